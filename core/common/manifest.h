@@ -1,0 +1,34 @@
+// seeds/manifest.json: metadata of the shipped plans, used only to fill gaps the text leaves.
+#pragma once
+
+#include "result.h"
+
+#include <QList>
+#include <QString>
+
+namespace pc {
+
+struct ManifestEntry {
+    QString id;           // file stem, e.g. "dazu-2019"
+    QString file;         // file name inside the seeds folder
+    QString jurisdiction; // 大足区
+    QString level;        // municipal | district
+    int year = 0;
+    QString docNumber;    // 文号
+    QString issuer;
+    QString issuedOn;     // YYYY-MM-DD
+    QString title;
+    bool operator==(const ManifestEntry&) const = default;
+};
+
+struct Manifest {
+    QString dir; // folder holding manifest.json
+    QList<ManifestEntry> entries;
+    const ManifestEntry* find(const QString& id) const;
+    QString pathOf(const ManifestEntry& e) const;
+};
+
+// Reads and validates DIR/manifest.json; every error names the file and the problem.
+Result<Manifest> readManifest(const QString& seedsDir);
+
+} // namespace pc

@@ -1,0 +1,33 @@
+// A quantitative (or explicitly qualitative) target read from a measure, with its source span.
+#pragma once
+
+#include "span.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace pc {
+
+struct Target {
+    QString docId;
+    int measureIndex = -1;  // index into Document::measures
+    int measureNumber = 0;
+    QString area;           // canonical area code
+    QString indicator;      // canonical indicator id or "other:<short name>"
+    QString scope;          // qualifier in the plan's words
+    QString kind;           // level | reduce_by | increase_by | add
+    QString comparator;     // <= < = >= > ~
+    std::optional<double> value; // empty for qualitative targets (立等可取, 即办)
+    QString unit;           // as written, ASCII-folded: 工作日, 日, 天, %, 个百分点 …
+    std::optional<double> baseline;
+    QString deadline;       // YYYY-MM or empty
+    Span span;              // source span of the quote
+    QString quote;          // exact source text at span
+    double confidence = 1.0;
+    double indicatorConfidence = 1.0;
+    bool qualitative = false;
+    bool operator==(const Target&) const = default;
+};
+
+} // namespace pc

@@ -1,0 +1,24 @@
+// Start-up of the desktop application: fonts, language, database, main window or screenshot.
+#pragma once
+
+#include <QString>
+
+class QApplication;
+
+namespace pc::ui {
+
+struct GuiOptions {
+    QString screenshotPath; // non-empty: render offscreen to this PNG and exit
+    QString view;           // matrix | compare | chart | measures | reader
+    QString indicator;
+    QString dbPath;
+    QString language;       // zh | en | empty (settings, else zh)
+};
+
+// Chinese text must render with the Simplified Chinese face: left alone Qt picks
+// Noto Sans CJK JP. Call before creating any widget.
+void applyChineseFont();
+
+int runGui(QApplication& app, const GuiOptions& options);
+
+} // namespace pc::ui
