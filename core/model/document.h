@@ -57,7 +57,10 @@ struct SubItem {
 struct Measure {
     int number = 0;        // as numbered in the plan
     QString title;         // short title / first sentence / 改革事项; may be empty
-    QString body;          // the measure's text (normalized, noise removed)
+    QString body;          // the measure's text, normalized, noise (and recognised interleaved
+                           // unit fragments) removed — what extraction reads
+    QList<qsizetype> bodyOffsets; // source offset of every character of body (same length), so a
+                                  // match in body maps back to a source span
     QString areaHeading;   // heading the measure sits under, as written (e.g. "一、开办企业")
     int sectionId = -1;
     QList<SubItem> items;

@@ -1,0 +1,23 @@
+// RFC 4180 CSV writing (UTF-8, optional BOM for Excel), shared by every CSV the tool writes.
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace pc::csv {
+
+// Quotes a field when it holds a comma, quote, CR or LF (doubling quotes).
+QString field(const QString& value);
+QString row(const QStringList& fields); // fields joined with ',' and terminated with "\r\n"
+
+struct Options {
+    bool bom = false; // UTF-8 byte-order mark so Excel shows Chinese
+};
+QByteArray table(const QStringList& header, const QList<QStringList>& rows, const Options& options = {});
+
+// Parses CSV text back into rows (used by tests and by the importer of user files).
+QList<QStringList> parse(const QString& text);
+
+} // namespace pc::csv
