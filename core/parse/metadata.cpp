@@ -33,9 +33,14 @@ DocumentMeta readMetadata(const QString& text, const ManifestEntry* manifest) {
     flat.remove(QLatin1Char('\r'));
 
     static const QRegularExpression docNo(QStringLiteral("(\\p{Han}{1,10}〔\\d{4}〕\\d{1,4}号)"));
-    QRegularExpressionMatch m = docNo.match(flat);
-    if (m.hasMatch())
+    // Per line first (the number usually stands alone); in glued text cut what precedes it (…的通知).
+    QRegularExpressionMatch m = docNo.match(head);
+    if (m.hasMatch()) {
         meta.docNumber = m.captured(1);
+        const qsizetype cut = meta.docNumber.lastIndexOf(QStringLiteral("通知"));
+        if (cut >= 0)
+            meta.docNumber = meta.docNumber.mid(cut + 2);
+    }
 
     // Issuer: a line that is only an organisation name ending in 人民政府(办公厅|办公室), or the part
     // before 关于印发 in a glued title line.
