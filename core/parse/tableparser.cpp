@@ -87,7 +87,7 @@ TableScan scanTable(const ParseContext& ctx) {
         }
         if (v.front() == QLatin1Char('\t')) {
             if (!inRow) {
-                scan.rows.append(TableRow{{}, l.start, l.end, i});
+                scan.rows.append(TableRow{{}, l.start + 1, l.end, i});
                 inRow = true;
             }
             scan.rows.last().cells.append({l.start + 1, l.end});
