@@ -160,12 +160,18 @@ int parseInterleaved(ParseContext& ctx) {
     const QStringList vocabulary = unitVocabulary(ctx);
     // Fragments of long unit names (4+ characters, e.g. "长电联合" of "长电联合能源公司").
     QSet<QString> fragments;
+    QSet<quint32> fragmentStarts; // first two characters, to skip most positions without allocating
+    auto pairAt = [](QStringView v, qsizetype i) {
+        return (quint32(v.at(i).unicode()) << 16) | v.at(i + 1).unicode();
+    };
     for (const QString& u : vocabulary) {
         if (u.size() < 6)
             continue;
         for (qsizetype len = 4; len < u.size(); ++len)
-            for (qsizetype s = 0; s + len <= u.size(); ++s)
+            for (qsizetype s = 0; s + len <= u.size(); ++s) {
                 fragments.insert(u.mid(s, len));
+                fragmentStarts.insert(pairAt(u, s));
+            }
     }
 
     // Short pieces of a wrapped unit cell: a name's tail before a list comma ("局、") and, right after
@@ -207,7 +213,7 @@ int parseInterleaved(ParseContext& ctx) {
                     break;
                 }
             }
-            if (!hit) {
+            if (!hit && p + 1 < end && fragmentStarts.contains(pairAt(text, p))) {
                 for (qsizetype len = 8; len >= 4 && !hit; --len) {
                     if (p + len <= end && fragments.contains(text.mid(p, len)))
                         hit = len;

@@ -60,21 +60,21 @@ QString UnitNamer::normalizedName(const QString& written) const {
             s.append(text::foldChar(c));
     }
     // Common long forms of agency names → the short forms the plans mostly use.
-    static const std::pair<const char16_t*, const char16_t*> aliases[] = {
-        {u"城市管理局", u"城管局"},
-        {u"人力资源和社会保障局", u"人力社保局"},
-        {u"市场监督管理局", u"市场监管局"},
-        {u"住房和城乡建设委员会", u"住房城乡建委"},
-        {u"发展和改革委员会", u"发展改革委"},
-        {u"经济和信息化委员会", u"经济信息委"},
-        {u"政务服务管理办公室", u"政务服务管理办"},
-        {u"政务服务办公室", u"政务服务办"},
-        {u"规划和自然资源局", u"规划自然资源局"},
-        {u"生态环境保护局", u"生态环境局"},
-        {u"经信委", u"经济信息委"},
+    static const std::pair<QString, QString> aliases[] = {
+        {QStringLiteral("城市管理局"), QStringLiteral("城管局")},
+        {QStringLiteral("人力资源和社会保障局"), QStringLiteral("人力社保局")},
+        {QStringLiteral("市场监督管理局"), QStringLiteral("市场监管局")},
+        {QStringLiteral("住房和城乡建设委员会"), QStringLiteral("住房城乡建委")},
+        {QStringLiteral("发展和改革委员会"), QStringLiteral("发展改革委")},
+        {QStringLiteral("经济和信息化委员会"), QStringLiteral("经济信息委")},
+        {QStringLiteral("政务服务管理办公室"), QStringLiteral("政务服务管理办")},
+        {QStringLiteral("政务服务办公室"), QStringLiteral("政务服务办")},
+        {QStringLiteral("规划和自然资源局"), QStringLiteral("规划自然资源局")},
+        {QStringLiteral("生态环境保护局"), QStringLiteral("生态环境局")},
+        {QStringLiteral("经信委"), QStringLiteral("经济信息委")},
     };
     for (const auto& [from, to] : aliases)
-        s.replace(QString::fromUtf16(from), QString::fromUtf16(to));
+        s.replace(from, to);
     if (!m_jurisdiction.isEmpty()) {
         const QString j = m_jurisdiction;                     // 江津区 / 重庆市
         const QString generic = QString(j.back());            // 区 / 县 / 市

@@ -3,6 +3,7 @@
 
 #include "model/document.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -27,7 +28,9 @@ public:
     QString normalizedName(const QString& written) const;
 
 private:
+    QString computeNormalized(const QString& written) const;
     QString m_jurisdiction;
+    mutable QHash<QString, QString> m_cache; // plans repeat the same units on every row
 };
 
 // Appends units not already present (by normalized name), keeping order.
