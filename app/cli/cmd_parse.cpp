@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 
 #include <memory>
+#include <optional>
 
 namespace pc::cli {
 namespace {
@@ -105,19 +106,46 @@ int runMeasures(Context& ctx) {
     int status = Ok;
     QList<QStringList> rows;
     QJsonArray json;
-    for (const QString& file : std::as_const(ctx.args)) {
-        const Result<Document> doc = parseOne(ctx, file);
-        if (!doc) {
-            status = BadInput;
-            continue;
+    // Units read from the clean plans of the same run help separate unit fragments in interleaved
+    // text, so interleaved files are parsed after the others.
+    QList<std::optional<Document>> docs(ctx.args.size());
+    QStringList knownUnits;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (qsizetype i = 0; i < ctx.args.size(); ++i) {
+            const QString& file = ctx.args[i];
+            if (pass == 1 && !(docs[i] && docs[i]->layout == Layout::InterleavedPdf && !knownUnits.isEmpty()))
+                continue;
+            ManifestHolder holder;
+            ParseOptions options;
+            options.manifest = holder.entryFor(file);
+            options.knownUnits = knownUnits;
+            Result<Document> doc = parseFile(file, options);
+            if (!doc) {
+                ctx.err << doc.errorMessage() << "\n";
+                status = BadInput;
+                continue;
+            }
+            if (pass == 0 && doc->layout != Layout::InterleavedPdf) {
+                for (const Measure& m : doc->measures)
+                    for (const Unit& u : m.lead + m.partners)
+                        if (!knownUnits.contains(u.written))
+                            knownUnits.append(u.written);
+            }
+            docs[i] = std::move(doc.value());
         }
+    }
+    for (qsizetype i = 0; i < ctx.args.size(); ++i) {
+        if (!docs[i])
+            continue;
+        const Document& d = *docs[i];
+        printIssues(ctx, ctx.args[i], d);
         if (format == QLatin1String("csv")) {
-            rows.append(measuresRows(doc.value()));
+            rows.append(measuresRows(d));
         } else {
-            for (const Measure& m : doc->measures) {
+            for (const Measure& m : d.measures) {
                 QJsonObject o = measureToJson(m, false);
-                o.insert(QStringLiteral("doc"), doc->meta.docId);
-                o.insert(QStringLiteral("layout"), layoutName(doc->layout));
+                o.insert(QStringLiteral("doc"), d.meta.docId);
+                o.insert(QStringLiteral("layout"), layoutName(d.layout));
                 o.insert(QStringLiteral("deadlines"), measureDeadlineCell(m));
                 json.append(o);
             }

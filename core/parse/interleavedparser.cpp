@@ -54,7 +54,7 @@ int chineseNumeral(QStringView s) {
 QStringList unitVocabulary(const ParseContext& ctx) {
     static const QRegularExpression listed(
         QStringLiteral("(?<=[、，,])((?:重庆市|重庆|市|国网|人行)\\p{Han}{1,8}?(?:局|委|办|院|部|海关|公司|"
-                       "中心))(?=[、，,。])"));
+                       "中心)|\\p{Han}{2,8}?公司)(?=[、，,。])"));
     QSet<QString> names;
     QRegularExpressionMatchIterator it = listed.globalMatch(ctx.text);
     while (it.hasNext())
@@ -167,11 +167,13 @@ int parseInterleaved(ParseContext& ctx) {
     for (const QString& u : vocabulary) {
         if (u.size() < 6)
             continue;
-        for (qsizetype len = 4; len < u.size(); ++len)
-            for (qsizetype s = 0; s + len <= u.size(); ++s) {
+        // Only a name's head or tail: an inner piece ("市场监管" of 市市场监管局) is ordinary prose.
+        for (qsizetype len = 4; len < u.size(); ++len) {
+            for (const qsizetype s : {qsizetype(0), u.size() - len}) {
                 fragments.insert(u.mid(s, len));
                 fragmentStarts.insert(pairAt(u, s));
             }
+        }
     }
 
     // Short pieces of a wrapped unit cell: a name's tail before a list comma ("局、") and, right after

@@ -235,6 +235,20 @@ TEST(SeedChongqing, UnitNamesWovenIntoSentencesAreRemovedFromBody) {
                   true);
 }
 
+TEST(SeedChongqing, UnitFragmentInsideASentenceIsCutOut) {
+    // Source: "将高压客长电联合户在供电企业的办电时限" — 长电联合 is a piece of 长电联合能源公司, a unit
+    // listed elsewhere in the file.
+    const Document& d = seedDocument(QStringLiteral("chongqing-2019"));
+    const Measure* m2 = measureNo(d, 2);
+    ASSERT_NE(m2, nullptr);
+    const qsizetype at = m2->body.indexOf(QStringLiteral("将高压客户在供电企业的办电时限"));
+    ASSERT_GE(at, 0);
+    const qsizetype hu = m2->bodyOffsets[at + 4];
+    EXPECT_EQ(d.source.at(hu), QChar(u'户'));
+    EXPECT_EQ(d.source.mid(hu - 5, 5), QStringLiteral("客长电联合"));
+    EXPECT_EQ(m2->bodyOffsets[at + 3], hu - 5);
+}
+
 TEST(SeedChongqing, Metadata) {
     const DocumentMeta& m = seedDocument(QStringLiteral("chongqing-2019")).meta;
     EXPECT_EQ(m.issuer, QStringLiteral("重庆市人民政府办公厅"));
