@@ -59,7 +59,10 @@ Span mapSpan(const Document& doc, const Measure& m, qsizetype bodyStart, qsizety
     return Span{s, e};
 }
 
-QString rowDeadline(const Measure& m, qsizetype sourcePos) {
+// The 时间节点 of the task-table row holding the target (only task tables have such a column).
+QString rowDeadline(const Document& doc, const Measure& m, qsizetype sourcePos) {
+    if (doc.layout != Layout::ProseTaskTable)
+        return {};
     for (const SubItem& it : m.items) {
         if (it.span.isValid() && sourcePos >= it.span.start && sourcePos < it.span.end)
             return isYearMonth(it.deadline) ? it.deadline : QString();
@@ -70,7 +73,8 @@ QString rowDeadline(const Measure& m, qsizetype sourcePos) {
 // Repeated passages (the municipal PDF repeats whole paragraphs) give the same target with the
 // same words: the quoted words and the reading, not the position, identify it.
 QString repeatKey(const extract::TextTarget& t, const QString& body) {
-    return body.mid(t.quoteStart, t.quoteEnd - t.quoteStart) + QLatin1Char('|') +
+    const qsizetype from = std::min(t.clauseStart, t.quoteStart);
+    return body.mid(from, t.quoteEnd - from) + QLatin1Char('|') +
            (t.value ? QString::number(*t.value) : QString()) + QLatin1Char('|') + t.unit + QLatin1Char('|') +
            t.comparator + QLatin1Char('|') + t.kind + QLatin1Char('|') +
            (t.baseline ? QString::number(*t.baseline) : QString()) + QLatin1Char('|') + t.deadline;
@@ -130,7 +134,8 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
             t.value = tt.value;
             t.unit = tt.unit;
             t.baseline = tt.baseline;
-            t.deadline = tt.deadline.isEmpty() ? rowDeadline(m, sourceAt(m, tt.numberStart)) : tt.deadline;
+            t.deadline =
+                tt.deadline.isEmpty() ? rowDeadline(doc, m, sourceAt(m, tt.numberStart)) : tt.deadline;
             t.span = span;
             t.quote = doc.source.mid(span.start, span.length());
             t.qualitative = tt.qualitative;

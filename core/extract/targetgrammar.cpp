@@ -675,6 +675,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             TextTarget t;
             t.numberStart = ns;
             t.numberEnd = q->unitEnd;
+            t.clauseStart = cs;
             t.value = q->value;
             t.unit = q->unit;
             t.sentence = sentence;
@@ -779,6 +780,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             qsizetype cs = t.numberStart;
             while (cs > ss && !isClauseDelimiter(text.at(cs - 1)))
                 --cs;
+            t.clauseStart = cs;
             t.quoteStart = std::max(cs, t.numberStart - 8);
             t.quoteEnd = t.numberEnd;
             t.kind = QStringLiteral("level");

@@ -18,6 +18,7 @@ struct TextTarget {
     qsizetype quoteEnd = -1;
     qsizetype numberStart = -1; // number with its unit
     qsizetype numberEnd = -1;
+    qsizetype clauseStart = -1;  // start of the clause holding the number
     std::optional<double> value; // empty for qualitative targets
     QString unit;                // 工作日, 日, 天, %, 个百分点, 元/吨 …
     QString comparator;          // <= < = >= > ~

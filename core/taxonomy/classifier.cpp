@@ -78,20 +78,32 @@ AreaMatch Classifier::classifyMeasure(const Measure& m) const {
     return best;
 }
 
-QString Classifier::otherName(const QString& scope, const QString& unit) {
-    QString name = scope;
+QString Classifier::otherName(const QString& scope, const QString& after, const QString& unit) {
+    static const QString stripChars = QStringLiteral("“”\"（）()《》");
+    auto clean = [](const QString& in) {
+        QString out;
+        for (QChar c : in) {
+            if (!stripChars.contains(c))
+                out += c;
+        }
+        return out.trimmed();
+    };
+    QString name = clean(scope);
     // Keep the head of the phrase: the part closest to the number.
     const qsizetype cut =
         std::max({name.lastIndexOf(u'，'), name.lastIndexOf(u'；'), name.lastIndexOf(u'、')});
-    if (cut >= 0 && name.size() - cut > 3)
-        name = name.mid(cut + 1);
-    static const QString stripChars = QStringLiteral("“”\"（）()《》");
-    QString clean;
-    for (QChar c : std::as_const(name)) {
-        if (!stripChars.contains(c))
-            clean += c;
+    const bool enumerated = cut >= 0 || name.endsWith(u'等') || name.size() <= 2;
+    // 等9类电子证照项目全国互认 / 选取1—2个派出所: the counted noun follows the number.
+    QString counted = clean(after);
+    for (QChar stop : {u'，', u'。', u'；', u'（', u'('}) {
+        const qsizetype at = counted.indexOf(stop);
+        if (at >= 0)
+            counted.truncate(at);
     }
-    name = clean.trimmed();
+    if (enumerated && counted.size() >= 2)
+        name = counted.left(10);
+    else if (cut >= 0 && name.size() - cut > 3)
+        name = name.mid(cut + 1);
     if (name.size() > 12)
         name = name.right(12);
     const extract::UnitClass uc = extract::unitClass(unit);
@@ -100,7 +112,8 @@ QString Classifier::otherName(const QString& scope, const QString& unit) {
                        name.endsWith(QStringLiteral("规模")) || name.endsWith(QStringLiteral("时限"));
     if (!named && !name.isEmpty()) {
         if (uc == extract::UnitClass::Count)
-            name += u'数';
+            name += unit == QStringLiteral("类") || unit == QStringLiteral("种") ? unit + u'数'
+                                                                                 : QStringLiteral("数");
         else if (uc == extract::UnitClass::Time)
             name += QStringLiteral("时限");
         else if (uc == extract::UnitClass::Percent)
@@ -155,7 +168,7 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
         out.confidence = 0.45;
         return out;
     }
-    out.indicator = otherName(t.scope, t.unit);
+    out.indicator = otherName(t.scope, t.after, t.unit);
     out.area = t.measureArea.isEmpty() ? QStringLiteral("other") : t.measureArea;
     out.confidence = 0.2;
     return out;

@@ -44,7 +44,7 @@ public:
     IndicatorMatch classifyTarget(const TargetCues& cues) const;
 
     // A short Chinese name for a target that fits no indicator: other:<name>.
-    static QString otherName(const QString& scope, const QString& unit);
+    static QString otherName(const QString& scope, const QString& after, const QString& unit);
 
 private:
     const Taxonomy& m_taxonomy;
