@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "compare/comparison.h"
 #include "store/records.h"
+#include "taxonomy/taxonomy.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -16,14 +17,12 @@
 namespace pc {
 
 struct Analysis;
-struct Area;
-struct Indicator;
-class Taxonomy;
 
 struct DatabaseOptions {
     int busyTimeoutMs = 5000; // how long to wait for another process holding the write lock
     bool create = true;       // create the file (and its folder) if missing
     bool quickCheck = true;   // run PRAGMA quick_check at open and refuse a damaged file
+    bool readOnly = false;    // open without write access (writes then fail with db-readonly)
 };
 
 // A target the user adds from a span of the source text (the parser missed it).
