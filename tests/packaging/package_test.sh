@@ -32,7 +32,10 @@ depends=$(field Depends)
 for dep in 'libqt6core6 (>=' 'libqt6gui6 (>=' 'libqt6widgets6 (>=' 'libc6 (>=' fonts-noto-cjk libqt6sql6-sqlite; do
   grep -qF "$dep" <<<"$depends" || fail "Depends lacks '$dep': $depends"
 done
-grep -q '营商环境' "$tmp/info" || fail "the description has no Chinese text"
+[ "$(field Description | head -1)" = "compare business-environment plan targets (营商环境政策对比)" ] ||
+  fail "synopsis is '$(field Description | head -1)'"
+[ "$(field Description | grep -c 'compare business-environment plan targets')" -eq 1 ] || fail "synopsis repeated"
+grep -q '营商环境方案' "$tmp/info" || fail "the description has no Chinese text"
 grep -q 'policy' "$tmp/info" || fail "the description has no English text"
 ok "control: plancompare $version $arch, Depends from dpkg-shlibdeps plus fonts-noto-cjk, libqt6sql6-sqlite"
 
