@@ -94,24 +94,24 @@ std::optional<NumberToken> readNumber(const QString& text, qsizetype pos) {
     NumberToken t;
     t.start = pos;
     if (isArabicDigit(text.at(pos))) {
+        // Fold to ASCII and let QString::toDouble round correctly (99.96 stays 99.96).
+        QString ascii;
         qsizetype i = pos;
-        double v = 0;
         while (i < n && isArabicDigit(text.at(i))) {
-            v = v * 10 + arabicValue(text.at(i));
+            ascii += QChar(u'0' + arabicValue(text.at(i)));
             ++i;
         }
         t.digits = int(i - pos);
         if (i + 1 < n && (text.at(i) == u'.' || text.at(i) == u'．') && isArabicDigit(text.at(i + 1))) {
+            ascii += QLatin1Char('.');
             ++i;
-            double scale = 0.1;
             while (i < n && isArabicDigit(text.at(i))) {
-                v += arabicValue(text.at(i)) * scale;
-                scale /= 10;
+                ascii += QChar(u'0' + arabicValue(text.at(i)));
                 ++i;
             }
         }
         t.end = i;
-        t.value = v;
+        t.value = ascii.toDouble();
         return t;
     }
     if (isChineseDigit(text.at(pos))) {

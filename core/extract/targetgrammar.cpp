@@ -471,12 +471,19 @@ AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit
 QString cleanScope(QStringView s) {
     static const QRegularExpression leadingDate(QStringLiteral(
         "^(?:[0-9０-９]{4}\\s*年(?:[0-9０-９]{1,2}\\s*月)?(?:年?底|末)?(?:前|以前|内)?|今年内|年内|全年)"));
-    static const QRegularExpression trailingPredicate(QStringLiteral(
-        "(?:的)?(?:全流程|平均)?(?:审批时间|办理时间|办理时限|办电时限|总办理时限|办理总时限|时限|时间|"
-        "总用时|用时|办理)?"
-        "(?:平均)?(?:再)?(?:控制在|压减至|压缩至|缩减至|减少至|减至|降至|不超过|不高于|不低于|不少于|至少|"
-        "达到|达|降低|压缩|压减|"
-        "减少为|简化为|放宽至|放宽到|稳定在|保持在|提高到|提高至|提升至|增加|新增|新建|实现|为|至|在)?$"));
+    static const QString verbs =
+        QStringLiteral("(?:平均)?(?:再)?(?:控制在|压减至|压缩至|缩减至|减少至|减至|降至|不超过|不高于|不低于|"
+                       "不少于|少于|低于|至少|达到|达|"
+                       "降低|压缩|压减|减少为|简化为|放宽至|放宽到|稳定在|保持在|提高到|提高至|提升至|增加|"
+                       "新增|新建|实现|约|为|至|在|由|从)?$");
+    // The measured noun (办理时限, 审批时间) goes too when a qualifier remains:
+    // 高压客户在供电企业(的办电时限).
+    static const QRegularExpression trailingNounAndVerb(
+        QStringLiteral(
+            "(?:的)?(?:全流程|平均)?(?:审批时间|办理时间|办理时限|办电时限|总办理时限|办理总时限|时限|时间|"
+            "总用时|用时)") +
+        verbs);
+    static const QRegularExpression trailingVerb(verbs);
     QString out = trimSpaces(s).toString();
     for (int pass = 0; pass < 3; ++pass) {
         out.remove(leadingDate);
@@ -491,7 +498,12 @@ QString cleanScope(QStringView s) {
                           &lead))
             out.remove(0, lead.size());
     }
-    out.remove(trailingPredicate);
+    QString shorter = out;
+    shorter.remove(trailingNounAndVerb);
+    if (shorter.size() >= 3)
+        out = shorter;
+    else
+        out.remove(trailingVerb);
     while (!out.isEmpty() &&
            (out.back() == u'的' || out.back() == u'、' || out.back() == u'，' || isSpace(out.back())))
         out.chop(1);
