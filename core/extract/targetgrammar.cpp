@@ -291,7 +291,44 @@ struct Quantity {
     double rangeLow = 0;
 };
 
-std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizetype limit) {
+// Longest gap a foreign fragment may open inside a unit or between a unit and its cue.
+constexpr qsizetype kMaxFragment = 10;
+
+// A unit broken by an interleaved fragment: 个工 + 6．压减市住房 + 作日. Only splits whose first part is no
+// unit of its own are tried (个 alone is a unit, so 3个环节 is never read as 个…工作日).
+bool readSplitUnit(const QString& text, qsizetype i, qsizetype limit, QString* unit, qsizetype* end) {
+    static const QList<std::pair<QString, QString>> splittable = {
+        {QStringLiteral("个工作日"), QStringLiteral("工作日")},
+        {QStringLiteral("工作日"), QStringLiteral("工作日")},
+        {QStringLiteral("个百分点"), QStringLiteral("个百分点")},
+        {QStringLiteral("个小时"), QStringLiteral("小时")},
+        {QStringLiteral("万平方米"), QStringLiteral("万平方米")},
+        {QStringLiteral("千伏安"), QStringLiteral("千伏安")},
+        {QStringLiteral("人次"), QStringLiteral("人次")}};
+    const QStringView rest = QStringView(text).mid(i, limit - i);
+    for (const auto& [written, name] : splittable) {
+        for (qsizetype k = written.size() - 1; k >= 1; --k) {
+            const QStringView head = QStringView(written).left(k);
+            const QStringView tail = QStringView(written).mid(k);
+            if (head == u"个" || !rest.startsWith(head))
+                continue;
+            const qsizetype from = k + 1; // at least one foreign character
+            const qsizetype at = rest.indexOf(tail, from);
+            if (at < 0 || at - k > kMaxFragment)
+                continue;
+            const QStringView gap = rest.mid(k, at - k);
+            if (std::any_of(gap.begin(), gap.end(),
+                            [](QChar c) { return isSentenceEnd(c) || c == u'，' || c == u'；'; }))
+                continue;
+            *unit = name;
+            *end = i + at + tail.size();
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizetype limit, bool interleaved) {
     auto num = readNumber(text, pos);
     if (!num || num->end > limit)
         return std::nullopt;
@@ -330,6 +367,34 @@ std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizety
                 q.unit = u.unit;
                 factor = mult;
                 i += 1 + u.written.size();
+                break;
+            }
+        }
+    }
+    // In interleaved text a whole unit may still follow a broken one: prefer the whole reading above,
+    // and try a split one only where the whole one failed or stopped at a bare 个.
+    if (interleaved && (q.unit.isEmpty() || q.unit == QStringLiteral("个"))) {
+        const qsizetype unitStart = q.unit.isEmpty() ? i : i - 1;
+        QString split;
+        qsizetype splitEnd = -1;
+        if (readSplitUnit(text, unitStart, limit, &split, &splitEnd)) {
+            q.unit = split;
+            factor = 1;
+            i = splitEnd;
+        }
+    }
+    // 80市规划自然资源局元 / 10安局、国个工作日: a whole fragment between the number and its unit.
+    // Only units that never start a word of their own are looked for, and the fragment has no digits.
+    if (interleaved && q.unit.isEmpty()) {
+        for (qsizetype skip = 2; skip <= 8 && i + skip < limit; ++skip) {
+            const QChar c = text.at(i + skip - 1);
+            if (isClauseDelimiter(c) || isArabicDigit(c))
+                break;
+            const QStringView at = QStringView(text).mid(i + skip, limit - i - skip);
+            QStringView which;
+            if (startsWithAny(at, {u"个工作日", u"工作日", u"%", u"元/吨", u"元"}, &which)) {
+                q.unit = which == u"个工作日" ? QStringLiteral("工作日") : which.toString();
+                i += skip + which.size();
                 break;
             }
         }
@@ -416,7 +481,21 @@ struct AfterCue {
     bool scopeBound = false; // 及以下 / 以下的: the number bounds a scope, it is no target
 };
 
-AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit) {
+AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit, bool interleaved = false);
+
+// 控制在20个工作日市经济能源公以内: in interleaved text the cue may follow a short foreign fragment.
+AfterCue comparatorAfterFragment(const QString& text, qsizetype unitEnd, qsizetype limit) {
+    for (qsizetype skip = 2; skip <= 8 && unitEnd + skip < limit; ++skip) {
+        if (isClauseDelimiter(text.at(unitEnd + skip - 1)) || isArabicDigit(text.at(unitEnd + skip - 1)))
+            break;
+        const QStringView at = QStringView(text).mid(unitEnd + skip, limit - unitEnd - skip);
+        if (startsWithAny(at, {u"以内", u"以上", u"以下", u"内办结", u"内完成", u"左右"}))
+            return comparatorAfter(text, unitEnd + skip, limit, false);
+    }
+    return {};
+}
+
+AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit, bool interleaved) {
     AfterCue out;
     qsizetype i = unitEnd;
     // 160千伏安/千瓦及以下: skip an alternative unit.
@@ -463,6 +542,8 @@ AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit
             return out;
         }
     }
+    if (interleaved)
+        return comparatorAfterFragment(text, unitEnd, limit);
     return out;
 }
 
@@ -576,7 +657,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 ++i;
                 continue;
             }
-            const auto q = readQuantity(text, i, se);
+            const auto q = readQuantity(text, i, se, options.interleaved);
             if (!q) {
                 const auto bare = readNumber(text, i);
                 i = bare ? std::max(bare->end, i + 1) : i + 1;
@@ -611,7 +692,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 ++ce;
             const QStringView clauseBefore = QStringView(text).mid(cs, ns - cs);
             const QStringView clauseAfter = QStringView(text).mid(q->unitEnd, ce - q->unitEnd);
-            const AfterCue after = comparatorAfter(text, q->unitEnd, se);
+            const AfterCue after = comparatorAfter(text, q->unitEnd, se, options.interleaved);
             if (after.scopeBound)
                 continue;
             if (containsAny(clauseAfter, {u"已于", u"已经", u"已在"}))
@@ -623,12 +704,17 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 const QStringView back = QStringView(text).mid(lookFrom, ns - lookFrom);
                 const qsizetype youAt = std::max(back.lastIndexOf(u'由'), back.lastIndexOf(u'从'));
                 if (youAt >= 0) {
+                    static const QString verbs =
+                        QStringLiteral("(?:减少|压减|缩减|压缩|降低|下降|减|降|放宽|提高|增加|提升|调整|延长|"
+                                       "缩短|增至|精简)?(?:至|到|为)");
                     static const QRegularExpression change(
-                        QStringLiteral("^\\s*(?:[^，。；,;0-9０-９]{0,4}?)(?:减少|压减|缩减|压缩|降低|下降|"
-                                       "减|降|放宽|提高|增加|提升|调整|延长|缩短|增至|"
-                                       "精简)?(?:至|到|为)"));
+                        QStringLiteral("^\\s*(?:[^，。；,;0-9０-９]{0,4}?)") + verbs);
+                    // Interleaved text may put a measure label inside the verb: 减21．压少至.
+                    static const QRegularExpression changeInterleaved(
+                        QStringLiteral("^\\s*(?:[^，。；,;]{0,8}?)") + verbs);
                     const QRegularExpressionMatch m =
-                        change.match(text.mid(q->unitEnd, std::min<qsizetype>(10, se - q->unitEnd)));
+                        (options.interleaved ? changeInterleaved : change)
+                            .match(text.mid(q->unitEnd, std::min<qsizetype>(12, se - q->unitEnd)));
                     if (m.hasMatch()) {
                         pendingBaseline = q->value;
                         pendingBaselineStart = lookFrom + youAt;

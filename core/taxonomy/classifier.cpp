@@ -10,6 +10,38 @@ namespace pc {
 
 namespace {
 
+// Whether `cue` occurs in `text` with at most one foreign fragment (≤ 8 characters) inside it:
+// 高压客 + 长电联合 + 户 still says 高压客户.
+bool containsGapped(const QString& text, const QString& cue) {
+    if (cue.size() < 3)
+        return false;
+    for (qsizetype k = 1; k < cue.size(); ++k) {
+        const QStringView head = QStringView(cue).left(k);
+        const QStringView tail = QStringView(cue).mid(k);
+        qsizetype at = text.indexOf(head);
+        while (at >= 0) {
+            const qsizetype from = at + head.size() + 1;
+            const qsizetype t = from <= text.size() ? text.indexOf(tail, from) : -1;
+            if (t >= 0 && t - (at + head.size()) <= 8) {
+                const QStringView gap = QStringView(text).mid(at + head.size(), t - at - head.size());
+                if (!gap.contains(u'，') && !gap.contains(u'。') && !gap.contains(u'；'))
+                    return true;
+            }
+            at = text.indexOf(head, at + 1);
+        }
+    }
+    return false;
+}
+
+double gappedScore(const QStringList& cues, const QString& text) {
+    double s = 0;
+    for (const QString& c : cues) {
+        if (!text.contains(c) && containsGapped(text, c))
+            s += 0.8 * double(c.size());
+    }
+    return s;
+}
+
 double cueScore(const QStringList& cues, const QString& text, int cap = 1) {
     if (text.isEmpty())
         return 0;
@@ -133,8 +165,10 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
     for (const Indicator& ind : m_taxonomy.indicators()) {
         if (!compatible(ind.unit, t.unit))
             continue;
-        const double local = 3.0 * cueScore(ind.cues, nearBefore) + 2.5 * cueScore(ind.cues, t.after) +
-                             1.5 * cueScore(ind.cues, farBefore);
+        double local = 3.0 * cueScore(ind.cues, nearBefore) + 2.5 * cueScore(ind.cues, t.after) +
+                       1.5 * cueScore(ind.cues, farBefore);
+        if (t.gapped)
+            local += 3.0 * gappedScore(ind.cues, nearBefore) + 2.5 * gappedScore(ind.cues, t.after);
         const double wide = 0.5 * cueScore(ind.cues, t.sentence) + 0.5 * cueScore(ind.cues, t.measureTitle);
         double s = local + wide;
         if (s > 0 && ind.area == t.measureArea)
