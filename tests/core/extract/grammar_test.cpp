@@ -466,6 +466,35 @@ TEST(Grammar, SubItemMarkerStartsANewSentence) {
     EXPECT_TRUE(found[1].deadline.isEmpty());
 }
 
+TEST(Grammar, InterleavedTextReadsAcrossFragments) {
+    GrammarOptions o;
+    o.documentYear = 2019;
+    o.interleaved = true;
+    QList<TextTarget> f = extractTextTargets(
+        QStringLiteral("2019年底前将高压客户的办电时限控制在20个工作日市经济能源公以内。"), o);
+    ASSERT_EQ(f.size(), 1);
+    EXPECT_EQ(f[0].unit, QStringLiteral("工作日"));
+    EXPECT_EQ(f[0].comparator, QStringLiteral("<="));
+    f = extractTextTargets(QStringLiteral("带方案出让土地的项目控制在20个工6．压减市住房作日以内。"), o);
+    ASSERT_EQ(f.size(), 1);
+    EXPECT_EQ(f[0].unit, QStringLiteral("工作日"));
+    EXPECT_EQ(f[0].comparator, QStringLiteral("<="));
+    f = extractTextTargets(QStringLiteral("不动产登记费由每件550元减至80市规划自然资源局元。"), o);
+    ASSERT_EQ(f.size(), 1);
+    EXPECT_EQ(*f[0].value, 80);
+    EXPECT_EQ(*f[0].baseline, 550);
+    // The same words in a clean plan are not stretched over foreign text.
+    o.interleaved = false;
+    f = extractTextTargets(QStringLiteral("带方案出让土地的项目控制在20个工6．压减市住房作日以内。"), o);
+    ASSERT_EQ(f.size(), 1);
+    EXPECT_EQ(f[0].unit, QStringLiteral("个"));
+    // A bare 个 never reaches for a distant 工作日.
+    o.interleaved = true;
+    f = extractTextTargets(QStringLiteral("将企业开办流程简化为3个环节，工作日办结。"), o);
+    ASSERT_EQ(f.size(), 1);
+    EXPECT_EQ(f[0].unit, QStringLiteral("个"));
+}
+
 TEST(Numbers, ReadsChineseNumerals) {
     EXPECT_EQ(parseChineseNumber(u"三"), 3);
     EXPECT_EQ(parseChineseNumber(u"两"), 2);

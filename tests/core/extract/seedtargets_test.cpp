@@ -208,6 +208,46 @@ TEST(SeedTargets, MunicipalRepeatedPassagesGiveOneTarget) {
     EXPECT_EQ(find(cq, QStringLiteral("el.reliability.rural"), 99.81, QStringLiteral("%")).size(), 1);
 }
 
+TEST(SeedTargets, MunicipalTargetsReadAcrossInterleavedFragments) {
+    const QString cq = QStringLiteral("chongqing-2019");
+    // 控制在20个工作日市经济能源公以内
+    const QList<Target> hv = find(cq, QStringLiteral("el.time.high_voltage"), 20, QStringLiteral("工作日"));
+    ASSERT_EQ(hv.size(), 1);
+    EXPECT_EQ(hv[0].comparator, QStringLiteral("<="));
+    EXPECT_EQ(hv[0].deadline, QStringLiteral("2019-12"));
+    // 控制在20个工6．压减市住房作日以内
+    const QList<Target> land =
+        find(cq, QStringLiteral("cp.time.land_with_plan"), 20, QStringLiteral("工作日"));
+    ASSERT_EQ(land.size(), 1);
+    EXPECT_EQ(land[0].comparator, QStringLiteral("<="));
+    // 由30个工作日减21．压少至14个工作日
+    const QList<Target> gas = find(cq, QStringLiteral("ga.time"), 14, QStringLiteral("工作日"));
+    ASSERT_EQ(gas.size(), 1);
+    EXPECT_EQ(gas[0].baseline, 30);
+    EXPECT_EQ(gas[0].deadline, QStringLiteral("2021-12"));
+    EXPECT_TRUE(find(cq, QStringLiteral("ga.time"), 30, QStringLiteral("工作日")).isEmpty());
+    // 由每件550元减至80市规划自然资源局元
+    const QList<Target> fee = find(cq, QStringLiteral("pr.fee.parking"), 80, QStringLiteral("元"));
+    ASSERT_EQ(fee.size(), 1);
+    EXPECT_EQ(fee[0].baseline, 550);
+    // 通气不超过3个工作五、获日
+    const QList<Target> stage = find(cq, QStringLiteral("ga.time.stage"), 3, QStringLiteral("工作日"));
+    ASSERT_EQ(stage.size(), 1);
+    EXPECT_EQ(stage[0].quote, QStringLiteral("通气不超过3个工作五、获日"));
+    EXPECT_EQ(find(cq, QStringLiteral("cb.documents"), 46, QStringLiteral("种")).size(), 1);
+    EXPECT_EQ(find(cq, QStringLiteral("ipr.outreach"), 50000, QStringLiteral("人次")).size(), 1);
+}
+
+TEST(SeedTargets, MunicipalNoTargetsFromPreambleEnumerations) {
+    for (const Target& t : seed(QStringLiteral("chongqing-2019")).targets) {
+        EXPECT_FALSE(t.quote.contains(QStringLiteral("重要方面"))) << t.quote.toStdString();
+        EXPECT_FALSE(t.quote.contains(QStringLiteral("行政权力"))) << t.quote.toStdString();
+        EXPECT_FALSE(t.quote.contains(QStringLiteral("7×24"))) << t.quote.toStdString();
+        EXPECT_FALSE(t.unit == QStringLiteral("年") || t.unit == QStringLiteral("月"))
+            << t.quote.toStdString();
+    }
+}
+
 class EverySeed : public ::testing::TestWithParam<QString> {};
 
 TEST_P(EverySeed, QuotesAreTheSourceAtTheirSpans) {
