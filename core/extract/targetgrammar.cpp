@@ -172,6 +172,30 @@ bool containsAny(QStringView s, std::initializer_list<QStringView> words) {
     return false;
 }
 
+// `word` with one short foreign fragment (2–6 characters) between two of its characters. The
+// fragments of the municipal PDF are pieces of unit names, so the gap must look like one (…局, 市…).
+bool containsWithGap(QStringView text, QStringView word) {
+    auto looksLikeUnitName = [](QStringView gap) {
+        for (QChar c : gap) {
+            if (c == u'局' || c == u'委' || c == u'办' || c == u'市' || c == u'司' || c == u'院' ||
+                c == u'心')
+                return true;
+        }
+        return false;
+    };
+    for (qsizetype k = 1; k < word.size(); ++k) {
+        const QStringView head = word.left(k);
+        const QStringView tail = word.mid(k);
+        for (qsizetype at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+            const qsizetype gapStart = at + head.size();
+            const qsizetype t = gapStart + 2 <= text.size() ? text.indexOf(tail, gapStart + 2) : -1;
+            if (t >= 0 && t - gapStart <= 6 && looksLikeUnitName(text.mid(gapStart, t - gapStart)))
+                return true;
+        }
+    }
+    return false;
+}
+
 QStringView trimSpaces(QStringView s) {
     while (!s.isEmpty() && isSpace(s.front()))
         s = s.mid(1);
@@ -728,7 +752,16 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             const QStringView nearBack =
                 QStringView(text).mid(std::max(cs, ns - 3), ns - std::max(cs, ns - 3));
             const bool nearPredicate = containsAny(nearBack, kNearPredicates);
-            const bool farPredicate = containsAny(clauseBefore, kFarPredicates);
+            bool farPredicate = containsAny(clauseBefore, kFarPredicates);
+            if (!farPredicate && options.interleaved) {
+                // 申报创产权局建1个: a fragment inside the verb.
+                for (QStringView p : kFarPredicates) {
+                    if (p.size() >= 2 && containsWithGap(clauseBefore, p)) {
+                        farPredicate = true;
+                        break;
+                    }
+                }
+            }
             const bool resultAfter = containsAny(clauseAfter, kResultVerbs);
             QStringView afterUnit =
                 QStringView(text).mid(q->unitEnd, std::min<qsizetype>(2, se - q->unitEnd));
@@ -776,7 +809,11 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             t.clauseStart = cs;
             t.value = q->value;
             t.unit = q->unit;
-            t.sentence = sentence;
+            {
+                const qsizetype from = std::max(ss, ns - 120);
+                const qsizetype to = std::min(se, q->unitEnd + 120);
+                t.sentence = text.mid(from, to - from);
+            }
             t.sentenceIndex = sentenceIndex;
             t.confidence = confidence;
             // Comparator: a cue after the number wins (从20个工作日压减至10个工作日内 → <=), then the one
@@ -854,7 +891,10 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             }
             if (gov)
                 t.deadline = gov->yearMonth;
-            t.before = text.mid(segmentStart, ns - segmentStart);
+            // Classification reads the words near the number; a jumbled page can make "sentences" of
+            // thousands of characters, so the context is bounded.
+            const qsizetype beforeFrom = std::max(segmentStart, ns - 80);
+            t.before = text.mid(beforeFrom, ns - beforeFrom);
             t.after = clauseAfter.toString();
             const qsizetype scopeStart = std::max(segmentStart, cs);
             t.scope =
