@@ -236,7 +236,8 @@ QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, 
         DateMention d;
         d.start = from + m.capturedStart();
         d.end = from + m.capturedEnd();
-        const QStringView after = QStringView(text).mid(d.end, std::min<qsizetype>(6, to - d.end));
+        const QStringView after =
+            QStringView(text).mid(d.end, std::max<qsizetype>(0, std::min<qsizetype>(6, to - d.end)));
         const QStringView before =
             QStringView(text).mid(std::max(from, d.start - 3), d.start - std::max(from, d.start - 3));
         const bool past = before.endsWith(u"已于") || before.endsWith(u"已") || before.endsWith(u"已在");
@@ -247,7 +248,25 @@ QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, 
             if (d.start > from && isArabicDigit(text.at(d.start - 1)))
                 continue;
             const int y = toInt(m.capturedView(u"year"));
-            const int mo = m.capturedView(u"month").isEmpty() ? 12 : toInt(m.capturedView(u"month"));
+            int mo = m.capturedView(u"month").isEmpty() ? 12 : toInt(m.capturedView(u"month"));
+            // 2020年上半年 / 2020年三季度: the end of that part of the year.
+            if (m.capturedView(u"month").isEmpty()) {
+                static const std::array<std::pair<QStringView, int>, 8> parts = {{{u"上半年", 6},
+                                                                                  {u"第一季度", 3},
+                                                                                  {u"一季度", 3},
+                                                                                  {u"第二季度", 6},
+                                                                                  {u"二季度", 6},
+                                                                                  {u"第三季度", 9},
+                                                                                  {u"三季度", 9},
+                                                                                  {u"下半年", 12}}};
+                for (const auto& [word, month] : parts) {
+                    if (after.startsWith(word)) {
+                        mo = month;
+                        d.end += word.size();
+                        break;
+                    }
+                }
+            }
             const bool fullDate = !m.capturedView(u"day").isEmpty();
             if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && !past && !base && !fullDate)
                 d.yearMonth = ym(y, mo);

@@ -495,6 +495,18 @@ TEST(Grammar, InterleavedTextReadsAcrossFragments) {
     EXPECT_EQ(f[0].unit, QStringLiteral("个"));
 }
 
+TEST(Grammar, ThousandsSeparatorsAndPartsOfTheYear) {
+    QList<TextTarget> f = extractTextTargets(QStringLiteral("2020年上半年新增5G基站5,000个。"), {2020});
+    ASSERT_EQ(f.size(), 1);
+    EXPECT_EQ(*f[0].value, 5000);
+    EXPECT_EQ(f[0].deadline, QStringLiteral("2020-06"));
+    f = extractTextTargets(QStringLiteral("2021年三季度前网上办理比例达到90%。"), {2021});
+    ASSERT_EQ(f.size(), 1);
+    EXPECT_EQ(f[0].deadline, QStringLiteral("2021-09"));
+    f = extractTextTargets(QStringLiteral("联系电话：023-63765360。"), {2021});
+    EXPECT_TRUE(f.isEmpty());
+}
+
 TEST(Numbers, ReadsChineseNumerals) {
     EXPECT_EQ(parseChineseNumber(u"三"), 3);
     EXPECT_EQ(parseChineseNumber(u"两"), 2);
