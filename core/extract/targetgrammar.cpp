@@ -925,8 +925,8 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             found << t;
         }
         // Qualitative commitments: 立等可取, 即办即结 — recorded without a value.
-        static const QRegularExpression qual(
-            QStringLiteral("立等可取|即办即结|即办即取|当场办结|即来即办|立即办结"));
+        static const QRegularExpression qual(QStringLiteral(
+            "立等可取|即办即结|即办即取|当场办结|即来即办|立即办结|即时办结|当日办结|当天办结|即到即办"));
         auto qit = qual.globalMatch(sentence);
         while (qit.hasNext()) {
             const QRegularExpressionMatch m = qit.next();
