@@ -829,7 +829,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             t.value = q->value;
             t.unit = q->unit;
             {
-                const qsizetype from = std::max(ss, ns - 120);
+                const qsizetype from = std::max(ss, ns - 250);
                 const qsizetype to = std::min(se, q->unitEnd + 120);
                 t.sentence = text.mid(from, to - from);
             }
@@ -878,7 +878,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             qsizetype qs = ns;
             if (before.start >= 0)
                 qs = std::min(qs, before.start);
-            if (t.baseline && pendingBaselineStart >= cs)
+            if (t.baseline && pendingBaselineStart >= cs && ns - pendingBaselineStart <= 24)
                 qs = std::min(qs, pendingBaselineStart);
             qsizetype qe = std::max(q->unitEnd, after.end);
             const qsizetype scopeEnd = qs;

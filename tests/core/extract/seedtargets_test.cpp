@@ -235,6 +235,14 @@ TEST(SeedTargets, MunicipalTargetsReadAcrossInterleavedFragments) {
     ASSERT_EQ(stage.size(), 1);
     EXPECT_EQ(stage[0].quote, QStringLiteral("通气不超过3个工作五、获日"));
     EXPECT_EQ(find(cq, QStringLiteral("cb.documents"), 46, QStringLiteral("种")).size(), 1);
+    // 压减高、低压客户办电环节至4个（…）、3个（…）… 进一步压减环节至3个、2个: all four are electricity steps.
+    EXPECT_EQ(find(cq, QStringLiteral("el.steps"), 4, QStringLiteral("个")).size(), 1);
+    EXPECT_EQ(find(cq, QStringLiteral("el.steps"), 3, QStringLiteral("个")).size(), 2);
+    EXPECT_EQ(find(cq, QStringLiteral("el.steps"), 2, QStringLiteral("个")).size(), 1);
+    const QList<Target> gasSteps = find(cq, QStringLiteral("ga.steps"), 5, QStringLiteral("个"));
+    ASSERT_EQ(gasSteps.size(), 1);
+    EXPECT_EQ(gasSteps[0].baseline, 9);
+    EXPECT_LE(gasSteps[0].quote.size(), 20); // a short quote even when the baseline is far before
     EXPECT_EQ(find(cq, QStringLiteral("ipr.outreach"), 50000, QStringLiteral("人次")).size(), 1);
 }
 
