@@ -94,24 +94,29 @@ std::optional<NumberToken> readNumber(const QString& text, qsizetype pos) {
     NumberToken t;
     t.start = pos;
     if (isArabicDigit(text.at(pos))) {
+        // Fold to ASCII and let QString::toDouble round correctly (99.96 stays 99.96).
+        QString ascii;
         qsizetype i = pos;
-        double v = 0;
-        while (i < n && isArabicDigit(text.at(i))) {
-            v = v * 10 + arabicValue(text.at(i));
+        auto digitAt = [&](qsizetype k) { return k < n && isArabicDigit(text.at(k)); };
+        while (digitAt(i)) {
+            ascii += QChar(u'0' + arabicValue(text.at(i)));
             ++i;
+            // 5,000 / 1,070: an ASCII comma before exactly three digits groups thousands.
+            if (i < n && text.at(i) == u',' && digitAt(i + 1) && digitAt(i + 2) && digitAt(i + 3) &&
+                !digitAt(i + 4))
+                ++i;
         }
-        t.digits = int(i - pos);
+        t.digits = int(ascii.size());
         if (i + 1 < n && (text.at(i) == u'.' || text.at(i) == u'．') && isArabicDigit(text.at(i + 1))) {
+            ascii += QLatin1Char('.');
             ++i;
-            double scale = 0.1;
             while (i < n && isArabicDigit(text.at(i))) {
-                v += arabicValue(text.at(i)) * scale;
-                scale /= 10;
+                ascii += QChar(u'0' + arabicValue(text.at(i)));
                 ++i;
             }
         }
         t.end = i;
-        t.value = v;
+        t.value = ascii.toDouble();
         return t;
     }
     if (isChineseDigit(text.at(pos))) {

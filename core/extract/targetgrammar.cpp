@@ -172,6 +172,30 @@ bool containsAny(QStringView s, std::initializer_list<QStringView> words) {
     return false;
 }
 
+// `word` with one short foreign fragment (2–6 characters) between two of its characters. The
+// fragments of the municipal PDF are pieces of unit names, so the gap must look like one (…局, 市…).
+bool containsWithGap(QStringView text, QStringView word) {
+    auto looksLikeUnitName = [](QStringView gap) {
+        for (QChar c : gap) {
+            if (c == u'局' || c == u'委' || c == u'办' || c == u'市' || c == u'司' || c == u'院' ||
+                c == u'心')
+                return true;
+        }
+        return false;
+    };
+    for (qsizetype k = 1; k < word.size(); ++k) {
+        const QStringView head = word.left(k);
+        const QStringView tail = word.mid(k);
+        for (qsizetype at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+            const qsizetype gapStart = at + head.size();
+            const qsizetype t = gapStart + 2 <= text.size() ? text.indexOf(tail, gapStart + 2) : -1;
+            if (t >= 0 && t - gapStart <= 6 && looksLikeUnitName(text.mid(gapStart, t - gapStart)))
+                return true;
+        }
+    }
+    return false;
+}
+
 QStringView trimSpaces(QStringView s) {
     while (!s.isEmpty() && isSpace(s.front()))
         s = s.mid(1);
@@ -212,7 +236,8 @@ QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, 
         DateMention d;
         d.start = from + m.capturedStart();
         d.end = from + m.capturedEnd();
-        const QStringView after = QStringView(text).mid(d.end, std::min<qsizetype>(6, to - d.end));
+        const QStringView after =
+            QStringView(text).mid(d.end, std::max<qsizetype>(0, std::min<qsizetype>(6, to - d.end)));
         const QStringView before =
             QStringView(text).mid(std::max(from, d.start - 3), d.start - std::max(from, d.start - 3));
         const bool past = before.endsWith(u"已于") || before.endsWith(u"已") || before.endsWith(u"已在");
@@ -223,7 +248,25 @@ QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, 
             if (d.start > from && isArabicDigit(text.at(d.start - 1)))
                 continue;
             const int y = toInt(m.capturedView(u"year"));
-            const int mo = m.capturedView(u"month").isEmpty() ? 12 : toInt(m.capturedView(u"month"));
+            int mo = m.capturedView(u"month").isEmpty() ? 12 : toInt(m.capturedView(u"month"));
+            // 2020年上半年 / 2020年三季度: the end of that part of the year.
+            if (m.capturedView(u"month").isEmpty()) {
+                static const std::array<std::pair<QStringView, int>, 8> parts = {{{u"上半年", 6},
+                                                                                  {u"第一季度", 3},
+                                                                                  {u"一季度", 3},
+                                                                                  {u"第二季度", 6},
+                                                                                  {u"二季度", 6},
+                                                                                  {u"第三季度", 9},
+                                                                                  {u"三季度", 9},
+                                                                                  {u"下半年", 12}}};
+                for (const auto& [word, month] : parts) {
+                    if (after.startsWith(word)) {
+                        mo = month;
+                        d.end += word.size();
+                        break;
+                    }
+                }
+            }
             const bool fullDate = !m.capturedView(u"day").isEmpty();
             if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && !past && !base && !fullDate)
                 d.yearMonth = ym(y, mo);
@@ -291,7 +334,44 @@ struct Quantity {
     double rangeLow = 0;
 };
 
-std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizetype limit) {
+// Longest gap a foreign fragment may open inside a unit or between a unit and its cue.
+constexpr qsizetype kMaxFragment = 10;
+
+// A unit broken by an interleaved fragment: 个工 + 6．压减市住房 + 作日. Only splits whose first part is no
+// unit of its own are tried (个 alone is a unit, so 3个环节 is never read as 个…工作日).
+bool readSplitUnit(const QString& text, qsizetype i, qsizetype limit, QString* unit, qsizetype* end) {
+    static const QList<std::pair<QString, QString>> splittable = {
+        {QStringLiteral("个工作日"), QStringLiteral("工作日")},
+        {QStringLiteral("工作日"), QStringLiteral("工作日")},
+        {QStringLiteral("个百分点"), QStringLiteral("个百分点")},
+        {QStringLiteral("个小时"), QStringLiteral("小时")},
+        {QStringLiteral("万平方米"), QStringLiteral("万平方米")},
+        {QStringLiteral("千伏安"), QStringLiteral("千伏安")},
+        {QStringLiteral("人次"), QStringLiteral("人次")}};
+    const QStringView rest = QStringView(text).mid(i, limit - i);
+    for (const auto& [written, name] : splittable) {
+        for (qsizetype k = written.size() - 1; k >= 1; --k) {
+            const QStringView head = QStringView(written).left(k);
+            const QStringView tail = QStringView(written).mid(k);
+            if (head == u"个" || !rest.startsWith(head))
+                continue;
+            const qsizetype from = k + 1; // at least one foreign character
+            const qsizetype at = rest.indexOf(tail, from);
+            if (at < 0 || at - k > kMaxFragment)
+                continue;
+            const QStringView gap = rest.mid(k, at - k);
+            if (std::any_of(gap.begin(), gap.end(),
+                            [](QChar c) { return isSentenceEnd(c) || c == u'，' || c == u'；'; }))
+                continue;
+            *unit = name;
+            *end = i + at + tail.size();
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizetype limit, bool interleaved) {
     auto num = readNumber(text, pos);
     if (!num || num->end > limit)
         return std::nullopt;
@@ -330,6 +410,34 @@ std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizety
                 q.unit = u.unit;
                 factor = mult;
                 i += 1 + u.written.size();
+                break;
+            }
+        }
+    }
+    // In interleaved text a whole unit may still follow a broken one: prefer the whole reading above,
+    // and try a split one only where the whole one failed or stopped at a bare 个.
+    if (interleaved && (q.unit.isEmpty() || q.unit == QStringLiteral("个"))) {
+        const qsizetype unitStart = q.unit.isEmpty() ? i : i - 1;
+        QString split;
+        qsizetype splitEnd = -1;
+        if (readSplitUnit(text, unitStart, limit, &split, &splitEnd)) {
+            q.unit = split;
+            factor = 1;
+            i = splitEnd;
+        }
+    }
+    // 80市规划自然资源局元 / 10安局、国个工作日: a whole fragment between the number and its unit.
+    // Only units that never start a word of their own are looked for, and the fragment has no digits.
+    if (interleaved && q.unit.isEmpty()) {
+        for (qsizetype skip = 2; skip <= 8 && i + skip < limit; ++skip) {
+            const QChar c = text.at(i + skip - 1);
+            if (isClauseDelimiter(c) || isArabicDigit(c))
+                break;
+            const QStringView at = QStringView(text).mid(i + skip, limit - i - skip);
+            QStringView which;
+            if (startsWithAny(at, {u"个工作日", u"工作日", u"%", u"元/吨", u"元"}, &which)) {
+                q.unit = which == u"个工作日" ? QStringLiteral("工作日") : which.toString();
+                i += skip + which.size();
                 break;
             }
         }
@@ -416,7 +524,21 @@ struct AfterCue {
     bool scopeBound = false; // 及以下 / 以下的: the number bounds a scope, it is no target
 };
 
-AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit) {
+AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit, bool interleaved = false);
+
+// 控制在20个工作日市经济能源公以内: in interleaved text the cue may follow a short foreign fragment.
+AfterCue comparatorAfterFragment(const QString& text, qsizetype unitEnd, qsizetype limit) {
+    for (qsizetype skip = 2; skip <= 8 && unitEnd + skip < limit; ++skip) {
+        if (isClauseDelimiter(text.at(unitEnd + skip - 1)) || isArabicDigit(text.at(unitEnd + skip - 1)))
+            break;
+        const QStringView at = QStringView(text).mid(unitEnd + skip, limit - unitEnd - skip);
+        if (startsWithAny(at, {u"以内", u"以上", u"以下", u"内办结", u"内完成", u"左右"}))
+            return comparatorAfter(text, unitEnd + skip, limit, false);
+    }
+    return {};
+}
+
+AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit, bool interleaved) {
     AfterCue out;
     qsizetype i = unitEnd;
     // 160千伏安/千瓦及以下: skip an alternative unit.
@@ -463,6 +585,8 @@ AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit
             return out;
         }
     }
+    if (interleaved)
+        return comparatorAfterFragment(text, unitEnd, limit);
     return out;
 }
 
@@ -471,12 +595,19 @@ AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit
 QString cleanScope(QStringView s) {
     static const QRegularExpression leadingDate(QStringLiteral(
         "^(?:[0-9０-９]{4}\\s*年(?:[0-9０-９]{1,2}\\s*月)?(?:年?底|末)?(?:前|以前|内)?|今年内|年内|全年)"));
-    static const QRegularExpression trailingPredicate(QStringLiteral(
-        "(?:的)?(?:全流程|平均)?(?:审批时间|办理时间|办理时限|办电时限|总办理时限|办理总时限|时限|时间|"
-        "总用时|用时|办理)?"
-        "(?:平均)?(?:再)?(?:控制在|压减至|压缩至|缩减至|减少至|减至|降至|不超过|不高于|不低于|不少于|至少|"
-        "达到|达|降低|压缩|压减|"
-        "减少为|简化为|放宽至|放宽到|稳定在|保持在|提高到|提高至|提升至|增加|新增|新建|实现|为|至|在)?$"));
+    static const QString verbs =
+        QStringLiteral("(?:平均)?(?:再)?(?:控制在|压减至|压缩至|缩减至|减少至|减至|降至|不超过|不高于|不低于|"
+                       "不少于|少于|低于|至少|达到|达|"
+                       "降低|压缩|压减|减少为|简化为|放宽至|放宽到|稳定在|保持在|提高到|提高至|提升至|增加|"
+                       "新增|新建|实现|约|为|至|在|由|从)?$");
+    // The measured noun (办理时限, 审批时间) goes too when a qualifier remains:
+    // 高压客户在供电企业(的办电时限).
+    static const QRegularExpression trailingNounAndVerb(
+        QStringLiteral(
+            "(?:的)?(?:全流程|平均)?(?:审批时间|办理时间|办理时限|办电时限|总办理时限|办理总时限|时限|时间|"
+            "总用时|用时)") +
+        verbs);
+    static const QRegularExpression trailingVerb(verbs);
     QString out = trimSpaces(s).toString();
     for (int pass = 0; pass < 3; ++pass) {
         out.remove(leadingDate);
@@ -491,7 +622,12 @@ QString cleanScope(QStringView s) {
                           &lead))
             out.remove(0, lead.size());
     }
-    out.remove(trailingPredicate);
+    QString shorter = out;
+    shorter.remove(trailingNounAndVerb);
+    if (shorter.size() >= 3)
+        out = shorter;
+    else
+        out.remove(trailingVerb);
     while (!out.isEmpty() &&
            (out.back() == u'的' || out.back() == u'、' || out.back() == u'，' || isSpace(out.back())))
         out.chop(1);
@@ -564,7 +700,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 ++i;
                 continue;
             }
-            const auto q = readQuantity(text, i, se);
+            const auto q = readQuantity(text, i, se, options.interleaved);
             if (!q) {
                 const auto bare = readNumber(text, i);
                 i = bare ? std::max(bare->end, i + 1) : i + 1;
@@ -599,7 +735,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 ++ce;
             const QStringView clauseBefore = QStringView(text).mid(cs, ns - cs);
             const QStringView clauseAfter = QStringView(text).mid(q->unitEnd, ce - q->unitEnd);
-            const AfterCue after = comparatorAfter(text, q->unitEnd, se);
+            const AfterCue after = comparatorAfter(text, q->unitEnd, se, options.interleaved);
             if (after.scopeBound)
                 continue;
             if (containsAny(clauseAfter, {u"已于", u"已经", u"已在"}))
@@ -611,12 +747,17 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 const QStringView back = QStringView(text).mid(lookFrom, ns - lookFrom);
                 const qsizetype youAt = std::max(back.lastIndexOf(u'由'), back.lastIndexOf(u'从'));
                 if (youAt >= 0) {
+                    static const QString verbs =
+                        QStringLiteral("(?:减少|压减|缩减|压缩|降低|下降|减|降|放宽|提高|增加|提升|调整|延长|"
+                                       "缩短|增至|精简)?(?:至|到|为)");
                     static const QRegularExpression change(
-                        QStringLiteral("^\\s*(?:[^，。；,;0-9０-９]{0,4}?)(?:减少|压减|缩减|压缩|降低|下降|"
-                                       "减|降|放宽|提高|增加|提升|调整|延长|缩短|增至|"
-                                       "精简)?(?:至|到|为)"));
+                        QStringLiteral("^\\s*(?:[^，。；,;0-9０-９]{0,4}?)") + verbs);
+                    // Interleaved text may put a measure label inside the verb: 减21．压少至.
+                    static const QRegularExpression changeInterleaved(
+                        QStringLiteral("^\\s*(?:[^，。；,;]{0,8}?)") + verbs);
                     const QRegularExpressionMatch m =
-                        change.match(text.mid(q->unitEnd, std::min<qsizetype>(10, se - q->unitEnd)));
+                        (options.interleaved ? changeInterleaved : change)
+                            .match(text.mid(q->unitEnd, std::min<qsizetype>(12, se - q->unitEnd)));
                     if (m.hasMatch()) {
                         pendingBaseline = q->value;
                         pendingBaselineStart = lookFrom + youAt;
@@ -630,7 +771,16 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             const QStringView nearBack =
                 QStringView(text).mid(std::max(cs, ns - 3), ns - std::max(cs, ns - 3));
             const bool nearPredicate = containsAny(nearBack, kNearPredicates);
-            const bool farPredicate = containsAny(clauseBefore, kFarPredicates);
+            bool farPredicate = containsAny(clauseBefore, kFarPredicates);
+            if (!farPredicate && options.interleaved) {
+                // 申报创产权局建1个: a fragment inside the verb.
+                for (QStringView p : kFarPredicates) {
+                    if (p.size() >= 2 && containsWithGap(clauseBefore, p)) {
+                        farPredicate = true;
+                        break;
+                    }
+                }
+            }
             const bool resultAfter = containsAny(clauseAfter, kResultVerbs);
             QStringView afterUnit =
                 QStringView(text).mid(q->unitEnd, std::min<qsizetype>(2, se - q->unitEnd));
@@ -678,7 +828,11 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             t.clauseStart = cs;
             t.value = q->value;
             t.unit = q->unit;
-            t.sentence = sentence;
+            {
+                const qsizetype from = std::max(ss, ns - 250);
+                const qsizetype to = std::min(se, q->unitEnd + 120);
+                t.sentence = text.mid(from, to - from);
+            }
             t.sentenceIndex = sentenceIndex;
             t.confidence = confidence;
             // Comparator: a cue after the number wins (从20个工作日压减至10个工作日内 → <=), then the one
@@ -724,7 +878,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             qsizetype qs = ns;
             if (before.start >= 0)
                 qs = std::min(qs, before.start);
-            if (t.baseline && pendingBaselineStart >= cs)
+            if (t.baseline && pendingBaselineStart >= cs && ns - pendingBaselineStart <= 24)
                 qs = std::min(qs, pendingBaselineStart);
             qsizetype qe = std::max(q->unitEnd, after.end);
             const qsizetype scopeEnd = qs;
@@ -756,7 +910,10 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             }
             if (gov)
                 t.deadline = gov->yearMonth;
-            t.before = text.mid(segmentStart, ns - segmentStart);
+            // Classification reads the words near the number; a jumbled page can make "sentences" of
+            // thousands of characters, so the context is bounded.
+            const qsizetype beforeFrom = std::max(segmentStart, ns - 80);
+            t.before = text.mid(beforeFrom, ns - beforeFrom);
             t.after = clauseAfter.toString();
             const qsizetype scopeStart = std::max(segmentStart, cs);
             t.scope =
@@ -768,8 +925,8 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             found << t;
         }
         // Qualitative commitments: 立等可取, 即办即结 — recorded without a value.
-        static const QRegularExpression qual(
-            QStringLiteral("立等可取|即办即结|即办即取|当场办结|即来即办|立即办结"));
+        static const QRegularExpression qual(QStringLiteral(
+            "立等可取|即办即结|即办即取|当场办结|即来即办|立即办结|即时办结|当日办结|当天办结|即到即办"));
         auto qit = qual.globalMatch(sentence);
         while (qit.hasNext()) {
             const QRegularExpressionMatch m = qit.next();

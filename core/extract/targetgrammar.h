@@ -10,6 +10,9 @@ namespace pc::extract {
 
 struct GrammarOptions {
     int documentYear = 0; // the plan's year: resolves 今年内 / 全年 / 10月底前 without a year
+    // Text extracted from a PDF table whose columns ran into the sentences (20个工6．压减市住房作日以内):
+    // read a unit or a cue across a short foreign fragment.
+    bool interleaved = false;
 };
 
 // A target as found in a text; positions are offsets into that text.

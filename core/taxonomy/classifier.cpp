@@ -5,17 +5,70 @@
 #include "extract/targetgrammar.h"
 
 #include <algorithm>
+#include <array>
 
 namespace pc {
 
 namespace {
 
-double cueScore(const QStringList& cues, const QString& text, int cap = 1) {
+// Whether `cue` occurs in `text` with at most one foreign fragment (≤ 8 characters) inside it:
+// 高压客 + 长电联合 + 户 still says 高压客户.
+bool containsGapped(const QString& text, const QString& cue) {
+    if (cue.size() < 3)
+        return false;
+    for (qsizetype k = 1; k < cue.size(); ++k) {
+        const QStringView head = QStringView(cue).left(k);
+        const QStringView tail = QStringView(cue).mid(k);
+        qsizetype at = text.indexOf(head);
+        while (at >= 0) {
+            const qsizetype from = at + head.size() + 1;
+            const qsizetype t = from <= text.size() ? text.indexOf(tail, from) : -1;
+            if (t >= 0 && t - (at + head.size()) <= 8) {
+                const QStringView gap = QStringView(text).mid(at + head.size(), t - at - head.size());
+                if (!gap.contains(u'，') && !gap.contains(u'。') && !gap.contains(u'；'))
+                    return true;
+            }
+            at = text.indexOf(head, at + 1);
+        }
+    }
+    return false;
+}
+
+// Which characters a text holds: most cues can be ruled out without searching for them.
+class CharSet {
+public:
+    explicit CharSet(const QString& text) {
+        for (QChar c : text)
+            m_bits[c.unicode() >> 6] |= quint64(1) << (c.unicode() & 63);
+    }
+    bool has(QChar c) const { return m_bits[c.unicode() >> 6] & (quint64(1) << (c.unicode() & 63)); }
+    bool mayContain(const QString& cue) const {
+        for (QChar c : cue) {
+            if (!has(c))
+                return false;
+        }
+        return true;
+    }
+
+private:
+    std::array<quint64, 1024> m_bits{};
+};
+
+double gappedScore(const QStringList& cues, const QString& text, const CharSet& chars) {
+    double s = 0;
+    for (const QString& c : cues) {
+        if (chars.mayContain(c) && !text.contains(c) && containsGapped(text, c))
+            s += 0.8 * double(c.size());
+    }
+    return s;
+}
+
+double cueScore(const QStringList& cues, const QString& text, const CharSet& chars, int cap = 1) {
     if (text.isEmpty())
         return 0;
     double s = 0;
     for (const QString& c : cues) {
-        if (c.isEmpty())
+        if (c.isEmpty() || !chars.mayContain(c))
             continue;
         int n = 0;
         qsizetype at = text.indexOf(c);
@@ -51,6 +104,9 @@ bool compatible(const QString& indicatorUnit, const QString& targetUnit) {
 AreaMatch Classifier::classifyMeasure(const Measure& m) const {
     QString heading = m.areaHeading;
     heading.remove(QLatin1Char('\n'));
+    const CharSet headingChars(heading);
+    const CharSet titleChars(m.title);
+    const CharSet bodyChars(m.body);
     AreaMatch best;
     double bestScore = 0;
     double total = 0;
@@ -58,11 +114,14 @@ AreaMatch Classifier::classifyMeasure(const Measure& m) const {
         if (a.id == QStringLiteral("other"))
             continue;
         QStringList indicatorCues;
-        for (const Indicator* ind : m_taxonomy.indicatorsOf(a.id))
-            indicatorCues << ind->cues;
+        for (const Indicator& ind : m_taxonomy.indicators()) {
+            if (ind.area == a.id)
+                indicatorCues << ind.cues;
+        }
         // The heading decides when it names an area; the title next; the body's content last.
-        const double s = 100.0 * cueScore(a.cues, heading) + 10.0 * cueScore(a.cues, m.title) +
-                         cueScore(a.cues, m.body, 3) + 0.5 * cueScore(indicatorCues, m.body, 2);
+        const double s =
+            100.0 * cueScore(a.cues, heading, headingChars) + 10.0 * cueScore(a.cues, m.title, titleChars) +
+            cueScore(a.cues, m.body, bodyChars, 3) + 0.5 * cueScore(indicatorCues, m.body, bodyChars, 2);
         total += s;
         if (s > bestScore) {
             bestScore = s;
@@ -127,15 +186,25 @@ QString Classifier::otherName(const QString& scope, const QString& after, const 
 IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
     const QString nearBefore = lastClause(t.before);
     const QString farBefore = t.before.left(t.before.size() - nearBefore.size());
+    const CharSet nearChars(nearBefore);
+    const CharSet farChars(farBefore);
+    const CharSet afterChars(t.after);
+    const CharSet sentenceChars(t.sentence);
+    const CharSet titleChars(t.measureTitle);
     const Indicator* best = nullptr;
     double bestScore = 0;
     double bestLocal = 0;
     for (const Indicator& ind : m_taxonomy.indicators()) {
         if (!compatible(ind.unit, t.unit))
             continue;
-        const double local = 3.0 * cueScore(ind.cues, nearBefore) + 2.5 * cueScore(ind.cues, t.after) +
-                             1.5 * cueScore(ind.cues, farBefore);
-        const double wide = 0.5 * cueScore(ind.cues, t.sentence) + 0.5 * cueScore(ind.cues, t.measureTitle);
+        double local = 3.0 * cueScore(ind.cues, nearBefore, nearChars) +
+                       2.5 * cueScore(ind.cues, t.after, afterChars) +
+                       1.5 * cueScore(ind.cues, farBefore, farChars);
+        if (t.gapped)
+            local += 3.0 * gappedScore(ind.cues, nearBefore, nearChars) +
+                     2.5 * gappedScore(ind.cues, t.after, afterChars);
+        const double wide = 0.5 * cueScore(ind.cues, t.sentence, sentenceChars) +
+                            0.5 * cueScore(ind.cues, t.measureTitle, titleChars);
         double s = local + wide;
         if (s > 0 && ind.area == t.measureArea)
             s += 2.5;

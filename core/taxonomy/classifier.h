@@ -20,6 +20,7 @@ struct TargetCues {
     QString scope;             // used to name an other:<name> indicator
     QString previousIndicator; // indicator of the previous target in the same sentence, if any
     QString previousUnit;
+    bool gapped = false; // interleaved text: a cue may be broken by a short foreign fragment
 };
 
 struct AreaMatch {
