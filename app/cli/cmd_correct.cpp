@@ -55,6 +55,10 @@ int runCorrect(Context& ctx) {
         return Usage;
     const QString action = ctx.args.value(0);
     const QStringList a = ctx.args.mid(1);
+    if (action == QLatin1String("help")) {
+        ctx.out << kUsage;
+        return Ok;
+    }
     auto usage = [&]() {
         ctx.err << kUsage;
         return int(Usage);
@@ -236,8 +240,8 @@ int runCorrect(Context& ctx) {
 const bool registered = registerCommand(
     {QStringLiteral("correct"),
      QStringLiteral(
-         "correct targets|measures|set|reject|add|area|list|undo ...  user corrections (see correct "
-         "--help)"),
+         "correct targets|measures|set|reject|add|area|list|undo ...  user corrections ('correct help' "
+         "lists the verbs)"),
      runCorrect});
 
 } // namespace

@@ -20,6 +20,10 @@ int runNotes(Context& ctx) {
         return Usage;
     const QString action = ctx.args.value(0);
     const QStringList a = ctx.args.mid(1);
+    if (action == QLatin1String("help")) {
+        ctx.out << kUsage;
+        return Ok;
+    }
     auto usage = [&]() {
         ctx.err << kUsage;
         return int(Usage);
@@ -92,7 +96,8 @@ int runNotes(Context& ctx) {
 
 const bool registered = registerCommand(
     {QStringLiteral("notes"),
-     QStringLiteral("notes add|list|edit|remove ...  notes on plans, measures and targets"), runNotes});
+     QStringLiteral("notes add|list|edit|remove ...  notes on plans, measures and targets ('notes help')"),
+     runNotes});
 
 } // namespace
 } // namespace pc::cli

@@ -170,6 +170,10 @@ TEST(StoreCli, CorrectionsAndNotesRoundTrip) {
     const RunResult ov = cli(db, {QStringLiteral("correct"), QStringLiteral("list")});
     EXPECT_TRUE(ov.outText().contains(QStringLiteral("yuzhong-2023")));
     EXPECT_TRUE(ov.outText().contains(QStringLiteral("yes")));
+    const RunResult help = cli(db, {QStringLiteral("correct"), QStringLiteral("help")});
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.outText().contains(QStringLiteral("correct undo CORRECTION_ID")));
+    EXPECT_EQ(cli(db, {QStringLiteral("correct"), QStringLiteral("frobnicate")}).exitCode, 2);
     const RunResult undo = cli(db, {QStringLiteral("correct"), QStringLiteral("undo"), QStringLiteral("1")});
     EXPECT_EQ(undo.exitCode, 0);
     EXPECT_EQ(cli(db, {QStringLiteral("correct"), QStringLiteral("list")}).outText().count(QLatin1Char('\n')),
