@@ -134,6 +134,9 @@ Status Database::init(const DatabaseOptions& options) {
     }
     if (Status s = execStatus(m_db, QStringLiteral("PRAGMA foreign_keys = ON")); !s)
         return s;
+    // 64 MB page cache: imports rewrite the full-text index's segments, which thrashes the 2 MB default.
+    if (Status s = execStatus(m_db, QStringLiteral("PRAGMA cache_size = -65536")); !s)
+        return s;
     if (options.readOnly) {
         Result<QSqlQuery> v = exec(m_db, QStringLiteral("PRAGMA user_version"));
         if (!v)

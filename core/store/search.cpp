@@ -111,7 +111,13 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         h.measureNumber = q.value(4).toInt();
         h.title = q.value(5).toString();
         h.area = q.value(6).toString();
-        h.snippet = snippetOf(q.value(7).toString(), mq->terms, options);
+        // Show the body around the first hit; when only the title matched, lead with the title.
+        const QString body = q.value(7).toString();
+        bool inBody = false;
+        for (const QString& t : mq->terms)
+            inBody = inBody || body.contains(t, Qt::CaseInsensitive);
+        h.snippet = snippetOf(inBody || h.title.isEmpty() ? body : h.title + QStringLiteral(" — ") + body,
+                              mq->terms, options);
         h.start = q.value(8).toLongLong();
         h.end = q.value(9).toLongLong();
         h.score = q.value(10).toDouble();

@@ -21,7 +21,7 @@ struct TargetSpec {
     std::optional<double> value;
     QString unit;
     QString comparator = QStringLiteral("<=");
-    QString area;
+    QString area = {};
 };
 
 struct MeasureSpec {

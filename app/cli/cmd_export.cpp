@@ -1,0 +1,55 @@
+// `plancompare-cli export --format csv|xlsx|json --out PATH`: data for R, Stata and Excel.
+#include "cmd_store.h"
+
+#include "export/exporter.h"
+#include "store/database.h"
+
+namespace pc::cli {
+namespace {
+
+int runExport(Context& ctx) {
+    const QString format = takeOption(ctx.args, QStringLiteral("--format"));
+    const QString out = takeOption(ctx.args, QStringLiteral("--out"));
+    const QString indicator = takeOption(ctx.args, QStringLiteral("--indicator"));
+    const QString area = takeOption(ctx.args, QStringLiteral("--area"));
+    const QString table = takeOption(ctx.args, QStringLiteral("--table"));
+    ExportOptions o;
+    o.chineseHeader = takeFlag(ctx.args, QStringLiteral("--zh-header"));
+    if (rejectUnknownOptions(ctx, QStringLiteral("export")))
+        return Usage;
+    const Exporter* exporter = exporterFor(format);
+    static const QStringList tables{QStringLiteral("documents"), QStringLiteral("measures"),
+                                    QStringLiteral("targets"), QStringLiteral("comparison")};
+    if (!exporter || out.isEmpty() || !ctx.args.isEmpty() || (!table.isEmpty() && !tables.contains(table))) {
+        ctx.err
+            << "usage: plancompare-cli export --format csv|xlsx|json --out PATH [--indicator ID] [--area ID] "
+               "[--zh-header] [--table documents|measures|targets|comparison]\n";
+        return Usage;
+    }
+    if (!table.isEmpty())
+        o.table = ExportTable(tables.indexOf(table) + 1);
+    std::unique_ptr<Database> db = openDatabase(ctx, QStringLiteral("export"), true);
+    if (!db)
+        return BadInput;
+    const Result<ExportData> data = collectExportData(*db, indicator, area);
+    if (!data) {
+        ctx.err << "plancompare-cli export: " << data.errorMessage() << "\n";
+        return BadInput;
+    }
+    if (Status s = exporter->write(*data, out, o); !s) {
+        ctx.err << "plancompare-cli export: " << s.errorMessage() << "\n";
+        return BadInput;
+    }
+    ctx.out << "wrote " << out << " (" << data->documents.size() << " plans, " << data->measures.size()
+            << " measures, " << data->targets.size() << " targets)\n";
+    return Ok;
+}
+
+const bool registered = registerCommand(
+    {QStringLiteral("export"),
+     QStringLiteral("export --format csv|xlsx|json --out PATH [--indicator ID] [--area ID] [--zh-header] "
+                    "[--table T]  tables for R, Stata, Excel (CSV: one table, UTF-8 with BOM)"),
+     runExport});
+
+} // namespace
+} // namespace pc::cli

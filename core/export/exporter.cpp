@@ -1,0 +1,70 @@
+// The exporter registry and the data every export reads from the database.
+#include "exporter.h"
+
+#include "csvexporter.h"
+#include "jsonexporter.h"
+#include "store/database.h"
+#include "xlsxexporter.h"
+
+#include <algorithm>
+
+namespace pc {
+
+QList<const Exporter*> exporters() {
+    static const CsvExporter csvExporter;
+    static const XlsxExporter xlsxExporter;
+    static const JsonExporter jsonExporter;
+    return {&xlsxExporter, &csvExporter, &jsonExporter};
+}
+
+const Exporter* exporterFor(const QString& shortName) {
+    for (const Exporter* e : exporters()) {
+        if (e->shortName() == shortName)
+            return e;
+    }
+    return nullptr;
+}
+
+Result<ExportData> collectExportData(Database& db, const QString& indicator, const QString& area) {
+    ExportData d;
+    d.indicator = indicator;
+    d.area = area;
+    Result<QList<DocumentRecord>> docs = db.documents();
+    if (!docs)
+        return docs.error();
+    d.documents = *docs;
+    MeasureFilter mf;
+    mf.area = area;
+    Result<QList<MeasureRecord>> ms = db.measures(mf);
+    if (!ms)
+        return ms.error();
+    d.measures = *ms;
+    TargetFilter tf;
+    tf.indicator = indicator;
+    tf.area = area;
+    Result<QList<ComparisonRow>> ts = db.targets(tf);
+    if (!ts)
+        return ts.error();
+    d.targets = *ts;
+    if (!indicator.isEmpty()) {
+        Result<QList<ComparisonRow>> rows = compare::byIndicator(db, indicator);
+        if (!rows)
+            return rows.error();
+        d.comparison = *rows;
+    } else {
+        // Without an indicator: every target, grouped by indicator (stable: plan order within).
+        d.comparison = d.targets;
+        std::stable_sort(
+            d.comparison.begin(), d.comparison.end(),
+            [](const ComparisonRow& a, const ComparisonRow& b) { return a.indicator < b.indicator; });
+    }
+    if (!area.isEmpty()) {
+        Result<QList<CoverageCell>> cov = compare::coverageOfArea(db, area);
+        if (!cov)
+            return cov.error();
+        d.coverage = *cov;
+    }
+    return d;
+}
+
+} // namespace pc

@@ -1,0 +1,182 @@
+// Columns and typed rows of the export tables.
+#include "exporttables.h"
+
+namespace pc::exporttables {
+
+namespace {
+
+QVariant opt(const std::optional<double>& v) {
+    return v ? QVariant(*v) : QVariant();
+}
+
+QVariant textOrNull(const QString& s) {
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+QList<Column> cols(std::initializer_list<std::pair<const char*, const char*>> list) {
+    QList<Column> out;
+    for (const auto& [en, zh] : list)
+        out.append({QString::fromUtf8(en), QString::fromUtf8(zh)});
+    return out;
+}
+
+} // namespace
+
+Table documents(const ExportData& data) {
+    Table t{QStringLiteral("documents"),
+            cols({{"doc", "文件"},
+                  {"jurisdiction", "地区"},
+                  {"level", "层级"},
+                  {"year", "年份"},
+                  {"doc_number", "文号"},
+                  {"issuer", "发文机关"},
+                  {"issued_on", "印发日期"},
+                  {"title", "标题"},
+                  {"measures", "措施数"},
+                  {"targets", "目标数"},
+                  {"layout", "版式"},
+                  {"sha256", "SHA-256"},
+                  {"source_path", "来源文件"},
+                  {"imported_at", "导入时间"}}),
+            {}};
+    for (const DocumentRecord& d : data.documents)
+        t.rows.append({d.docId, d.jurisdiction, d.level, d.year ? QVariant(d.year) : QVariant(),
+                       textOrNull(d.docNumber), textOrNull(d.issuer), textOrNull(d.issuedOn),
+                       textOrNull(d.title), d.measureCount, d.targetCount, d.layout, d.sha256, d.sourcePath,
+                       d.importedAt});
+    return t;
+}
+
+Table measures(const ExportData& data) {
+    Table t{QStringLiteral("measures"),
+            cols({{"doc", "文件"},
+                  {"jurisdiction", "地区"},
+                  {"measure_no", "序号"},
+                  {"measure_title", "措施"},
+                  {"area", "领域"},
+                  {"area_corrected", "领域已更正"},
+                  {"area_heading", "所在标题"},
+                  {"lead", "牵头单位"},
+                  {"partners", "配合单位"},
+                  {"deadline", "完成时限"},
+                  {"targets", "目标数"},
+                  {"start", "起始位置"},
+                  {"end", "结束位置"},
+                  {"confidence", "置信度"},
+                  {"text", "内容"}}),
+            {}};
+    for (const MeasureRecord& m : data.measures)
+        t.rows.append({m.docId, m.jurisdiction, m.number, textOrNull(m.title), textOrNull(m.area),
+                       m.areaCorrected, textOrNull(m.areaHeading), textOrNull(m.lead.join(QLatin1Char(';'))),
+                       textOrNull(m.partners.join(QLatin1Char(';'))), textOrNull(m.deadline), m.targetCount,
+                       qint64(m.start), qint64(m.end), m.confidence, m.body});
+    return t;
+}
+
+Table targets(const QList<ComparisonRow>& rows, const QString& name) {
+    Table t{name,
+            cols({{"doc", "文件"},
+                  {"jurisdiction", "地区"},
+                  {"level", "层级"},
+                  {"year", "年份"},
+                  {"doc_number", "文号"},
+                  {"measure_no", "措施序号"},
+                  {"area", "领域"},
+                  {"indicator", "指标"},
+                  {"scope", "范围"},
+                  {"kind", "类型"},
+                  {"comparator", "比较"},
+                  {"value", "数值"},
+                  {"unit", "单位"},
+                  {"baseline", "基数"},
+                  {"deadline", "完成时限"},
+                  {"quote", "原文"},
+                  {"start", "起始位置"},
+                  {"end", "结束位置"},
+                  {"corrected", "已更正"},
+                  {"corrected_fields", "更正字段"},
+                  {"user_added", "用户添加"},
+                  {"qualitative", "定性"},
+                  {"confidence", "置信度"},
+                  {"sentence", "所在句子"}}),
+            {}};
+    for (const ComparisonRow& r : rows)
+        t.rows.append({r.docId,
+                       r.jurisdiction,
+                       r.level,
+                       r.year ? QVariant(r.year) : QVariant(),
+                       textOrNull(r.docNumber),
+                       r.measureNumber,
+                       textOrNull(r.area),
+                       textOrNull(r.indicator),
+                       textOrNull(r.scope),
+                       textOrNull(r.kind),
+                       textOrNull(r.comparator),
+                       opt(r.value),
+                       textOrNull(r.unit),
+                       opt(r.baseline),
+                       textOrNull(r.deadline),
+                       r.quote,
+                       qint64(r.start),
+                       qint64(r.end),
+                       r.corrected,
+                       textOrNull(r.correctedFields.join(QLatin1Char(';'))),
+                       r.userAdded,
+                       r.qualitative,
+                       r.confidence,
+                       textOrNull(r.sentence)});
+    return t;
+}
+
+Table coverage(const ExportData& data) {
+    Table t{QStringLiteral("coverage"),
+            cols({{"indicator", "指标"},
+                  {"doc", "文件"},
+                  {"jurisdiction", "地区"},
+                  {"coverage", "覆盖情况"},
+                  {"targets", "目标数"}}),
+            {}};
+    for (const CoverageCell& c : data.coverage)
+        t.rows.append({c.indicator, c.docId, c.jurisdiction, compare::coverageName(c.coverage), c.targets});
+    return t;
+}
+
+QList<Table> all(const ExportData& data) {
+    QList<Table> out{documents(data), measures(data), targets(data.targets, QStringLiteral("targets")),
+                     targets(data.comparison, QStringLiteral("comparison"))};
+    if (!data.area.isEmpty())
+        out.append(coverage(data));
+    return out;
+}
+
+Table single(const ExportData& data, ExportTable which) {
+    switch (which) {
+    case ExportTable::Documents:
+        return documents(data);
+    case ExportTable::Measures:
+        return measures(data);
+    case ExportTable::Targets:
+        return targets(data.targets, QStringLiteral("targets"));
+    case ExportTable::Comparison:
+        return targets(data.comparison, QStringLiteral("comparison"));
+    case ExportTable::Auto:
+        break;
+    }
+    return data.indicator.isEmpty() ? targets(data.targets, QStringLiteral("targets"))
+                                    : targets(data.comparison, QStringLiteral("comparison"));
+}
+
+QString cellText(const QVariant& v) {
+    if (v.isNull() || !v.isValid())
+        return {};
+    switch (v.typeId()) {
+    case QMetaType::Bool:
+        return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+    case QMetaType::Double:
+        return QString::number(v.toDouble(), 'g', 15);
+    default:
+        return v.toString();
+    }
+}
+
+} // namespace pc::exporttables

@@ -1,0 +1,266 @@
+// Store at scale: a synthetic corpus of N plans recombined from seed measures under made-up jurisdictions;
+// import and FTS indexing throughput, database size, comparison and search latency, peak memory.
+// N: $PLANCOMPARE_BENCH_PLANS (comma-separated, default "1000,10000"); files go to $TMPDIR.
+#include "common/manifest.h"
+#include "compare/comparison.h"
+#include "extract/analysis.h"
+#include "store/database.h"
+#include "taxonomy/taxonomy.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace pc;
+
+namespace {
+
+struct PooledMeasure {
+    const Analysis* from = nullptr;
+    qsizetype index = 0;
+};
+
+// Plan `n`: 60–90 measures drawn from all seed plans, laid out one after another; every span, offset
+// and target is moved with its text so the result is a consistent Analysis.
+Analysis synthesize(int n, const QList<PooledMeasure>& pool) {
+    QRandomGenerator rng(quint32(n) * 2654435761u + 17);
+    Analysis a;
+    Document& d = a.document;
+    const bool municipal = n % 50 == 0;
+    d.meta.docId = QStringLiteral("synth-%1").arg(n, 5, 10, QLatin1Char('0'));
+    d.meta.jurisdiction =
+        municipal ? QStringLiteral("合成市%1").arg(n / 50) : QStringLiteral("合成区%1").arg(n);
+    d.meta.level = municipal ? QStringLiteral("municipal") : QStringLiteral("district");
+    d.meta.year = 2019 + n % 5;
+    d.meta.title = d.meta.jurisdiction + QStringLiteral("营商环境优化提升工作方案");
+    d.path = QStringLiteral("/synthetic/") + d.meta.docId + QStringLiteral(".txt");
+    d.layout = Layout::NumberedProse;
+    d.encoding = QStringLiteral("UTF-8");
+    QString src = d.meta.title + QLatin1Char('\n');
+    const int count = 60 + int(rng.bounded(31));
+    for (int k = 0; k < count; ++k) {
+        const PooledMeasure& pm = pool[int(rng.bounded(quint32(pool.size())))];
+        const Document& from = pm.from->document;
+        Measure m = from.measures[pm.index];
+        const qsizetype delta = src.size() - m.span.start;
+        src += from.source.mid(m.span.start, m.span.length());
+        src += QLatin1Char('\n');
+        m.number = k + 1;
+        m.span = {m.span.start + delta, m.span.end + delta};
+        if (m.titleSpan.isValid())
+            m.titleSpan = {m.titleSpan.start + delta, m.titleSpan.end + delta};
+        for (qsizetype& o : m.bodyOffsets)
+            o += delta;
+        for (SubItem& it : m.items) {
+            if (it.span.isValid())
+                it.span = {it.span.start + delta, it.span.end + delta};
+        }
+        m.sectionId = -1;
+        for (const Target& t0 : pm.from->targets) {
+            if (t0.measureIndex != pm.index)
+                continue;
+            Target t = t0;
+            t.docId = d.meta.docId;
+            t.measureIndex = k;
+            t.measureNumber = k + 1;
+            t.span = {t.span.start + delta, t.span.end + delta};
+            a.targets.append(t);
+        }
+        d.measures.append(m);
+    }
+    d.source = src;
+    d.sha256 = QString::number(n); // unique per plan; the importer never sees the file
+    return a;
+}
+
+double percentile(QList<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v[qMin(v.size() - 1, qsizetype(p * double(v.size())))];
+}
+
+long peakRssMb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024;
+}
+
+struct Figures {
+    int plans = 0;
+    qint64 measures = 0;
+    double sourceMb = 0;
+    double importSeconds = 0;
+    double ftsMb = 0;
+    double ftsSeconds = 0;
+    double dbMb = 0;
+    double compareP50 = 0, compareP95 = 0;
+    double searchP50 = 0, searchP95 = 0;
+    long rssMb = 0;
+};
+
+Database* g_db = nullptr; // for the Google Benchmark micro-benchmarks below
+
+Figures run(int plans, const QList<PooledMeasure>& pool, const Taxonomy& taxonomy, const QString& dir,
+            std::unique_ptr<Database>& keep) {
+    Figures f;
+    f.plans = plans;
+    const QString path = dir + QStringLiteral("/bench-%1.sqlite").arg(plans);
+    QFile::remove(path);
+    auto opened = Database::open(path);
+    if (!opened) {
+        fprintf(stderr, "%s\n", qPrintable(opened.errorMessage()));
+        return f;
+    }
+    std::unique_ptr<Database> db = std::move(opened).value();
+    (void)db->storeTaxonomy(taxonomy);
+    if (qEnvironmentVariableIsSet("BENCH_EXPERIMENT")) {
+        QSqlQuery q(db->connection());
+        for (const QString& sql : QString::fromLocal8Bit(qgetenv("BENCH_EXPERIMENT")).split(QLatin1Char(';')))
+            q.exec(sql);
+    }
+    qint64 bytes = 0;
+    QElapsedTimer t;
+    qint64 elapsed = 0;
+    for (int n = 0; n < plans; ++n) {
+        const Analysis a = synthesize(n, pool);
+        bytes += a.document.source.toUtf8().size();
+        f.measures += a.document.measures.size();
+        t.start();
+        const auto r = db->importAnalysis(a);
+        elapsed += t.nsecsElapsed();
+        if (!r) {
+            fprintf(stderr, "import %d: %s\n", n, qPrintable(r.errorMessage()));
+            return f;
+        }
+    }
+    f.sourceMb = double(bytes) / 1e6;
+    f.importSeconds = double(elapsed) / 1e9;
+    {
+        QSqlQuery q(db->connection());
+        q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    f.dbMb = double(QFileInfo(path).size()) / 1e6;
+
+    // FTS indexing alone: rebuild the index over the stored measure text.
+    {
+        QSqlQuery q(db->connection());
+        q.exec(QStringLiteral("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB)) + "
+                              "length(CAST(units AS BLOB))) FROM measures"));
+        q.next();
+        f.ftsMb = q.value(0).toDouble() / 1e6;
+        q.finish();
+        t.start();
+        q.exec(QStringLiteral("BEGIN"));
+        q.exec(QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('rebuild')"));
+        q.exec(QStringLiteral("COMMIT"));
+        f.ftsSeconds = double(t.nsecsElapsed()) / 1e9;
+    }
+
+    const QStringList indicators{QStringLiteral("wa.time"), QStringLiteral("el.time.low_voltage"),
+                                 QStringLiteral("sb.time"), QStringLiteral("cp.time.social_general"),
+                                 QStringLiteral("ga.time")};
+    QList<double> cmp;
+    for (int i = 0; i < 100; ++i) {
+        t.start();
+        const auto rows = compare::byIndicator(*db, indicators[i % indicators.size()]);
+        cmp << double(t.nsecsElapsed()) / 1e6;
+        benchmark::DoNotOptimize(rows.ok());
+    }
+    f.compareP50 = percentile(cmp, 0.5);
+    f.compareP95 = percentile(cmp, 0.95);
+    const QStringList queries{QStringLiteral("电"),         QStringLiteral("用水"),
+                              QStringLiteral("报装全流程"), QStringLiteral("营商环境"),
+                              QStringLiteral("不动产登记"), QStringLiteral("5G")};
+    QList<double> srch;
+    for (int i = 0; i < 60; ++i) {
+        t.start();
+        const auto hits = db->search(queries[i % queries.size()]);
+        srch << double(t.nsecsElapsed()) / 1e6;
+        benchmark::DoNotOptimize(hits.ok());
+    }
+    f.searchP50 = percentile(srch, 0.5);
+    f.searchP95 = percentile(srch, 0.95);
+    f.rssMb = peakRssMb();
+    keep = std::move(db);
+    return f;
+}
+
+void BM_CompareByIndicator(benchmark::State& state) {
+    for (auto _ : state)
+        benchmark::DoNotOptimize(compare::byIndicator(*g_db, QStringLiteral("wa.time")).ok());
+}
+
+void BM_Search(benchmark::State& state, const char* query) {
+    const QString q = QString::fromUtf8(query);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(g_db->search(q).ok());
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
+    const Result<Manifest> manifest = readManifest(QString::fromUtf8(PLANCOMPARE_TEST_SEEDS));
+    if (!taxonomy || !manifest) {
+        fprintf(stderr, "%s%s\n", qPrintable(taxonomy.errorMessage()), qPrintable(manifest.errorMessage()));
+        return 1;
+    }
+    QList<Analysis> seeds;
+    for (const ManifestEntry& e : manifest->entries) {
+        AnalyzeOptions o;
+        o.manifest = &e;
+        Result<Analysis> a = analyzeFile(manifest->pathOf(e), *taxonomy, o);
+        if (!a) {
+            fprintf(stderr, "%s\n", qPrintable(a.errorMessage()));
+            return 1;
+        }
+        seeds.append(std::move(a).value());
+    }
+    QList<PooledMeasure> pool;
+    for (const Analysis& a : seeds) {
+        for (qsizetype i = 0; i < a.document.measures.size(); ++i) {
+            if (a.document.measures[i].span.isValid())
+                pool.append({&a, i});
+        }
+    }
+    QList<int> sizes;
+    const QByteArray env = qgetenv("PLANCOMPARE_BENCH_PLANS");
+    for (const QByteArray& part : (env.isEmpty() ? QByteArray("1000,10000") : env).split(','))
+        sizes << part.trimmed().toInt();
+    QTemporaryDir dir;
+    std::unique_ptr<Database> last;
+    printf("| plans | measures | source MB | import s | import MB/s | FTS rebuild MB/s | DB MB | compare "
+           "p50/p95 ms "
+           "| search p50/p95 ms | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    fflush(stdout);
+    for (int n : sizes) {
+        last.reset();
+        const Figures f = run(n, pool, *taxonomy, dir.path(), last);
+        printf("| %d | %lld | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f / %.2f | %.2f / %.2f | %ld |\n",
+               f.plans, f.measures, f.sourceMb, f.importSeconds, f.sourceMb / f.importSeconds,
+               f.ftsMb / f.ftsSeconds, f.dbMb, f.compareP50, f.compareP95, f.searchP50, f.searchP95, f.rssMb);
+        fflush(stdout);
+    }
+    if (!last)
+        return 1;
+    g_db = last.get();
+    benchmark::RegisterBenchmark("compare/byIndicator(wa.time)", BM_CompareByIndicator)
+        ->Unit(benchmark::kMillisecond);
+    for (const char* q : {"电", "用水", "报装全流程"})
+        benchmark::RegisterBenchmark((std::string("search/") + q).c_str(), BM_Search, q)
+            ->Unit(benchmark::kMillisecond);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

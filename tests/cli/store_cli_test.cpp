@@ -1,0 +1,328 @@
+// The database commands as a user runs them: import, compare, search, correct, notes, export, and faults.
+#include "testpaths.h"
+
+#include "export/csv.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace pc::test;
+
+namespace {
+
+RunResult cli(const QString& db, QStringList args, const QStringList& env = {}) {
+    args.prepend(db);
+    args.prepend(QStringLiteral("--db"));
+    return run(cliBin(), args, env);
+}
+
+// One seeded database per test binary run, copied for tests that change it.
+QString seededDatabase() {
+    static QTemporaryDir dir;
+    static QString path;
+    if (path.isEmpty()) {
+        const QString p = dir.filePath(QStringLiteral("seeded.sqlite"));
+        const RunResult r = cli(p, {QStringLiteral("import"), QStringLiteral("--seeds")});
+        if (r.exitCode == 0)
+            path = p;
+    }
+    return path;
+}
+
+QString copyOfSeeded(const QTemporaryDir& dir) {
+    const QString src = seededDatabase();
+    const QString dst = dir.filePath(QStringLiteral("copy.sqlite"));
+    if (src.isEmpty() || !QFile::copy(src, dst))
+        return {};
+    return dst;
+}
+
+QByteArray fileBytes(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+TEST(StoreCli, ImportSeedsTwiceReportsUnchangedTheSecondTime) {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("plans.sqlite"));
+    const RunResult first = cli(db, {QStringLiteral("import"), QStringLiteral("--seeds")});
+    ASSERT_EQ(first.exitCode, 0) << first.err.constData();
+    EXPECT_EQ(first.outText().count(QStringLiteral("imported\t")), 5);
+    EXPECT_TRUE(first.outText().contains(QStringLiteral("imported\tyuzhong-2023\t")));
+    const RunResult second = cli(db, {QStringLiteral("import"), QStringLiteral("--seeds")});
+    ASSERT_EQ(second.exitCode, 0);
+    EXPECT_EQ(second.outText().count(QStringLiteral("unchanged\t")), 5);
+    const RunResult info = cli(db, {QStringLiteral("db"), QStringLiteral("info")});
+    EXPECT_TRUE(info.outText().contains(QStringLiteral("documents\t5\n")));
+}
+
+TEST(StoreCli, ImportReportsAFailedFileAndKeepsGoing) {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("plans.sqlite"));
+    const QString bin = dir.filePath(QStringLiteral("blob.txt"));
+    QFile f(bin);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(4096, '\0'));
+    f.close();
+    const RunResult r = cli(db, {QStringLiteral("import"), bin, seedPath(QStringLiteral("dazu-2019"))});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.errText().startsWith(QStringLiteral("failed\t") + bin)) << r.err.constData();
+    EXPECT_TRUE(r.outText().contains(QStringLiteral("imported\tdazu-2019\t")));
+}
+
+TEST(StoreCli, CompareFromTheDatabaseEqualsCompareFromFiles) {
+    const QString db = seededDatabase();
+    ASSERT_FALSE(db.isEmpty());
+    const RunResult fromDb =
+        cli(db, {QStringLiteral("compare"), QStringLiteral("--indicator"), QStringLiteral("wa.time"),
+                 QStringLiteral("--format"), QStringLiteral("csv")});
+    ASSERT_EQ(fromDb.exitCode, 0) << fromDb.err.constData();
+    QStringList files;
+    for (const char* stem : {"chongqing-2019", "dazu-2019", "jiangjin-2021", "wulong-2022", "yuzhong-2023"})
+        files << seedPath(QString::fromLatin1(stem));
+    const RunResult fromFiles = run(
+        cliBin(), QStringList{QStringLiteral("compare"), QStringLiteral("--indicator"),
+                              QStringLiteral("wa.time"), QStringLiteral("--format"), QStringLiteral("csv")} +
+                      files);
+    ASSERT_EQ(fromFiles.exitCode, 0) << fromFiles.err.constData();
+    const QList<QStringList> a = pc::csv::parse(fromDb.outText());
+    const QList<QStringList> b = pc::csv::parse(fromFiles.outText());
+    ASSERT_GE(a.size(), 4);
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(a[1].value(1), QStringLiteral("重庆市"));
+    const RunResult table =
+        cli(db, {QStringLiteral("compare"), QStringLiteral("--indicator"), QStringLiteral("wa.time")});
+    EXPECT_TRUE(table.outText().startsWith(QStringLiteral("jurisdiction")));
+    EXPECT_TRUE(table.outText().section(QLatin1Char('\n'), 1, 1).startsWith(QStringLiteral("重庆市")));
+    const RunResult unknown =
+        cli(db, {QStringLiteral("compare"), QStringLiteral("--indicator"), QStringLiteral("wa.nothing")});
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_TRUE(unknown.errText().contains(QStringLiteral("unknown indicator 'wa.nothing'")));
+}
+
+TEST(StoreCli, SearchRanksSnippetsAndExplainsBadQueries) {
+    const QString db = seededDatabase();
+    ASSERT_FALSE(db.isEmpty());
+    const RunResult r = cli(db, {QStringLiteral("search"), QStringLiteral("报装全流程"),
+                                 QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.constData();
+    const QJsonArray hits = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("hits")).toArray();
+    ASSERT_FALSE(hits.isEmpty());
+    EXPECT_TRUE(hits[0]
+                    .toObject()
+                    .value(QStringLiteral("snippet"))
+                    .toString()
+                    .contains(QStringLiteral("【报装全流程】")));
+    const RunResult one = cli(
+        db, {QStringLiteral("search"), QStringLiteral("电"), QStringLiteral("--limit"), QStringLiteral("3")});
+    EXPECT_EQ(one.exitCode, 0);
+    EXPECT_EQ(one.outText().count(QLatin1Char('\n')), 4); // header + 3 hits
+    const RunResult bad = cli(db, {QStringLiteral("search"), QStringLiteral("\"用水")});
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_TRUE(bad.errText().contains(QStringLiteral("closing")));
+    EXPECT_FALSE(bad.errText().contains(QStringLiteral("fts5"), Qt::CaseInsensitive));
+    EXPECT_FALSE(bad.errText().contains(QStringLiteral("SQL")));
+}
+
+TEST(StoreCli, CorrectionsAndNotesRoundTrip) {
+    QTemporaryDir dir;
+    const QString db = copyOfSeeded(dir);
+    ASSERT_FALSE(db.isEmpty());
+    const RunResult list =
+        cli(db, {QStringLiteral("correct"), QStringLiteral("targets"), QStringLiteral("yuzhong-2023"),
+                 QStringLiteral("--indicator"), QStringLiteral("wa.time")});
+    ASSERT_EQ(list.exitCode, 0) << list.err.constData();
+    const QString id = list.outText().section(QLatin1Char('\n'), 1, 1).section(QLatin1Char(' '), 0, 0);
+    ASSERT_FALSE(id.isEmpty());
+    const RunResult set = cli(db, {QStringLiteral("correct"), QStringLiteral("set"), id,
+                                   QStringLiteral("value"), QStringLiteral("5")});
+    ASSERT_EQ(set.exitCode, 0) << set.err.constData();
+    EXPECT_TRUE(set.outText().startsWith(QStringLiteral("correction 1: target ")));
+    const RunResult cmp =
+        cli(db, {QStringLiteral("compare"), QStringLiteral("--indicator"), QStringLiteral("wa.time"),
+                 QStringLiteral("--format"), QStringLiteral("json")});
+    bool seen = false;
+    for (const QJsonValue& v :
+         QJsonDocument::fromJson(cmp.out).object().value(QStringLiteral("rows")).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QStringLiteral("doc")).toString() == QStringLiteral("yuzhong-2023")) {
+            seen = true;
+            EXPECT_EQ(o.value(QStringLiteral("value")).toDouble(), 5.0);
+            EXPECT_TRUE(o.value(QStringLiteral("corrected")).toBool());
+        }
+    }
+    EXPECT_TRUE(seen);
+    const RunResult bad = cli(db, {QStringLiteral("correct"), QStringLiteral("set"), id,
+                                   QStringLiteral("deadline"), QStringLiteral("next year")});
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_TRUE(bad.errText().contains(QStringLiteral("YYYY-MM")));
+    const RunResult ov = cli(db, {QStringLiteral("correct"), QStringLiteral("list")});
+    EXPECT_TRUE(ov.outText().contains(QStringLiteral("yuzhong-2023")));
+    EXPECT_TRUE(ov.outText().contains(QStringLiteral("yes")));
+    const RunResult help = cli(db, {QStringLiteral("correct"), QStringLiteral("help")});
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.outText().contains(QStringLiteral("correct undo CORRECTION_ID")));
+    EXPECT_EQ(cli(db, {QStringLiteral("correct"), QStringLiteral("frobnicate")}).exitCode, 2);
+    const RunResult undo = cli(db, {QStringLiteral("correct"), QStringLiteral("undo"), QStringLiteral("1")});
+    EXPECT_EQ(undo.exitCode, 0);
+    EXPECT_EQ(cli(db, {QStringLiteral("correct"), QStringLiteral("list")}).outText().count(QLatin1Char('\n')),
+              1);
+
+    const RunResult note = cli(db, {QStringLiteral("notes"), QStringLiteral("add"),
+                                    QStringLiteral("--target"), id, QStringLiteral("与市级目标对比")});
+    ASSERT_EQ(note.exitCode, 0) << note.err.constData();
+    const RunResult notes = cli(db, {QStringLiteral("notes"), QStringLiteral("list")});
+    EXPECT_TRUE(notes.outText().contains(QStringLiteral("与市级目标对比")));
+    EXPECT_TRUE(notes.outText().contains(QStringLiteral("target")));
+    EXPECT_EQ(cli(db, {QStringLiteral("notes"), QStringLiteral("remove"), QStringLiteral("1")}).exitCode, 0);
+    EXPECT_EQ(cli(db, {QStringLiteral("notes"), QStringLiteral("remove"), QStringLiteral("1")}).exitCode, 1);
+}
+
+TEST(StoreCli, ExportsOpenAgain) {
+    const QString db = seededDatabase();
+    ASSERT_FALSE(db.isEmpty());
+    QTemporaryDir dir;
+    const QString csvPath = dir.filePath(QStringLiteral("wa.csv"));
+    const RunResult c = cli(db, {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                 QStringLiteral("--out"), csvPath, QStringLiteral("--indicator"),
+                                 QStringLiteral("wa.time"), QStringLiteral("--zh-header")});
+    ASSERT_EQ(c.exitCode, 0) << c.err.constData();
+    const QByteArray bytes = fileBytes(csvPath);
+    ASSERT_TRUE(bytes.startsWith("\xEF\xBB\xBF"
+                                 "doc,"));
+    const QList<QStringList> rows = pc::csv::parse(QString::fromUtf8(bytes.mid(3)));
+    ASSERT_GE(rows.size(), 5);
+    EXPECT_EQ(rows[1].value(0), QStringLiteral("文件"));
+    EXPECT_EQ(rows[2].value(1), QStringLiteral("重庆市"));
+
+    const QString xlsx = dir.filePath(QStringLiteral("all.xlsx"));
+    ASSERT_EQ(cli(db, {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xlsx"),
+                       QStringLiteral("--out"), xlsx})
+                  .exitCode,
+              0);
+    QProcess unzip;
+    unzip.start(QStringLiteral("unzip"),
+                {QStringLiteral("-p"), xlsx, QStringLiteral("xl/worksheets/sheet1.xml")});
+    ASSERT_TRUE(unzip.waitForFinished(30000));
+    const QString sheet = QString::fromUtf8(unzip.readAllStandardOutput());
+    EXPECT_TRUE(sheet.contains(QStringLiteral("state=\"frozen\"")));
+    EXPECT_TRUE(sheet.contains(QStringLiteral("<c r=\"D2\"><v>2019</v></c>"))); // year typed as a number
+
+    const QString json = dir.filePath(QStringLiteral("water.json"));
+    ASSERT_EQ(cli(db, {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"),
+                       QStringLiteral("--out"), json, QStringLiteral("--area"), QStringLiteral("water")})
+                  .exitCode,
+              0);
+    const QJsonObject root = QJsonDocument::fromJson(fileBytes(json)).object();
+    EXPECT_EQ(root.value(QStringLiteral("schema_version")).toInt(), 1);
+    EXPECT_EQ(root.value(QStringLiteral("documents")).toArray().size(), 5);
+    EXPECT_FALSE(root.value(QStringLiteral("coverage")).toArray().isEmpty());
+    EXPECT_EQ(cli(db, {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                       QStringLiteral("--out"), json})
+                  .exitCode,
+              2);
+}
+
+TEST(StoreCli, LockedDatabaseWaitsThenSaysItIsBusy) {
+    QTemporaryDir dir;
+    const QString db = copyOfSeeded(dir);
+    ASSERT_FALSE(db.isEmpty());
+    {
+        QSqlDatabase holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+        holder.setDatabaseName(db);
+        ASSERT_TRUE(holder.open());
+        QSqlQuery q(holder);
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+        q.finish();
+        ASSERT_TRUE(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QElapsedTimer t;
+        t.start();
+        const RunResult r = cli(db,
+                                {QStringLiteral("import"), seedPath(QStringLiteral("dazu-2019")),
+                                 dir.filePath(QStringLiteral("x.txt"))},
+                                {QStringLiteral("PLANCOMPARE_BUSY_TIMEOUT_MS=400")});
+        EXPECT_GE(t.elapsed(), 400);
+        EXPECT_EQ(r.exitCode, 1);
+        EXPECT_TRUE(r.errText().contains(QStringLiteral("busy"))) << r.err.constData();
+        EXPECT_TRUE(r.errText().contains(db));
+        // Reading still works while the other program writes.
+        EXPECT_EQ(cli(db, {QStringLiteral("search"), QStringLiteral("用水")},
+                      {QStringLiteral("PLANCOMPARE_BUSY_TIMEOUT_MS=400")})
+                      .exitCode,
+                  0);
+        q.exec(QStringLiteral("ROLLBACK"));
+        holder.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+}
+
+TEST(StoreCli, KilledImportLeavesThePreviousContent) {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("plans.sqlite"));
+    ASSERT_EQ(cli(db, {QStringLiteral("import"), seedPath(QStringLiteral("dazu-2019"))}).exitCode, 0);
+    const QString before =
+        cli(db, {QStringLiteral("db"), QStringLiteral("info")}).outText().section(QLatin1Char('\n'), 2, 5);
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PLANCOMPARE_TEST_IMPORT_PAUSE_MS"), QStringLiteral("60000"));
+    p.setProcessEnvironment(env);
+    p.start(cliBin(), {QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--seeds")});
+    QByteArray err;
+    QElapsedTimer t;
+    t.start();
+    while (!err.contains("pausing inside import transaction") && t.elapsed() < 60000) {
+        p.waitForReadyRead(1000);
+        err += p.readAllStandardError();
+    }
+    ASSERT_TRUE(err.contains("pausing inside import transaction")) << err.constData();
+    p.kill(); // SIGKILL
+    ASSERT_TRUE(p.waitForFinished(10000));
+    EXPECT_EQ(p.exitStatus(), QProcess::CrashExit);
+    const RunResult check = cli(db, {QStringLiteral("db"), QStringLiteral("check")});
+    EXPECT_EQ(check.exitCode, 0) << check.err.constData();
+    EXPECT_EQ(
+        cli(db, {QStringLiteral("db"), QStringLiteral("info")}).outText().section(QLatin1Char('\n'), 2, 5),
+        before);
+    EXPECT_TRUE(before.startsWith(QStringLiteral("documents\t1\n")));
+}
+
+TEST(StoreCli, CorruptDatabaseIsNamedKeptAndCanBeRebuiltElsewhere) {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("broken.sqlite"));
+    QByteArray junk = QByteArray("SQLite format 3").append('\0').append(QByteArray(8000, 'x'));
+    {
+        QFile f(db);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(junk);
+    }
+    const RunResult r = cli(db, {QStringLiteral("search"), QStringLiteral("用水")});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.errText().contains(db)) << r.err.constData();
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("import --seeds")));
+    EXPECT_EQ(fileBytes(db), junk);
+    const QString fresh = dir.filePath(QStringLiteral("rebuilt.sqlite"));
+    const RunResult rebuilt = cli(fresh, {QStringLiteral("import"), QStringLiteral("--seeds")});
+    EXPECT_EQ(rebuilt.exitCode, 0);
+    EXPECT_EQ(cli(fresh, {QStringLiteral("search"), QStringLiteral("用水")}).exitCode, 0);
+}
+
+TEST(StoreCli, ReadingCommandsDoNotCreateAMissingDatabase) {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("none.sqlite"));
+    const RunResult r =
+        cli(db, {QStringLiteral("compare"), QStringLiteral("--indicator"), QStringLiteral("wa.time")});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("does not exist")));
+    EXPECT_FALSE(QFile::exists(db));
+}
