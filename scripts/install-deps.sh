@@ -10,7 +10,7 @@ PACKAGES=(
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libgl-dev
   libsqlite3-dev libxlsxwriter-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  fonts-noto-cjk poppler-utils unzip python3 appstream
+  fonts-noto-cjk poppler-utils unzip python3 appstream desktop-file-utils groff-base
 )
 
 missing=()

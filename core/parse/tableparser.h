@@ -1,0 +1,34 @@
+// Tab-separated table layouts (one cell per tab-indented line): measures tables and task tables.
+#pragma once
+
+#include "parsecontext.h"
+
+namespace pc::parse {
+
+struct TableCell {
+    qsizetype start = 0; // normalized range of the cell text (continuation lines included)
+    qsizetype end = 0;
+};
+
+struct TableRow {
+    QList<TableCell> cells;
+    qsizetype start = 0;
+    qsizetype end = 0;
+    int firstLine = 0;
+};
+
+enum class Column { Unknown, Area, Number, Title, Text, Lead, Partners, Deadline, Remark };
+
+struct TableScan {
+    QList<TableRow> rows;  // every tab-cell row of the text
+    int headerRow = -1;    // index in rows of the header, -1 if none
+    QList<Column> columns; // roles of the header cells
+    bool hasColumn(Column c) const { return columns.contains(c); }
+};
+
+// Finds tab rows and the header row that names the columns.
+TableScan scanTable(const ParseContext& ctx);
+// Parses the rows after the header into measures; returns the number of measures added.
+int parseTable(ParseContext& ctx, const TableScan& scan);
+
+} // namespace pc::parse

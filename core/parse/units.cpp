@@ -1,0 +1,186 @@
+// Unit splitting and normalization: labels stripped, line wraps rejoined, jurisdiction folded.
+#include "units.h"
+
+#include "text/normalizedtext.h"
+
+#include <QRegularExpression>
+
+namespace pc::parse {
+namespace {
+
+// Last characters of Chinese organisation names; a line break after one of them ends a unit,
+// a break anywhere else is a wrap inside the name ("区规划自然资\n源局").
+bool endsUnitName(QStringView s) {
+    static const QString finals =
+        QStringLiteral("局委办司心院会府行部队所处站室厅团馆社组庭科署区县市村镇街园");
+    return !s.isEmpty() && finals.contains(s.back());
+}
+
+bool isSeparator(QChar c) {
+    switch (c.unicode()) {
+    case u'、':
+    case u'，':
+    case u',':
+    case u'；':
+    case u';':
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString cleanName(QString s) {
+    s = s.trimmed();
+    s.remove(QLatin1Char(' '));
+    s.remove(QChar(0x3000));
+    // Stray brackets left when a clause was cut out of "（牵头单位：…）".
+    while (!s.isEmpty() && (s.front() == QChar(u'（') || s.front() == QLatin1Char('(')))
+        s.remove(0, 1);
+    while (!s.isEmpty() &&
+           (s.back() == QChar(u'）') || s.back() == QLatin1Char(')') || s.back() == QChar(u'。')))
+        s.chop(1);
+    return s;
+}
+
+bool isPlaceholder(const QString& s) {
+    return s.isEmpty() || s == QStringLiteral("无") || s == QStringLiteral("/") || s == QStringLiteral("—") ||
+           s == QStringLiteral("-") || s == QStringLiteral("——");
+}
+
+} // namespace
+
+UnitNamer::UnitNamer(QString jurisdiction)
+    : m_jurisdiction(std::move(jurisdiction)) {}
+
+QString UnitNamer::normalizedName(const QString& written) const {
+    QString s;
+    s.reserve(written.size());
+    for (const QChar c : written) {
+        if (!c.isSpace())
+            s.append(text::foldChar(c));
+    }
+    // Common long forms of agency names → the short forms the plans mostly use.
+    static const std::pair<const char16_t*, const char16_t*> aliases[] = {
+        {u"城市管理局", u"城管局"},
+        {u"人力资源和社会保障局", u"人力社保局"},
+        {u"市场监督管理局", u"市场监管局"},
+        {u"住房和城乡建设委员会", u"住房城乡建委"},
+        {u"发展和改革委员会", u"发展改革委"},
+        {u"经济和信息化委员会", u"经济信息委"},
+        {u"政务服务管理办公室", u"政务服务管理办"},
+        {u"政务服务办公室", u"政务服务办"},
+        {u"规划和自然资源局", u"规划自然资源局"},
+        {u"生态环境保护局", u"生态环境局"},
+        {u"经信委", u"经济信息委"},
+    };
+    for (const auto& [from, to] : aliases)
+        s.replace(QString::fromUtf16(from), QString::fromUtf16(to));
+    if (!m_jurisdiction.isEmpty()) {
+        const QString j = m_jurisdiction;                     // 江津区 / 重庆市
+        const QString generic = QString(j.back());            // 区 / 县 / 市
+        const QString stem = j.size() > 1 ? j.chopped(1) : j; // 江津 / 重庆
+        if (j != QStringLiteral("重庆市")) {
+            s.replace(QStringLiteral("重庆市") + j, generic);
+            s.replace(QStringLiteral("重庆") + j, generic);
+        }
+        if (s.startsWith(j))
+            s = generic + s.mid(j.size());
+        else
+            s.replace(j, generic);
+        // "人行江津中心支行": the stem alone names the place inside a name; keep it.
+        Q_UNUSED(stem);
+    }
+    return s;
+}
+
+QList<Unit> UnitNamer::split(QStringView cell) const {
+    QList<Unit> out;
+    QString current;
+    auto flush = [&] {
+        const QString name = cleanName(current);
+        current.clear();
+        if (isPlaceholder(name))
+            return;
+        Unit u{name, normalizedName(name)};
+        mergeUnits(out, {u});
+    };
+    int quoteDepth = 0; // "“双随机、一公开”联席会议" is one name: no split inside quotes
+    for (qsizetype i = 0; i < cell.size(); ++i) {
+        const QChar c = cell.at(i);
+        if (c == QChar(u'“') || c == QChar(u'《'))
+            ++quoteDepth;
+        else if ((c == QChar(u'”') || c == QChar(u'》')) && quoteDepth > 0)
+            --quoteDepth;
+        if (quoteDepth > 0 && c != QLatin1Char('\n')) {
+            current.append(c);
+        } else if (isSeparator(c)) {
+            flush();
+        } else if (c == QLatin1Char('\n')) {
+            if (endsUnitName(QStringView(current).trimmed()))
+                flush();
+        } else if (c == QLatin1Char('\t') || c == QLatin1Char('\r')) {
+            continue;
+        } else {
+            current.append(c);
+        }
+    }
+    flush();
+    return out;
+}
+
+UnitClauses UnitNamer::clauses(QStringView text) const {
+    static const QRegularExpression label(
+        QStringLiteral("(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协同单位|参与单位)\\s*[：:]"));
+    UnitClauses out;
+    QRegularExpressionMatchIterator it = label.globalMatch(text);
+    struct Hit {
+        qsizetype start, end;
+        bool lead;
+    };
+    QList<Hit> hits;
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        hits.append({m.capturedStart(), m.capturedEnd(), m.capturedView(1).startsWith(u"牵头")});
+    }
+    for (qsizetype h = 0; h < hits.size(); ++h) {
+        qsizetype end = h + 1 < hits.size() ? hits[h + 1].start : text.size();
+        QStringView part = text.mid(hits[h].end, end - hits[h].end);
+        // The clause ends at the closing bracket of its parenthesis, if any.
+        const qsizetype close = part.indexOf(QChar(u'）'));
+        if (close >= 0)
+            part = part.left(close);
+        const qsizetype close2 = part.indexOf(QLatin1Char(')'));
+        if (close2 >= 0)
+            part = part.left(close2);
+        const QList<Unit> units = split(part);
+        mergeUnits(hits[h].lead ? out.lead : out.partners, units);
+        out.found = true;
+    }
+    return out;
+}
+
+void mergeUnits(QList<Unit>& into, const QList<Unit>& more) {
+    for (const Unit& u : more) {
+        bool seen = false;
+        for (const Unit& v : into) {
+            if (v.normalized == u.normalized) {
+                seen = true;
+                break;
+            }
+        }
+        if (!seen)
+            into.append(u);
+    }
+}
+
+QString joinWritten(const QList<Unit>& units, QChar sep) {
+    QString out;
+    for (const Unit& u : units) {
+        if (!out.isEmpty())
+            out.append(sep);
+        out.append(u.written);
+    }
+    return out;
+}
+
+} // namespace pc::parse

@@ -1,0 +1,164 @@
+// Normalization (folding, numbering, noise removal) with a segment map back to the source.
+#include "normalizedtext.h"
+
+#include <algorithm>
+
+namespace pc::text {
+
+QChar foldChar(QChar c) {
+    const char16_t u = c.unicode();
+    if (u == 0x3000)
+        return QLatin1Char(' ');
+    if (u >= 0xFF01 && u <= 0xFF5E) {
+        // Chinese sentence punctuation stays as written: it is how the plans (and readers) mark clauses.
+        switch (u) {
+        case 0xFF08: // （
+        case 0xFF09: // ）
+        case 0xFF0C: // ，
+        case 0xFF1A: // ：
+        case 0xFF1B: // ；
+        case 0xFF01: // ！
+        case 0xFF1F: // ？
+            return c;
+        default:
+            return QChar(static_cast<char16_t>(u - 0xFEE0));
+        }
+    }
+    return c;
+}
+
+void NormalizedText::append(QChar c, qsizetype src) {
+    const qsizetype n = m_text.size();
+    if (m_segments.isEmpty() || m_segments.constLast().src - m_segments.constLast().norm != src - n)
+        m_segments.append({n, src});
+    m_text.append(c);
+}
+
+qsizetype NormalizedText::toSource(qsizetype n) const {
+    if (m_segments.isEmpty())
+        return std::min(n, m_sourceSize);
+    if (n >= m_text.size()) {
+        if (m_text.isEmpty())
+            return m_sourceSize;
+        return toSource(m_text.size() - 1) + 1 + (n - m_text.size());
+    }
+    auto it = std::upper_bound(m_segments.cbegin(), m_segments.cend(), n,
+                               [](qsizetype v, const Segment& s) { return v < s.norm; });
+    if (it == m_segments.cbegin())
+        return n;
+    --it;
+    return it->src + (n - it->norm);
+}
+
+Span NormalizedText::sourceSpan(qsizetype start, qsizetype end) const {
+    if (start < 0 || end < start)
+        return {};
+    if (end == start) {
+        const qsizetype s = toSource(start);
+        return {s, s};
+    }
+    return {toSource(start), toSource(end - 1) + 1};
+}
+
+namespace {
+
+bool isDash(QChar c) {
+    const char16_t u = c.unicode();
+    return u == u'-' || u == 0xFF0D || u == 0x2014 || u == 0x2013 || u == 0x2212;
+}
+
+// "－ 1 －" alone on a line: a page number left by a word processor.
+bool isPageMark(const QString& s, qsizetype from, qsizetype to) {
+    qsizetype i = from;
+    auto skipSpace = [&] {
+        while (i < to && (s.at(i).isSpace()))
+            ++i;
+    };
+    skipSpace();
+    if (i >= to || !isDash(s.at(i)))
+        return false;
+    ++i;
+    skipSpace();
+    const qsizetype digits = i;
+    while (i < to && (s.at(i).isDigit()))
+        ++i;
+    if (i == digits)
+        return false;
+    skipSpace();
+    if (i >= to || !isDash(s.at(i)))
+        return false;
+    ++i;
+    skipSpace();
+    return i == to;
+}
+
+// Length of a "[image: …]" / "[bookmark: …]" marker starting at i, or 0.
+qsizetype noiseMarker(const QString& s, qsizetype i) {
+    static const QString image = QStringLiteral("[image:");
+    static const QString bookmark = QStringLiteral("[bookmark:");
+    const QStringView rest = QStringView(s).mid(i);
+    if (!rest.startsWith(image) && !rest.startsWith(bookmark))
+        return 0;
+    const qsizetype close = s.indexOf(QLatin1Char(']'), i);
+    const qsizetype nl = s.indexOf(QLatin1Char('\n'), i);
+    if (close < 0 || (nl >= 0 && nl < close) || close - i > 200)
+        return 0;
+    return close - i + 1;
+}
+
+} // namespace
+
+NormalizedText normalize(const QString& source) {
+    NormalizedText out;
+    out.m_sourceSize = source.size();
+    out.m_text.reserve(source.size());
+    const qsizetype n = source.size();
+    qsizetype lineStart = 0;
+    while (lineStart < n) {
+        qsizetype lineEnd = source.indexOf(QLatin1Char('\n'), lineStart);
+        const bool hasNewline = lineEnd >= 0;
+        if (!hasNewline)
+            lineEnd = n;
+        if (isPageMark(source, lineStart, lineEnd)) {
+            lineStart = lineEnd + 1; // drop the line with its newline
+            continue;
+        }
+        // Line-initial numbering "1、" / "1．" → "1." (after optional tabs/spaces).
+        qsizetype numberEnd = -1;
+        {
+            qsizetype i = lineStart;
+            while (i < lineEnd && (source.at(i) == QLatin1Char('\t') || source.at(i) == QLatin1Char(' ')))
+                ++i;
+            const qsizetype d0 = i;
+            while (i < lineEnd && foldChar(source.at(i)).isDigit() && foldChar(source.at(i)).unicode() < 128)
+                ++i;
+            if (i > d0 && i - d0 <= 3 && i < lineEnd) {
+                const char16_t u = source.at(i).unicode();
+                if (u == u'、' || u == 0xFF0E || u == u'.')
+                    numberEnd = i;
+            }
+        }
+        for (qsizetype i = lineStart; i < lineEnd; ++i) {
+            const QChar c = source.at(i);
+            if (c == QLatin1Char('\r'))
+                continue;
+            if (c == QLatin1Char('[')) {
+                const qsizetype len = noiseMarker(source, i);
+                if (len > 0) {
+                    i += len - 1;
+                    continue;
+                }
+            }
+            if (i == numberEnd)
+                out.append(QLatin1Char('.'), i);
+            else
+                out.append(foldChar(c), i);
+        }
+        if (hasNewline)
+            out.append(QLatin1Char('\n'), lineEnd);
+        lineStart = lineEnd + 1;
+    }
+    return out;
+}
+
+} // namespace pc::text
