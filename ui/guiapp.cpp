@@ -8,6 +8,7 @@
 #include "data/databasedata.h"
 #include "mainwindow.h"
 #include "views/comparisonview.h"
+#include "views/matrixview.h"
 #include "views/readerview.h"
 
 #include <QApplication>
@@ -175,6 +176,8 @@ int runGui(QApplication& app, const GuiOptions& options) {
                 table->selectRow(0);
             QApplication::processEvents();
         }
+        if (options.view == QLatin1String("matrix") && options.indicator.isEmpty())
+            window.matrixView()->table()->scrollToTop();
         QApplication::processEvents();
         const QImage image = window.grab().toImage();
         if (image.isNull() || !image.save(options.screenshotPath, "PNG"))

@@ -46,11 +46,9 @@ QString targetText(const ComparisonRow& row) {
 }
 
 QString baselineToTarget(const ComparisonRow& row) {
-    if (!row.value)
+    if (!row.value || !row.baseline)
         return {};
-    if (row.baseline)
-        return number(*row.baseline) + QStringLiteral(" → ") + number(*row.value);
-    return number(*row.value);
+    return number(*row.baseline) + QStringLiteral(" → ") + number(*row.value);
 }
 
 QString citation(const ComparisonRow& row) {

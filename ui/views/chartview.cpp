@@ -78,7 +78,7 @@ class ExportChartDialog : public QDialog {
 public:
     explicit ExportChartDialog(QWidget* parent)
         : QDialog(parent) {
-        setWindowTitle(tr("导出图表"));
+        setWindowTitle(ChartView::tr("导出图表"));
         QSettings s;
         width->setRange(200, 4000);
         height->setRange(150, 4000);
@@ -89,9 +89,9 @@ public:
         width->setSuffix(QStringLiteral(" px"));
         height->setSuffix(QStringLiteral(" px"));
         auto* form = new QFormLayout(this);
-        form->addRow(tr("宽度（96 DPI 下）："), width);
-        form->addRow(tr("高度（96 DPI 下）："), height);
-        form->addRow(tr("分辨率（DPI）："), dpi);
+        form->addRow(ChartView::tr("宽度（96 DPI 下）："), width);
+        form->addRow(ChartView::tr("高度（96 DPI 下）："), height);
+        form->addRow(ChartView::tr("分辨率（DPI）："), dpi);
         auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
         connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
         connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -7,6 +7,7 @@
 #include "richtextdelegate.h"
 
 #include <QHeaderView>
+
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
@@ -15,6 +16,7 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace pc::ui {
 
@@ -101,7 +103,11 @@ void ComparisonView::reload() {
                                    tr("%n 个目标", nullptr, int(rows.size()))));
     }
     m_table->resizeColumnsToContents();
-    m_table->setColumnWidth(ComparisonModel::SentenceColumn, 360);
+    // Long scopes must not squeeze the source sentence, which is what researchers read.
+    for (int c = 0; c < ComparisonModel::ColumnCount; ++c)
+        if (c != ComparisonModel::SentenceColumn)
+            m_table->setColumnWidth(
+                c, std::min(m_table->columnWidth(c), c == ComparisonModel::ScopeColumn ? 160 : 200));
     m_table->horizontalHeader()->setSectionResizeMode(ComparisonModel::SentenceColumn, QHeaderView::Stretch);
     if (keep >= 0 && keep < m_model->rowCount())
         m_table->selectRow(m_proxy->mapFromSource(m_model->index(keep, 0)).row());

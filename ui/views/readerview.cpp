@@ -172,7 +172,7 @@ void ReaderView::showTargetFields(int targetIndex) {
     if (targetIndex < 0 || targetIndex >= m_plan.targets.size())
         return;
     const ComparisonRow& t = m_plan.targets.at(targetIndex);
-    auto row = [](const QString& k, const QString& v) {
+    auto row = [](const QString& k, const QString& v) -> QString {
         return QStringLiteral("<tr><td style=\"color:#555; padding-right:8px\">") + k.toHtmlEscaped() +
                QStringLiteral("</td><td>") + v.toHtmlEscaped() + QStringLiteral("</td></tr>");
     };
