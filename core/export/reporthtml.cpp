@@ -170,7 +170,7 @@ QString sectionBody(const IndicatorSection& s, bool standalone) {
     }
     if (!s.chartSrc.isEmpty())
         html += QStringLiteral("<p align=\"center\"><img src=\"") + s.chartSrc.toHtmlEscaped() +
-                QStringLiteral("\" width=\"460\"></p>\n");
+                QStringLiteral("\" width=\"560\"></p>\n");
     if (!s.rows.isEmpty()) {
         html += QStringLiteral("<h2>原文出处</h2>\n");
         for (qsizetype i = 0; i < s.rows.size(); ++i) {
