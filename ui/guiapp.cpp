@@ -144,8 +144,11 @@ int runGui(QApplication& app, const GuiOptions& options) {
         return fail(data.errorMessage());
     if (fresh) {
         const Status seeded = buildFromSeeds(*data.value(), headless);
+        if (!seeded && headless)
+            return fail(seeded.errorMessage()); // a screenshot of an empty workbench would hide the problem
         if (!seeded)
-            err << "plancompare: " << seeded.errorMessage() << "\n";
+            QMessageBox::warning(nullptr, QStringLiteral("PlanCompare"),
+                                 QObject::tr("无法从内置规划建立数据库：\n%1").arg(seeded.errorMessage()));
     }
 
     Workbench wb(*data.value());

@@ -10,6 +10,12 @@
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>无法从内置规划建立数据库：
+%1</source>
+        <translation>Could not build the database from the bundled plans:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>pc::ui::AddTargetDialog</name>
@@ -55,6 +61,18 @@
     <message>
         <source>图表已导出到 %1</source>
         <translation>Chart exported to %1</translation>
+    </message>
+    <message>
+        <source>宽度（96 DPI 下）：</source>
+        <translation>Width (at 96 DPI):</translation>
+    </message>
+    <message>
+        <source>高度（96 DPI 下）：</source>
+        <translation>Height (at 96 DPI):</translation>
+    </message>
+    <message>
+        <source>分辨率（DPI）：</source>
+        <translation>Resolution (DPI):</translation>
     </message>
 </context>
 <context>
@@ -180,25 +198,6 @@
     <message>
         <source>添加目标</source>
         <translation>Add target</translation>
-    </message>
-</context>
-<context>
-    <name>pc::ui::ExportChartDialog</name>
-    <message>
-        <source>导出图表</source>
-        <translation>Export Chart</translation>
-    </message>
-    <message>
-        <source>宽度（96 DPI 下）：</source>
-        <translation>Width (at 96 DPI):</translation>
-    </message>
-    <message>
-        <source>高度（96 DPI 下）：</source>
-        <translation>Height (at 96 DPI):</translation>
-    </message>
-    <message>
-        <source>分辨率（DPI）：</source>
-        <translation>Resolution (DPI):</translation>
     </message>
 </context>
 <context>
