@@ -1,32 +1,128 @@
-// Start-up of the desktop application.
+// Start-up of the desktop application: fonts, language, database (built from the seeds on first
+// start), main window, or an offscreen screenshot of one view.
 #include "guiapp.h"
 
+#include "app/settingsdialog.h"
+#include "app/workbench.h"
 #include "common/datapaths.h"
-#include "common/manifest.h"
+#include "data/databasedata.h"
 #include "mainwindow.h"
+#include "views/comparisonview.h"
+#include "views/matrixview.h"
+#include "views/readerview.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QFont>
-#include <QFontDatabase>
 #include <QImage>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
-#include <QPainter>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QTableView>
 #include <QTextStream>
+#include <QThread>
+#include <QTranslator>
 
 namespace pc::ui {
 
-void applyChineseFont()
-{
+void applyChineseFont() {
     QFont f = QApplication::font();
-    f.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Sans SC"), QStringLiteral("WenQuanYi Micro Hei")});
+    f.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Sans SC"),
+                   QStringLiteral("WenQuanYi Micro Hei")});
     QApplication::setFont(f);
 }
 
-int runGui(QApplication& app, const GuiOptions& options)
-{
+bool installTranslation(const QString& language) {
+    if (language != QLatin1String("en")) {
+        // Chinese is the source language; Qt's own dialogs (buttons, print preview) in Chinese if available.
+        auto* qt = new QTranslator(qApp);
+        if (qt->load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(qt);
+        else
+            delete qt;
+        return true;
+    }
+    auto* t = new QTranslator(qApp);
+    if (!t->load(QStringLiteral(":/i18n/plancompare_en.qm"))) {
+        delete t;
+        return false;
+    }
+    QCoreApplication::installTranslator(t);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    return true;
+}
+
+namespace {
+
+// The indicator shown when nothing was chosen: the one most plans set a number for.
+QString defaultIndicator(Workbench& wb) {
+    QString best;
+    int bestPlans = 0;
+    for (const Indicator& ind : wb.data().indicators()) {
+        QSet<QString> plans;
+        for (const ComparisonRow& r : wb.snapshot().rows.value(ind.id))
+            if (r.value)
+                plans.insert(r.docId);
+        if (int(plans.size()) > bestPlans) {
+            bestPlans = int(plans.size());
+            best = ind.id;
+        }
+    }
+    return best;
+}
+
+// First start: import the seed plans, on a worker thread with a progress dialog unless headless.
+Status buildFromSeeds(WorkbenchData& data, bool headless) {
+    const Result<QStringList> seeds = seedFiles();
+    if (!seeds)
+        return seeds.error();
+    QList<ImportOutcome> outcomes;
+    if (headless) {
+        outcomes = data.importFiles(seeds.value(), {});
+    } else {
+        QProgressDialog progress(QObject::tr("正在从内置规划建立数据库…"), QObject::tr("取消"), 0,
+                                 int(seeds->size()) * 100);
+        progress.setWindowTitle(QStringLiteral("PlanCompare"));
+        progress.setMinimumDuration(0);
+        progress.setWindowModality(Qt::ApplicationModal);
+        std::atomic_bool cancel{false};
+        QThread* worker = QThread::create([&] {
+            outcomes = data.importFiles(seeds.value(), [&](int file, int percent) {
+                QMetaObject::invokeMethod(
+                    &progress, [&progress, file, percent] { progress.setValue(file * 100 + percent); },
+                    Qt::QueuedConnection);
+                return !cancel.load();
+            });
+        });
+        QObject::connect(&progress, &QProgressDialog::canceled, [&cancel] { cancel = true; });
+        QEventLoop loop;
+        QObject::connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+        worker->start();
+        loop.exec();
+        worker->wait();
+        delete worker;
+    }
+    QStringList failures;
+    for (const ImportOutcome& o : std::as_const(outcomes))
+        if (o.state == ImportOutcome::State::Failed)
+            failures << o.message;
+    if (!failures.isEmpty())
+        return Status::failure(failures.join(QLatin1Char('\n')));
+    return okStatus();
+}
+
+} // namespace
+
+int runGui(QApplication& app, const GuiOptions& options) {
     Q_UNUSED(app);
     applyChineseFont();
+    const QString language = options.language.isEmpty() ? SettingsDialog::language() : options.language;
     QTextStream err(stderr);
+    if (!installTranslation(language))
+        err << "plancompare: no translation for '" << language << "', using Chinese\n";
     const bool headless = !options.screenshotPath.isEmpty();
 
     auto fail = [&](const QString& message) {
@@ -35,28 +131,64 @@ int runGui(QApplication& app, const GuiOptions& options)
             QMessageBox::critical(nullptr, QStringLiteral("PlanCompare"), message);
         return 1;
     };
+    if (headless && !options.view.isEmpty() && !MainWindow::viewNames().contains(options.view))
+        return fail(QStringLiteral("unknown view '%1' (use %2)")
+                        .arg(options.view, MainWindow::viewNames().join(QStringLiteral(", "))));
 
-    const Result<QString> seeds = findSeedsDir();
-    if (!seeds)
-        return fail(seeds.errorMessage());
-    const Result<Manifest> manifest = readManifest(seeds.value());
-    if (!manifest)
-        return fail(manifest.errorMessage());
     const Status writable = ensureWritableParent(options.dbPath);
     if (!writable)
         return fail(writable.errorMessage());
+    const bool fresh = !QFileInfo::exists(options.dbPath);
+    Result<std::unique_ptr<WorkbenchData>> data = openDatabaseData(options.dbPath);
+    if (!data)
+        return fail(data.errorMessage());
+    if (fresh) {
+        const Status seeded = buildFromSeeds(*data.value(), headless);
+        if (!seeded && headless)
+            return fail(seeded.errorMessage()); // a screenshot of an empty workbench would hide the problem
+        if (!seeded)
+            QMessageBox::warning(nullptr, QStringLiteral("PlanCompare"),
+                                 QObject::tr("无法从内置规划建立数据库：\n%1").arg(seeded.errorMessage()));
+    }
 
-    MainWindow window(manifest.value());
-    window.resize(1280, 800);
+    Workbench wb(*data.value());
+    MainWindow window(wb);
+    QString indicator = options.indicator;
+    if (!headless) {
+        window.restoreSettings();
+        if (indicator.isEmpty())
+            indicator = wb.currentIndicator();
+    }
+    if (indicator.isEmpty())
+        indicator = defaultIndicator(wb);
+    if (!indicator.isEmpty() && !wb.data().findIndicator(indicator))
+        return fail(QStringLiteral("unknown indicator '%1'").arg(indicator));
+    wb.setCurrentIndicator(indicator);
+    if (!options.view.isEmpty())
+        window.setView(options.view);
+
     if (headless) {
+        window.resize(1440, 900);
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.show();
+        QApplication::processEvents();
+        if (options.view == QLatin1String("reader") || options.view == QLatin1String("compare")) {
+            // Show a real passage: the first target of the indicator, selected in the comparison.
+            QTableView* table = window.comparisonView()->table();
+            if (table->model()->rowCount() > 0)
+                table->selectRow(0);
+            QApplication::processEvents();
+        }
+        if (options.view == QLatin1String("matrix") && options.indicator.isEmpty())
+            window.matrixView()->table()->scrollToTop();
         QApplication::processEvents();
         const QImage image = window.grab().toImage();
         if (image.isNull() || !image.save(options.screenshotPath, "PNG"))
             return fail(QStringLiteral("cannot write the screenshot %1").arg(options.screenshotPath));
         return 0;
     }
+    if (QSettings().value(QStringLiteral("window/geometry")).isNull())
+        window.resize(1440, 900);
     window.show();
     return QApplication::exec();
 }

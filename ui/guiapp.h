@@ -12,12 +12,15 @@ struct GuiOptions {
     QString view;           // matrix | compare | chart | measures | reader
     QString indicator;
     QString dbPath;
-    QString language;       // zh | en | empty (settings, else zh)
+    QString language; // zh | en | empty (settings, else zh)
 };
 
 // Chinese text must render with the Simplified Chinese face: left alone Qt picks
 // Noto Sans CJK JP. Call before creating any widget.
 void applyChineseFont();
+// Installs the interface translation: "en" loads the English .qm (false if missing); anything else
+// keeps the Chinese source strings.
+bool installTranslation(const QString& language);
 
 int runGui(QApplication& app, const GuiOptions& options);
 

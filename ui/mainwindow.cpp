@@ -1,52 +1,271 @@
 // The main window.
 #include "mainwindow.h"
 
+#include "app/importdialog.h"
+#include "app/settingsdialog.h"
+#include "app/workbench.h"
+#include "report/reportdocument.h"
+#include "views/chartview.h"
+#include "views/comparisonview.h"
+#include "views/matrixview.h"
+#include "views/measuresview.h"
+#include "views/navigatordock.h"
+#include "views/readerview.h"
+
+#include <QAction>
 #include <QApplication>
-#include <QHeaderView>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTableWidget>
+#include <QTabWidget>
+#include <QTextDocument>
+#include <QUndoStack>
 
 namespace pc::ui {
 
-MainWindow::MainWindow(const Manifest& manifest, QWidget* parent)
+MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
     : QMainWindow(parent)
-    , m_manifest(manifest)
-{
-    setWindowTitle(tr("PlanCompare 营商环境政策对比"));
+    , m_wb(workbench)
+    , m_tabs(new QTabWidget(this))
+    , m_navigator(new NavigatorDock(workbench, this))
+    , m_matrix(new MatrixView(workbench, this))
+    , m_comparison(new ComparisonView(workbench, this))
+    , m_chart(new ChartView(workbench, this))
+    , m_measures(new MeasuresView(workbench, this))
+    , m_reader(new ReaderView(workbench, this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_matrix, tr("矩阵"));
+    m_tabs->addTab(m_comparison, tr("对比"));
+    m_tabs->addTab(m_chart, tr("图表"));
+    m_tabs->addTab(m_measures, tr("措施"));
+    m_tabs->addTab(m_reader, tr("阅读"));
+    setCentralWidget(m_tabs);
+    addDockWidget(Qt::LeftDockWidgetArea, m_navigator);
+    resizeDocks({m_navigator}, {260}, Qt::Horizontal);
+    setAcceptDrops(true);
+    createMenus();
 
-    auto* table = new QTableWidget(int(m_manifest.entries.size()), 6, this);
-    table->setHorizontalHeaderLabels({tr("辖区"), tr("层级"), tr("年份"), tr("文号"), tr("印发日期"), tr("标题")});
-    for (int row = 0; row < m_manifest.entries.size(); ++row) {
-        const ManifestEntry& e = m_manifest.entries.at(row);
-        const QStringList cells{e.jurisdiction,
-                                e.level == QLatin1String("municipal") ? tr("市级") : tr("区县"),
-                                QString::number(e.year),
-                                e.docNumber,
-                                e.issuedOn,
-                                e.title};
-        for (int col = 0; col < cells.size(); ++col)
-            table->setItem(row, col, new QTableWidgetItem(cells.at(col)));
-    }
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->resizeColumnsToContents();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    setCentralWidget(table);
-
-    QMenu* file = menuBar()->addMenu(tr("文件(&F)"));
-    file->addAction(tr("退出(&Q)"), QKeySequence::Quit, this, &QWidget::close);
-    QMenu* help = menuBar()->addMenu(tr("帮助(&H)"));
-    help->addAction(tr("关于 PlanCompare(&A)"), this, &MainWindow::showAbout);
-    statusBar()->showMessage(tr("已载入 %1 份规划").arg(m_manifest.entries.size()));
+    auto* dbLabel = new QLabel(this);
+    dbLabel->setText(tr("数据库：%1").arg(m_wb.data().location()));
+    statusBar()->addPermanentWidget(dbLabel);
+    connect(&m_wb, &Workbench::statusMessage, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(&m_wb, &Workbench::viewRequested, this, [this](const QString& v) { setView(v); });
+    connect(&m_wb, &Workbench::indicatorChanged, this, &MainWindow::updateTitle);
+    const Snapshot& snap = m_wb.snapshot();
+    int targets = 0;
+    for (const auto& rows : snap.rows)
+        targets += int(rows.size());
+    statusBar()->showMessage(tr("%1 份规划，%2 个指标有目标，共 %3 个目标")
+                                 .arg(snap.plans.size())
+                                 .arg(snap.rows.size())
+                                 .arg(targets));
+    if (!snap.error.isEmpty())
+        statusBar()->showMessage(snap.error);
+    updateTitle();
 }
 
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("关于 PlanCompare"),
-                       tr("<h3>PlanCompare 营商环境政策对比</h3><p>版本 %1</p>"
-                          "<p>比较重庆市及各区县营商环境方案中各项指标的目标设定，每个数字都可追溯到原文。</p>")
-                           .arg(QApplication::applicationVersion()));
+QStringList MainWindow::viewNames() {
+    return {QStringLiteral("matrix"), QStringLiteral("compare"), QStringLiteral("chart"),
+            QStringLiteral("measures"), QStringLiteral("reader")};
+}
+
+bool MainWindow::setView(const QString& name) {
+    const qsizetype i = viewNames().indexOf(name);
+    if (i < 0)
+        return false;
+    m_tabs->setCurrentIndex(int(i));
+    return true;
+}
+
+QString MainWindow::currentView() const {
+    return viewNames().value(m_tabs->currentIndex());
+}
+
+void MainWindow::updateTitle() {
+    const QString ind = m_wb.currentIndicator();
+    setWindowTitle(ind.isEmpty()
+                       ? tr("PlanCompare 营商环境政策对比")
+                       : tr("%1 — PlanCompare 营商环境政策对比").arg(m_wb.data().indicatorName(ind)));
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("文件(&F)"));
+    file->addAction(tr("导入规划(&I)…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::importPlans);
+    file->addSeparator();
+    file->addAction(tr("导出图表(&E)…"), QKeySequence(Qt::CTRL | Qt::Key_E), m_chart,
+                    &ChartView::exportChart);
+    file->addAction(tr("打印指标报告(&P)…"), QKeySequence::Print, this, [this] { printReport(false); });
+    file->addAction(tr("打印领域报告(&A)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
+                    [this] { printReport(true); });
+    file->addAction(tr("导出指标报告(&R)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
+                    [this] { exportReport(false); });
+    file->addAction(tr("导出领域报告…"), this, [this] { exportReport(true); });
+    file->addSeparator();
+    file->addAction(tr("退出(&Q)"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("编辑(&E)"));
+    QAction* undo = m_wb.corrections()->undoStack()->createUndoAction(this, tr("撤销"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_wb.corrections()->undoStack()->createRedoAction(this, tr("重做"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("标记为非目标(&N)"), QKeySequence(Qt::CTRL | Qt::Key_Delete), m_comparison,
+                    &ComparisonView::markSelectedNotTarget);
+    edit->addAction(tr("更改指标(&C)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), m_comparison,
+                    &ComparisonView::changeSelectedIndicator);
+    edit->addAction(tr("将所选文字添加为目标(&A)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), m_reader,
+                    &ReaderView::addTargetFromSelection);
+    edit->addSeparator();
+    edit->addAction(tr("查找措施(&F)"), QKeySequence::Find, this, [this] {
+        setView(QStringLiteral("measures"));
+        m_measures->searchBox()->setFocus();
+        m_measures->searchBox()->selectAll();
+    });
+    edit->addAction(tr("设置(&S)…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
+
+    QMenu* view = menuBar()->addMenu(tr("视图(&V)"));
+    const QStringList labels{tr("矩阵"), tr("对比"), tr("图表"), tr("措施"), tr("阅读")};
+    for (int i = 0; i < labels.size(); ++i)
+        view->addAction(labels.at(i), QKeySequence(Qt::CTRL | (Qt::Key_1 + i)), this,
+                        [this, i] { m_tabs->setCurrentIndex(i); });
+    view->addSeparator();
+    view->addAction(m_navigator->toggleViewAction());
+    m_navigator->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addAction(tr("在阅读器中显示所选目标(&R)"), QKeySequence(Qt::CTRL | Qt::Key_R), m_comparison,
+                    &ComparisonView::showSelectedInReader);
+
+    QMenu* help = menuBar()->addMenu(tr("帮助(&H)"));
+    help->addAction(tr("关于 PlanCompare(&A)"), this, &MainWindow::showAbout);
+    help->addAction(tr("关于 Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::printReport(bool area) {
+    ReportBuilder builder(m_wb.data());
+    const Result<ReportDocument> doc =
+        area ? builder.areaReport(m_wb.currentArea()) : builder.indicatorReport(m_wb.currentIndicator());
+    if (!doc) {
+        QMessageBox::information(
+            this, tr("打印报告"),
+            tr("请先在导航中选择%1。\n%2").arg(area ? tr("领域") : tr("指标"), doc.errorMessage()));
+        return;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
+    printer.setDocName(doc->title);
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(doc->title);
+    preview.resize(900, 1000);
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&doc](QPrinter* p) { doc->print(*p); });
+    preview.exec();
+}
+
+void MainWindow::exportReport(bool area) {
+    ReportBuilder builder(m_wb.data());
+    const QString id = area ? m_wb.currentArea() : m_wb.currentIndicator();
+    const Result<ReportDocument> doc = area ? builder.areaReport(id) : builder.indicatorReport(id);
+    if (!doc) {
+        QMessageBox::information(this, tr("导出报告"), doc.errorMessage());
+        return;
+    }
+    QSettings s;
+    const QString path = QFileDialog::getSaveFileName(this, tr("导出报告"),
+                                                      s.value(QStringLiteral("export/dir")).toString() +
+                                                          QLatin1Char('/') + id + QStringLiteral(".pdf"),
+                                                      tr("PDF (*.pdf);;HTML (*.html)"));
+    if (path.isEmpty())
+        return;
+    s.setValue(QStringLiteral("export/dir"), QFileInfo(path).absolutePath());
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status st = doc->write(path);
+    QApplication::restoreOverrideCursor();
+    if (!st)
+        QMessageBox::warning(this, tr("导出报告"), st.errorMessage());
+    else
+        statusBar()->showMessage(tr("报告已导出到 %1").arg(path), 8000);
+}
+
+void MainWindow::importPlans() {
+    QSettings s;
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("导入规划"), s.value(QStringLiteral("import/dir")).toString(),
+                                      tr("规划文本 (*.txt);;所有文件 (*)"));
+    if (paths.isEmpty())
+        return;
+    s.setValue(QStringLiteral("import/dir"), QFileInfo(paths.first()).absolutePath());
+    importFiles(paths);
+}
+
+void MainWindow::importFiles(const QStringList& paths) {
+    auto* dlg = new ImportDialog(m_wb.data(), paths, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &ImportDialog::finished, &m_wb, &Workbench::reload);
+    dlg->show();
+    dlg->start();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        importFiles(paths);
+    }
+}
+
+void MainWindow::showSettings() {
+    SettingsDialog dlg(this);
+    dlg.exec();
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("关于 PlanCompare"),
+        tr("<h3>PlanCompare 营商环境政策对比</h3><p>版本 %1（Qt %2）</p>"
+           "<p>比较重庆市及各区县营商环境方案中各项指标的目标设定，每个数字都可追溯到原文。</p>"
+           "<p>数据库：%3</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                 m_wb.data().location()));
+}
+
+void MainWindow::restoreSettings() {
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    const QString indicator = s.value(QStringLiteral("window/indicator")).toString();
+    if (!indicator.isEmpty())
+        m_wb.setCurrentIndicator(indicator);
+    setView(s.value(QStringLiteral("window/view"), QStringLiteral("matrix")).toString());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/view"), currentView());
+    s.setValue(QStringLiteral("window/indicator"), m_wb.currentIndicator());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace pc::ui

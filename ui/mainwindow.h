@@ -1,20 +1,61 @@
-// The main window: assembles the views; owns no logic of its own.
+// The main window: assembles the navigator and the five views, menus and settings; owns no logic.
 #pragma once
-
-#include "common/manifest.h"
 
 #include <QMainWindow>
 
+class QTabWidget;
+
 namespace pc::ui {
+
+class ChartView;
+class ComparisonView;
+class MatrixView;
+class MeasuresView;
+class NavigatorDock;
+class ReaderView;
+class Workbench;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(const Manifest& manifest, QWidget* parent = nullptr);
+    explicit MainWindow(Workbench& workbench, QWidget* parent = nullptr);
+
+    static QStringList viewNames(); // matrix compare chart measures reader
+    bool setView(const QString& name);
+    QString currentView() const;
+
+    MatrixView* matrixView() const { return m_matrix; }
+    ComparisonView* comparisonView() const { return m_comparison; }
+    ChartView* chartView() const { return m_chart; }
+    MeasuresView* measuresView() const { return m_measures; }
+    ReaderView* readerView() const { return m_reader; }
+    NavigatorDock* navigator() const { return m_navigator; }
+
+    void restoreSettings();
+    void importFiles(const QStringList& paths);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
+    void createMenus();
+    void printReport(bool area);
+    void exportReport(bool area);
+    void importPlans();
+    void showSettings();
     void showAbout();
-    Manifest m_manifest;
+    void updateTitle();
+
+    Workbench& m_wb;
+    QTabWidget* m_tabs;
+    NavigatorDock* m_navigator;
+    MatrixView* m_matrix;
+    ComparisonView* m_comparison;
+    ChartView* m_chart;
+    MeasuresView* m_measures;
+    ReaderView* m_reader;
 };
 
 } // namespace pc::ui

@@ -46,11 +46,9 @@ QString targetText(const ComparisonRow& row) {
 }
 
 QString baselineToTarget(const ComparisonRow& row) {
-    if (!row.value)
+    if (!row.value || !row.baseline)
         return {};
-    if (row.baseline)
-        return number(*row.baseline) + QStringLiteral(" → ") + number(*row.value);
-    return number(*row.value);
+    return number(*row.baseline) + QStringLiteral(" → ") + number(*row.value);
 }
 
 QString citation(const ComparisonRow& row) {
@@ -172,7 +170,7 @@ QString sectionBody(const IndicatorSection& s, bool standalone) {
     }
     if (!s.chartSrc.isEmpty())
         html += QStringLiteral("<p align=\"center\"><img src=\"") + s.chartSrc.toHtmlEscaped() +
-                QStringLiteral("\" width=\"460\"></p>\n");
+                QStringLiteral("\" width=\"560\"></p>\n");
     if (!s.rows.isEmpty()) {
         html += QStringLiteral("<h2>原文出处</h2>\n");
         for (qsizetype i = 0; i < s.rows.size(); ++i) {

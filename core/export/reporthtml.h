@@ -16,7 +16,7 @@ QString targetText(const ComparisonRow& row);
 QString comparatorSymbol(const QString& comparator);
 // A number as the plans write it: 8, 0.5, 99.9 (no trailing zeros, `.` decimals).
 QString number(double value);
-// `20 → 8` when a baseline is known, else the target value alone (empty without a value).
+// `20 → 8` when the plan states a baseline; empty otherwise.
 QString baselineToTarget(const ComparisonRow& row);
 // The source sentence, HTML-escaped, with the quote underlined and its number(s) highlighted.
 // Falls back to the quote when the sentence is unknown.

@@ -122,7 +122,7 @@ public:
         QList<ComparisonRow> out;
         for (ComparisonRow r : m_rows) {
             applyOverrides(r);
-            if (r.indicator == indicatorId && !m_notTargets.contains(r.targetId))
+            if (r.indicator == indicatorId && !rejected(r))
                 out << r;
         }
         return out;
@@ -151,16 +151,11 @@ public:
         t.outline = {{1, QStringLiteral("一、"), QStringLiteral("获得用水"), 0}};
         return t;
     }
-    Status setOverride(const ComparisonRow& row, ui::TargetField field, const QString& value) override {
-        if (field == ui::TargetField::NotTarget) {
-            if (value.isEmpty())
-                m_notTargets.remove(row.targetId);
-            else
-                m_notTargets.insert(row.targetId);
-            return okStatus();
-        }
-        m_overrides[row.targetId][int(field)] = value;
-        return okStatus();
+    Result<qint64> setOverride(const ComparisonRow& row, ui::TargetField field,
+                               const QString& value) override {
+        const qint64 id = m_nextOverride++;
+        m_overrides.append({id, row.targetId, field, value});
+        return id;
     }
     Result<qint64> addTarget(const ui::NewTarget& t) override {
         const PlanInfo* plan = nullptr;
@@ -178,24 +173,56 @@ public:
         r.unit = t.unit;
         r.corrected = true;
         m_rows << r;
-        return r.targetId;
+        const qint64 id = m_nextOverride++;
+        m_added.insert(id, r.targetId);
+        return id;
     }
-    Status removeAddedTarget(qint64 id) override {
-        m_rows.removeIf([id](const ComparisonRow& r) { return r.targetId == id; });
-        return okStatus();
+    Status removeOverride(qint64 id) override {
+        if (m_added.contains(id)) {
+            const qint64 target = m_added.take(id);
+            m_rows.removeIf([target](const ComparisonRow& r) { return r.targetId == target; });
+            return okStatus();
+        }
+        const auto n = m_overrides.removeIf([id](const Override& o) { return o.id == id; });
+        return n ? okStatus() : Status::failure(QStringLiteral("no override %1").arg(id));
+    }
+    int overrideCount() const { return int(m_overrides.size() + m_added.size()); }
+
+    QList<ui::ImportOutcome> importFiles(const QStringList& paths, const ImportProgress& progress) override {
+        QList<ui::ImportOutcome> out;
+        for (int i = 0; i < paths.size(); ++i) {
+            if (progress && !progress(i, 100))
+                break;
+            const bool ok = paths.at(i).endsWith(QLatin1String(".txt"));
+            out << ui::ImportOutcome{
+                paths.at(i), ok ? ui::ImportOutcome::State::Imported : ui::ImportOutcome::State::Failed,
+                ok ? QStringLiteral("ok") : paths.at(i) + QStringLiteral(": not a plan text file")};
+        }
+        return out;
     }
 
     QList<ui::MeasureRow> m_measures;
 
 private:
+    struct Override {
+        qint64 id;
+        qint64 target;
+        ui::TargetField field;
+        QString value;
+    };
+    bool rejected(const ComparisonRow& r) const {
+        for (const Override& o : m_overrides)
+            if (o.target == r.targetId && o.field == ui::TargetField::NotTarget)
+                return true;
+        return false;
+    }
     void applyOverrides(ComparisonRow& r) const {
-        const auto it = m_overrides.find(r.targetId);
-        if (it == m_overrides.end())
-            return;
-        for (auto f = it->cbegin(); f != it->cend(); ++f) {
+        for (const Override& o : m_overrides) {
+            if (o.target != r.targetId)
+                continue;
             r.corrected = true;
-            const QString& v = f.value();
-            switch (ui::TargetField(f.key())) {
+            const QString& v = o.value;
+            switch (o.field) {
             case ui::TargetField::Value:
                 r.value = v.toDouble();
                 break;
@@ -224,9 +251,10 @@ private:
     }
     QList<PlanInfo> m_plans;
     QList<ComparisonRow> m_rows;
-    QHash<qint64, QHash<int, QString>> m_overrides;
-    QSet<qint64> m_notTargets;
+    QList<Override> m_overrides;
+    QHash<qint64, qint64> m_added; // override id → target id
     qint64 m_nextId = 100;
+    qint64 m_nextOverride = 1;
 };
 
 } // namespace pc::test

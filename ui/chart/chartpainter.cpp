@@ -75,8 +75,15 @@ ChartSeriesData ChartPainter::seriesFor(const QList<ComparisonRow>& rows, const 
         }
         ChartBar bar;
         bar.label = r.jurisdiction;
-        if (perJurisdiction.value(r.jurisdiction) > 1 && !r.scope.isEmpty())
-            bar.label += QStringLiteral("·") + r.scope.left(8);
+        if (perJurisdiction.value(r.jurisdiction) > 1)
+            bar.label += r.scope.isEmpty() ? QString() : QStringLiteral("·") + r.scope.left(6);
+        // The category axis merges equal labels, so every bar needs its own.
+        QString unique = bar.label;
+        for (int k = 2; std::any_of(d.bars.cbegin(), d.bars.cend(),
+                                    [&](const ChartBar& b) { return b.label == unique; });
+             ++k)
+            unique = bar.label + QStringLiteral(" (%1)").arg(k);
+        bar.label = unique;
         bar.baseline = r.baseline;
         bar.target = *r.value;
         bar.deadline = r.deadline;

@@ -66,11 +66,12 @@ void TimelinePainter::paint(const QList<ComparisonRow>& rows, QPainter& painter,
                          QStringLiteral("没有带期限的目标"));
         return;
     }
-    const double first = std::floor(minYear), last = std::floor(maxYear) + 1;
+    const double first = std::floor(minYear), last = std::max(std::floor(maxYear) + 1, first + 2);
     qreal labelWidth = 0;
     for (const QString& l : lanes)
         labelWidth = std::max(labelWidth, fm.horizontalAdvance(l));
-    const qreal left = 16 + labelWidth + 12, right = size.width() - 24;
+    // Room on the right for the label of a mark at the last date.
+    const qreal left = 16 + labelWidth + 12, right = size.width() - std::min(220.0, size.width() / 4);
     const qreal top = fm.lineSpacing() * 1.6 + 8, bottom = size.height() - fm.lineSpacing() - 10;
     const qreal laneH = (bottom - top) / lanes.size();
     auto xOf = [&](double year) {
@@ -109,8 +110,9 @@ void TimelinePainter::paint(const QList<ComparisonRow>& rows, QPainter& painter,
                 text += QStringLiteral(" · ") + r.deadline;
             painter.setPen(QColor(0x22, 0x22, 0x22));
             const qreal dy = (n % 2 == 0 ? -1 : 1) * (fm.lineSpacing() * 0.55 + 4);
-            painter.drawText(QRectF(x + 8, cy + dy - fm.lineSpacing() / 2, right - x + 20, fm.lineSpacing()),
-                             Qt::AlignLeft | Qt::AlignVCenter, text);
+            painter.drawText(
+                QRectF(x + 8, cy + dy - fm.lineSpacing() / 2, size.width() - x - 12, fm.lineSpacing()),
+                Qt::AlignLeft | Qt::AlignVCenter, text);
             ++n;
         }
     }

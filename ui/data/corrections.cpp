@@ -4,50 +4,23 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <functional>
+
 namespace pc::ui {
 
 namespace {
 
-class SetFieldCommand : public QUndoCommand {
+// Every command creates one override on redo and removes it on undo, so undo restores exactly
+// what the parser (or earlier corrections) said.
+class OverrideCommand : public QUndoCommand {
 public:
-    SetFieldCommand(Corrections& c, ComparisonRow row, TargetField field, QString newValue, QString oldValue,
-                    const QString& text)
+    using Make = std::function<Result<qint64>()>;
+    OverrideCommand(Corrections& c, Make make, const QString& text)
         : QUndoCommand(text)
         , m_c(c)
-        , m_row(std::move(row))
-        , m_field(field)
-        , m_new(std::move(newValue))
-        , m_old(std::move(oldValue)) {}
+        , m_make(std::move(make)) {}
     void redo() override {
-        m_ok = m_c.apply(m_row, m_field, m_new);
-        if (!m_ok)
-            setObsolete(true);
-        m_c.notifyChanged();
-    }
-    void undo() override {
-        // The original value came from the plan (or an earlier override): restoring it is an
-        // override to the old value, or clearing the flag for "not a target".
-        m_c.apply(m_row, m_field, m_field == TargetField::NotTarget ? QString() : m_old);
-        m_c.notifyChanged();
-    }
-    bool ok() const { return m_ok; }
-
-private:
-    Corrections& m_c;
-    ComparisonRow m_row;
-    TargetField m_field;
-    QString m_new, m_old;
-    bool m_ok = false;
-};
-
-class AddTargetCommand : public QUndoCommand {
-public:
-    AddTargetCommand(Corrections& c, NewTarget t, const QString& text)
-        : QUndoCommand(text)
-        , m_c(c)
-        , m_t(std::move(t)) {}
-    void redo() override {
-        const Result<qint64> id = m_c.data().addTarget(m_t);
+        const Result<qint64> id = m_make();
         if (!id) {
             m_c.reportError(id.errorMessage());
             setObsolete(true);
@@ -58,17 +31,17 @@ public:
     }
     void undo() override {
         if (m_id > 0) {
-            const Status s = m_c.data().removeAddedTarget(m_id);
+            const Status s = m_c.data().removeOverride(m_id);
             if (!s)
                 m_c.reportError(s.errorMessage());
+            m_id = 0;
         }
         m_c.notifyChanged();
     }
-    qint64 addedId() const { return m_id; }
 
 private:
     Corrections& m_c;
-    NewTarget m_t;
+    Make m_make;
     qint64 m_id = 0;
 };
 
@@ -87,31 +60,25 @@ bool Corrections::pushChecked(QUndoCommand* command) {
     return m_lastError.isEmpty();
 }
 
-bool Corrections::apply(const ComparisonRow& row, TargetField field, const QString& value) {
-    const Status s = m_data.setOverride(row, field, value);
-    if (!s)
-        reportError(s.errorMessage());
-    return s.ok();
-}
-
 void Corrections::reportError(const QString& message) {
     m_lastError = message;
     Q_EMIT failed(message);
 }
 
 bool Corrections::setField(const ComparisonRow& row, TargetField field, const QString& value) {
-    const QString old = targetFieldValue(row, field);
-    if (old == value)
+    if (targetFieldValue(row, field) == value)
         return true;
-    auto* cmd = new SetFieldCommand(*this, row, field, value, old,
-                                    tr("修改 %1 的%2").arg(row.jurisdiction, targetFieldName(field)));
-    return pushChecked(cmd);
+    WorkbenchData* data = &m_data;
+    return pushChecked(new OverrideCommand(
+        *this, [data, row, field, value] { return data->setOverride(row, field, value); },
+        tr("修改 %1 的%2").arg(row.jurisdiction, targetFieldName(field))));
 }
 
 bool Corrections::markNotTarget(const ComparisonRow& row) {
-    auto* cmd = new SetFieldCommand(*this, row, TargetField::NotTarget, QStringLiteral("1"), QString(),
-                                    tr("标记 %1 的目标为非目标").arg(row.jurisdiction));
-    return pushChecked(cmd);
+    WorkbenchData* data = &m_data;
+    return pushChecked(new OverrideCommand(
+        *this, [data, row] { return data->setOverride(row, TargetField::NotTarget, QStringLiteral("1")); },
+        tr("标记 %1 的目标为非目标").arg(row.jurisdiction)));
 }
 
 bool Corrections::changeIndicator(const ComparisonRow& row, const QString& indicatorId) {
@@ -119,8 +86,9 @@ bool Corrections::changeIndicator(const ComparisonRow& row, const QString& indic
 }
 
 bool Corrections::addTarget(const NewTarget& target) {
-    auto* cmd = new AddTargetCommand(*this, target, tr("添加目标"));
-    return pushChecked(cmd);
+    WorkbenchData* data = &m_data;
+    return pushChecked(new OverrideCommand(
+        *this, [data, target] { return data->addTarget(target); }, tr("添加目标")));
 }
 
 } // namespace pc::ui

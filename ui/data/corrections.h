@@ -26,7 +26,6 @@ public:
     QString lastError() const { return m_lastError; }
 
     // Used by the commands.
-    bool apply(const ComparisonRow& row, TargetField field, const QString& value);
     void reportError(const QString& message);
     void notifyChanged() { Q_EMIT changed(); }
 

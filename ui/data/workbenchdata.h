@@ -96,10 +96,16 @@ public:
     virtual Result<QList<SearchHit>> search(const QString& query) = 0;
     virtual Result<PlanText> planText(const QString& docId) = 0;
 
-    // Corrections, stored as overrides that survive re-import. An empty value clears the override.
-    virtual Status setOverride(const ComparisonRow& row, TargetField field, const QString& value) = 0;
-    virtual Result<qint64> addTarget(const NewTarget& target) = 0; // returns the new target's id
-    virtual Status removeAddedTarget(qint64 targetId) = 0;         // undo of addTarget
+    // Corrections, stored as overrides that survive re-import; each returns the override's id, and
+    // removing that override undoes it (the row returns to what the parser or older overrides said).
+    virtual Result<qint64> setOverride(const ComparisonRow& row, TargetField field, const QString& value) = 0;
+    virtual Result<qint64> addTarget(const NewTarget& target) = 0;
+    virtual Status removeOverride(qint64 overrideId) = 0;
+
+    // Parses and stores files. Runs on a worker thread: implementations use their own database
+    // connection there. `progress(fileIndex, percent)` returns false to cancel.
+    using ImportProgress = std::function<bool(int fileIndex, int percent)>;
+    virtual QList<ImportOutcome> importFiles(const QStringList& paths, const ImportProgress& progress) = 0;
 
     // Helpers over the lists above.
     const Indicator* findIndicator(const QString& id) const;

@@ -10,10 +10,12 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QScreen>
 #include <QTextDocument>
 #include <QUrl>
 
@@ -75,6 +77,11 @@ QString ReportDocument::standaloneHtml() const {
 
 void ReportDocument::print(QPagedPaintDevice& device) const {
     std::unique_ptr<QTextDocument> doc = textDocument();
+    // Lay the document out on the page's printable area in logical (screen) pixels, so tables and
+    // headings use the full width and <img width> means the same on screen, in PDF and on paper.
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    const qreal dpi = screen ? screen->logicalDotsPerInch() : 96.0;
+    doc->setPageSize(device.pageLayout().paintRect(QPageLayout::Inch).size() * dpi);
     doc->print(&device);
 }
 

@@ -1,0 +1,632 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>正在从内置规划建立数据库…</source>
+        <translation>Building the database from the bundled plans…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>无法从内置规划建立数据库：
+%1</source>
+        <translation>Could not build the database from the bundled plans:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::AddTargetDialog</name>
+    <message>
+        <source>添加目标</source>
+        <translation>Add target</translation>
+    </message>
+    <message>
+        <source>原文：</source>
+        <translation>Source text:</translation>
+    </message>
+    <message>
+        <source>指标：</source>
+        <translation>Indicator:</translation>
+    </message>
+    <message>
+        <source>比较：</source>
+        <translation>Comparator:</translation>
+    </message>
+    <message>
+        <source>数值：</source>
+        <translation>Value:</translation>
+    </message>
+    <message>
+        <source>单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>期限：</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>范围：</source>
+        <translation>Scope:</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::ChartView</name>
+    <message>
+        <source>导出图表</source>
+        <translation>Export Chart</translation>
+    </message>
+    <message>
+        <source>图表已导出到 %1</source>
+        <translation>Chart exported to %1</translation>
+    </message>
+    <message>
+        <source>宽度（96 DPI 下）：</source>
+        <translation>Width (at 96 DPI):</translation>
+    </message>
+    <message>
+        <source>高度（96 DPI 下）：</source>
+        <translation>Height (at 96 DPI):</translation>
+    </message>
+    <message>
+        <source>分辨率（DPI）：</source>
+        <translation>Resolution (DPI):</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::ComparisonModel</name>
+    <message>
+        <source>定性</source>
+        <translation>Qualitative</translation>
+    </message>
+    <message>
+        <source>提及，未设数值</source>
+        <translation>Mentioned, no number</translation>
+    </message>
+    <message>
+        <source>辖区</source>
+        <translation>Jurisdiction</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>比较</source>
+        <translation>Comparator</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>基线 → 目标</source>
+        <translation>Baseline → target</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>原文</source>
+        <translation>Source sentence</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>印发日期</source>
+        <translation>Issued</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::ComparisonView</name>
+    <message>
+        <source>选择一行查看原文出处</source>
+        <translation>Select a row to see its source passage</translation>
+    </message>
+    <message>
+        <source>在阅读器中显示(&amp;R)</source>
+        <translation>Show in &amp;Reader</translation>
+    </message>
+    <message>
+        <source>更改指标(&amp;I)…</source>
+        <translation>Change &amp;Indicator…</translation>
+    </message>
+    <message>
+        <source>标记为非目标(&amp;N)</source>
+        <translation>Mark as &amp;Not a Target</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;请选择一个指标&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Select an indicator&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>越低越好</source>
+        <translation>lower is better</translation>
+    </message>
+    <message>
+        <source>越高越好</source>
+        <translation>higher is better</translation>
+    </message>
+    <message>
+        <source>无方向</source>
+        <translation>no direction</translation>
+    </message>
+    <message>
+        <source>单位：%1</source>
+        <translation>Unit: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个目标</source>
+        <translation><numerusform>%n target</numerusform><numerusform>%n targets</numerusform></translation>
+    </message>
+    <message>
+        <source> · 第 %1 项</source>
+        <translation> · item %1</translation>
+    </message>
+    <message>
+        <source>更改指标</source>
+        <translation>Change Indicator</translation>
+    </message>
+    <message>
+        <source>该目标属于哪个指标：</source>
+        <translation>Indicator this target belongs to:</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::Corrections</name>
+    <message>
+        <source>修改 %1 的%2</source>
+        <translation>Edit %2 of %1</translation>
+    </message>
+    <message>
+        <source>标记 %1 的目标为非目标</source>
+        <translation>Mark target of %1 as not a target</translation>
+    </message>
+    <message>
+        <source>添加目标</source>
+        <translation>Add target</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::ImportDialog</name>
+    <message>
+        <source>导入规划</source>
+        <translation>Import Plans</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>等待</source>
+        <translation>Waiting</translation>
+    </message>
+    <message numerus="yes">
+        <source>正在导入 %n 个文件…</source>
+        <translation><numerusform>Importing %n file…</numerusform><numerusform>Importing %n files…</numerusform></translation>
+    </message>
+    <message>
+        <source>处理中</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>未变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>完成：导入 %1，未变化 %2，失败 %3</source>
+        <translation>Done: %1 imported, %2 unchanged, %3 failed</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::MainWindow</name>
+    <message>
+        <source>矩阵</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>对比</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>图表</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>阅读</source>
+        <translation>Reader</translation>
+    </message>
+    <message>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>%1 份规划，%2 个指标有目标，共 %3 个目标</source>
+        <translation>%1 plans, %2 indicators with targets, %3 targets in all</translation>
+    </message>
+    <message>
+        <source>PlanCompare 营商环境政策对比</source>
+        <translation>PlanCompare — Business Environment Plan Comparison</translation>
+    </message>
+    <message>
+        <source>%1 — PlanCompare 营商环境政策对比</source>
+        <translation>%1 — PlanCompare</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>导入规划(&amp;I)…</source>
+        <translation>&amp;Import Plans…</translation>
+    </message>
+    <message>
+        <source>导出图表(&amp;E)…</source>
+        <translation>&amp;Export Chart…</translation>
+    </message>
+    <message>
+        <source>打印指标报告(&amp;P)…</source>
+        <translation>&amp;Print Indicator Report…</translation>
+    </message>
+    <message>
+        <source>打印领域报告(&amp;A)…</source>
+        <translation>Print &amp;Area Report…</translation>
+    </message>
+    <message>
+        <source>导出指标报告(&amp;R)…</source>
+        <translation>Export Indicator &amp;Report…</translation>
+    </message>
+    <message>
+        <source>导出领域报告…</source>
+        <translation>Export Area Report…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>标记为非目标(&amp;N)</source>
+        <translation>Mark as &amp;Not a Target</translation>
+    </message>
+    <message>
+        <source>更改指标(&amp;C)…</source>
+        <translation>&amp;Change Indicator…</translation>
+    </message>
+    <message>
+        <source>将所选文字添加为目标(&amp;A)…</source>
+        <translation>&amp;Add Selected Text as Target…</translation>
+    </message>
+    <message>
+        <source>查找措施(&amp;F)</source>
+        <translation>&amp;Find Measures</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>在阅读器中显示所选目标(&amp;R)</source>
+        <translation>Show Selected Target in &amp;Reader</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于 PlanCompare(&amp;A)</source>
+        <translation>&amp;About PlanCompare</translation>
+    </message>
+    <message>
+        <source>关于 Qt</source>
+        <translation>About Qt</translation>
+    </message>
+    <message>
+        <source>打印报告</source>
+        <translation>Print Report</translation>
+    </message>
+    <message>
+        <source>请先在导航中选择%1。
+%2</source>
+        <translation>Select %1 in the navigator first.
+%2</translation>
+    </message>
+    <message>
+        <source>领域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>导出报告</source>
+        <translation>Export Report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>报告已导出到 %1</source>
+        <translation>Report exported to %1</translation>
+    </message>
+    <message>
+        <source>导入规划</source>
+        <translation>Import Plans</translation>
+    </message>
+    <message>
+        <source>规划文本 (*.txt);;所有文件 (*)</source>
+        <translation>Plan text (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>关于 PlanCompare</source>
+        <translation>About PlanCompare</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PlanCompare 营商环境政策对比&lt;/h3&gt;&lt;p&gt;版本 %1（Qt %2）&lt;/p&gt;&lt;p&gt;比较重庆市及各区县营商环境方案中各项指标的目标设定，每个数字都可追溯到原文。&lt;/p&gt;&lt;p&gt;数据库：%3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;PlanCompare — Business Environment Plan Comparison&lt;/h3&gt;&lt;p&gt;Version %1 (Qt %2)&lt;/p&gt;&lt;p&gt;Compares the targets that Chongqing's municipal and district business-environment plans set per indicator; every figure is traceable to its sentence.&lt;/p&gt;&lt;p&gt;Database: %3&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::MatrixModel</name>
+    <message>
+        <source>提及，未设数值</source>
+        <translation>Mentioned, no number</translation>
+    </message>
+    <message>
+        <source>定性：%1</source>
+        <translation>Qualitative: %1</translation>
+    </message>
+    <message>
+        <source>（另 %1 项）</source>
+        <translation> (+%1 more)</translation>
+    </message>
+    <message>
+        <source>%1 的规划提到该指标，但未设定数值目标</source>
+        <translation>The plan of %1 mentions this indicator but sets no number</translation>
+    </message>
+    <message>
+        <source>领域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::MatrixView</name>
+    <message>
+        <source>筛选指标…</source>
+        <translation>Filter indicators…</translation>
+    </message>
+    <message>
+        <source>颜色表示同一指标各规划目标的相对力度：&lt;span style="background-color:%1"&gt;&amp;nbsp;更有力&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%2"&gt;&amp;nbsp;居中&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%3"&gt;&amp;nbsp;较保守&amp;nbsp;&lt;/span&gt;　灰色：提及但未设数值。双击打开对比。</source>
+        <translation>Colour shows how ambitious each plan is relative to the others on the row: &lt;span style="background-color:%1"&gt;&amp;nbsp;more ambitious&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%2"&gt;&amp;nbsp;middle&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%3"&gt;&amp;nbsp;less ambitious&amp;nbsp;&lt;/span&gt;  Grey: mentioned, no number. Double-click to compare.</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::MeasuresModel</name>
+    <message>
+        <source>辖区</source>
+        <translation>Jurisdiction</translation>
+    </message>
+    <message>
+        <source>领域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>牵头单位</source>
+        <translation>Lead units</translation>
+    </message>
+    <message>
+        <source>配合单位</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::MeasuresView</name>
+    <message>
+        <source>全文检索（如：用水、不动产登记）</source>
+        <translation>Full-text search (e.g. 用水, 不动产登记)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条措施</source>
+        <translation><numerusform>%n measure</numerusform><numerusform>%n measures</numerusform></translation>
+    </message>
+    <message>
+        <source>辖区：</source>
+        <translation>Jurisdiction:</translation>
+    </message>
+    <message>
+        <source>领域：</source>
+        <translation>Area:</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::NavigatorDock</name>
+    <message>
+        <source>导航</source>
+        <translation>Navigator</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>领域与指标</source>
+        <translation>Areas and indicators</translation>
+    </message>
+    <message>
+        <source>辖区与规划</source>
+        <translation>Jurisdictions and plans</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::ReaderView</name>
+    <message>
+        <source>将所选文字添加为目标(&amp;A)…</source>
+        <translation>&amp;Add Selected Text as Target…</translation>
+    </message>
+    <message>
+        <source>目录</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <source>点击高亮的目标查看其字段</source>
+        <translation>Click a highlighted target to see its fields</translation>
+    </message>
+    <message>
+        <source>规划：</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>比较</source>
+        <translation>Comparator</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>基线</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>置信度</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>已更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>界面语言：</source>
+        <translation>Interface language:</translation>
+    </message>
+    <message>
+        <source>更改语言后需重新启动 PlanCompare。</source>
+        <translation>Restart PlanCompare after changing the language.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,110 @@
+// The main window on hand-built data: views, navigation between them, reader passage, import dialog.
+#include "app/importdialog.h"
+#include "app/workbench.h"
+#include "fakedata.h"
+#include "mainwindow.h"
+#include "models/comparisonmodel.h"
+#include "models/matrixmodel.h"
+#include "views/chartview.h"
+#include "views/comparisonview.h"
+#include "views/matrixview.h"
+#include "views/navigatordock.h"
+#include "views/readerview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+using namespace pc;
+using namespace pc::ui;
+
+TEST(MainWindow, AssemblesTheFiveViewsAndFollowsTheCurrentIndicator) {
+    test::FakeData data;
+    Workbench wb(data);
+    MainWindow w(wb);
+    EXPECT_EQ(MainWindow::viewNames().size(), 5);
+    for (const QString& v : MainWindow::viewNames()) {
+        ASSERT_TRUE(w.setView(v));
+        EXPECT_EQ(w.currentView(), v);
+    }
+    EXPECT_FALSE(w.setView(QStringLiteral("nope")));
+    wb.setCurrentIndicator(QStringLiteral("wa.time"));
+    EXPECT_EQ(w.comparisonView()->model()->rowCount(), 3);
+    EXPECT_EQ(w.chartView()->series().bars.size(), 3);
+    EXPECT_EQ(w.windowTitle(), QStringLiteral("用水报装时限 — PlanCompare 营商环境政策对比"));
+    // Navigator lists 获得用水 → 用水报装时限 (3 targets) and the four plans.
+    QTreeWidget* tree = w.navigator()->tree();
+    ASSERT_EQ(tree->topLevelItemCount(), 2);
+    EXPECT_EQ(tree->topLevelItem(0)->child(0)->text(0), QStringLiteral("获得用水"));
+    EXPECT_EQ(tree->topLevelItem(0)->child(0)->child(0)->text(1), QStringLiteral("3"));
+    EXPECT_EQ(tree->topLevelItem(1)->childCount(), 4);
+}
+
+TEST(MainWindow, DoubleClickInTheMatrixOpensTheComparison) {
+    test::FakeData data;
+    Workbench wb(data);
+    MainWindow w(wb);
+    w.setView(QStringLiteral("matrix"));
+    QTableView* table = w.matrixView()->table();
+    const int row = w.matrixView()->model()->rowOf(QStringLiteral("ga.time"));
+    auto* proxy = qobject_cast<QSortFilterProxyModel*>(table->model());
+    ASSERT_NE(proxy, nullptr);
+    const QModelIndex idx =
+        proxy->mapFromSource(w.matrixView()->model()->index(row, MatrixModel::FirstPlanColumn + 3));
+    Q_EMIT table->doubleClicked(idx);
+    EXPECT_EQ(w.currentView(), QStringLiteral("compare"));
+    EXPECT_EQ(wb.currentIndicator(), QStringLiteral("ga.time"));
+    EXPECT_EQ(w.comparisonView()->model()->rowCount(), 1);
+}
+
+TEST(MainWindow, SelectingAComparisonRowShowsItsPassageInTheReader) {
+    test::FakeData data;
+    Workbench wb(data);
+    MainWindow w(wb);
+    wb.setCurrentIndicator(QStringLiteral("wa.time"));
+    w.comparisonView()->table()->selectRow(2); // 渝中区
+    EXPECT_EQ(w.readerView()->currentDocId(), QStringLiteral("yuzhong-2023"));
+    EXPECT_EQ(w.currentView(), QStringLiteral("matrix")); // selection alone does not switch views
+    w.comparisonView()->showSelectedInReader();
+    EXPECT_EQ(w.currentView(), QStringLiteral("reader"));
+    EXPECT_TRUE(w.readerView()->text()->toPlainText().contains(QStringLiteral("不超过8个工作日")));
+}
+
+TEST(MainWindow, CorrectionsReloadEveryViewAndUndo) {
+    test::FakeData data;
+    Workbench wb(data);
+    MainWindow w(wb);
+    wb.setCurrentIndicator(QStringLiteral("wa.time"));
+    ComparisonModel* model = w.comparisonView()->model();
+    ASSERT_TRUE(model->setData(model->index(2, ComparisonModel::ValueColumn), 5));
+    EXPECT_EQ(w.chartView()->series().bars.at(2).target, 5.0);
+    const int row = w.matrixView()->model()->rowOf(QStringLiteral("wa.time"));
+    EXPECT_EQ(w.matrixView()->model()->index(row, MatrixModel::FirstPlanColumn + 3).data().toString(),
+              QStringLiteral("≤ 5 工作日\n2023-12"));
+    wb.corrections()->undoStack()->undo();
+    EXPECT_EQ(w.chartView()->series().bars.at(2).target, 8.0);
+    EXPECT_EQ(data.overrideCount(), 0);
+}
+
+TEST(ImportDialog, RunsOffTheUiThreadAndListsEveryFile) {
+    test::FakeData data;
+    ImportDialog dlg(data, {QStringLiteral("/x/a.txt"), QStringLiteral("/x/b.pdf")});
+    bool done = false;
+    QObject::connect(&dlg, &ImportDialog::finished, [&] { done = true; });
+    dlg.start();
+    QElapsedTimer t;
+    t.start();
+    while (!done && t.elapsed() < 10000)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    ASSERT_TRUE(done);
+    ASSERT_EQ(dlg.results()->topLevelItemCount(), 2);
+    EXPECT_EQ(dlg.results()->topLevelItem(0)->text(1), QStringLiteral("已导入"));
+    EXPECT_EQ(dlg.results()->topLevelItem(1)->text(1), QStringLiteral("失败"));
+    EXPECT_EQ(dlg.results()->topLevelItem(1)->text(2), QStringLiteral("/x/b.pdf: not a plan text file"));
+}

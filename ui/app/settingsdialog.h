@@ -1,0 +1,21 @@
+// Settings: interface language (applies at the next start).
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+
+namespace pc::ui {
+
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(QWidget* parent = nullptr);
+    static QString language(); // "zh" (default) or "en"
+    static void setLanguage(const QString& language);
+
+private:
+    QComboBox* m_language;
+};
+
+} // namespace pc::ui

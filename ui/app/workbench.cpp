@@ -1,0 +1,66 @@
+// The workbench's shared state.
+#include "workbench.h"
+
+namespace pc::ui {
+
+Workbench::Workbench(WorkbenchData& data, QObject* parent)
+    : QObject(parent)
+    , m_data(data)
+    , m_corrections(new Corrections(data, this)) {
+    connect(m_corrections, &Corrections::changed, this, &Workbench::reload);
+    connect(m_corrections, &Corrections::failed, this, &Workbench::statusMessage);
+}
+
+void Workbench::setCurrentIndicator(const QString& indicatorId) {
+    if (indicatorId.isEmpty() || indicatorId == m_indicator)
+        return;
+    m_indicator = indicatorId;
+    if (const Indicator* ind = m_data.findIndicator(indicatorId))
+        m_area = ind->area;
+    Q_EMIT indicatorChanged(indicatorId);
+}
+
+void Workbench::setCurrentArea(const QString& areaId) {
+    if (areaId == m_area)
+        return;
+    m_area = areaId;
+    Q_EMIT areaChanged(areaId);
+}
+
+void Workbench::showPassage(const QString& docId, qsizetype start, qsizetype end, bool activateReader) {
+    Q_EMIT passageRequested(docId, start, end);
+    if (activateReader)
+        Q_EMIT viewRequested(QStringLiteral("reader"));
+}
+
+} // namespace pc::ui
+
+namespace pc::ui {
+
+void Workbench::reload() {
+    m_snapshot.reset();
+    Q_EMIT dataReloaded();
+}
+
+const Snapshot& Workbench::snapshot() {
+    if (m_snapshot)
+        return *m_snapshot;
+    Snapshot s;
+    if (auto plans = m_data.plans())
+        s.plans = plans.value();
+    else
+        s.error = plans.errorMessage();
+    if (auto all = m_data.allRows()) {
+        for (const auto& [id, rows] : all.value())
+            s.rows.insert(id, rows);
+    } else {
+        s.error = all.errorMessage();
+    }
+    for (const Area& a : m_data.areas())
+        if (auto cov = m_data.coverage(a.id))
+            s.coverage += cov.value();
+    m_snapshot = std::move(s);
+    return *m_snapshot;
+}
+
+} // namespace pc::ui

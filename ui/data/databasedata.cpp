@@ -1,0 +1,272 @@
+// WorkbenchData over the store. No SQL here: only pc::Database, pc::Importer and compare::*.
+#include "databasedata.h"
+
+#include "common/datapaths.h"
+#include "common/manifest.h"
+#include "extract/analysis.h"
+#include "store/database.h"
+#include "store/importer.h"
+#include "taxonomy/taxonomy.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+
+namespace pc::ui {
+
+namespace {
+
+std::optional<OverrideKind> overrideKind(TargetField f) {
+    switch (f) {
+    case TargetField::Value:
+        return OverrideKind::TargetValue;
+    case TargetField::Comparator:
+        return OverrideKind::TargetComparator;
+    case TargetField::Unit:
+        return OverrideKind::TargetUnit;
+    case TargetField::Baseline:
+        return OverrideKind::TargetBaseline;
+    case TargetField::Deadline:
+        return OverrideKind::TargetDeadline;
+    case TargetField::Scope:
+        return OverrideKind::TargetScope;
+    case TargetField::Indicator:
+        return OverrideKind::TargetIndicator;
+    case TargetField::NotTarget:
+        return OverrideKind::RejectTarget;
+    }
+    return std::nullopt;
+}
+
+// Metadata the text leaves out comes from a manifest.json beside the file, as in the CLI.
+class ManifestCache {
+public:
+    const ManifestEntry* entryFor(const QString& path) {
+        const QFileInfo fi(path);
+        const QString dir = fi.absolutePath();
+        if (!m_manifests.contains(dir)) {
+            Result<Manifest> m = QFileInfo::exists(dir + QStringLiteral("/manifest.json"))
+                                     ? readManifest(dir)
+                                     : Result<Manifest>(Manifest{});
+            m_manifests.insert(dir, m ? m.value() : Manifest{});
+        }
+        const Manifest& m = m_manifests[dir];
+        for (const ManifestEntry& e : m.entries)
+            if (e.file == fi.fileName())
+                return &e;
+        return nullptr;
+    }
+
+private:
+    QHash<QString, Manifest> m_manifests;
+};
+
+class DatabaseData : public WorkbenchData {
+public:
+    DatabaseData(std::unique_ptr<Database> db, std::optional<Taxonomy> taxonomy)
+        : m_db(std::move(db))
+        , m_taxonomy(std::move(taxonomy)) {
+        refreshTaxonomy();
+    }
+
+    QString location() const override { return m_db->path(); }
+    QList<Area> areas() const override { return m_areas; }
+    QList<Indicator> indicators() const override { return m_indicators; }
+    Result<QList<PlanInfo>> plans() override { return compare::plans(*m_db); }
+    Result<QList<ComparisonRow>> rows(const QString& id) override { return compare::byIndicator(*m_db, id); }
+    Result<QList<CoverageCell>> coverage(const QString& areaId) override {
+        return compare::coverageOfArea(*m_db, areaId);
+    }
+
+    Result<QList<MeasureRow>> measures() override {
+        Result<QList<MeasureRecord>> all = m_db->measures();
+        if (!all)
+            return all.error();
+        QList<MeasureRow> out;
+        out.reserve(all->size());
+        for (const MeasureRecord& m : all.value())
+            out << MeasureRow{m.id,   m.docId, m.jurisdiction, m.level,    m.area,  m.number, m.title,
+                              m.body, m.lead,  m.partners,     m.deadline, m.start, m.end};
+        return out;
+    }
+
+    Result<QList<SearchHit>> search(const QString& query) override {
+        SearchOptions o;
+        o.limit = 2000;
+        Result<QList<pc::SearchHit>> hits = m_db->search(query, o);
+        if (!hits)
+            return hits.error();
+        QList<SearchHit> out;
+        for (const pc::SearchHit& h : hits.value())
+            out << SearchHit{h.measureId, h.score, h.snippet};
+        return out;
+    }
+
+    Result<PlanText> planText(const QString& docId) override {
+        Result<DocumentRecord> doc = m_db->documentByDocId(docId);
+        if (!doc)
+            return doc.error();
+        PlanText t;
+        t.plan = PlanInfo{doc->id,   doc->docId,     doc->jurisdiction, doc->level,
+                          doc->year, doc->docNumber, doc->issuedOn,     doc->title};
+        Result<QString> text = m_db->documentSource(doc->id);
+        if (!text)
+            return text.error();
+        t.text = text.value();
+        // The outline: each area heading once, then its measures.
+        MeasureFilter mf;
+        mf.documentId = doc->id;
+        if (Result<QList<MeasureRecord>> ms = m_db->measures(mf)) {
+            QString heading;
+            for (const MeasureRecord& m : ms.value()) {
+                if (!m.areaHeading.isEmpty() && m.areaHeading != heading) {
+                    heading = m.areaHeading;
+                    t.outline << OutlineEntry{1, QString(), heading, m.start};
+                }
+                const QString title = m.title.isEmpty() ? m.body.left(24) : m.title;
+                t.outline << OutlineEntry{heading.isEmpty() ? 1 : 2, QStringLiteral("%1. ").arg(m.number),
+                                          title, m.start};
+            }
+        }
+        TargetFilter tf;
+        tf.documentId = doc->id;
+        if (Result<QList<ComparisonRow>> targets = m_db->targets(tf))
+            t.targets = targets.value();
+        return t;
+    }
+
+    Result<qint64> setOverride(const ComparisonRow& row, TargetField field, const QString& value) override {
+        if (field == TargetField::NotTarget)
+            return m_db->rejectTarget(row.targetId);
+        return m_db->correctTarget(row.targetId, *overrideKind(field), value);
+    }
+
+    Result<qint64> addTarget(const NewTarget& t) override {
+        Result<DocumentRecord> doc = m_db->documentByDocId(t.docId);
+        if (!doc)
+            return doc.error();
+        pc::NewTarget n;
+        n.documentId = doc->id;
+        n.start = t.start;
+        n.end = t.end;
+        n.indicator = t.indicator;
+        n.comparator = t.comparator.isEmpty() ? QStringLiteral("=") : t.comparator;
+        n.value = t.value;
+        n.unit = t.unit;
+        n.deadline = t.deadline;
+        n.scope = t.scope;
+        return m_db->addTarget(n);
+    }
+
+    Status removeOverride(qint64 overrideId) override { return m_db->removeOverride(overrideId); }
+
+    QList<ImportOutcome> importFiles(const QStringList& paths, const ImportProgress& progress) override {
+        QList<ImportOutcome> out;
+        // This runs on a worker thread: its own connection to the same file.
+        Result<std::unique_ptr<Database>> db = Database::open(m_db->path());
+        if (!db) {
+            for (const QString& p : paths)
+                out << ImportOutcome{p, ImportOutcome::State::Failed, db.errorMessage()};
+            return out;
+        }
+        std::optional<Taxonomy> taxonomy = m_taxonomy;
+        if (!taxonomy) {
+            Result<Taxonomy> t = Taxonomy::loadDefault();
+            if (!t) {
+                for (const QString& p : paths)
+                    out << ImportOutcome{p, ImportOutcome::State::Failed, t.errorMessage()};
+                return out;
+            }
+            taxonomy = t.value();
+        }
+        db.value()->storeTaxonomy(*taxonomy);
+        ManifestCache manifests;
+        int fileIndex = 0;
+        Importer importer(*db.value(), [&](const QByteArray& bytes, const QString& path) {
+            AnalyzeOptions o;
+            o.manifest = manifests.entryFor(path);
+            o.progress = [&](int percent) {
+                return !progress || progress(fileIndex, std::clamp(percent, 0, 99));
+            };
+            return analyzeBytes(bytes, path, *taxonomy, o);
+        });
+        for (fileIndex = 0; fileIndex < paths.size(); ++fileIndex) {
+            if (progress && !progress(fileIndex, 0))
+                break;
+            const FileImport r = importer.importFile(paths.at(fileIndex));
+            ImportOutcome o{paths.at(fileIndex), ImportOutcome::State::Failed, r.reason};
+            switch (r.status) {
+            case ImportStatus::Imported:
+            case ImportStatus::Replaced:
+                o.state = ImportOutcome::State::Imported;
+                o.message = QStringLiteral("%1：%2 条措施，%3 个目标")
+                                .arg(r.status == ImportStatus::Replaced ? QStringLiteral("已替换旧版本")
+                                                                        : QStringLiteral("新导入"))
+                                .arg(r.measures)
+                                .arg(r.targets);
+                if (!r.overrideProblems.isEmpty())
+                    o.message += QStringLiteral("；") + r.overrideProblems.join(QStringLiteral("；"));
+                break;
+            case ImportStatus::Unchanged:
+                o.state = ImportOutcome::State::Unchanged;
+                o.message = QStringLiteral("与已导入版本相同");
+                break;
+            case ImportStatus::Failed:
+                break;
+            }
+            out << o;
+            if (progress && !progress(fileIndex, 100))
+                break;
+        }
+        refreshTaxonomy();
+        return out;
+    }
+
+private:
+    void refreshTaxonomy() {
+        if (m_taxonomy) {
+            m_areas = m_taxonomy->areas();
+            m_indicators = m_taxonomy->indicators();
+            m_indicatorCache.clear();
+            return;
+        }
+        // No shipped taxonomy found: use the snapshot the database kept at its last import.
+        if (Result<QList<Area>> a = m_db->areas())
+            m_areas = a.value();
+        if (Result<QList<Indicator>> i = m_db->indicators())
+            m_indicators = i.value();
+        m_indicatorCache.clear();
+    }
+
+    std::unique_ptr<Database> m_db;
+    std::optional<Taxonomy> m_taxonomy;
+    QList<Area> m_areas;
+    QList<Indicator> m_indicators;
+};
+
+} // namespace
+
+Result<std::unique_ptr<WorkbenchData>> openDatabaseData(const QString& path) {
+    Result<std::unique_ptr<Database>> db = Database::open(path);
+    if (!db)
+        return db.error();
+    Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
+    std::unique_ptr<WorkbenchData> data = std::make_unique<DatabaseData>(
+        std::move(db.value()), taxonomy ? std::optional<Taxonomy>(taxonomy.value()) : std::nullopt);
+    return data;
+}
+
+Result<QStringList> seedFiles() {
+    const Result<QString> dir = findSeedsDir();
+    if (!dir)
+        return dir.error();
+    const Result<Manifest> m = readManifest(dir.value());
+    if (!m)
+        return m.error();
+    QStringList paths;
+    for (const ManifestEntry& e : m->entries)
+        paths << m->pathOf(e);
+    return paths;
+}
+
+} // namespace pc::ui

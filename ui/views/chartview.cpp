@@ -1,0 +1,139 @@
+// Chart view and chart export dialog.
+#include "chartview.h"
+
+#include "app/workbench.h"
+#include "chart/chartexport.h"
+#include "chart/timelinepainter.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace pc::ui {
+
+TimelineWidget::TimelineWidget(QWidget* parent)
+    : QWidget(parent) {
+    setMinimumHeight(120);
+    setAutoFillBackground(true);
+    setPalette(QPalette(Qt::white));
+}
+
+void TimelineWidget::setRows(const QList<ComparisonRow>& rows, const ChartStyle& style) {
+    m_rows = rows;
+    m_style = style;
+    update();
+}
+
+void TimelineWidget::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), Qt::white);
+    TimelinePainter::paint(m_rows, p, size(), m_style);
+}
+
+ChartView::ChartView(Workbench& workbench, QWidget* parent)
+    : QWidget(parent)
+    , m_wb(workbench)
+    , m_chartView(new QChartView(this))
+    , m_timeline(new TimelineWidget(this)) {
+    setObjectName(QStringLiteral("chartView"));
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_chartView);
+    split->addWidget(m_timeline);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+    connect(&m_wb, &Workbench::indicatorChanged, this, &ChartView::reload);
+    connect(&m_wb, &Workbench::dataReloaded, this, &ChartView::reload);
+    reload();
+}
+
+void ChartView::reload() {
+    const QString id = m_wb.currentIndicator();
+    const QList<ComparisonRow> rows = m_wb.snapshot().rows.value(id);
+    m_style = ChartStyle();
+    m_style.title = m_wb.data().indicatorName(id);
+    m_series = ChartPainter::seriesFor(rows, m_style);
+    QChart* old = m_chartView->chart();
+    m_chartView->setChart(ChartPainter::createChart(m_series, m_style));
+    delete old;
+    m_timeline->setRows(rows, m_style);
+}
+
+namespace {
+
+class ExportChartDialog : public QDialog {
+public:
+    explicit ExportChartDialog(QWidget* parent)
+        : QDialog(parent) {
+        setWindowTitle(ChartView::tr("导出图表"));
+        QSettings s;
+        width->setRange(200, 4000);
+        height->setRange(150, 4000);
+        dpi->setRange(72, 600);
+        width->setValue(s.value(QStringLiteral("export/width"), 800).toInt());
+        height->setValue(s.value(QStringLiteral("export/height"), 500).toInt());
+        dpi->setValue(s.value(QStringLiteral("export/dpi"), 150).toInt());
+        width->setSuffix(QStringLiteral(" px"));
+        height->setSuffix(QStringLiteral(" px"));
+        auto* form = new QFormLayout(this);
+        form->addRow(ChartView::tr("宽度（96 DPI 下）："), width);
+        form->addRow(ChartView::tr("高度（96 DPI 下）："), height);
+        form->addRow(ChartView::tr("分辨率（DPI）："), dpi);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+        connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        form->addRow(buttons);
+    }
+    void remember() const {
+        QSettings s;
+        s.setValue(QStringLiteral("export/width"), width->value());
+        s.setValue(QStringLiteral("export/height"), height->value());
+        s.setValue(QStringLiteral("export/dpi"), dpi->value());
+    }
+    QSpinBox* width = new QSpinBox(this);
+    QSpinBox* height = new QSpinBox(this);
+    QSpinBox* dpi = new QSpinBox(this);
+};
+
+} // namespace
+
+void ChartView::exportChart() {
+    const QString id = m_wb.currentIndicator();
+    if (id.isEmpty())
+        return;
+    QSettings s;
+    const QString dir = s.value(QStringLiteral("export/dir")).toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("导出图表"),
+                                                      dir + QLatin1Char('/') + id + QStringLiteral(".png"),
+                                                      ChartExport::nameFilter());
+    if (path.isEmpty())
+        return;
+    ExportChartDialog dlg(this);
+    if (dlg.exec() != QDialog::Accepted)
+        return;
+    dlg.remember();
+    s.setValue(QStringLiteral("export/dir"), QFileInfo(path).absolutePath());
+    ChartExportOptions opt;
+    opt.size = QSizeF(dlg.width->value(), dlg.height->value());
+    opt.dpi = dlg.dpi->value();
+    const Status st = ChartExport::write(m_series, path, m_style, opt);
+    if (!st)
+        QMessageBox::warning(this, tr("导出图表"), st.errorMessage());
+    else
+        m_wb.message(tr("图表已导出到 %1").arg(path));
+}
+
+} // namespace pc::ui

@@ -1,0 +1,49 @@
+// Chart view: the indicator's bar chart (the shared painter's QChart) and its deadline timeline.
+#pragma once
+
+#include "chart/chartpainter.h"
+
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+QT_END_NAMESPACE
+
+namespace pc::ui {
+
+class Workbench;
+
+// Paints the timeline of the current rows with TimelinePainter.
+class TimelineWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineWidget(QWidget* parent = nullptr);
+    void setRows(const QList<ComparisonRow>& rows, const ChartStyle& style);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    QList<ComparisonRow> m_rows;
+    ChartStyle m_style;
+};
+
+class ChartView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChartView(Workbench& workbench, QWidget* parent = nullptr);
+    const ChartSeriesData& series() const { return m_series; }
+    ChartStyle style() const { return m_style; }
+    void reload();
+    // File → Export chart…: asks for the file, size and DPI.
+    void exportChart();
+
+private:
+    Workbench& m_wb;
+    QChartView* m_chartView;
+    TimelineWidget* m_timeline;
+    ChartSeriesData m_series;
+    ChartStyle m_style;
+};
+
+} // namespace pc::ui

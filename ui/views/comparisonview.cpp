@@ -1,0 +1,166 @@
+// Comparison view.
+#include "comparisonview.h"
+
+#include "app/workbench.h"
+#include "export/reporthtml.h"
+#include "models/comparisonmodel.h"
+#include "richtextdelegate.h"
+
+#include <QHeaderView>
+
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace pc::ui {
+
+ComparisonView::ComparisonView(Workbench& workbench, QWidget* parent)
+    : QWidget(parent)
+    , m_wb(workbench)
+    , m_model(new ComparisonModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_header(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_passage(new QTextBrowser(this)) {
+    setObjectName(QStringLiteral("comparisonView"));
+    m_model->setCorrections(m_wb.corrections());
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ComparisonModel::SortRole);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ComparisonModel::JurisdictionColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_table->setWordWrap(true);
+    m_table->setItemDelegateForColumn(ComparisonModel::SentenceColumn,
+                                      new RichTextDelegate(ComparisonModel::HtmlRole, m_table));
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ComparisonModel::SentenceColumn, QHeaderView::Stretch);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_passage->setOpenLinks(false);
+    m_passage->setPlaceholderText(tr("选择一行查看原文出处"));
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_passage);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_header);
+    layout->addWidget(split, 1);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& cur) { showDetails(m_proxy->mapToSource(cur).row()); });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& idx) {
+        if (!(idx.flags() & Qt::ItemIsEditable))
+            showSelectedInReader();
+    });
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        if (selectedRow() < 0)
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("在阅读器中显示(&R)"), this, &ComparisonView::showSelectedInReader);
+        menu.addSeparator();
+        menu.addAction(tr("更改指标(&I)…"), this, &ComparisonView::changeSelectedIndicator);
+        menu.addAction(tr("标记为非目标(&N)"), this, &ComparisonView::markSelectedNotTarget);
+        menu.exec(m_table->viewport()->mapToGlobal(pos));
+    });
+    connect(&m_wb, &Workbench::indicatorChanged, this, &ComparisonView::reload);
+    connect(&m_wb, &Workbench::dataReloaded, this, &ComparisonView::reload);
+    reload();
+}
+
+void ComparisonView::reload() {
+    const QString id = m_wb.currentIndicator();
+    WorkbenchData& data = m_wb.data();
+    const Indicator* ind = data.findIndicator(id);
+    const QList<ComparisonRow> rows = m_wb.snapshot().rows.value(id);
+    const int keep = selectedRow();
+    m_model->setRows(id, rows, ind ? ind->better : Direction::None);
+    if (!ind) {
+        m_header->setText(tr("<h3>请选择一个指标</h3>"));
+    } else {
+        const QString dir = ind->better == Direction::Lower    ? tr("越低越好")
+                            : ind->better == Direction::Higher ? tr("越高越好")
+                                                               : tr("无方向");
+        m_header->setText(QStringLiteral("<h3 style=\"margin:2px\">%1 <span style=\"color:#666; "
+                                         "font-weight:normal\">%2 · %3</span></h3>"
+                                         "<p style=\"margin:2px\">%4 %5　%6　%7</p>")
+                              .arg(ind->nameZh.toHtmlEscaped(), ind->id.toHtmlEscaped(),
+                                   data.areaName(ind->area).toHtmlEscaped(), ind->definition.toHtmlEscaped(),
+                                   tr("单位：%1").arg(ind->unit.toHtmlEscaped()), dir,
+                                   tr("%n 个目标", nullptr, int(rows.size()))));
+    }
+    m_table->resizeColumnsToContents();
+    // Long scopes must not squeeze the source sentence, which is what researchers read.
+    for (int c = 0; c < ComparisonModel::ColumnCount; ++c)
+        if (c != ComparisonModel::SentenceColumn)
+            m_table->setColumnWidth(
+                c, std::min(m_table->columnWidth(c), c == ComparisonModel::ScopeColumn ? 160 : 200));
+    m_table->horizontalHeader()->setSectionResizeMode(ComparisonModel::SentenceColumn, QHeaderView::Stretch);
+    if (keep >= 0 && keep < m_model->rowCount())
+        m_table->selectRow(m_proxy->mapFromSource(m_model->index(keep, 0)).row());
+    else
+        m_passage->clear();
+}
+
+int ComparisonView::selectedRow() const {
+    const QModelIndex cur = m_table->currentIndex();
+    return cur.isValid() ? m_proxy->mapToSource(cur).row() : -1;
+}
+
+void ComparisonView::showDetails(int row) {
+    const ComparisonRow* r = m_model->rowAt(row);
+    if (!r) {
+        m_passage->clear();
+        return;
+    }
+    m_passage->setHtml(QStringLiteral("<p>") + report::sentenceHtml(*r) +
+                       QStringLiteral("</p><p style=\"color:#555\">") + report::citation(*r).toHtmlEscaped() +
+                       QStringLiteral(" · 《") + r->docTitle.toHtmlEscaped() + QStringLiteral("》") +
+                       (r->measureNumber > 0 ? tr(" · 第 %1 项").arg(r->measureNumber) : QString()) +
+                       QStringLiteral("</p>"));
+    m_wb.showTarget(*r, false);
+}
+
+void ComparisonView::markSelectedNotTarget() {
+    if (const ComparisonRow* r = m_model->rowAt(selectedRow()))
+        m_wb.corrections()->markNotTarget(*r);
+}
+
+void ComparisonView::changeSelectedIndicator() {
+    const ComparisonRow* r = m_model->rowAt(selectedRow());
+    if (!r)
+        return;
+    QStringList items;
+    int current = 0;
+    const QList<Indicator> all = m_wb.data().indicators();
+    for (const Indicator& ind : all) {
+        if (ind.id == r->indicator)
+            current = int(items.size());
+        items << ind.id + QStringLiteral("  ") + ind.nameZh;
+    }
+    bool ok = false;
+    const QString choice =
+        QInputDialog::getItem(this, tr("更改指标"), tr("该目标属于哪个指标："), items, current, false, &ok);
+    if (ok && !choice.isEmpty())
+        m_wb.corrections()->changeIndicator(*r, choice.section(QLatin1Char(' '), 0, 0));
+}
+
+void ComparisonView::showSelectedInReader() {
+    if (const ComparisonRow* r = m_model->rowAt(selectedRow()))
+        m_wb.showTarget(*r, true);
+}
+
+} // namespace pc::ui

@@ -1,0 +1,41 @@
+// Comparison view: one indicator's targets side by side, with their sources; corrections in place.
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+class QTextBrowser;
+
+namespace pc::ui {
+
+class ComparisonModel;
+class Workbench;
+
+class ComparisonView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ComparisonView(Workbench& workbench, QWidget* parent = nullptr);
+    ComparisonModel* model() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    void reload();
+
+    // Actions on the selected row (also in the context menu).
+    void markSelectedNotTarget();
+    void changeSelectedIndicator();
+    void showSelectedInReader();
+
+private:
+    int selectedRow() const;
+    void showDetails(int row);
+
+    Workbench& m_wb;
+    ComparisonModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QLabel* m_header;
+    QTableView* m_table;
+    QTextBrowser* m_passage;
+};
+
+} // namespace pc::ui

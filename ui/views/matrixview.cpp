@@ -1,0 +1,116 @@
+// Matrix view.
+#include "matrixview.h"
+
+#include "app/workbench.h"
+#include "models/ambition.h"
+#include "models/matrixmodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace pc::ui {
+
+MatrixView::MatrixView(Workbench& workbench, QWidget* parent)
+    : QWidget(parent)
+    , m_wb(workbench)
+    , m_model(new MatrixModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_table(new QTableView(this))
+    , m_filter(new QLineEdit(this)) {
+    setObjectName(QStringLiteral("matrixView"));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(MatrixModel::SortRole);
+    m_proxy->setFilterKeyColumn(MatrixModel::IndicatorColumn);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(MatrixModel::AreaColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(true);
+    m_table->setAlternatingRowColors(false);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+    m_table->horizontalHeader()->setMinimumSectionSize(60);
+    m_table->setMouseTracking(true);
+
+    m_filter->setPlaceholderText(tr("筛选指标…"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    auto* legend = new QLabel(this);
+    legend->setTextFormat(Qt::RichText);
+    legend->setText(
+        tr("颜色表示同一指标各规划目标的相对力度：<span "
+           "style=\"background-color:%1\">&nbsp;更有力&nbsp;</span> "
+           "<span style=\"background-color:%2\">&nbsp;居中&nbsp;</span> "
+           "<span "
+           "style=\"background-color:%3\">&nbsp;较保守&nbsp;</span>　灰色：提及但未设数值。双击打开对比。")
+            .arg(ambitionColor(1.0).name(), ambitionColor(0.5).name(), ambitionColor(0.0).name()));
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(legend, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_table);
+
+    connect(m_table, &QTableView::doubleClicked, this, &MatrixView::openComparison);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& cur) {
+                const QString id = cur.data(MatrixModel::IndicatorIdRole).toString();
+                if (!id.isEmpty())
+                    m_wb.setCurrentIndicator(id);
+            });
+    connect(&m_wb, &Workbench::dataReloaded, this, &MatrixView::reload);
+    connect(&m_wb, &Workbench::indicatorChanged, this, &MatrixView::selectIndicator);
+    reload();
+}
+
+void MatrixView::reload() {
+    const Snapshot& snap = m_wb.snapshot();
+    WorkbenchData& data = m_wb.data();
+    MatrixInput in;
+    in.areas = data.areas();
+    in.plans = snap.plans;
+    in.rows = snap.rows;
+    in.coverage = snap.coverage;
+    const QList<Indicator> all = data.indicators();
+    for (const Area& a : in.areas)
+        for (const Indicator& ind : all)
+            if (ind.area == a.id && snap.rows.contains(ind.id))
+                in.indicators << ind;
+    m_model->setInput(std::move(in));
+    m_table->resizeColumnToContents(MatrixModel::AreaColumn);
+    m_table->setColumnWidth(MatrixModel::IndicatorColumn, 210);
+    for (int c = MatrixModel::FirstPlanColumn; c < m_model->columnCount(); ++c)
+        m_table->setColumnWidth(c, 150);
+    selectIndicator(m_wb.currentIndicator());
+}
+
+void MatrixView::selectIndicator(const QString& indicatorId) {
+    const int row = m_model->rowOf(indicatorId);
+    if (row < 0)
+        return;
+    const QModelIndex idx = m_proxy->mapFromSource(m_model->index(row, MatrixModel::IndicatorColumn));
+    if (m_table->currentIndex().row() != idx.row()) {
+        m_table->setCurrentIndex(idx);
+        m_table->scrollTo(idx);
+    }
+}
+
+void MatrixView::openComparison(const QModelIndex& proxyIndex) {
+    const QString id = proxyIndex.data(MatrixModel::IndicatorIdRole).toString();
+    if (id.isEmpty())
+        return;
+    m_wb.setCurrentIndicator(id);
+    m_wb.requestView(QStringLiteral("compare"));
+}
+
+} // namespace pc::ui

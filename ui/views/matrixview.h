@@ -1,0 +1,34 @@
+// Matrix view: indicators × plans; double-click a row to open its comparison.
+#pragma once
+
+#include <QWidget>
+
+class QSortFilterProxyModel;
+class QTableView;
+class QLineEdit;
+
+namespace pc::ui {
+
+class MatrixModel;
+class Workbench;
+
+class MatrixView : public QWidget {
+    Q_OBJECT
+public:
+    explicit MatrixView(Workbench& workbench, QWidget* parent = nullptr);
+    MatrixModel* model() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    void reload();
+
+private:
+    void selectIndicator(const QString& indicatorId);
+    void openComparison(const QModelIndex& proxyIndex);
+
+    Workbench& m_wb;
+    MatrixModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QTableView* m_table;
+    QLineEdit* m_filter;
+};
+
+} // namespace pc::ui

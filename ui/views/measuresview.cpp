@@ -1,0 +1,166 @@
+// Measures view.
+#include "measuresview.h"
+
+#include "app/workbench.h"
+#include "models/measuresmodel.h"
+#include "richtextdelegate.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace pc::ui {
+
+MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
+    : QWidget(parent)
+    , m_wb(workbench)
+    , m_model(new MeasuresModel(this))
+    , m_filter(new MeasuresFilter(this))
+    , m_search(new QLineEdit(this))
+    , m_jurisdiction(new QComboBox(this))
+    , m_area(new QComboBox(this))
+    , m_count(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_body(new QTextBrowser(this))
+    , m_delegate(new RichTextDelegate(-1, this))
+    , m_debounce(new QTimer(this)) {
+    setObjectName(QStringLiteral("measuresView"));
+    m_filter->setSourceModel(m_model);
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(MeasuresModel::JurisdictionColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setItemDelegateForColumn(MeasuresModel::TitleColumn, m_delegate);
+    m_table->setItemDelegateForColumn(MeasuresModel::LeadColumn, m_delegate);
+    m_table->setItemDelegateForColumn(MeasuresModel::PartnersColumn, m_delegate);
+    m_table->verticalHeader()->setDefaultSectionSize(24);
+    m_table->horizontalHeader()->setSectionResizeMode(MeasuresModel::TitleColumn, QHeaderView::Stretch);
+
+    m_search->setPlaceholderText(tr("全文检索（如：用水、不动产登记）"));
+    m_search->setClearButtonEnabled(true);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &MeasuresView::runSearch);
+    connect(m_debounce, &QTimer::timeout, this, &MeasuresView::runSearch);
+    connect(m_jurisdiction, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setJurisdiction(m_jurisdiction->currentData().toString());
+        m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+    });
+    connect(m_area, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setArea(m_area->currentData().toString());
+        m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+    });
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_search, 3);
+    top->addWidget(new QLabel(tr("辖区："), this));
+    top->addWidget(m_jurisdiction, 1);
+    top->addWidget(new QLabel(tr("领域："), this));
+    top->addWidget(m_area, 1);
+    top->addWidget(m_count);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_body);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MeasuresView::showBody);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& idx) {
+        m_wb.showPassage(idx.data(MeasuresModel::DocIdRole).toString(),
+                         idx.data(MeasuresModel::StartRole).toLongLong(),
+                         idx.data(MeasuresModel::StartRole).toLongLong(), true);
+    });
+    connect(&m_wb, &Workbench::dataReloaded, this, &MeasuresView::reload);
+    connect(&m_wb, &Workbench::areaChanged, this, [this](const QString& area) {
+        const int i = m_area->findData(area);
+        if (i >= 0)
+            m_area->setCurrentIndex(i);
+    });
+    reload();
+}
+
+void MeasuresView::reload() {
+    WorkbenchData& data = m_wb.data();
+    const Result<QList<MeasureRow>> measures = data.measures();
+    QHash<QString, QString> areaNames;
+    for (const Area& a : data.areas())
+        areaNames.insert(a.id, a.nameZh);
+    QStringList order;
+    for (const PlanInfo& p : m_wb.snapshot().plans)
+        order << p.docId;
+    m_model->setMeasures(measures ? measures.value() : QList<MeasureRow>{}, areaNames, order);
+    if (!measures)
+        m_wb.message(measures.errorMessage());
+
+    const QString j = m_jurisdiction->currentData().toString(), a = m_area->currentData().toString();
+    m_jurisdiction->blockSignals(true);
+    m_area->blockSignals(true);
+    m_jurisdiction->clear();
+    m_jurisdiction->addItem(tr("全部"), QString());
+    for (const PlanInfo& p : m_wb.snapshot().plans)
+        if (m_jurisdiction->findData(p.jurisdiction) < 0)
+            m_jurisdiction->addItem(p.jurisdiction, p.jurisdiction);
+    m_area->clear();
+    m_area->addItem(tr("全部"), QString());
+    for (const Area& ar : data.areas())
+        m_area->addItem(ar.nameZh, ar.id);
+    m_jurisdiction->setCurrentIndex(std::max(0, m_jurisdiction->findData(j)));
+    m_area->setCurrentIndex(std::max(0, m_area->findData(a)));
+    m_jurisdiction->blockSignals(false);
+    m_area->blockSignals(false);
+    m_filter->setJurisdiction(j);
+    m_filter->setArea(a);
+    m_table->resizeColumnToContents(MeasuresModel::JurisdictionColumn);
+    m_table->resizeColumnToContents(MeasuresModel::AreaColumn);
+    m_table->resizeColumnToContents(MeasuresModel::NumberColumn);
+    m_table->setColumnWidth(MeasuresModel::LeadColumn, 180);
+    m_table->setColumnWidth(MeasuresModel::PartnersColumn, 200);
+    m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+}
+
+void MeasuresView::runSearch() {
+    m_debounce->stop();
+    const QString query = m_search->text().trimmed();
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    m_terms = query.isEmpty() ? QStringList() : query.split(space, Qt::SkipEmptyParts);
+    m_delegate->setTerms(m_terms);
+    if (query.isEmpty()) {
+        m_filter->setSearchHits(std::nullopt);
+    } else {
+        const Result<QList<SearchHit>> hits = m_wb.data().search(query);
+        if (!hits)
+            m_wb.message(hits.errorMessage());
+        m_filter->setSearchHits(hits ? hits.value() : QList<SearchHit>{});
+    }
+    m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+    m_table->viewport()->update();
+    showBody(m_table->currentIndex());
+}
+
+void MeasuresView::showBody(const QModelIndex& proxyIndex) {
+    if (!proxyIndex.isValid()) {
+        m_body->clear();
+        return;
+    }
+    m_body->setHtml(
+        QStringLiteral("<p>") +
+        RichTextDelegate::highlight(proxyIndex.data(MeasuresModel::BodyRole).toString(), m_terms) +
+        QStringLiteral("</p>"));
+}
+
+} // namespace pc::ui

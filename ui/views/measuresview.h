@@ -1,0 +1,47 @@
+// Measures view: every measure in a sortable, filterable table with a full-text search box.
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTextBrowser;
+class QTimer;
+
+namespace pc::ui {
+
+class MeasuresFilter;
+class MeasuresModel;
+class RichTextDelegate;
+class Workbench;
+
+class MeasuresView : public QWidget {
+    Q_OBJECT
+public:
+    explicit MeasuresView(Workbench& workbench, QWidget* parent = nullptr);
+    MeasuresModel* model() const { return m_model; }
+    MeasuresFilter* filter() const { return m_filter; }
+    QLineEdit* searchBox() const { return m_search; }
+    void reload();
+    void runSearch();
+
+private:
+    void showBody(const QModelIndex& proxyIndex);
+
+    Workbench& m_wb;
+    MeasuresModel* m_model;
+    MeasuresFilter* m_filter;
+    QLineEdit* m_search;
+    QComboBox* m_jurisdiction;
+    QComboBox* m_area;
+    QLabel* m_count;
+    QTableView* m_table;
+    QTextBrowser* m_body;
+    RichTextDelegate* m_delegate;
+    QTimer* m_debounce;
+    QStringList m_terms;
+};
+
+} // namespace pc::ui

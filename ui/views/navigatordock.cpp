@@ -1,0 +1,116 @@
+// The navigator dock.
+#include "navigatordock.h"
+
+#include "app/workbench.h"
+
+#include <QHeaderView>
+#include <QSignalBlocker>
+#include <QTreeWidget>
+
+namespace pc::ui {
+
+NavigatorDock::NavigatorDock(Workbench& workbench, QWidget* parent)
+    : QDockWidget(tr("导航"), parent)
+    , m_wb(workbench)
+    , m_tree(new QTreeWidget(this)) {
+    setObjectName(QStringLiteral("navigator"));
+    m_tree->setHeaderLabels({tr("名称"), tr("目标")});
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->setUniformRowHeights(true);
+    setWidget(m_tree);
+    connect(m_tree, &QTreeWidget::itemActivated, this, &NavigatorDock::activate);
+    connect(m_tree, &QTreeWidget::itemClicked, this, &NavigatorDock::activate);
+    connect(&m_wb, &Workbench::dataReloaded, this, &NavigatorDock::reload);
+    connect(&m_wb, &Workbench::indicatorChanged, this, &NavigatorDock::selectIndicator);
+    reload();
+}
+
+void NavigatorDock::reload() {
+    const QSignalBlocker block(m_tree);
+    m_tree->clear();
+    const Snapshot& snap = m_wb.snapshot();
+    WorkbenchData& data = m_wb.data();
+
+    auto* areasRoot = new QTreeWidgetItem(m_tree, {tr("领域与指标")});
+    for (const Area& area : data.areas()) {
+        QTreeWidgetItem* areaItem = nullptr;
+        int areaTargets = 0;
+        for (const Indicator& ind : data.indicators()) {
+            if (ind.area != area.id || !snap.rows.contains(ind.id))
+                continue;
+            if (!areaItem) {
+                areaItem = new QTreeWidgetItem(areasRoot, {area.nameZh});
+                areaItem->setData(0, KindRole, AreaItem);
+                areaItem->setData(0, IdRole, area.id);
+                areaItem->setToolTip(0, area.id + QStringLiteral(" · ") + area.nameEn);
+            }
+            const int n = int(snap.rows.value(ind.id).size());
+            areaTargets += n;
+            auto* item = new QTreeWidgetItem(areaItem, {ind.nameZh, QString::number(n)});
+            item->setData(0, KindRole, IndicatorItem);
+            item->setData(0, IdRole, ind.id);
+            item->setToolTip(0, ind.id + QStringLiteral(" · ") + ind.nameEn);
+            item->setTextAlignment(1, Qt::AlignRight);
+        }
+        if (areaItem) {
+            areaItem->setText(1, QString::number(areaTargets));
+            areaItem->setTextAlignment(1, Qt::AlignRight);
+        }
+    }
+    areasRoot->setExpanded(true);
+
+    auto* plansRoot = new QTreeWidgetItem(m_tree, {tr("辖区与规划")});
+    QHash<QString, QTreeWidgetItem*> byJurisdiction;
+    for (const PlanInfo& p : snap.plans) {
+        QTreeWidgetItem*& j = byJurisdiction[p.jurisdiction];
+        if (!j) {
+            j = new QTreeWidgetItem(plansRoot, {p.jurisdiction});
+            j->setData(0, KindRole, JurisdictionItem);
+            j->setData(0, IdRole, p.jurisdiction);
+            j->setExpanded(true);
+        }
+        auto* item = new QTreeWidgetItem(j, {QStringLiteral("%1 %2").arg(p.year).arg(p.docNumber)});
+        item->setData(0, KindRole, PlanItem);
+        item->setData(0, IdRole, p.docId);
+        item->setToolTip(0, p.title + QStringLiteral("\n") + p.issuedOn);
+    }
+    plansRoot->setExpanded(true);
+    selectIndicator(m_wb.currentIndicator());
+}
+
+void NavigatorDock::selectIndicator(const QString& indicatorId) {
+    const QSignalBlocker block(m_tree);
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if ((*it)->data(0, KindRole).toInt() == IndicatorItem &&
+            (*it)->data(0, IdRole).toString() == indicatorId) {
+            m_tree->setCurrentItem(*it);
+            if ((*it)->parent())
+                (*it)->parent()->setExpanded(true);
+            m_tree->scrollToItem(*it);
+            return;
+        }
+    }
+}
+
+void NavigatorDock::activate(QTreeWidgetItem* item) {
+    if (!item)
+        return;
+    const QString id = item->data(0, IdRole).toString();
+    switch (item->data(0, KindRole).toInt()) {
+    case IndicatorItem:
+        m_wb.setCurrentIndicator(id);
+        break;
+    case AreaItem:
+        m_wb.setCurrentArea(id);
+        break;
+    case PlanItem:
+        m_wb.showPassage(id, -1, -1, true);
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace pc::ui

@@ -1,0 +1,30 @@
+// The navigator: areas → indicators (with how many plans set a number) and jurisdictions → plans.
+#pragma once
+
+#include <QDockWidget>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace pc::ui {
+
+class Workbench;
+
+class NavigatorDock : public QDockWidget {
+    Q_OBJECT
+public:
+    enum ItemRole { KindRole = Qt::UserRole + 1, IdRole };
+    enum Kind { AreaItem = 1, IndicatorItem, JurisdictionItem, PlanItem };
+
+    explicit NavigatorDock(Workbench& workbench, QWidget* parent = nullptr);
+    QTreeWidget* tree() const { return m_tree; }
+    void reload();
+    void selectIndicator(const QString& indicatorId);
+
+private:
+    void activate(QTreeWidgetItem* item);
+    Workbench& m_wb;
+    QTreeWidget* m_tree;
+};
+
+} // namespace pc::ui
