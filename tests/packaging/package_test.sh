@@ -67,6 +67,8 @@ for s in 48 64 128 256; do
 done
 expect share/man/man1/plancompare-cli.1.gz
 expect share/man/man1/plancompare.1.gz
+gzip -dc "$usr/share/doc/plancompare/changelog.gz" | head -1 | grep -qF "plancompare ($version) " ||
+  fail "share/doc/plancompare/changelog.gz does not start with plancompare ($version)"
 if find "$root" -path '*/build/*' -o -name '*.o' -o -name 'plancompare-rendericon' | grep -q .; then
   fail "build files in the package: $(find "$root" -path '*/build/*' -o -name '*.o' -o -name 'plancompare-rendericon')"
 fi
