@@ -76,9 +76,10 @@ fi
 dep_names=$(sed -e 's/([^)]*)//g' -e 's/[,|]/\n/g' <<<"$depends" | tr -d ' ')
 for bin in "$usr/bin/plancompare" "$usr/bin/plancompare-cli"; do
   for lib in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-    owner=$(dpkg -S "*/$lib" 2>/dev/null | head -1 | cut -d: -f1) || true
-    [ -n "$owner" ] || fail "no installed package owns $lib (needed by $(basename "$bin"))"
-    grep -qxF "$owner" <<<"$dep_names" || fail "Depends lacks $owner, which provides $lib: $depends"
+    # "pkg:arch: path", or "pkg1, pkg2: path" when packages share the path.
+    owners=$(dpkg -S "*/$lib" 2>/dev/null | head -1 | sed -e 's/: .*//' -e 's/, */\n/g' | sed 's/:.*//') || true
+    [ -n "$owners" ] || fail "no installed package owns $lib (needed by $(basename "$bin"))"
+    grep -qxFf <(printf '%s\n' "$owners") <<<"$dep_names" || fail "Depends lacks $owners, which provides $lib: $depends"
   done
 done
 ok "layout: binaries, $(ls "$src"/seeds/*.txt | wc -l) seeds + manifest, $ntax taxonomy files, desktop, metainfo, icons 48-256 + SVG, man pages"
