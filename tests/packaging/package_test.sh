@@ -74,10 +74,11 @@ if find "$root" -path '*/build/*' -o -name '*.o' -o -name 'plancompare-renderico
 fi
 # dpkg-shlibdeps really ran: every library the binaries link is owned by a package in Depends.
 dep_names=$(sed -e 's/([^)]*)//g' -e 's/[,|]/\n/g' <<<"$depends" | tr -d ' ')
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH) # not /lib32/… of the i386 compatibility packages
 for bin in "$usr/bin/plancompare" "$usr/bin/plancompare-cli"; do
   for lib in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
     # "pkg:arch: path", or "pkg1, pkg2: path" when packages share the path.
-    owners=$(dpkg -S "*/$lib" 2>/dev/null | head -1 | sed -e 's/: .*//' -e 's/, */\n/g' | sed 's/:.*//') || true
+    owners=$(dpkg -S "*/$multiarch/$lib" 2>/dev/null | head -1 | sed -e 's/: .*//' -e 's/, */\n/g' | sed 's/:.*//') || true
     [ -n "$owners" ] || fail "no installed package owns $lib (needed by $(basename "$bin"))"
     grep -qxFf <(printf '%s\n' "$owners") <<<"$dep_names" || fail "Depends lacks $owners, which provides $lib: $depends"
   done
