@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -16,12 +17,12 @@ class Database;
 struct ComparisonRow {
     qint64 targetId = 0;
     qint64 documentId = 0;
-    QString docId;         // file stem
-    QString jurisdiction;  // 渝中区
-    QString level;         // municipal | district
+    QString docId;        // file stem
+    QString jurisdiction; // 渝中区
+    QString level;        // municipal | district
     int year = 0;
-    QString docNumber;     // 文号
-    QString issuedOn;      // YYYY-MM-DD
+    QString docNumber; // 文号
+    QString issuedOn;  // YYYY-MM-DD
     QString docTitle;
     int measureNumber = 0;
     QString area;
@@ -33,13 +34,17 @@ struct ComparisonRow {
     QString unit;
     std::optional<double> baseline;
     QString deadline;
-    QString quote;         // exact source text
-    qsizetype start = -1;  // source span
+    QString quote;        // exact source text
+    qsizetype start = -1; // source span
     qsizetype end = -1;
-    QString sentence;      // the whole source sentence around the quote, for display
+    QString sentence; // the whole source sentence around the quote, for display
     bool qualitative = false;
     bool corrected = false; // a user override changed this row
     double confidence = 1.0;
+    qint64 measureId = 0;
+    bool rejected = false;       // marked "not a target" (only listed when asked for)
+    bool userAdded = false;      // added by the user from a source span
+    QStringList correctedFields; // which fields an override changed: value, unit, comparator, …
     bool operator==(const ComparisonRow&) const = default;
 };
 
@@ -73,6 +78,8 @@ namespace compare {
 Result<QList<ComparisonRow>> byIndicator(Database& db, const QString& indicatorId);
 Result<QList<CoverageCell>> coverageOfArea(Database& db, const QString& areaId);
 Result<QList<PlanInfo>> plans(Database& db);
+// Coverage counts for display: indicator ids of the area in taxonomy order.
+QString coverageName(Coverage c); // number_set | mentioned | silent
 } // namespace compare
 
 } // namespace pc

@@ -18,17 +18,18 @@ class Taxonomy;
 struct ManifestEntry;
 
 struct Analysis {
-    Document document;      // measures carry their canonical area
-    QList<Target> targets;  // every target carries an indicator (or other:<name>)
+    Document document;     // measures carry their canonical area
+    QList<Target> targets; // every target carries an indicator (or other:<name>)
 };
 
 struct AnalyzeOptions {
-    const ManifestEntry* manifest = nullptr; // fills metadata gaps only
+    const ManifestEntry* manifest = nullptr;   // fills metadata gaps only
     std::function<bool(int percent)> progress; // return false to cancel
 };
 
 // Reads the file (UTF-8 or GB18030; binary rejected) and runs the pipeline. Errors name the file.
-Result<Analysis> analyzeFile(const QString& path, const Taxonomy& taxonomy, const AnalyzeOptions& options = {});
+Result<Analysis> analyzeFile(const QString& path, const Taxonomy& taxonomy,
+                             const AnalyzeOptions& options = {});
 // Same on bytes already read; `path` names the origin (doc id = its stem).
 Result<Analysis> analyzeBytes(const QByteArray& bytes, const QString& path, const Taxonomy& taxonomy,
                               const AnalyzeOptions& options = {});

@@ -113,11 +113,19 @@ Result<Document> parseBytes(const QByteArray& bytes, const QString& path, const 
     if (options.progress && !options.progress(5))
         return Error{path + QStringLiteral(": parsing cancelled"), QStringLiteral("cancelled")};
 
+    const qsizetype invalidBytes = decoded.value().invalidSequences;
     const text::NormalizedText norm = text::normalize(doc.source);
     doc.meta = parse::readMetadata(norm.text(), options.manifest);
     doc.meta.docId = QFileInfo(path).completeBaseName();
 
     parse::ParseContext ctx(doc, norm, options);
+    if (invalidBytes > 0) {
+        const qsizetype at = doc.source.indexOf(QChar::ReplacementCharacter);
+        ctx.issue(QStringLiteral("invalid-bytes"),
+                  QStringLiteral("%1 byte sequences are not valid UTF-8 and were replaced by U+FFFD")
+                      .arg(invalidBytes),
+                  Span{at, at + 1});
+    }
     const parse::TableScan scan = parse::scanTable(ctx);
     doc.layout = parse::decide(ctx, scan);
 

@@ -3,6 +3,7 @@
 
 #include "deadlines.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace pc::parse {
@@ -86,7 +87,7 @@ TableScan scanTable(const ParseContext& ctx) {
         }
         if (v.front() == QLatin1Char('\t')) {
             if (!inRow) {
-                scan.rows.append(TableRow{{}, l.start, l.end, i});
+                scan.rows.append(TableRow{{}, l.start + 1, l.end, i});
                 inRow = true;
             }
             scan.rows.last().cells.append({l.start + 1, l.end});
@@ -127,6 +128,19 @@ int parseTable(ParseContext& ctx, const TableScan& scan) {
     bool warnedUnnumbered = false;
     int lastNumber = 0;
     Measure* current = nullptr;
+    // Rows usually have as many cells as the header, or more when the header spans the area column
+    // ("目标任务" over area + measure). A short row (a trailing empty cell lost) keeps that alignment.
+    QHash<qsizetype, int> sizes;
+    for (qsizetype r = scan.headerRow + 1; r < scan.rows.size(); ++r)
+        sizes[scan.rows[r].cells.size()] += 1;
+    qsizetype typicalSize = headerSize;
+    int typicalCount = 0;
+    for (auto it = sizes.cbegin(); it != sizes.cend(); ++it) {
+        if (it.value() > typicalCount || (it.value() == typicalCount && it.key() > typicalSize)) {
+            typicalSize = it.key();
+            typicalCount = it.value();
+        }
+    }
 
     auto finishMeasure = [&](Measure& m) {
         m.lead.clear();
@@ -145,7 +159,7 @@ int parseTable(ParseContext& ctx, const TableScan& scan) {
             return added;
         const TableRow& row = scan.rows[r];
         const qsizetype n = row.cells.size();
-        const qsizetype extra = n > headerSize ? n - headerSize : 0;
+        const qsizetype extra = typicalSize > headerSize ? typicalSize - headerSize : 0;
         auto cellOf = [&](Column role) -> const TableCell* {
             for (qsizetype h = 0; h < headerSize; ++h) {
                 if (scan.columns[h] == role && extra + h < n)

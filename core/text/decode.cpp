@@ -51,21 +51,26 @@ Result<DecodedText> decodeBytes(const QByteArray& bytes, const QString& path) {
     if (!utf8.hasError()) {
         out.text = std::move(text);
         out.encoding = QStringLiteral("UTF-8");
-    } else if (bom) {
-        return Error{
-            path + QStringLiteral(": the file starts with a UTF-8 byte-order mark but is not valid UTF-8"),
-            QStringLiteral("undecodable")};
     } else {
-        QStringDecoder gb("GB18030");
-        if (!gb.isValid())
-            return Error{path + QStringLiteral(": the file is not UTF-8 and GB18030 is not available"),
-                         QStringLiteral("undecodable")};
-        text = gb.decode(body);
-        if (gb.hasError() || text.contains(QChar::ReplacementCharacter))
-            return Error{path + QStringLiteral(": the file is neither UTF-8 nor GB18030 text"),
-                         QStringLiteral("undecodable")};
-        out.text = std::move(text);
-        out.encoding = QStringLiteral("GB18030");
+        // A GB18030 file read as UTF-8 fails on nearly every Chinese character; a UTF-8 file with a
+        // damaged byte here and there fails rarely. Keep the latter (flagged), try GB18030 otherwise.
+        const qsizetype badUtf8 = text.count(QChar::ReplacementCharacter);
+        if (bom || badUtf8 * 100 <= text.size()) {
+            out.text = std::move(text);
+            out.encoding = QStringLiteral("UTF-8");
+            out.invalidSequences = badUtf8;
+        } else {
+            QStringDecoder gb("GB18030");
+            if (!gb.isValid())
+                return Error{path + QStringLiteral(": the file is not UTF-8 and GB18030 is not available"),
+                             QStringLiteral("undecodable")};
+            QString gbText = gb.decode(body);
+            if (gb.hasError() || gbText.contains(QChar::ReplacementCharacter))
+                return Error{path + QStringLiteral(": the file is neither UTF-8 nor GB18030 text"),
+                             QStringLiteral("undecodable")};
+            out.text = std::move(gbText);
+            out.encoding = QStringLiteral("GB18030");
+        }
     }
     if (onlyWhitespace(out.text))
         return Error{path + QStringLiteral(": the file holds no text (only whitespace)"),

@@ -9,8 +9,9 @@
 namespace pc::text {
 
 struct DecodedText {
-    QString text;     // decoded text, BOM removed; this is the source every span indexes into
-    QString encoding; // "UTF-8" or "GB18030"
+    QString text;                   // decoded text, BOM removed; this is the source every span indexes into
+    QString encoding;               // "UTF-8" or "GB18030"
+    qsizetype invalidSequences = 0; // bytes replaced by U+FFFD in an otherwise UTF-8 file
 };
 
 // Decodes bytes read from `path` (the path only names the file in error messages).

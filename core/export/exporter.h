@@ -1,0 +1,54 @@
+// One exporter interface for CSV, XLSX and JSON, shared by the GUI's "Export…" and `plancompare-cli export`.
+#pragma once
+
+#include "common/result.h"
+#include "compare/comparison.h"
+#include "store/records.h"
+
+#include <QList>
+#include <QString>
+
+namespace pc {
+
+class Database;
+
+// Everything an export may contain; filled from the database by collectExportData().
+struct ExportData {
+    QString indicator; // filter used, if any (then `comparison` holds its rows)
+    QString area;      // filter used, if any
+    QList<DocumentRecord> documents;
+    QList<MeasureRecord> measures;
+    QList<ComparisonRow> targets;
+    QList<ComparisonRow> comparison;
+    QList<CoverageCell> coverage; // with an area filter
+};
+
+// Which table a single-table format (CSV) writes.
+enum class ExportTable { Auto, Documents, Measures, Targets, Comparison };
+
+struct ExportOptions {
+    bool chineseHeader = false;            // a second header row with Chinese column names
+    ExportTable table = ExportTable::Auto; // CSV: Auto = comparison with --indicator, else targets
+};
+
+class Exporter {
+public:
+    virtual ~Exporter() = default;
+    virtual QString shortName() const = 0;  // the CLI --format value: csv, xlsx, json
+    virtual QString nameFilter() const = 0; // for file dialogs: "CSV (*.csv)"
+    // Writes atomically through QSaveFile: on failure the previous file at `path` is untouched.
+    virtual Status write(const ExportData& data, const QString& path, const ExportOptions& options) const = 0;
+};
+
+// All exporters, in menu order; and lookup by shortName().
+QList<const Exporter*> exporters();
+const Exporter* exporterFor(const QString& shortName);
+
+// Reads the tables for an export. With `indicator` the comparison rows of that indicator and only
+// its targets; with `area` that area's measures, targets and coverage.
+Result<ExportData> collectExportData(Database& db, const QString& indicator = {}, const QString& area = {});
+
+// Version of the JSON export's layout ("schema_version" in the file).
+inline constexpr int kJsonExportSchemaVersion = 1;
+
+} // namespace pc

@@ -1,0 +1,46 @@
+// Report content as HTML (no widgets): per-indicator and per-area reports, and the small text
+// helpers every view uses to show a target the same way (`≤ 8 工作日`, highlighted sentence).
+#pragma once
+
+#include "compare/comparison.h"
+#include "taxonomy/taxonomy.h"
+
+#include <QList>
+#include <QString>
+
+namespace pc::report {
+
+// `≤ 8 工作日`, `压减 50%`, `新增 100 个`; empty when the target has no number.
+QString targetText(const ComparisonRow& row);
+// `≤`, `≥`, `<`, `>`, `约`, or empty for `=`.
+QString comparatorSymbol(const QString& comparator);
+// A number as the plans write it: 8, 0.5, 99.9 (no trailing zeros, `.` decimals).
+QString number(double value);
+// `20 → 8` when a baseline is known, else the target value alone (empty without a value).
+QString baselineToTarget(const ComparisonRow& row);
+// The source sentence, HTML-escaped, with the quote underlined and its number(s) highlighted.
+// Falls back to the quote when the sentence is unknown.
+QString sentenceHtml(const ComparisonRow& row, const QString& highlightColor = QStringLiteral("#ffe08a"));
+// Plan citation: `渝中区 · 渝中府办发〔2023〕1号 · 2023-03-01`.
+QString citation(const ComparisonRow& row);
+
+// One indicator's part of a report.
+struct IndicatorSection {
+    Indicator indicator;       // names, unit, definition
+    QString areaName;          // 获得用水
+    QList<ComparisonRow> rows; // compare::byIndicator order
+    QString chartSrc;          // <img src>: a resource name or a data: URI; empty = no chart
+};
+
+struct ReportMeta {
+    QString databasePath;
+    QString version;     // application version
+    QString generatedAt; // ISO date-time, given by the caller so output is reproducible
+};
+
+// A whole HTML document (UTF-8 meta, inline CSS that QTextDocument understands).
+QString indicatorReportHtml(const IndicatorSection& section, const ReportMeta& meta);
+// Several indicators of one area: a cover with the coverage overview, then one page per indicator.
+QString areaReportHtml(const Area& area, const QList<IndicatorSection>& sections, const ReportMeta& meta);
+
+} // namespace pc::report

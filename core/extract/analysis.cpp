@@ -1,0 +1,54 @@
+// The file → model pipeline (see analysis.h): parse, classify measures, extract and classify targets.
+#include "analysis.h"
+
+#include "targetextractor.h"
+
+#include "parse/parser.h"
+#include "taxonomy/classifier.h"
+#include "taxonomy/taxonomy.h"
+
+#include <QFileInfo>
+
+namespace pc {
+
+namespace {
+
+Result<Analysis> analyze(Result<Document> parsed, const Taxonomy& taxonomy, const AnalyzeOptions& options) {
+    if (!parsed)
+        return parsed.error();
+    Analysis a;
+    a.document = std::move(parsed).value();
+    const Classifier classifier(taxonomy);
+    for (Measure& m : a.document.measures)
+        m.area = classifier.classifyMeasure(m).area;
+    if (options.progress && !options.progress(90))
+        return Result<Analysis>::failure(QStringLiteral("%1: analysis cancelled").arg(a.document.path),
+                                         QStringLiteral("cancelled"));
+    a.targets = extractTargets(a.document, classifier);
+    if (options.progress)
+        options.progress(100);
+    return a;
+}
+
+ParseOptions parseOptions(const AnalyzeOptions& options) {
+    ParseOptions po;
+    po.manifest = options.manifest;
+    if (options.progress) {
+        // Parsing is most of the work: it reports 0–80 %.
+        po.progress = [cb = options.progress](int p) { return cb(p * 8 / 10); };
+    }
+    return po;
+}
+
+} // namespace
+
+Result<Analysis> analyzeFile(const QString& path, const Taxonomy& taxonomy, const AnalyzeOptions& options) {
+    return analyze(parseFile(path, parseOptions(options)), taxonomy, options);
+}
+
+Result<Analysis> analyzeBytes(const QByteArray& bytes, const QString& path, const Taxonomy& taxonomy,
+                              const AnalyzeOptions& options) {
+    return analyze(parseBytes(bytes, path, parseOptions(options)), taxonomy, options);
+}
+
+} // namespace pc

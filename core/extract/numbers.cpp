@@ -1,0 +1,147 @@
+// Number reading for the target grammar (see numbers.h).
+#include "numbers.h"
+
+#include <cmath>
+
+namespace pc::extract {
+
+bool isArabicDigit(QChar c) {
+    const char16_t u = c.unicode();
+    return (u >= u'0' && u <= u'9') || (u >= u'０' && u <= u'９');
+}
+
+static int arabicValue(QChar c) {
+    const char16_t u = c.unicode();
+    return u >= u'０' ? u - u'０' : u - u'0';
+}
+
+static int chineseDigit(QChar c) {
+    switch (c.unicode()) {
+    case u'零':
+    case u'〇':
+        return 0;
+    case u'一':
+        return 1;
+    case u'二':
+    case u'两':
+        return 2;
+    case u'三':
+        return 3;
+    case u'四':
+        return 4;
+    case u'五':
+        return 5;
+    case u'六':
+        return 6;
+    case u'七':
+        return 7;
+    case u'八':
+        return 8;
+    case u'九':
+        return 9;
+    default:
+        return -1;
+    }
+}
+
+static int chineseMultiplier(QChar c) {
+    switch (c.unicode()) {
+    case u'十':
+        return 10;
+    case u'百':
+        return 100;
+    case u'千':
+        return 1000;
+    default:
+        return 0;
+    }
+}
+
+bool isChineseDigit(QChar c) {
+    return chineseDigit(c) >= 0 || chineseMultiplier(c) > 0;
+}
+
+std::optional<double> parseChineseNumber(QStringView s) {
+    if (s.isEmpty())
+        return std::nullopt;
+    double total = 0;
+    int pending = -1; // digit waiting for a multiplier
+    int lastMult = 100000;
+    for (QChar c : s) {
+        const int d = chineseDigit(c);
+        if (d >= 0) {
+            if (pending >= 0 && d != 0)
+                return std::nullopt; // 三四: not a numeral, a list
+            pending = d;
+            continue;
+        }
+        const int m = chineseMultiplier(c);
+        if (m == 0 || m >= lastMult)
+            return std::nullopt;
+        total += (pending < 0 ? 1 : pending) * m; // 十五: a bare 十 means 10
+        pending = -1;
+        lastMult = m;
+    }
+    if (pending > 0)
+        total += pending;
+    return total;
+}
+
+std::optional<NumberToken> readNumber(const QString& text, qsizetype pos) {
+    const qsizetype n = text.size();
+    if (pos >= n)
+        return std::nullopt;
+    NumberToken t;
+    t.start = pos;
+    if (isArabicDigit(text.at(pos))) {
+        qsizetype i = pos;
+        double v = 0;
+        while (i < n && isArabicDigit(text.at(i))) {
+            v = v * 10 + arabicValue(text.at(i));
+            ++i;
+        }
+        t.digits = int(i - pos);
+        if (i + 1 < n && (text.at(i) == u'.' || text.at(i) == u'．') && isArabicDigit(text.at(i + 1))) {
+            ++i;
+            double scale = 0.1;
+            while (i < n && isArabicDigit(text.at(i))) {
+                v += arabicValue(text.at(i)) * scale;
+                scale /= 10;
+                ++i;
+            }
+        }
+        t.end = i;
+        t.value = v;
+        return t;
+    }
+    if (isChineseDigit(text.at(pos))) {
+        qsizetype i = pos;
+        while (i < n && isChineseDigit(text.at(i)))
+            ++i;
+        const auto v = parseChineseNumber(QStringView(text).mid(pos, i - pos));
+        if (!v)
+            return std::nullopt;
+        t.end = i;
+        t.value = *v;
+        t.chinese = true;
+        return t;
+    }
+    return std::nullopt;
+}
+
+QString formatNumber(double v) {
+    if (std::isnan(v))
+        return {};
+    // Round away binary noise (0.1 * 3) before printing; plans never need more than 4 decimals.
+    const double r = std::round(v * 10000.0) / 10000.0;
+    QString s = QString::number(r, 'f', 4);
+    while (s.endsWith(QLatin1Char('0')))
+        s.chop(1);
+    if (s.endsWith(QLatin1Char('.')))
+        s.chop(1);
+    if (s == QStringLiteral("-0"))
+        s = QStringLiteral("0");
+    return s;
+}
+
+} // namespace pc::extract

@@ -1,0 +1,805 @@
+// The target grammar (see targetgrammar.h): sentences → dates → numbers with units → target or not,
+// comparator, kind, baseline, deadline and scope. Works by scanning tokens and cue words, not by one regex.
+#include "targetgrammar.h"
+
+#include "numbers.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <array>
+
+namespace pc::extract {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+// ---------------------------------------------------------------- lexicon
+
+struct UnitEntry {
+    QString written; // as it appears after the number
+    QString unit;    // as reported
+    double factor;   // multiplier folded into the value (5万人次 → 50000 人次)
+};
+
+// Longest first: 个工作日 before 个, 万平方米 before 万.
+const QList<UnitEntry>& unitLexicon() {
+    static const QList<UnitEntry> lex = [] {
+        QList<UnitEntry> l = {
+            {u"个工作日"_s, u"工作日"_s, 1},
+            {u"工作日"_s, u"工作日"_s, 1},
+            {u"个百分点"_s, u"个百分点"_s, 1},
+            {u"百分点"_s, u"个百分点"_s, 1},
+            {u"个小时"_s, u"小时"_s, 1},
+            {u"小时"_s, u"小时"_s, 1},
+            {u"分钟"_s, u"分钟"_s, 1},
+            {u"个月"_s, u"月"_s, 1},
+            {u"个季度"_s, u"季度"_s, 1},
+            {u"周年"_s, u"年"_s, 1},
+            {u"元/吨"_s, u"元/吨"_s, 1},
+            {u"元/立方米"_s, u"元/立方米"_s, 1},
+            {u"元/千瓦时"_s, u"元/千瓦时"_s, 1},
+            {u"万平方米"_s, u"万平方米"_s, 1},
+            {u"平方米"_s, u"平方米"_s, 1},
+            {u"平方公里"_s, u"平方公里"_s, 1},
+            {u"亿元"_s, u"亿元"_s, 1},
+            {u"万元"_s, u"万元"_s, 1},
+            {u"元"_s, u"元"_s, 1},
+            {u"千伏安"_s, u"千伏安"_s, 1},
+            {u"千瓦"_s, u"千瓦"_s, 1},
+            {u"公里"_s, u"公里"_s, 1},
+            {u"万人次"_s, u"人次"_s, 10000},
+            {u"人次"_s, u"人次"_s, 1},
+            {u"万户"_s, u"户"_s, 10000},
+            {u"万家"_s, u"家"_s, 10000},
+            {u"万人"_s, u"人"_s, 10000},
+            {u"万个"_s, u"个"_s, 10000},
+            {u"%"_s, u"%"_s, 1},
+            {u"％"_s, u"%"_s, 1},
+            {u"工作天"_s, u"天"_s, 1},
+            {u"天"_s, u"天"_s, 1},
+            {u"日"_s, u"日"_s, 1},
+            {u"年"_s, u"年"_s, 1},
+            {u"月"_s, u"月"_s, 1},
+            {u"周"_s, u"周"_s, 1},
+            {u"户"_s, u"户"_s, 1},
+            {u"家"_s, u"家"_s, 1},
+            {u"件"_s, u"件"_s, 1},
+            {u"项"_s, u"项"_s, 1},
+            {u"种"_s, u"种"_s, 1},
+            {u"次"_s, u"次"_s, 1},
+            {u"类"_s, u"类"_s, 1},
+            {u"宗"_s, u"宗"_s, 1},
+            {u"座"_s, u"座"_s, 1},
+            {u"所"_s, u"所"_s, 1},
+            {u"条"_s, u"条"_s, 1},
+            {u"批"_s, u"批"_s, 1},
+            {u"名"_s, u"名"_s, 1},
+            {u"人"_s, u"人"_s, 1},
+            {u"个"_s, u"个"_s, 1},
+        };
+        std::stable_sort(l.begin(), l.end(), [](const UnitEntry& a, const UnitEntry& b) {
+            return a.written.size() > b.written.size();
+        });
+        return l;
+    }();
+    return lex;
+}
+
+bool isSentenceEnd(QChar c) {
+    switch (c.unicode()) {
+    case u'。':
+    case u'！':
+    case u'？':
+    case u'!':
+    case u'?':
+    case u'\n':
+    case u'\r':
+    case u'\t':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isClauseDelimiter(QChar c) {
+    switch (c.unicode()) {
+    case u'，':
+    case u',':
+    case u'；':
+    case u';':
+    case u'：':
+    case u':':
+        return true;
+    default:
+        return isSentenceEnd(c);
+    }
+}
+
+bool isAsciiLetter(QChar c) {
+    const char16_t u = c.unicode();
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'Ａ' && u <= u'Ｚ') ||
+           (u >= u'ａ' && u <= u'ｚ');
+}
+
+bool isSpace(QChar c) {
+    return c == u' ' || c == u'\u3000' || c == u'\u00a0';
+}
+
+bool isRangeDash(QChar c) {
+    switch (c.unicode()) {
+    case u'-':
+    case u'—':
+    case u'–':
+    case u'－':
+    case u'~':
+    case u'～':
+    case u'至':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool endsWithAny(QStringView s, std::initializer_list<QStringView> words, QStringView* which = nullptr) {
+    for (QStringView w : words) {
+        if (s.endsWith(w)) {
+            if (which)
+                *which = w;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool startsWithAny(QStringView s, std::initializer_list<QStringView> words, QStringView* which = nullptr) {
+    for (QStringView w : words) {
+        if (s.startsWith(w)) {
+            if (which)
+                *which = w;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool containsAny(QStringView s, std::initializer_list<QStringView> words) {
+    for (QStringView w : words) {
+        if (s.contains(w))
+            return true;
+    }
+    return false;
+}
+
+QStringView trimSpaces(QStringView s) {
+    while (!s.isEmpty() && isSpace(s.front()))
+        s = s.mid(1);
+    while (!s.isEmpty() && isSpace(s.back()))
+        s.chop(1);
+    return s;
+}
+
+// ---------------------------------------------------------------- dates
+
+struct DateMention {
+    qsizetype start = -1;
+    qsizetype end = -1;
+    QString yearMonth; // YYYY-MM; empty if the date governs nothing (past, a base year, a full date)
+};
+
+QString ym(int year, int month) {
+    return QStringLiteral("%1-%2").arg(year).arg(month, 2, 10, QLatin1Char('0'));
+}
+
+QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, int documentYear) {
+    static const QRegularExpression re(QStringLiteral(
+        "(?<year>[0-9０-９]{4})\\s*年(?:\\s*(?<month>[0-9０-９]{1,2})\\s*月(?:\\s*(?<day>[0-9０-９]{1,2})\\s*"
+        "日)?)?"
+        "|(?<omonth>[0-9０-９]{1,2})\\s*月(?=底|末|份|中旬|上旬|下旬|前|内|\\s*[0-9０-９]{1,2}\\s*日)"
+        "(?:\\s*(?<oday>[0-9０-９]{1,2})\\s*日)?"
+        "|(?<rel>今年内|今年底|今年年底|本年度|年内|全年|年底前|年底)"));
+    auto toInt = [](QStringView s) {
+        int v = 0;
+        for (QChar c : s)
+            v = v * 10 + (c.unicode() >= u'０' ? c.unicode() - u'０' : c.unicode() - u'0');
+        return v;
+    };
+    QList<DateMention> out;
+    auto it = re.globalMatch(text.mid(from, to - from));
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        DateMention d;
+        d.start = from + m.capturedStart();
+        d.end = from + m.capturedEnd();
+        const QStringView after = QStringView(text).mid(d.end, std::min<qsizetype>(6, to - d.end));
+        const QStringView before =
+            QStringView(text).mid(std::max(from, d.start - 3), d.start - std::max(from, d.start - 3));
+        const bool past = before.endsWith(u"已于") || before.endsWith(u"已") || before.endsWith(u"已在");
+        const bool base =
+            after.startsWith(u"基础上") || after.startsWith(u"的基础") || after.startsWith(u"水平");
+        if (!m.capturedView(u"year").isEmpty()) {
+            // A digit run just before (e.g. a phone number) means this is no year.
+            if (d.start > from && isArabicDigit(text.at(d.start - 1)))
+                continue;
+            const int y = toInt(m.capturedView(u"year"));
+            const int mo = m.capturedView(u"month").isEmpty() ? 12 : toInt(m.capturedView(u"month"));
+            const bool fullDate = !m.capturedView(u"day").isEmpty();
+            if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && !past && !base && !fullDate)
+                d.yearMonth = ym(y, mo);
+        } else if (!m.capturedView(u"omonth").isEmpty()) {
+            const int mo = toInt(m.capturedView(u"omonth"));
+            if (d.start > from && isArabicDigit(text.at(d.start - 1)))
+                continue;
+            if (documentYear > 0 && mo >= 1 && mo <= 12 && m.capturedView(u"oday").isEmpty() && !past)
+                d.yearMonth = ym(documentYear, mo);
+        } else {
+            // 2023年年底前: the year branch already read the date; a bare 年底 is the plan's year.
+            if (d.start > from && text.at(d.start - 1) == u'年')
+                continue;
+            if (documentYear > 0 && !past)
+                d.yearMonth = ym(documentYear, 12);
+        }
+        out << d;
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- sentences
+
+struct Range {
+    qsizetype start;
+    qsizetype end;
+};
+
+// Sentences end at 。！？ and line breaks, and before a sub-item marker （2） even without a full stop.
+QList<Range> splitSentences(const QString& text) {
+    QList<Range> out;
+    const qsizetype n = text.size();
+    qsizetype start = 0;
+    auto push = [&](qsizetype end) {
+        if (end > start)
+            out << Range{start, end};
+        start = end;
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (isSentenceEnd(c)) {
+            push(i + 1);
+            continue;
+        }
+        if ((c == u'（' || c == u'(') && i + 2 < n) {
+            qsizetype j = i + 1;
+            while (j < n && j - i <= 3 && (isArabicDigit(text.at(j)) || isChineseDigit(text.at(j))))
+                ++j;
+            if (j > i + 1 && j < n && (text.at(j) == u'）' || text.at(j) == u')'))
+                push(i);
+        }
+    }
+    push(n);
+    return out;
+}
+
+// ---------------------------------------------------------------- numbers with units
+
+struct Quantity {
+    NumberToken number;
+    qsizetype unitEnd = -1; // end of number + unit
+    QString unit;
+    double value = 0;
+    bool range = false;
+    double rangeLow = 0;
+};
+
+std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizetype limit) {
+    auto num = readNumber(text, pos);
+    if (!num || num->end > limit)
+        return std::nullopt;
+    Quantity q;
+    q.number = *num;
+    q.value = num->value;
+    qsizetype i = num->end;
+    // A range 1-2家 / 1—2个: the upper bound is the target.
+    if (i + 1 < limit && isRangeDash(text.at(i))) {
+        auto hi = readNumber(text, i + 1);
+        if (hi && hi->end <= limit && hi->chinese == num->chinese && hi->value > num->value) {
+            q.range = true;
+            q.rangeLow = num->value;
+            q.value = hi->value;
+            i = hi->end;
+        }
+    }
+    while (i < limit && isSpace(text.at(i)))
+        ++i;
+    double factor = 1;
+    // 5000万 / 2亿 followed by a unit that does not carry the multiplier itself.
+    const QStringView rest = QStringView(text).mid(i, limit - i);
+    for (const UnitEntry& u : unitLexicon()) {
+        if (rest.startsWith(u.written)) {
+            q.unit = u.unit;
+            factor = u.factor;
+            i += u.written.size();
+            break;
+        }
+    }
+    if (q.unit.isEmpty() && (rest.startsWith(u'万') || rest.startsWith(u'亿'))) {
+        const double mult = rest.startsWith(u'万') ? 1e4 : 1e8;
+        const QStringView r2 = rest.mid(1);
+        for (const UnitEntry& u : unitLexicon()) {
+            if (r2.startsWith(u.written) && u.factor == 1 && unitClass(u.unit) == UnitClass::Count) {
+                q.unit = u.unit;
+                factor = mult;
+                i += 1 + u.written.size();
+                break;
+            }
+        }
+    }
+    if (q.unit.isEmpty())
+        return std::nullopt;
+    q.value *= factor;
+    q.rangeLow *= factor;
+    q.unitEnd = i;
+    return q;
+}
+
+// ---------------------------------------------------------------- cue words
+
+// Verbs anywhere earlier in the clause that make a count the object of a commitment.
+const std::initializer_list<QStringView> kFarPredicates = {
+    u"简化为", u"减少为", u"精简为", u"精简至", u"压减", u"压缩", u"缩减", u"减少",   u"降低",   u"减至",
+    u"降至",   u"放宽",   u"提高",   u"提升",   u"增加", u"新增", u"新建", u"建成",   u"培育",   u"建设",
+    u"打造",   u"实现",   u"完成",   u"开展",   u"选取", u"推荐", u"落地", u"创建",   u"控制在", u"稳定在",
+    u"保持在", u"不超过", u"不少于", u"不低于", u"至少", u"力争", u"累计", u"只进行", u"只需",
+};
+// Cues right before the number (a few characters at most).
+const std::initializer_list<QStringView> kNearPredicates = {
+    u"达到", u"达", u"至", u"到", u"为", u"只", u"约", u"超过", u"提前", u"增加", u"新增", u"新建",
+};
+// A verb after the counted noun that states the result the count is about (9类电子证照…互认).
+const std::initializer_list<QStringView> kResultVerbs = {
+    u"互认", u"实现", u"建成", u"落地", u"完成", u"全程网办", u"纳入",
+};
+
+struct CueHit {
+    QString comparator;
+    qsizetype start = -1; // where the cue starts in the text (to include it in the quote)
+};
+
+// Comparator cue before the number: the text just before it ends with (or nearly ends with) a cue.
+CueHit comparatorBefore(const QString& text, qsizetype clauseStart, qsizetype numStart) {
+    struct Cue {
+        QStringView word;
+        const char16_t* comparator;
+    };
+    static const std::array<Cue, 27> cues = {{
+        {u"不超过", u"<="}, {u"不高于", u"<="}, {u"不多于", u"<="}, {u"最多", u"<="},   {u"最长", u"<="},
+        {u"控制在", u"<="}, {u"压缩在", u"<="}, {u"只进行", u"<="}, {u"只", u"<="},     {u"不大于", u"<="},
+        {u"少于", u"<"},    {u"低于", u"<"},    {u"不到", u"<"},    {u"不低于", u">="}, {u"不少于", u">="},
+        {u"至少", u">="},   {u"达到", u">="},   {u"达", u">="},     {u"超过", u">"},    {u"高于", u">"},
+        {u"多于", u">"},    {u"大于", u">"},    {u"大约", u"~"},    {u"约", u"~"},      {u"不足", u"<"},
+        {u"至", u"="},      {u"为", u"="},
+    }};
+    // Look back a few characters only: 至少提前1个 / 控制在 20 / 达 80%.
+    const qsizetype from = std::max(clauseStart, numStart - 8);
+    const QStringView win = QStringView(text).mid(from, numStart - from);
+    CueHit best;
+    qsizetype bestEnd = -1;
+    for (const Cue& c : cues) {
+        const qsizetype at = win.lastIndexOf(c.word);
+        if (at < 0)
+            continue;
+        const qsizetype start = from + at;
+        const qsizetype end = start + c.word.size();
+        // A one-character cue must touch the number; a word may leave room for 提前 / 平均 / 完成.
+        const qsizetype maxGap = c.word.size() >= 2 ? 4 : 1;
+        if (numStart - end > maxGap)
+            continue;
+        // 不低于 is not 低于, 至少 is not 至.
+        if ((c.word == u"低于" || c.word == u"少于" || c.word == u"高于" || c.word == u"多于") && start > 0 &&
+            text.at(start - 1) == u'不')
+            continue;
+        if (c.word == u"至" && end < text.size() && text.at(end) == u'少')
+            continue;
+        // The cue closest to the number wins; at the same end the longer one (达到 over 达).
+        if (end > bestEnd || (end == bestEnd && start < best.start)) {
+            best.comparator = QString::fromUtf16(c.comparator);
+            best.start = start;
+            bestEnd = end;
+        }
+    }
+    return best;
+}
+
+struct AfterCue {
+    QString comparator;      // empty if none
+    qsizetype end = -1;      // end of the cue (for the quote)
+    bool scopeBound = false; // 及以下 / 以下的: the number bounds a scope, it is no target
+};
+
+AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit) {
+    AfterCue out;
+    qsizetype i = unitEnd;
+    // 160千伏安/千瓦及以下: skip an alternative unit.
+    if (i < limit && text.at(i) == u'/') {
+        qsizetype j = i + 1;
+        while (j < limit && j - i <= 3 && !isClauseDelimiter(text.at(j)) && text.at(j) != u'及')
+            ++j;
+        i = j;
+    }
+    const QStringView rest = QStringView(text).mid(i, std::min<qsizetype>(8, limit - i));
+    if (startsWithAny(rest, {u"及以下", u"及以上", u"以下的", u"以上的", u"及其以下", u"以下（含）"})) {
+        out.scopeBound = true;
+        return out;
+    }
+    struct Cue {
+        QStringView word;
+        const char16_t* comparator;
+    };
+    static const std::array<Cue, 14> cues = {{
+        {u"以内", u"<="},
+        {u"之内", u"<="},
+        {u"内", u"<="},
+        {u"以下", u"<="},
+        {u"为限", u"<="},
+        {u"以上", u">="},
+        {u"及以上", u">="},
+        {u"左右", u"~"},
+        {u"上下", u"~"},
+        {u"完成", u"<="},
+        {u"办结", u"<="},
+        {u"装表通水", u"<="},
+        {u"装表接电", u"<="},
+        {u"通气", u"<="},
+    }};
+    for (const Cue& c : cues) {
+        if (rest.startsWith(c.word)) {
+            out.comparator = QString::fromUtf16(c.comparator);
+            out.end = i + c.word.size();
+            // 10个工作日内办结: keep the verb in the quote.
+            const QStringView more = QStringView(text).mid(out.end, std::min<qsizetype>(4, limit - out.end));
+            QStringView verb;
+            if (startsWithAny(more, {u"办结", u"完成", u"装表通水", u"办理完毕"}, &verb))
+                out.end += verb.size();
+            return out;
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- scope
+
+QString cleanScope(QStringView s) {
+    static const QRegularExpression leadingDate(QStringLiteral(
+        "^(?:[0-9０-９]{4}\\s*年(?:[0-9０-９]{1,2}\\s*月)?(?:年?底|末)?(?:前|以前|内)?|今年内|年内|全年)"));
+    static const QRegularExpression trailingPredicate(QStringLiteral(
+        "(?:的)?(?:全流程|平均)?(?:审批时间|办理时间|办理时限|办电时限|总办理时限|办理总时限|时限|时间|"
+        "总用时|用时|办理)?"
+        "(?:平均)?(?:再)?(?:控制在|压减至|压缩至|缩减至|减少至|减至|降至|不超过|不高于|不低于|不少于|至少|"
+        "达到|达|降低|压缩|压减|"
+        "减少为|简化为|放宽至|放宽到|稳定在|保持在|提高到|提高至|提升至|增加|新增|新建|实现|为|至|在)?$"));
+    QString out = trimSpaces(s).toString();
+    for (int pass = 0; pass < 3; ++pass) {
+        out.remove(leadingDate);
+        while (!out.isEmpty() &&
+               (isClauseDelimiter(out.front()) || out.front() == u'、' || out.front() == u'（' ||
+                out.front() == u'）' || out.front() == u'(' || out.front() == u')' || isSpace(out.front())))
+            out.remove(0, 1);
+        QStringView lead;
+        if (startsWithAny(out,
+                          {u"其中", u"将", u"对", u"实现", u"推动", u"确保", u"力争", u"争取", u"全面",
+                           u"进一步", u"在", u"使", u"按照", u"并", u"和", u"及", u"分别"},
+                          &lead))
+            out.remove(0, lead.size());
+    }
+    out.remove(trailingPredicate);
+    while (!out.isEmpty() &&
+           (out.back() == u'的' || out.back() == u'、' || out.back() == u'，' || isSpace(out.back())))
+        out.chop(1);
+    if (out.size() > 40)
+        out = out.right(40);
+    return out;
+}
+
+} // namespace
+
+UnitClass unitClass(const QString& u) {
+    static const QHash<QString, UnitClass> map = {
+        {u"工作日"_s, UnitClass::Time},      {u"日"_s, UnitClass::Time},
+        {u"天"_s, UnitClass::Time},          {u"小时"_s, UnitClass::Time},
+        {u"分钟"_s, UnitClass::Time},        {u"月"_s, UnitClass::Time},
+        {u"年"_s, UnitClass::Time},          {u"周"_s, UnitClass::Time},
+        {u"季度"_s, UnitClass::Time},        {u"%"_s, UnitClass::Percent},
+        {u"个百分点"_s, UnitClass::Percent}, {u"元"_s, UnitClass::Money},
+        {u"万元"_s, UnitClass::Money},       {u"亿元"_s, UnitClass::Money},
+        {u"元/吨"_s, UnitClass::Money},      {u"元/立方米"_s, UnitClass::Money},
+        {u"元/千瓦时"_s, UnitClass::Money},  {u"平方米"_s, UnitClass::Area},
+        {u"万平方米"_s, UnitClass::Area},    {u"平方公里"_s, UnitClass::Area},
+        {u"公里"_s, UnitClass::Length},      {u"千伏安"_s, UnitClass::Power},
+        {u"千瓦"_s, UnitClass::Power},
+    };
+    if (u.isEmpty())
+        return UnitClass::None;
+    return map.value(u, UnitClass::Count);
+}
+
+QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& options) {
+    QList<TextTarget> out;
+    const QList<Range> sentences = splitSentences(text);
+    int sentenceIndex = -1;
+    for (const Range& sr : sentences) {
+        ++sentenceIndex;
+        const qsizetype ss = sr.start;
+        const qsizetype se = sr.end;
+        const QList<DateMention> dates = findDates(text, ss, se, options.documentYear);
+        auto inDate = [&](qsizetype p) {
+            return std::any_of(dates.begin(), dates.end(),
+                               [p](const DateMention& d) { return p >= d.start && p < d.end; });
+        };
+        const QString sentence = text.mid(ss, se - ss);
+        QList<TextTarget> found;
+        std::optional<double> pendingBaseline;
+        qsizetype pendingBaselineStart = -1;
+        qsizetype segmentStart = ss; // classification context starts after the previous target
+        int titleDepth = 0;          // inside 《…》 numbers belong to a title
+        qsizetype i = ss;
+        while (i < se) {
+            const QChar c = text.at(i);
+            if (c == u'《') {
+                ++titleDepth;
+                ++i;
+                continue;
+            }
+            if (c == u'》') {
+                titleDepth = std::max(0, titleDepth - 1);
+                ++i;
+                continue;
+            }
+            const bool arabic = isArabicDigit(c);
+            if ((!arabic && !isChineseDigit(c)) || titleDepth > 0 || inDate(i)) {
+                ++i;
+                continue;
+            }
+            // Only a number's first character starts a token.
+            if (i > ss && (isArabicDigit(text.at(i - 1)) || (!arabic && isChineseDigit(text.at(i - 1))))) {
+                ++i;
+                continue;
+            }
+            const auto q = readQuantity(text, i, se);
+            if (!q) {
+                const auto bare = readNumber(text, i);
+                i = bare ? std::max(bare->end, i + 1) : i + 1;
+                continue;
+            }
+            i = std::max(q->unitEnd, i + 1);
+            const qsizetype ns = q->number.start;
+            const QChar prev = ns > ss ? text.at(ns - 1) : QChar();
+            const QChar next = q->number.end < se ? text.at(q->number.end) : QChar();
+            // Codes and identifiers: DN100, 4G, 7×24, 〔2019〕81号, 第二批, 12345 hotline.
+            if (isAsciiLetter(prev) || prev == u'@' || prev == u'×' || prev == u'*' || prev == u'第' ||
+                prev == u'.' || isAsciiLetter(next) || next == u'×' || next == u'〕' || next == u'号')
+                continue;
+            if (q->number.chinese) {
+                // Chinese numerals live inside words (一次性, 一批, 三个作用); 一 counts only as a duration.
+                const UnitClass uc = unitClass(q->unit);
+                if (q->value == 1 && uc != UnitClass::Time)
+                    continue;
+                if (q->unit == u"年" || q->unit == u"月")
+                    continue;
+            }
+            const UnitClass uc = unitClass(q->unit);
+            // Years and months are plan horizons (3年左右的努力, 1个月内制定), never targets here.
+            if (q->unit == u"年" || q->unit == u"月" || q->unit == u"周" || q->unit == u"季度")
+                continue;
+            // Clause around the number.
+            qsizetype cs = ns;
+            while (cs > ss && !isClauseDelimiter(text.at(cs - 1)))
+                --cs;
+            qsizetype ce = q->unitEnd;
+            while (ce < se && !isClauseDelimiter(text.at(ce)))
+                ++ce;
+            const QStringView clauseBefore = QStringView(text).mid(cs, ns - cs);
+            const QStringView clauseAfter = QStringView(text).mid(q->unitEnd, ce - q->unitEnd);
+            const AfterCue after = comparatorAfter(text, q->unitEnd, se);
+            if (after.scopeBound)
+                continue;
+            if (containsAny(clauseAfter, {u"已于", u"已经", u"已在"}))
+                continue;
+
+            // Baseline: 由30个工作日减少至14个工作日 — this number is the prior value of the next one.
+            {
+                const qsizetype lookFrom = std::max(cs, ns - 12);
+                const QStringView back = QStringView(text).mid(lookFrom, ns - lookFrom);
+                const qsizetype youAt = std::max(back.lastIndexOf(u'由'), back.lastIndexOf(u'从'));
+                if (youAt >= 0) {
+                    static const QRegularExpression change(
+                        QStringLiteral("^\\s*(?:[^，。；,;0-9０-９]{0,4}?)(?:减少|压减|缩减|压缩|降低|下降|"
+                                       "减|降|放宽|提高|增加|提升|调整|延长|缩短|增至|"
+                                       "精简)?(?:至|到|为)"));
+                    const QRegularExpressionMatch m =
+                        change.match(text.mid(q->unitEnd, std::min<qsizetype>(10, se - q->unitEnd)));
+                    if (m.hasMatch()) {
+                        pendingBaseline = q->value;
+                        pendingBaselineStart = lookFrom + youAt;
+                        continue;
+                    }
+                }
+            }
+
+            // Is this number the object of a commitment?
+            const CueHit before = comparatorBefore(text, cs, ns);
+            const QStringView nearBack =
+                QStringView(text).mid(std::max(cs, ns - 3), ns - std::max(cs, ns - 3));
+            const bool nearPredicate = containsAny(nearBack, kNearPredicates);
+            const bool farPredicate = containsAny(clauseBefore, kFarPredicates);
+            const bool resultAfter = containsAny(clauseAfter, kResultVerbs);
+            QStringView afterUnit =
+                QStringView(text).mid(q->unitEnd, std::min<qsizetype>(2, se - q->unitEnd));
+            const bool endsClause = afterUnit.isEmpty() || isClauseDelimiter(afterUnit.front()) ||
+                                    afterUnit.front() == u'、' || afterUnit.front() == u'（' ||
+                                    afterUnit.front() == u'(' || afterUnit.front() == u'）' ||
+                                    afterUnit.front() == u')';
+            const bool hasBaseline = pendingBaseline.has_value();
+            double confidence = 0.9;
+            bool isTarget = false;
+            switch (uc) {
+            case UnitClass::Time:
+            case UnitClass::Percent:
+            case UnitClass::Area:
+            case UnitClass::Length:
+                isTarget = true;
+                break;
+            case UnitClass::Money:
+                isTarget = q->unit.contains(u'/') || nearPredicate || farPredicate || hasBaseline ||
+                           !after.comparator.isEmpty();
+                break;
+            case UnitClass::Power:
+            case UnitClass::Count:
+            case UnitClass::None:
+                if (nearPredicate || !after.comparator.isEmpty() || q->range || hasBaseline) {
+                    isTarget = true;
+                } else if (farPredicate || resultAfter) {
+                    isTarget = true;
+                    confidence = 0.75;
+                } else if (endsClause && uc == UnitClass::Count) {
+                    // The count closes its clause after the noun it counts: 培育知识产权优势企业80家。
+                    isTarget = clauseBefore.size() >= 2;
+                    confidence = 0.7;
+                }
+                break;
+            }
+            if (!isTarget)
+                continue;
+            if (q->number.chinese)
+                confidence -= 0.1;
+
+            TextTarget t;
+            t.numberStart = ns;
+            t.numberEnd = q->unitEnd;
+            t.clauseStart = cs;
+            t.value = q->value;
+            t.unit = q->unit;
+            t.sentence = sentence;
+            t.sentenceIndex = sentenceIndex;
+            t.confidence = confidence;
+            // Comparator: a cue after the number wins (从20个工作日压减至10个工作日内 → <=), then the one
+            // before.
+            if (q->range)
+                t.comparator = QStringLiteral("<=");
+            else if (!after.comparator.isEmpty())
+                t.comparator = after.comparator;
+            else if (!before.comparator.isEmpty())
+                t.comparator = before.comparator;
+            else
+                t.comparator = QStringLiteral("=");
+            // Kind: 降低15% / 压缩60% cut by; 增加50% grow by; 新增/新建 add; else a level.
+            {
+                const qsizetype kf = std::max(cs, ns - 6);
+                QString back = QStringView(text).mid(kf, ns - kf).toString();
+                back.remove(QLatin1Char(' '));
+                back.remove(QChar(0x3000));
+                const bool rate = uc == UnitClass::Percent;
+                QStringView verb;
+                if (rate &&
+                    endsWithAny(back,
+                                {u"降低", u"下降", u"压缩", u"压减", u"减少", u"缩减", u"缩短", u"降", u"减"},
+                                &verb) &&
+                    !hasBaseline)
+                    t.kind = QStringLiteral("reduce_by");
+                else if (rate &&
+                         endsWithAny(back, {u"增加", u"增长", u"提高", u"提升", u"扩大", u"增"}, &verb) &&
+                         !hasBaseline)
+                    t.kind = QStringLiteral("increase_by");
+                else if (uc != UnitClass::Time && uc != UnitClass::Percent &&
+                         containsAny(clauseBefore, {u"新增", u"新建"}))
+                    t.kind = QStringLiteral("add");
+                else
+                    t.kind = QStringLiteral("level");
+                // 降低20%以上: a cut of at least 20% keeps >=; a plain cut is "=".
+            }
+            if (hasBaseline) {
+                t.baseline = pendingBaseline;
+                pendingBaseline.reset();
+            }
+            // Quote: from the cue (or 由 of the baseline) before the number to the cue after it.
+            qsizetype qs = ns;
+            if (before.start >= 0)
+                qs = std::min(qs, before.start);
+            if (t.baseline && pendingBaselineStart >= cs)
+                qs = std::min(qs, pendingBaselineStart);
+            qsizetype qe = std::max(q->unitEnd, after.end);
+            const qsizetype scopeEnd = qs;
+            // A quote needs the words the number belongs to: the whole clause when it is short,
+            // else a few characters before the cue.
+            if (ns - cs <= 14)
+                qs = cs;
+            else if (ns - qs < 6)
+                qs = std::max(cs, std::min(qs, ns - 6));
+            while (qs < ns && (isClauseDelimiter(text.at(qs)) || isSpace(text.at(qs))))
+                ++qs;
+            t.quoteStart = qs;
+            t.quoteEnd = qe;
+            // Deadline: the closest governing date before the number in the sentence, else the first after.
+            const DateMention* gov = nullptr;
+            for (const DateMention& d : dates) {
+                if (d.yearMonth.isEmpty())
+                    continue;
+                if (d.end <= ns)
+                    gov = &d;
+            }
+            if (!gov) {
+                for (const DateMention& d : dates) {
+                    if (!d.yearMonth.isEmpty() && d.start >= q->unitEnd) {
+                        gov = &d;
+                        break;
+                    }
+                }
+            }
+            if (gov)
+                t.deadline = gov->yearMonth;
+            t.before = text.mid(segmentStart, ns - segmentStart);
+            t.after = clauseAfter.toString();
+            const qsizetype scopeStart = std::max(segmentStart, cs);
+            t.scope =
+                cleanScope(QStringView(text).mid(scopeStart, std::max(scopeEnd, scopeStart) - scopeStart));
+            if (t.scope.isEmpty())
+                t.scope = cleanScope(
+                    QStringView(text).mid(std::max(segmentStart, cs), ns - std::max(segmentStart, cs)));
+            segmentStart = std::max(qe, q->unitEnd);
+            found << t;
+        }
+        // Qualitative commitments: 立等可取, 即办即结 — recorded without a value.
+        static const QRegularExpression qual(
+            QStringLiteral("立等可取|即办即结|即办即取|当场办结|即来即办|立即办结"));
+        auto qit = qual.globalMatch(sentence);
+        while (qit.hasNext()) {
+            const QRegularExpressionMatch m = qit.next();
+            TextTarget t;
+            t.qualitative = true;
+            t.numberStart = ss + m.capturedStart();
+            t.numberEnd = ss + m.capturedEnd();
+            qsizetype cs = t.numberStart;
+            while (cs > ss && !isClauseDelimiter(text.at(cs - 1)))
+                --cs;
+            t.clauseStart = cs;
+            t.quoteStart = std::max(cs, t.numberStart - 8);
+            t.quoteEnd = t.numberEnd;
+            t.kind = QStringLiteral("level");
+            t.sentence = sentence;
+            t.sentenceIndex = sentenceIndex;
+            t.before = text.mid(cs, t.numberStart - cs);
+            t.scope = cleanScope(QStringView(text).mid(cs, t.numberStart - cs));
+            t.confidence = 0.8;
+            for (const DateMention& d : dates) {
+                if (!d.yearMonth.isEmpty() && d.end <= t.numberStart)
+                    t.deadline = d.yearMonth;
+            }
+            found << t;
+        }
+        std::sort(found.begin(), found.end(),
+                  [](const TextTarget& a, const TextTarget& b) { return a.numberStart < b.numberStart; });
+        out << found;
+    }
+    return out;
+}
+
+} // namespace pc::extract

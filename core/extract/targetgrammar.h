@@ -1,0 +1,46 @@
+// The target grammar: finds quantitative (and explicitly qualitative) targets in one measure's text.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace pc::extract {
+
+struct GrammarOptions {
+    int documentYear = 0; // the plan's year: resolves 今年内 / 全年 / 10月底前 without a year
+};
+
+// A target as found in a text; positions are offsets into that text.
+struct TextTarget {
+    qsizetype quoteStart = -1; // short quote: predicate, number, unit and trailing cue
+    qsizetype quoteEnd = -1;
+    qsizetype numberStart = -1; // number with its unit
+    qsizetype numberEnd = -1;
+    qsizetype clauseStart = -1;  // start of the clause holding the number
+    std::optional<double> value; // empty for qualitative targets
+    QString unit;                // 工作日, 日, 天, %, 个百分点, 元/吨 …
+    QString comparator;          // <= < = >= > ~
+    QString kind;                // level reduce_by increase_by add
+    std::optional<double> baseline;
+    QString deadline; // YYYY-MM from the sentence, or empty
+    QString scope;    // qualifier in the plan's words
+    bool qualitative = false;
+    double confidence = 1.0;
+    QString before;   // text of the clause before the number, from the previous target on
+    QString after;    // rest of the clause after the number
+    QString sentence; // the whole sentence
+    int sentenceIndex = -1;
+    bool operator==(const TextTarget&) const = default;
+};
+
+// Unit families: targets compare only within a family (working days vs calendar days stay distinct
+// units, but both are durations).
+enum class UnitClass { None, Time, Percent, Money, Count, Area, Length, Power };
+UnitClass unitClass(const QString& unit);
+
+// Extracts every target of a text (typically Measure::body).
+QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& options = {});
+
+} // namespace pc::extract

@@ -1,0 +1,303 @@
+// FTS5 tokenizer for Chinese plans: every CJK character is indexed as a unigram with the bigram that
+// starts at it in the same position, so one- and two-character queries are single-token lookups and
+// longer queries are phrases of overlapping bigrams (one position per character).
+#include "cjktokenizer.h"
+
+#include <QRegularExpression>
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace pc::fts {
+
+namespace {
+
+enum class Cls { Sep, Word, Cjk };
+
+// Decodes one UTF-8 code point at p (n bytes left); malformed bytes count as one separator byte.
+inline char32_t decode(const unsigned char* p, int n, int* len) {
+    const unsigned char c = p[0];
+    if (c < 0x80) {
+        *len = 1;
+        return c;
+    }
+    if ((c >> 5) == 0x6 && n >= 2) {
+        *len = 2;
+        return (char32_t(c & 0x1F) << 6) | (p[1] & 0x3F);
+    }
+    if ((c >> 4) == 0xE && n >= 3) {
+        *len = 3;
+        return (char32_t(c & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+    if ((c >> 3) == 0x1E && n >= 4) {
+        *len = 4;
+        return (char32_t(c & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) | (char32_t(p[2] & 0x3F) << 6) |
+               (p[3] & 0x3F);
+    }
+    *len = 1;
+    return 0xFFFD;
+}
+
+inline bool isCjk(char32_t cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) ||
+           (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0xAC00 && cp <= 0xD7AF) || cp == 0x3007;
+}
+
+// Word characters, folded: ASCII letters to lower case, full-width digits and letters to ASCII.
+// Returns 0 for anything that is not part of a word.
+inline char32_t wordFold(char32_t cp) {
+    if (cp < 0x80) {
+        if (cp >= 'A' && cp <= 'Z')
+            return cp + 32;
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+            return cp;
+        return 0;
+    }
+    if (cp >= 0xFF10 && cp <= 0xFF19)
+        return cp - 0xFF10 + '0';
+    if (cp >= 0xFF21 && cp <= 0xFF3A)
+        return cp - 0xFF21 + 'a';
+    if (cp >= 0xFF41 && cp <= 0xFF5A)
+        return cp - 0xFF41 + 'a';
+    // Latin, Greek and Cyrillic letters (names, units such as μ) stay as written.
+    if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x4FF))
+        return cp;
+    return 0;
+}
+
+inline void appendUtf8(std::string& s, char32_t cp) {
+    if (cp < 0x80) {
+        s.push_back(char(cp));
+    } else if (cp < 0x800) {
+        s.push_back(char(0xC0 | (cp >> 6)));
+        s.push_back(char(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        s.push_back(char(0xE0 | (cp >> 12)));
+        s.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+        s.push_back(char(0x80 | (cp & 0x3F)));
+    } else {
+        s.push_back(char(0xF0 | (cp >> 18)));
+        s.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
+        s.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+        s.push_back(char(0x80 | (cp & 0x3F)));
+    }
+}
+
+// emit(colocated, token, tokenLength, byteStart, byteEnd) → SQLite status; stops on non-OK.
+template <typename Emit> int run(const char* text, int n, bool queryMode, Emit&& emit) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text);
+    int i = 0;
+    std::string word;
+    // Start offsets of the current CJK run's characters (bytes), to form bigrams without copying.
+    int runStart[3] = {-1, -1, -1}; // previous character start, current character start, its end
+    auto flushCjkPrev = [&](bool runContinues, int nextEnd) -> int {
+        // Emits the token(s) for the character at runStart[0]..runStart[1].
+        const int s = runStart[0];
+        const int e = runStart[1];
+        if (s < 0)
+            return SQLITE_OK;
+        if (queryMode) {
+            if (runContinues)
+                return emit(false, text + s, nextEnd - s, s, nextEnd);
+            return emit(false, text + s, e - s, s, e);
+        }
+        int rc = emit(false, text + s, e - s, s, e);
+        if (rc == SQLITE_OK && runContinues)
+            rc = emit(true, text + s, nextEnd - s, s, nextEnd);
+        return rc;
+    };
+    while (i < n) {
+        int len = 1;
+        const char32_t cp = decode(p + i, n - i, &len);
+        if (isCjk(cp)) {
+            if (runStart[0] >= 0) {
+                const int rc = flushCjkPrev(true, i + len);
+                if (rc != SQLITE_OK)
+                    return rc;
+            }
+            runStart[0] = i;
+            runStart[1] = i + len;
+            i += len;
+            continue;
+        }
+        if (runStart[0] >= 0) {
+            const int rc = flushCjkPrev(false, 0);
+            if (rc != SQLITE_OK)
+                return rc;
+            runStart[0] = -1;
+        }
+        const char32_t folded = wordFold(cp);
+        if (!folded) {
+            i += len;
+            continue;
+        }
+        const int start = i;
+        word.clear();
+        while (i < n) {
+            int l = 1;
+            const char32_t c = decode(p + i, n - i, &l);
+            const char32_t f = wordFold(c);
+            if (!f)
+                break;
+            appendUtf8(word, f);
+            i += l;
+        }
+        const int rc = emit(false, word.data(), int(word.size()), start, i);
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    if (runStart[0] >= 0)
+        return flushCjkPrev(false, 0);
+    return SQLITE_OK;
+}
+
+struct TokenizerInstance {
+    int unused = 0;
+};
+
+int xCreate(void*, const char**, int, Fts5Tokenizer** out) {
+    *out = reinterpret_cast<Fts5Tokenizer*>(new TokenizerInstance);
+    return SQLITE_OK;
+}
+
+void xDelete(Fts5Tokenizer* t) {
+    delete reinterpret_cast<TokenizerInstance*>(t);
+}
+
+int xTokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
+              int (*xToken)(void*, int, const char*, int, int, int)) {
+    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    return run(text, n, query, [&](bool colocated, const char* tok, int len, int s, int e) {
+        return xToken(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, tok, len, s, e);
+    });
+}
+
+fts5_api* fts5Api(sqlite3* db) {
+    fts5_api* api = nullptr;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK)
+        return nullptr;
+    sqlite3_bind_pointer(st, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api;
+}
+
+bool hasSearchableChar(const QString& s) {
+    for (const char32_t cp : s.toUcs4()) {
+        if (isCjk(cp) || wordFold(cp))
+            return true;
+    }
+    return false;
+}
+
+Error syntaxError(const QString& message) {
+    return Error{message, QStringLiteral("search-syntax")};
+}
+
+} // namespace
+
+Status registerTokenizer(sqlite3* db) {
+    if (!db)
+        return Status::failure(QStringLiteral("no SQLite handle to register the search tokenizer on"),
+                               QStringLiteral("db-open"));
+    fts5_api* api = fts5Api(db);
+    if (!api)
+        return Status::failure(QStringLiteral("this SQLite has no FTS5 full-text search"),
+                               QStringLiteral("db-open"));
+    static fts5_tokenizer tokenizer{xCreate, xDelete, xTokenize};
+    const int rc = api->xCreateTokenizer(api, kTokenizerName, nullptr, &tokenizer, nullptr);
+    if (rc != SQLITE_OK)
+        return Status::failure(QStringLiteral("could not register the search tokenizer: %1")
+                                   .arg(QString::fromUtf8(sqlite3_errstr(rc))),
+                               QStringLiteral("db-open"));
+    return okStatus();
+}
+
+QStringList tokenize(const QString& text, bool queryMode) {
+    const QByteArray utf8 = text.toUtf8();
+    QStringList out;
+    run(utf8.constData(), int(utf8.size()), queryMode,
+        [&](bool colocated, const char* tok, int len, int, int) {
+            const QString t = QString::fromUtf8(tok, len);
+            out << (colocated ? QStringLiteral("+") + t : t);
+            return SQLITE_OK;
+        });
+    return out;
+}
+
+Result<MatchQuery> buildMatchQuery(const QString& userQuery) {
+    struct Item {
+        bool isOr = false;
+        QString text;
+        bool phrase = false;
+    };
+    QList<Item> items;
+    const QString q = userQuery.trimmed();
+    qsizetype i = 0;
+    while (i < q.size()) {
+        const QChar c = q.at(i);
+        if (c.isSpace() || c == QChar(0x3000)) {
+            ++i;
+            continue;
+        }
+        if (c == QLatin1Char('"') || c == QChar(0x201C) || c == QChar(0x201D)) {
+            qsizetype j = i + 1;
+            while (j < q.size() && q.at(j) != QLatin1Char('"') && q.at(j) != QChar(0x201C) &&
+                   q.at(j) != QChar(0x201D))
+                ++j;
+            if (j >= q.size())
+                return syntaxError(
+                    QStringLiteral("the search \u201c%1\u201d has an opening quote without a closing one")
+                        .arg(userQuery));
+            items.append({false, q.mid(i + 1, j - i - 1), true});
+            i = j + 1;
+            continue;
+        }
+        qsizetype j = i;
+        while (j < q.size() && !q.at(j).isSpace() && q.at(j) != QChar(0x3000) &&
+               q.at(j) != QLatin1Char('"') && q.at(j) != QChar(0x201C) && q.at(j) != QChar(0x201D))
+            ++j;
+        const QString w = q.mid(i, j - i);
+        items.append({w == QLatin1String("OR"), w, false});
+        i = j;
+    }
+    QList<Item> kept;
+    for (const Item& it : items) {
+        if (it.isOr || hasSearchableChar(it.text))
+            kept.append(it);
+    }
+    if (kept.isEmpty())
+        return syntaxError(
+            QStringLiteral(
+                "the search \u201c%1\u201d has no letters, digits or Chinese characters to look for")
+                .arg(userQuery));
+    MatchQuery out;
+    for (qsizetype k = 0; k < kept.size(); ++k) {
+        const Item& it = kept[k];
+        if (it.isOr) {
+            if (k == 0 || k + 1 == kept.size() || kept[k - 1].isOr)
+                return syntaxError(
+                    QStringLiteral("in the search \u201c%1\u201d, OR must stand between two words")
+                        .arg(userQuery));
+            out.expression += QStringLiteral(" OR");
+            continue;
+        }
+        QString escaped = it.text;
+        escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        if (!out.expression.isEmpty())
+            out.expression += QLatin1Char(' ');
+        out.expression += QLatin1Char('"') + escaped + QLatin1Char('"');
+        static const QRegularExpression space(QStringLiteral("\\s+"));
+        const QStringList parts = it.text.split(space, Qt::SkipEmptyParts);
+        for (const QString& part : parts) {
+            if (hasSearchableChar(part))
+                out.terms << part;
+        }
+    }
+    return out;
+}
+
+} // namespace pc::fts

@@ -1,0 +1,309 @@
+// Opening, checking and migrating the database file; transactions; the taxonomy snapshot; counts.
+#include "database.h"
+
+#include "cjktokenizer.h"
+#include "common/datapaths.h"
+#include "migrations.h"
+#include "sqlutil.h"
+#include "taxonomy/taxonomy.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+#include <atomic>
+
+namespace pc {
+
+using store::exec;
+using store::execStatus;
+
+namespace {
+
+QString cuesToJson(const QStringList& cues) {
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(cues)).toJson(QJsonDocument::Compact));
+}
+
+QStringList cuesFromJson(const QString& json) {
+    QStringList out;
+    for (const QJsonValue& v : QJsonDocument::fromJson(json.toUtf8()).array())
+        out << v.toString();
+    return out;
+}
+
+QString directionName(Direction d) {
+    switch (d) {
+    case Direction::Lower:
+        return QStringLiteral("lower");
+    case Direction::Higher:
+        return QStringLiteral("higher");
+    case Direction::None:
+        return QStringLiteral("none");
+    }
+    return {};
+}
+
+Direction directionFromName(const QString& s) {
+    if (s == QLatin1String("higher"))
+        return Direction::Higher;
+    if (s == QLatin1String("none"))
+        return Direction::None;
+    return Direction::Lower;
+}
+
+sqlite3* nativeHandle(QSqlDatabase& db) {
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(v.constData());
+}
+
+} // namespace
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const DatabaseOptions& options) {
+    static std::atomic<int> counter{0};
+    const bool memory = path == QLatin1String(":memory:");
+    if (!memory) {
+        const QFileInfo fi(path);
+        if (fi.isDir())
+            return Error{QStringLiteral("database %1 is a folder, not a file").arg(path),
+                         QStringLiteral("db-open")};
+        if (!fi.exists()) {
+            if (!options.create || options.readOnly)
+                return Error{QStringLiteral("database %1 does not exist").arg(path),
+                             QStringLiteral("not-found")};
+            if (Status s = ensureWritableParent(path); !s)
+                return Error{QStringLiteral("cannot create database %1: %2").arg(path, s.errorMessage()),
+                             QStringLiteral("db-readonly")};
+        }
+    }
+    std::unique_ptr<Database> d(new Database);
+    d->m_path = path;
+    d->m_connectionName = QStringLiteral("plancompare-db-%1").arg(++counter);
+    d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connectionName);
+    d->m_db.setDatabaseName(path);
+    QStringList connectOptions{QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(qMax(0, options.busyTimeoutMs))};
+    if (options.readOnly)
+        connectOptions << QStringLiteral("QSQLITE_OPEN_READONLY");
+    d->m_db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
+    if (!d->m_db.open())
+        return store::sqlError(d->m_db.lastError(), QStringLiteral("opening"), path);
+    if (Status s = d->init(options); !s)
+        return s.error();
+    return d;
+}
+
+Result<std::unique_ptr<Database>> Database::openInMemory() {
+    return open(QStringLiteral(":memory:"));
+}
+
+Database::~Database() {
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+Status Database::init(const DatabaseOptions& options) {
+    // The tokenizer first: the FTS table (and the triggers writing to it) need it on this connection.
+    if (Status s = fts::registerTokenizer(nativeHandle(m_db)); !s)
+        return s;
+    // A file that is not a database fails on the first read; nothing has been written yet.
+    Result<QSqlQuery> tables = exec(m_db, QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    if (!tables)
+        return tables.error();
+    const int tableCount = tables->next() ? tables->value(0).toInt() : 0;
+    tables->finish();
+    if (options.quickCheck && tableCount > 0) {
+        Result<QSqlQuery> check = exec(m_db, QStringLiteral("PRAGMA quick_check(5)"));
+        if (!check)
+            return check.error();
+        QStringList problems;
+        while (check->next())
+            problems << check->value(0).toString();
+        if (problems != QStringList{QStringLiteral("ok")})
+            return Status::failure(QStringLiteral("database %1 is damaged (integrity check: %2); it was left "
+                                                  "untouched. Rebuild from the seeds into a new file: "
+                                                  "plancompare-cli --db NEW.sqlite import --seeds")
+                                       .arg(m_path, problems.join(QStringLiteral("; "))),
+                                   QStringLiteral("db-corrupt"));
+    }
+    if (Status s = execStatus(m_db, QStringLiteral("PRAGMA foreign_keys = ON")); !s)
+        return s;
+    if (options.readOnly) {
+        Result<QSqlQuery> v = exec(m_db, QStringLiteral("PRAGMA user_version"));
+        if (!v)
+            return v.error();
+        const int version = v->next() ? v->value(0).toInt() : 0;
+        if (version != store::latestVersion())
+            return Status::failure(
+                QStringLiteral("database %1 (read-only) has schema version %2, expected %3")
+                    .arg(m_path)
+                    .arg(version)
+                    .arg(store::latestVersion()),
+                QStringLiteral("db-readonly"));
+        return okStatus();
+    }
+    Result<QSqlQuery> version = exec(m_db, QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return version.error();
+    const int userVersion = version->next() ? version->value(0).toInt() : 0;
+    version->finish();
+    if (userVersion == 0 && tableCount > 0)
+        return Status::failure(
+            QStringLiteral("%1 is an SQLite database of another program (it has tables but no "
+                           "PlanCompare schema); it was left untouched. Use another file.")
+                .arg(m_path),
+            QStringLiteral("db-corrupt"));
+    if (m_path != QLatin1String(":memory:")) {
+        // WAL: readers (the GUI) never block the writer (an import) and a killed writer leaves the
+        // last committed state. synchronous=NORMAL is crash-safe in WAL mode.
+        Result<QSqlQuery> wal = exec(m_db, QStringLiteral("PRAGMA journal_mode = WAL"));
+        if (!wal)
+            return wal.error();
+        wal->finish();
+        if (Status s = execStatus(m_db, QStringLiteral("PRAGMA synchronous = NORMAL")); !s)
+            return s;
+    }
+    return store::migrate(m_db);
+}
+
+int Database::schemaVersion() const {
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+int Database::latestSchemaVersion() {
+    return store::latestVersion();
+}
+
+Status Database::withTransaction(const std::function<Status()>& work) {
+    if (m_txDepth > 0) {
+        ++m_txDepth;
+        Status s = work();
+        --m_txDepth;
+        return s;
+    }
+    if (Status b = execStatus(m_db, QStringLiteral("BEGIN IMMEDIATE")); !b)
+        return b;
+    m_txDepth = 1;
+    Status s = work();
+    m_txDepth = 0;
+    if (!s) {
+        execStatus(m_db, QStringLiteral("ROLLBACK"));
+        return s;
+    }
+    if (Status c = execStatus(m_db, QStringLiteral("COMMIT")); !c) {
+        execStatus(m_db, QStringLiteral("ROLLBACK"));
+        return c;
+    }
+    return okStatus();
+}
+
+Status Database::storeTaxonomy(const QList<Area>& areas, const QList<Indicator>& indicators) {
+    return withTransaction([&]() -> Status {
+        if (Status s = execStatus(m_db, QStringLiteral("DELETE FROM areas")); !s)
+            return s;
+        if (Status s = execStatus(m_db, QStringLiteral("DELETE FROM indicators")); !s)
+            return s;
+        QSqlQuery a(m_db);
+        a.prepare(
+            QStringLiteral("INSERT INTO areas(id, ordinal, name_zh, name_en, cues) VALUES (?,?,?,?,?)"));
+        for (qsizetype i = 0; i < areas.size(); ++i) {
+            const Area& x = areas[i];
+            a.bindValue(0, x.id);
+            a.bindValue(1, int(i));
+            a.bindValue(2, x.nameZh);
+            a.bindValue(3, x.nameEn);
+            a.bindValue(4, cuesToJson(x.cues));
+            if (!a.exec())
+                return store::sqlError(a.lastError(), QStringLiteral("storing area %1").arg(x.id), m_path);
+        }
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO indicators(id, ordinal, area, name_zh, name_en, unit, better, "
+                                 "definition, cues, user_defined) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        for (qsizetype i = 0; i < indicators.size(); ++i) {
+            const Indicator& x = indicators[i];
+            q.bindValue(0, x.id);
+            q.bindValue(1, int(i));
+            q.bindValue(2, x.area);
+            q.bindValue(3, x.nameZh);
+            q.bindValue(4, x.nameEn);
+            q.bindValue(5, x.unit);
+            q.bindValue(6, directionName(x.better));
+            q.bindValue(7, x.definition);
+            q.bindValue(8, cuesToJson(x.cues));
+            q.bindValue(9, x.userDefined ? 1 : 0);
+            if (!q.exec())
+                return store::sqlError(q.lastError(), QStringLiteral("storing indicator %1").arg(x.id),
+                                       m_path);
+        }
+        return okStatus();
+    });
+}
+
+Status Database::storeTaxonomy(const Taxonomy& taxonomy) {
+    return storeTaxonomy(taxonomy.areas(), taxonomy.indicators());
+}
+
+Result<QList<Area>> Database::areas() {
+    Result<QSqlQuery> q =
+        exec(m_db, QStringLiteral("SELECT id, name_zh, name_en, cues FROM areas ORDER BY ordinal"));
+    if (!q)
+        return q.error();
+    QList<Area> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                    cuesFromJson(q->value(3).toString())});
+    return out;
+}
+
+Result<QList<Indicator>> Database::indicators() {
+    Result<QSqlQuery> q =
+        exec(m_db, QStringLiteral("SELECT id, area, name_zh, name_en, unit, better, definition, "
+                                  "cues, user_defined FROM indicators ORDER BY ordinal"));
+    if (!q)
+        return q.error();
+    QList<Indicator> out;
+    while (q->next()) {
+        Indicator i;
+        i.id = q->value(0).toString();
+        i.area = q->value(1).toString();
+        i.nameZh = q->value(2).toString();
+        i.nameEn = q->value(3).toString();
+        i.unit = q->value(4).toString();
+        i.better = directionFromName(q->value(5).toString());
+        i.definition = q->value(6).toString();
+        i.cues = cuesFromJson(q->value(7).toString());
+        i.userDefined = q->value(8).toInt() != 0;
+        out.append(i);
+    }
+    return out;
+}
+
+Result<StoreCounts> Database::counts() {
+    Result<QSqlQuery> q =
+        exec(m_db, QStringLiteral("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sections), "
+                                  "(SELECT count(*) FROM measures), (SELECT count(*) FROM targets), "
+                                  "(SELECT count(*) FROM overrides), (SELECT count(*) FROM notes)"));
+    if (!q)
+        return q.error();
+    StoreCounts c;
+    if (q->next()) {
+        c.documents = q->value(0).toInt();
+        c.sections = q->value(1).toInt();
+        c.measures = q->value(2).toInt();
+        c.targets = q->value(3).toInt();
+        c.overrides = q->value(4).toInt();
+        c.notes = q->value(5).toInt();
+    }
+    return c;
+}
+
+} // namespace pc

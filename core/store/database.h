@@ -1,0 +1,131 @@
+// pc::Database: the local SQLite file (QSQLITE) holding imported plans, user corrections and notes.
+#pragma once
+
+#include "common/result.h"
+#include "compare/comparison.h"
+#include "store/records.h"
+#include "taxonomy/taxonomy.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace pc {
+
+struct Analysis;
+
+struct DatabaseOptions {
+    int busyTimeoutMs = 5000; // how long to wait for another process holding the write lock
+    bool create = true;       // create the file (and its folder) if missing
+    bool quickCheck = true;   // run PRAGMA quick_check at open and refuse a damaged file
+    bool readOnly = false;    // open without write access (writes then fail with db-readonly)
+};
+
+// A target the user adds from a span of the source text (the parser missed it).
+struct NewTarget {
+    qint64 documentId = 0;
+    qsizetype start = -1; // source span; must lie inside one measure
+    qsizetype end = -1;
+    QString indicator;
+    QString kind = QStringLiteral("level");
+    QString comparator = QStringLiteral("<=");
+    std::optional<double> value;
+    QString unit;
+    QString deadline;
+    QString scope;
+};
+
+// One connection to one database file. Not thread-safe: a thread that needs the database (e.g. a
+// GUI import worker) opens its own Database on the same path. Every connection registers the CJK
+// full-text tokenizer before it touches the search index.
+//
+// Error codes (Error::code): db-open, db-locked (another process held the lock past the busy
+// timeout), db-corrupt (not a database / quick_check failed — the file is left untouched),
+// db-readonly, db-too-new (written by a newer PlanCompare), db-migration, db-query, not-found,
+// bad-value, search-syntax.
+class Database {
+public:
+    // Opens (creating if allowed) and migrates the file. ":memory:" gives a private in-memory DB.
+    static Result<std::unique_ptr<Database>> open(const QString& path, const DatabaseOptions& options = {});
+    static Result<std::unique_ptr<Database>> openInMemory();
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    QString path() const { return m_path; }
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+
+    // The underlying connection, for core code (compare, export, tests). ui/ must not run SQL.
+    QSqlDatabase& connection() { return m_db; }
+
+    // Runs `work` in one transaction (BEGIN IMMEDIATE): commits if it returns ok, rolls back otherwise.
+    // Nested calls join the outer transaction.
+    Status withTransaction(const std::function<Status()>& work);
+
+    // ---- taxonomy snapshot (areas and indicators with their cues), replaced on every import
+    Status storeTaxonomy(const QList<Area>& areas, const QList<Indicator>& indicators);
+    Status storeTaxonomy(const Taxonomy& taxonomy);
+    Result<QList<Area>> areas();
+    Result<QList<Indicator>> indicators();
+
+    // ---- plans
+    Result<QList<DocumentRecord>> documents(); // municipal first, then districts by jurisdiction, year
+    Result<DocumentRecord> document(qint64 documentId);
+    Result<DocumentRecord> documentByDocId(const QString& docId);
+    Result<QString> documentSource(qint64 documentId); // decoded source text; spans index into it
+    Result<QList<DocumentIssue>> documentIssues(qint64 documentId);
+    Status removeDocument(qint64 documentId); // and its rows; overrides and notes are kept
+    Result<StoreCounts> counts();
+
+    // ---- measures and targets (effective values: corrections applied, ComparisonRow::corrected set)
+    Result<QList<MeasureRecord>> measures(const MeasureFilter& filter = {});
+    Result<MeasureRecord> measure(qint64 measureId);
+    Result<QList<ComparisonRow>> targets(const TargetFilter& filter = {});
+    Result<ComparisonRow> target(qint64 targetId);
+
+    // ---- full-text search over measure titles, text and responsible units. Any query length,
+    // Chinese or not; words separated by spaces must all occur; "quoted phrases" and OR work.
+    // A malformed query gives Error{code "search-syntax"} with a plain message.
+    Result<QList<SearchHit>> search(const QString& query, const SearchOptions& options = {});
+
+    // ---- import of one analysed document (see store/importer.h for files). Replaces the rows of
+    // an existing document with the same doc id in one transaction, then re-applies overrides.
+    enum class ImportOutcome { Imported, Replaced, Unchanged };
+    Result<ImportOutcome> importAnalysis(const Analysis& analysis, qint64* documentId = nullptr);
+    // sha256 of the stored version of a doc id, empty if not imported.
+    QString storedSha256(const QString& docId);
+
+    // ---- corrections: each returns the new override's id. They apply at once and after every
+    // re-import; overrides() says which no longer match the text.
+    Result<qint64> correctTarget(qint64 targetId, OverrideKind kind, const QString& value);
+    Result<qint64> rejectTarget(qint64 targetId);
+    Result<qint64> addTarget(const NewTarget& target);
+    Result<qint64> setMeasureArea(qint64 measureId, const QString& area);
+    Status
+    removeOverride(qint64 overrideId); // undo: the row returns to what the parser (or older overrides) said
+    Result<QList<OverrideRecord>> overrides(const QString& docId = {});
+    // Re-resolves every override of a document against its current rows (import does this).
+    Status applyOverrides(qint64 documentId);
+
+    // ---- notes on a document, measure or target (id of that row)
+    Result<qint64> addNote(NoteSubject subject, qint64 subjectId, const QString& text);
+    Status updateNote(qint64 noteId, const QString& text);
+    Status removeNote(qint64 noteId);
+    Result<QList<NoteRecord>> notes(const NoteFilter& filter = {});
+
+private:
+    Database() = default;
+    Status init(const DatabaseOptions& options);
+    QSqlDatabase m_db;
+    QString m_path;
+    QString m_connectionName;
+    int m_txDepth = 0;
+    friend class DatabaseAccess;
+};
+
+} // namespace pc

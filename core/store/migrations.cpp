@@ -1,0 +1,181 @@
+// Schema steps of the PlanCompare database. Never edit a released step: add a new one.
+#include "migrations.h"
+
+#include "cjktokenizer.h"
+#include "sqlutil.h"
+
+namespace pc::store {
+
+namespace {
+
+QList<Migration> buildMigrations() {
+    QList<Migration> m;
+    // 1: plans, their structure and targets; taxonomy snapshot; user overrides and notes.
+    // Targets keep the parsed values (p_*) beside the effective ones so that overrides can be
+    // re-applied from scratch after every re-import and undone without re-parsing.
+    m.append(
+        {1,
+         QStringLiteral("base schema"),
+         {
+             QStringLiteral("CREATE TABLE documents("
+                            "id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, jurisdiction TEXT NOT NULL "
+                            "DEFAULT '', level TEXT NOT NULL DEFAULT '', year INTEGER NOT NULL DEFAULT 0, "
+                            "doc_number TEXT, issuer TEXT, issued_on TEXT, title TEXT, source_path TEXT, "
+                            "sha256 TEXT NOT NULL, layout TEXT, encoding TEXT, parse_confidence REAL, "
+                            "imported_at TEXT)"),
+             QStringLiteral("CREATE TABLE sources(document_id INTEGER PRIMARY KEY REFERENCES documents(id) "
+                            "ON DELETE CASCADE, text TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE sections(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL "
+                            "REFERENCES documents(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, "
+                            "parent_ordinal INTEGER, level INTEGER, label TEXT, heading TEXT, span_start "
+                            "INTEGER, span_end INTEGER)"),
+             QStringLiteral("CREATE INDEX sections_document ON sections(document_id)"),
+             QStringLiteral("CREATE TABLE measures(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL "
+                            "REFERENCES documents(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, "
+                            "section_ordinal INTEGER, number INTEGER, title TEXT NOT NULL DEFAULT '', body "
+                            "TEXT NOT NULL DEFAULT '', units TEXT NOT NULL DEFAULT '', area_heading TEXT, "
+                            "area TEXT, parsed_area TEXT, area_override INTEGER, deadline TEXT, remark TEXT, "
+                            "span_start INTEGER, span_end INTEGER, title_start INTEGER, title_end INTEGER, "
+                            "confidence REAL)"),
+             QStringLiteral("CREATE INDEX measures_document ON measures(document_id, ordinal)"),
+             QStringLiteral("CREATE INDEX measures_area ON measures(area)"),
+             QStringLiteral("CREATE TABLE agencies(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
+             QStringLiteral("CREATE TABLE measure_agencies(measure_id INTEGER NOT NULL REFERENCES "
+                            "measures(id) ON DELETE CASCADE, agency_id INTEGER NOT NULL REFERENCES "
+                            "agencies(id), role TEXT NOT NULL, ordinal INTEGER NOT NULL, written TEXT, "
+                            "PRIMARY KEY(measure_id, role, ordinal)) WITHOUT ROWID"),
+             QStringLiteral("CREATE INDEX measure_agencies_agency ON measure_agencies(agency_id)"),
+             QStringLiteral("CREATE TABLE targets(id INTEGER PRIMARY KEY, measure_id INTEGER NOT NULL "
+                            "REFERENCES measures(id) ON DELETE CASCADE, document_id INTEGER NOT NULL "
+                            "REFERENCES documents(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, "
+                            "area TEXT, indicator TEXT, scope TEXT, kind TEXT, comparator TEXT, value REAL, "
+                            "unit TEXT, baseline REAL, deadline TEXT, "
+                            "p_area TEXT, p_indicator TEXT, p_scope TEXT, p_kind TEXT, p_comparator TEXT, "
+                            "p_value REAL, p_unit TEXT, p_baseline REAL, p_deadline TEXT, "
+                            "span_start INTEGER, span_end INTEGER, quote TEXT, sentence TEXT, confidence "
+                            "REAL, indicator_confidence REAL, qualitative INTEGER NOT NULL DEFAULT 0, "
+                            "rejected INTEGER NOT NULL DEFAULT 0, added_by INTEGER, corrected_fields TEXT "
+                            "NOT NULL DEFAULT '')"),
+             QStringLiteral("CREATE INDEX targets_indicator ON targets(indicator)"),
+             QStringLiteral("CREATE INDEX targets_document ON targets(document_id)"),
+             QStringLiteral("CREATE INDEX targets_measure ON targets(measure_id)"),
+             QStringLiteral("CREATE TABLE issues(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL "
+                            "REFERENCES documents(id) ON DELETE CASCADE, severity TEXT, code TEXT, message "
+                            "TEXT, span_start INTEGER, span_end INTEGER)"),
+             QStringLiteral("CREATE INDEX issues_document ON issues(document_id)"),
+             QStringLiteral("CREATE TABLE areas(id TEXT PRIMARY KEY, ordinal INTEGER, name_zh TEXT, name_en "
+                            "TEXT, cues TEXT)"),
+             QStringLiteral(
+                 "CREATE TABLE indicators(id TEXT PRIMARY KEY, ordinal INTEGER, area TEXT, name_zh "
+                 "TEXT, name_en TEXT, unit TEXT, better TEXT, definition TEXT, cues TEXT, "
+                 "user_defined INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral(
+                 "CREATE TABLE overrides(id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, doc_sha256 "
+                 "TEXT, kind TEXT NOT NULL, value TEXT, original_value TEXT, anchor_start INTEGER, "
+                 "anchor_end INTEGER, anchor_text TEXT, anchor_value TEXT, created_at TEXT, "
+                 "applies INTEGER NOT NULL DEFAULT 0, applied_to INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE INDEX overrides_doc ON overrides(doc_id, id)"),
+             QStringLiteral("CREATE TABLE notes(id INTEGER PRIMARY KEY, subject TEXT NOT NULL, doc_id TEXT "
+                            "NOT NULL, anchor_start INTEGER, anchor_end INTEGER, anchor_text TEXT, text TEXT "
+                            "NOT NULL, created_at TEXT, updated_at TEXT)"),
+             QStringLiteral("CREATE INDEX notes_doc ON notes(doc_id)"),
+         }});
+    // 2: full-text index over measure titles, text and responsible units (external content: the
+    // text lives once, in measures; triggers keep the index in step).
+    const QString tok = QString::fromLatin1(fts::kTokenizerName);
+    m.append(
+        {2,
+         QStringLiteral("full-text search index"),
+         {
+             QStringLiteral("CREATE VIRTUAL TABLE measure_fts USING fts5(title, body, units, "
+                            "content='measures', content_rowid='id', tokenize='%1', detail=full)")
+                 .arg(tok),
+             QStringLiteral("CREATE TRIGGER measures_fts_insert AFTER INSERT ON measures BEGIN "
+                            "INSERT INTO measure_fts(rowid, title, body, units) VALUES (new.id, new.title, "
+                            "new.body, new.units); END"),
+             QStringLiteral("CREATE TRIGGER measures_fts_delete AFTER DELETE ON measures BEGIN "
+                            "INSERT INTO measure_fts(measure_fts, rowid, title, body, units) VALUES "
+                            "('delete', old.id, old.title, old.body, old.units); END"),
+             QStringLiteral("CREATE TRIGGER measures_fts_update AFTER UPDATE OF title, body, units ON "
+                            "measures BEGIN INSERT INTO measure_fts(measure_fts, rowid, title, body, units) "
+                            "VALUES ('delete', old.id, old.title, old.body, old.units); INSERT INTO "
+                            "measure_fts(rowid, title, body, units) VALUES (new.id, new.title, new.body, "
+                            "new.units); END"),
+             QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('rebuild')"),
+         }});
+    return m;
+}
+
+} // namespace
+
+const QList<Migration>& migrations() {
+    static const QList<Migration> m = buildMigrations();
+    return m;
+}
+
+int latestVersion() {
+    return migrations().last().version;
+}
+
+Status migrate(QSqlDatabase& db, int upTo) {
+    Result<QSqlQuery> v = exec(db, QStringLiteral("PRAGMA user_version"));
+    if (!v)
+        return v.error();
+    const int current = v->next() ? v->value(0).toInt() : 0;
+    if (current > latestVersion())
+        return Status::failure(
+            QStringLiteral("database %1 has schema version %2, newer than this PlanCompare "
+                           "understands (%3); use a newer PlanCompare or another file")
+                .arg(db.databaseName())
+                .arg(current)
+                .arg(latestVersion()),
+            QStringLiteral("db-too-new"));
+    for (const Migration& step : migrations()) {
+        if (step.version <= current)
+            continue;
+        if (upTo >= 0 && step.version > upTo)
+            break;
+        // BEGIN IMMEDIATE takes the write lock first, so two processes opening a fresh file do
+        // not both try to create the tables.
+        if (Status s = execStatus(db, QStringLiteral("BEGIN IMMEDIATE")); !s)
+            return s;
+        // Another process may have migrated while we waited for the lock.
+        Result<QSqlQuery> again = exec(db, QStringLiteral("PRAGMA user_version"));
+        if (!again) {
+            execStatus(db, QStringLiteral("ROLLBACK"));
+            return again.error();
+        }
+        if (again->next() && again->value(0).toInt() >= step.version) {
+            again->finish();
+            execStatus(db, QStringLiteral("ROLLBACK"));
+            continue;
+        }
+        again->finish();
+        Status failed = okStatus();
+        for (const QString& sql : step.statements) {
+            failed = execStatus(db, sql);
+            if (!failed)
+                break;
+        }
+        if (failed)
+            failed = execStatus(db, QStringLiteral("PRAGMA user_version = %1").arg(step.version));
+        if (failed)
+            failed = execStatus(db, QStringLiteral("COMMIT"));
+        if (!failed) {
+            execStatus(db, QStringLiteral("ROLLBACK"));
+            return Status::failure(
+                QStringLiteral("database %1: migration step %2 (%3) failed, the file stays at "
+                               "version %4: %5")
+                    .arg(db.databaseName())
+                    .arg(step.version)
+                    .arg(step.name)
+                    .arg(step.version - 1)
+                    .arg(failed.errorMessage()),
+                failed.error().code == QLatin1String("db-locked") ? failed.error().code
+                                                                  : QStringLiteral("db-migration"));
+        }
+    }
+    return okStatus();
+}
+
+} // namespace pc::store

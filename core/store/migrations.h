@@ -1,0 +1,27 @@
+// The numbered schema migrations of the database (PRAGMA user_version), each committed with its version.
+#pragma once
+
+#include "common/result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+namespace pc::store {
+
+struct Migration {
+    int version = 0; // user_version after this step
+    QString name;    // for error messages
+    QStringList statements;
+};
+
+const QList<Migration>& migrations();
+int latestVersion();
+
+// Applies every step above the file's user_version, each in its own transaction together with
+// its `PRAGMA user_version = n`; a failing step leaves the previous version and names the step.
+// `upTo` stops early (tests build old fixtures with it).
+Status migrate(QSqlDatabase& db, int upTo = -1);
+
+} // namespace pc::store

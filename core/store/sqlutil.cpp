@@ -1,0 +1,83 @@
+// SQL helpers for the store: statements run with bindings, failures become user-facing Errors.
+#include "sqlutil.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace pc::store {
+
+Error sqlError(const QSqlError& e, const QString& what, const QString& path) {
+    const QString native = e.nativeErrorCode();
+    const int code = native.toInt() & 0xFF; // primary SQLite result code
+    const QString detail = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    switch (code) {
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return {QStringLiteral("database %1 is busy: another program (the PlanCompare window or another "
+                               "plancompare-cli) is writing to it; gave up %2 after waiting. Close the other "
+                               "program or try again.")
+                    .arg(path, what),
+                QStringLiteral("db-locked")};
+    case 8: // SQLITE_READONLY
+        return {
+            QStringLiteral("database %1 is read-only (%2); %3 was rolled back, nothing changed. Check the "
+                           "file's and its folder's permissions.")
+                .arg(path, detail, what),
+            QStringLiteral("db-readonly")};
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        return {QStringLiteral(
+                    "database %1 is damaged or not a PlanCompare database (%2); it was left "
+                    "untouched. Rebuild from the seeds into a new file: plancompare-cli --db NEW.sqlite "
+                    "import --seeds")
+                    .arg(path, detail),
+                QStringLiteral("db-corrupt")};
+    case 13: // SQLITE_FULL
+        return {QStringLiteral("database %1: the disk is full (%2); %3 was rolled back, nothing changed.")
+                    .arg(path, detail, what),
+                QStringLiteral("db-full")};
+    case 10: // SQLITE_IOERR
+    case 14: // SQLITE_CANTOPEN
+        return {QStringLiteral("database %1 cannot be read or written (%2) while %3").arg(path, detail, what),
+                QStringLiteral("db-io")};
+    default:
+        return {QStringLiteral("database %1: %2 failed: %3").arg(path, what, detail),
+                QStringLiteral("db-query")};
+    }
+}
+
+Result<QSqlQuery> exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(q.lastError(), sql.left(60), db.databaseName());
+    for (const QVariant& b : binds)
+        q.addBindValue(b);
+    if (!q.exec())
+        return sqlError(q.lastError(), sql.left(60), db.databaseName());
+    return q;
+}
+
+Status execStatus(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds) {
+    Result<QSqlQuery> r = exec(db, sql, binds);
+    if (!r)
+        return r.error();
+    return okStatus();
+}
+
+QVariant nullable(const QString& s) {
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+std::optional<double> optionalDouble(const QVariant& v) {
+    if (v.isNull() || !v.isValid())
+        return std::nullopt;
+    return v.toDouble();
+}
+
+QString nowUtc() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+} // namespace pc::store

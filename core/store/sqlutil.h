@@ -1,0 +1,37 @@
+// Small helpers over QSqlQuery for the store: prepared statements, error values, SQLite codes.
+#pragma once
+
+#include "common/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+
+namespace pc::store {
+
+// Maps a failed query to an Error with a code the user can act on (db-locked, db-corrupt, db-readonly,
+// db-full, db-query); `what` says what was being done, `path` names the database file.
+Error sqlError(const QSqlError& e, const QString& what, const QString& path);
+
+// Prepares and runs `sql` with positional bindings; on failure returns the error (see sqlError).
+Result<QSqlQuery> exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds = {});
+Status execStatus(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds = {});
+
+// Null for an empty optional / empty string where a column is nullable.
+QVariant nullable(const QString& s);
+template <typename T> QVariant nullable(const std::optional<T>& v) {
+    return v ? QVariant::fromValue(*v) : QVariant();
+}
+std::optional<double> optionalDouble(const QVariant& v);
+// '' rather than NULL for NOT NULL text columns (QSQLITE binds a null QString as NULL).
+inline QString text(const QString& s) {
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QString nowUtc(); // ISO 8601, seconds
+
+} // namespace pc::store

@@ -1,0 +1,177 @@
+// Cue scoring for areas and indicators (see classifier.h). Longer cues are more specific and weigh more;
+// cues near the number weigh more than cues elsewhere in the sentence.
+#include "classifier.h"
+
+#include "extract/targetgrammar.h"
+
+#include <algorithm>
+
+namespace pc {
+
+namespace {
+
+double cueScore(const QStringList& cues, const QString& text, int cap = 1) {
+    if (text.isEmpty())
+        return 0;
+    double s = 0;
+    for (const QString& c : cues) {
+        if (c.isEmpty())
+            continue;
+        int n = 0;
+        qsizetype at = text.indexOf(c);
+        while (at >= 0 && n < cap) {
+            ++n;
+            at = text.indexOf(c, at + c.size());
+        }
+        s += double(n) * double(c.size());
+    }
+    return s;
+}
+
+// The last clause of a text (after the last ，；：), where a target's subject usually is.
+QString lastClause(const QString& s) {
+    qsizetype i = s.size();
+    while (i > 0) {
+        const QChar c = s.at(i - 1);
+        if (c == u'，' || c == u'；' || c == u'：' || c == u',' || c == u';' || c == u':')
+            break;
+        --i;
+    }
+    return s.mid(i);
+}
+
+bool compatible(const QString& indicatorUnit, const QString& targetUnit) {
+    using extract::UnitClass;
+    const UnitClass t = targetUnit.isEmpty() ? UnitClass::Time : extract::unitClass(targetUnit);
+    return extract::unitClass(indicatorUnit) == t;
+}
+
+} // namespace
+
+AreaMatch Classifier::classifyMeasure(const Measure& m) const {
+    QString heading = m.areaHeading;
+    heading.remove(QLatin1Char('\n'));
+    AreaMatch best;
+    double bestScore = 0;
+    double total = 0;
+    for (const Area& a : m_taxonomy.areas()) {
+        if (a.id == QStringLiteral("other"))
+            continue;
+        QStringList indicatorCues;
+        for (const Indicator* ind : m_taxonomy.indicatorsOf(a.id))
+            indicatorCues << ind->cues;
+        // The heading decides when it names an area; the title next; the body's content last.
+        const double s = 100.0 * cueScore(a.cues, heading) + 10.0 * cueScore(a.cues, m.title) +
+                         cueScore(a.cues, m.body, 3) + 0.5 * cueScore(indicatorCues, m.body, 2);
+        total += s;
+        if (s > bestScore) {
+            bestScore = s;
+            best.area = a.id;
+        }
+    }
+    if (best.area.isEmpty()) {
+        best.area = QStringLiteral("other");
+        best.confidence = 0.1;
+    } else {
+        best.confidence = std::clamp(bestScore / std::max(total, 1.0) + 0.2, 0.2, 1.0);
+    }
+    return best;
+}
+
+QString Classifier::otherName(const QString& scope, const QString& after, const QString& unit) {
+    static const QString stripChars = QStringLiteral("“”\"（）()《》");
+    auto clean = [](const QString& in) {
+        QString out;
+        for (QChar c : in) {
+            if (!stripChars.contains(c))
+                out += c;
+        }
+        return out.trimmed();
+    };
+    QString name = clean(scope);
+    // Keep the head of the phrase: the part closest to the number.
+    const qsizetype cut =
+        std::max({name.lastIndexOf(u'，'), name.lastIndexOf(u'；'), name.lastIndexOf(u'、')});
+    const bool enumerated = cut >= 0 || name.endsWith(u'等') || name.size() <= 2;
+    // 等9类电子证照项目全国互认 / 选取1—2个派出所: the counted noun follows the number.
+    QString counted = clean(after);
+    for (QChar stop : {u'，', u'。', u'；', u'（', u'('}) {
+        const qsizetype at = counted.indexOf(stop);
+        if (at >= 0)
+            counted.truncate(at);
+    }
+    if (enumerated && counted.size() >= 2)
+        name = counted.left(10);
+    else if (cut >= 0 && name.size() - cut > 3)
+        name = name.mid(cut + 1);
+    if (name.size() > 12)
+        name = name.right(12);
+    const extract::UnitClass uc = extract::unitClass(unit);
+    const bool named = name.endsWith(u'率') || name.endsWith(u'数') ||
+                       name.endsWith(QStringLiteral("比例")) || name.endsWith(u'量') ||
+                       name.endsWith(QStringLiteral("规模")) || name.endsWith(QStringLiteral("时限"));
+    if (!named && !name.isEmpty()) {
+        if (uc == extract::UnitClass::Count)
+            name += unit == QStringLiteral("类") || unit == QStringLiteral("种") ? unit + u'数'
+                                                                                 : QStringLiteral("数");
+        else if (uc == extract::UnitClass::Time)
+            name += QStringLiteral("时限");
+        else if (uc == extract::UnitClass::Percent)
+            name += QStringLiteral("比例");
+    }
+    if (name.isEmpty())
+        name = QStringLiteral("未归类");
+    return QStringLiteral("other:") + name;
+}
+
+IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
+    const QString nearBefore = lastClause(t.before);
+    const QString farBefore = t.before.left(t.before.size() - nearBefore.size());
+    const Indicator* best = nullptr;
+    double bestScore = 0;
+    double bestLocal = 0;
+    for (const Indicator& ind : m_taxonomy.indicators()) {
+        if (!compatible(ind.unit, t.unit))
+            continue;
+        const double local = 3.0 * cueScore(ind.cues, nearBefore) + 2.5 * cueScore(ind.cues, t.after) +
+                             1.5 * cueScore(ind.cues, farBefore);
+        const double wide = 0.5 * cueScore(ind.cues, t.sentence) + 0.5 * cueScore(ind.cues, t.measureTitle);
+        double s = local + wide;
+        if (s > 0 && ind.area == t.measureArea)
+            s += 2.5;
+        if (s > bestScore || (s == bestScore && best && local > bestLocal)) {
+            best = &ind;
+            bestScore = s;
+            bestLocal = local;
+        }
+    }
+    IndicatorMatch out;
+    // Nothing near the number names what it measures: a list continues the previous target
+    // (环节至4个（…）、3个 / 不低于30%（中小企业不低于50%）).
+    if ((!best || bestLocal == 0) && !t.previousIndicator.isEmpty() &&
+        extract::unitClass(t.previousUnit) == extract::unitClass(t.unit)) {
+        const Indicator* prev = m_taxonomy.indicator(t.previousIndicator);
+        out.indicator = t.previousIndicator;
+        out.area = prev ? prev->area : t.measureArea;
+        out.confidence = 0.6;
+        return out;
+    }
+    if (best && bestLocal > 0) {
+        out.indicator = best->id;
+        out.area = best->area;
+        out.confidence = std::min(1.0, 0.55 + bestLocal / 40.0);
+        return out;
+    }
+    if (best && bestScore >= 6.0) {
+        out.indicator = best->id;
+        out.area = best->area;
+        out.confidence = 0.45;
+        return out;
+    }
+    out.indicator = otherName(t.scope, t.after, t.unit);
+    out.area = t.measureArea.isEmpty() ? QStringLiteral("other") : t.measureArea;
+    out.confidence = 0.2;
+    return out;
+}
+
+} // namespace pc

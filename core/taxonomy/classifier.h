@@ -1,0 +1,53 @@
+// Classification: a canonical area for every measure, an indicator (or other:<name>) for every target.
+#pragma once
+
+#include "taxonomy.h"
+
+#include "model/document.h"
+
+#include <QString>
+
+namespace pc {
+
+// What the classifier may read about one target.
+struct TargetCues {
+    QString before;            // clause text before the number (from the previous target on)
+    QString after;             // rest of the clause after the number
+    QString sentence;          // the whole sentence
+    QString measureTitle;      // short title of the measure, if any
+    QString measureArea;       // canonical area of the measure
+    QString unit;              // the target's unit (decides which indicators are comparable)
+    QString scope;             // used to name an other:<name> indicator
+    QString previousIndicator; // indicator of the previous target in the same sentence, if any
+    QString previousUnit;
+};
+
+struct AreaMatch {
+    QString area;
+    double confidence = 0;
+};
+
+struct IndicatorMatch {
+    QString indicator; // canonical id or other:<short name>
+    QString area;      // the indicator's area (the measure's for other:)
+    double confidence = 0;
+};
+
+class Classifier {
+public:
+    explicit Classifier(const Taxonomy& taxonomy)
+        : m_taxonomy(taxonomy) {}
+
+    // By heading first (渝中 市场准入 → start_business), then title, then content
+    // (江津 （二）优化水电气接入服务 → water / electricity / gas by what the measure says).
+    AreaMatch classifyMeasure(const Measure& measure) const;
+    IndicatorMatch classifyTarget(const TargetCues& cues) const;
+
+    // A short Chinese name for a target that fits no indicator: other:<name>.
+    static QString otherName(const QString& scope, const QString& after, const QString& unit);
+
+private:
+    const Taxonomy& m_taxonomy;
+};
+
+} // namespace pc

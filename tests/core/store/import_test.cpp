@@ -1,0 +1,176 @@
+// Import stores every row once, skips unchanged documents, replaces changed ones and rolls back failures.
+#include "storefixtures.h"
+
+#include "store/database.h"
+#include "store/importer.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace pc;
+using namespace pc::test;
+
+TEST(StoreImport, StoresDocumentsMeasuresTargetsAndUnits) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    const Result<StoreCounts> c = db->counts();
+    ASSERT_TRUE(c.ok()) << c.errorMessage().toStdString();
+    EXPECT_EQ(c->documents, 3);
+    EXPECT_EQ(c->measures, 5);
+    EXPECT_EQ(c->targets, 4);
+    const Result<QList<DocumentRecord>> docs = db->documents();
+    ASSERT_TRUE(docs.ok());
+    ASSERT_EQ(docs->size(), 3);
+    EXPECT_EQ(docs->at(0).docId, QStringLiteral("city-2019")); // municipal first
+    EXPECT_EQ(docs->at(0).measureCount, 2);
+    EXPECT_EQ(docs->at(0).targetCount, 2);
+    EXPECT_EQ(docs->at(0).layout, QStringLiteral("numbered-prose"));
+    MeasureFilter f;
+    f.docId = QStringLiteral("city-2019");
+    const Result<QList<MeasureRecord>> ms = db->measures(f);
+    ASSERT_TRUE(ms.ok());
+    ASSERT_EQ(ms->size(), 2);
+    EXPECT_EQ(ms->at(1).lead, QStringList{QStringLiteral("国网重庆电力公司")});
+    EXPECT_EQ(ms->at(1).area, QStringLiteral("electricity"));
+    EXPECT_EQ(ms->at(1).targetCount, 1);
+    const Result<QString> src = db->documentSource(docs->at(0).id);
+    ASSERT_TRUE(src.ok());
+    EXPECT_EQ(src->mid(ms->at(0).start, 2), QStringLiteral("1、"));
+}
+
+TEST(StoreImport, TargetRowsCarrySpanQuoteAndSentence) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    TargetFilter f;
+    f.docId = QStringLiteral("dazu-2019");
+    const Result<QList<ComparisonRow>> rows = db->targets(f);
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows->size(), 1);
+    const ComparisonRow& r = rows->first();
+    EXPECT_EQ(r.quote, QStringLiteral("办理时间不超过5个工作日"));
+    EXPECT_EQ(r.value, 5.0);
+    EXPECT_EQ(r.jurisdiction, QStringLiteral("大足区"));
+    EXPECT_EQ(r.measureNumber, 1);
+    EXPECT_FALSE(r.corrected);
+    const Result<QString> src = db->documentSource(r.documentId);
+    EXPECT_EQ(src->mid(r.start, r.end - r.start), r.quote);
+    EXPECT_EQ(r.sentence,
+              QStringLiteral("1、提升用水报装效率：用水报装实行“一站式”服务，办理时间不超过5个工作日。"));
+}
+
+TEST(StoreImport, SecondImportOfTheSameDocumentChangesNothing) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    const StoreCounts before = db->counts().value();
+    const QString importedAt = db->documentByDocId(QStringLiteral("dazu-2019"))->importedAt;
+    for (const PlanSpec& p : samplePlans()) {
+        const Result<Database::ImportOutcome> r = db->importAnalysis(makeAnalysis(p));
+        ASSERT_TRUE(r.ok());
+        EXPECT_EQ(*r, Database::ImportOutcome::Unchanged);
+    }
+    EXPECT_EQ(db->counts().value(), before);
+    EXPECT_EQ(db->documentByDocId(QStringLiteral("dazu-2019"))->importedAt, importedAt);
+}
+
+TEST(StoreImport, ChangedDocumentReplacesItsRowsAndKeepsItsId) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    const qint64 id = db->documentByDocId(QStringLiteral("dazu-2019"))->id;
+    PlanSpec dazu = samplePlans()[1];
+    dazu.measures.removeLast();
+    dazu.measures[0].body = QStringLiteral("用水报装办理时间不超过3个工作日。");
+    dazu.measures[0].targets = {
+        {QStringLiteral("办理时间不超过3个工作日"), QStringLiteral("wa.time"), 3, QStringLiteral("工作日")}};
+    qint64 newId = 0;
+    const Result<Database::ImportOutcome> r = db->importAnalysis(makeAnalysis(dazu), &newId);
+    ASSERT_TRUE(r.ok()) << r.errorMessage().toStdString();
+    EXPECT_EQ(*r, Database::ImportOutcome::Replaced);
+    EXPECT_EQ(newId, id);
+    const StoreCounts c = db->counts().value();
+    EXPECT_EQ(c.documents, 3);
+    EXPECT_EQ(c.measures, 4);
+    EXPECT_EQ(c.targets, 4);
+    TargetFilter f;
+    f.docId = QStringLiteral("dazu-2019");
+    EXPECT_EQ(db->targets(f)->first().value, 3.0);
+    // The search index follows: the removed measure's words are gone.
+    EXPECT_TRUE(db->search(QStringLiteral("零上门"))->isEmpty());
+    EXPECT_EQ(db->search(QStringLiteral("3个工作日"))->size(), 1);
+}
+
+TEST(StoreImport, FailedImportLeavesThePreviousStateExactly) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    const StoreCounts before = db->counts().value();
+    const DocumentRecord doc = db->documentByDocId(QStringLiteral("dazu-2019")).value();
+    Analysis bad = makeAnalysis(samplePlans()[1]);
+    bad.document.sha256 = QStringLiteral("changed");
+    bad.document.measures[0].body = QStringLiteral("新的正文");
+    Target stray = bad.targets.first();
+    stray.measureIndex = 99;
+    stray.span = {bad.document.source.size() + 10, bad.document.source.size() + 12};
+    bad.targets.append(stray);
+    const Result<Database::ImportOutcome> r = db->importAnalysis(bad);
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(r.errorMessage().contains(QStringLiteral("not inside any measure")))
+        << r.errorMessage().toStdString();
+    EXPECT_EQ(db->counts().value(), before);
+    EXPECT_EQ(db->documentByDocId(QStringLiteral("dazu-2019")).value(), doc);
+    EXPECT_EQ(db->search(QStringLiteral("新的正文"))->size(), 0);
+    EXPECT_EQ(db->search(QStringLiteral("一站式"))->size(), 1);
+}
+
+TEST(StoreImport, ImporterSkipsUnchangedFilesWithoutAnalysingThem) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("dazu-2019.txt"));
+    const Analysis a = makeAnalysis(samplePlans()[1]);
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(a.document.source.toUtf8());
+    }
+    auto db = Database::openInMemory();
+    ASSERT_TRUE(db.ok());
+    int analysed = 0;
+    Importer importer(**db, [&](const QByteArray& bytes, const QString& p) -> Result<Analysis> {
+        ++analysed;
+        Analysis x = a;
+        x.document.path = p;
+        x.document.source = QString::fromUtf8(bytes);
+        return x;
+    });
+    const QString missing = dir.filePath(QStringLiteral("missing.txt"));
+    const QList<FileImport> first = importer.importFiles({path, missing});
+    ASSERT_EQ(first.size(), 2);
+    EXPECT_EQ(first[0].status, ImportStatus::Imported) << first[0].reason.toStdString();
+    EXPECT_EQ(first[0].docId, QStringLiteral("dazu-2019"));
+    EXPECT_EQ(first[0].measures, 2);
+    EXPECT_EQ(first[0].targets, 1);
+    EXPECT_EQ(first[1].status, ImportStatus::Failed);
+    EXPECT_TRUE(first[1].reason.contains(missing));
+    const FileImport second = importer.importFile(path);
+    EXPECT_EQ(second.status, ImportStatus::Unchanged);
+    EXPECT_EQ(second.measures, 2);
+    EXPECT_EQ(analysed, 1);
+    EXPECT_EQ(importStatusName(second.status), QStringLiteral("unchanged"));
+}
+
+TEST(StoreImport, AnalyserFailureIsReportedWithTheFileName) {
+    auto db = Database::openInMemory();
+    ASSERT_TRUE(db.ok());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("blob.txt"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("\x00\x01\x02", 3);
+    f.close();
+    Importer importer(**db, [](const QByteArray&, const QString&) -> Result<Analysis> {
+        return Error{QStringLiteral("binary file, not a plan"), QStringLiteral("binary-file")};
+    });
+    const FileImport r = importer.importFile(path);
+    EXPECT_EQ(r.status, ImportStatus::Failed);
+    EXPECT_EQ(r.reason, path + QStringLiteral(": binary file, not a plan"));
+    EXPECT_EQ((*db)->counts()->documents, 0);
+}

@@ -1,0 +1,123 @@
+// Search finds Chinese queries of any length, ranks them and highlights them; bad queries get plain words.
+#include "storefixtures.h"
+
+#include "store/cjktokenizer.h"
+#include "store/database.h"
+
+#include <gtest/gtest.h>
+
+using namespace pc;
+using namespace pc::test;
+
+TEST(CjkTokenizer, DocumentModeIndexesUnigramsWithColocatedBigrams) {
+    EXPECT_EQ(fts::tokenize(QStringLiteral("用水报装"), false),
+              (QStringList{QStringLiteral("用"), QStringLiteral("+用水"), QStringLiteral("水"),
+                           QStringLiteral("+水报"), QStringLiteral("报"), QStringLiteral("+报装"),
+                           QStringLiteral("装")}));
+}
+
+TEST(CjkTokenizer, QueryModeGivesOneTokenPerCharacterPosition) {
+    EXPECT_EQ(fts::tokenize(QStringLiteral("电"), true), QStringList{QStringLiteral("电")});
+    EXPECT_EQ(fts::tokenize(QStringLiteral("用水"), true),
+              (QStringList{QStringLiteral("用水"), QStringLiteral("水")}));
+    EXPECT_EQ(fts::tokenize(QStringLiteral("报装全流程"), true),
+              (QStringList{QStringLiteral("报装"), QStringLiteral("装全"), QStringLiteral("全流"),
+                           QStringLiteral("流程"), QStringLiteral("程")}));
+}
+
+TEST(CjkTokenizer, FoldsLatinAndFullWidthAndSkipsPunctuation) {
+    EXPECT_EQ(fts::tokenize(QStringLiteral("５Ｇ基站，4G"), false),
+              (QStringList{QStringLiteral("5g"), QStringLiteral("基"), QStringLiteral("+基站"),
+                           QStringLiteral("站"), QStringLiteral("4g")}));
+}
+
+TEST(SearchQuery, QuotesEveryWordSoNoInputIsFts5Syntax) {
+    const Result<fts::MatchQuery> q = fts::buildMatchQuery(QStringLiteral("用水 OR 用电 NEAR(x) a\"b\""));
+    ASSERT_TRUE(q.ok());
+    EXPECT_EQ(q->expression, QStringLiteral("\"用水\" OR \"用电\" \"NEAR(x)\" \"a\" \"b\""));
+    EXPECT_EQ(q->terms, (QStringList{QStringLiteral("用水"), QStringLiteral("用电"),
+                                     QStringLiteral("NEAR(x)"), QStringLiteral("a"), QStringLiteral("b")}));
+}
+
+TEST(SearchQuery, SyntaxErrorsArePlainMessages) {
+    for (const QString& bad : {QStringLiteral("\"用水"), QStringLiteral("OR 用水"), QStringLiteral("用水 OR"),
+                               QStringLiteral("，。！"), QStringLiteral("   ")}) {
+        const Result<fts::MatchQuery> q = fts::buildMatchQuery(bad);
+        ASSERT_FALSE(q.ok()) << bad.toStdString();
+        EXPECT_EQ(q.error().code, QStringLiteral("search-syntax"));
+        EXPECT_FALSE(q.errorMessage().contains(QStringLiteral("fts5"), Qt::CaseInsensitive));
+    }
+}
+
+TEST(Search, FindsOneTwoAndManyCharacterChineseQueries) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    const Result<QList<SearchHit>> one = db->search(QStringLiteral("电"));
+    ASSERT_TRUE(one.ok()) << one.errorMessage().toStdString();
+    EXPECT_EQ(one->size(), 2); // 办电 (city) and 用电 (dazu)
+    const Result<QList<SearchHit>> two = db->search(QStringLiteral("用水"));
+    ASSERT_TRUE(two.ok());
+    EXPECT_EQ(two->size(), 3);
+    const Result<QList<SearchHit>> many = db->search(QStringLiteral("报装全流程"));
+    ASSERT_TRUE(many.ok());
+    ASSERT_EQ(many->size(), 1);
+    EXPECT_EQ(many->first().docId, QStringLiteral("city-2019"));
+    EXPECT_EQ(many->first().measureNumber, 1);
+    // The characters of the phrase occur elsewhere, but not contiguously: no hit.
+    EXPECT_TRUE(db->search(QStringLiteral("报装流程"))->isEmpty());
+}
+
+TEST(Search, HighlightsEveryOccurrenceInTheSnippet) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    SearchOptions o;
+    o.docId = QStringLiteral("city-2019");
+    const Result<QList<SearchHit>> hits = db->search(QStringLiteral("用水报装"), o);
+    ASSERT_TRUE(hits.ok());
+    ASSERT_EQ(hits->size(), 1);
+    EXPECT_EQ(hits->first().snippet,
+              QStringLiteral("推行[用水报装]全流程网上办理，[用水报装]时间压缩至6个工作日以内。"));
+    EXPECT_EQ(hits->first().jurisdiction, QStringLiteral("重庆市"));
+    o.html = true;
+    o.highlightOpen = QStringLiteral("<b>");
+    o.highlightClose = QStringLiteral("</b>");
+    o.snippetChars = 4;
+    const Result<QList<SearchHit>> html = db->search(QStringLiteral("全流程"), o);
+    ASSERT_TRUE(html.ok());
+    EXPECT_EQ(html->first().snippet, QStringLiteral("…用水报装<b>全流程</b>网上办理…"));
+}
+
+TEST(Search, RanksTitleHitsFirst) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    const Result<QList<SearchHit>> hits = db->search(QStringLiteral("用水报装"));
+    ASSERT_TRUE(hits.ok());
+    ASSERT_EQ(hits->size(), 3);
+    // yuzhong's title is exactly 用水报装 (short field, strong bm25); all three mention it.
+    EXPECT_EQ(hits->first().docId, QStringLiteral("yuzhong-2023"));
+    EXPECT_LE(hits->at(0).score, hits->at(1).score);
+    EXPECT_LE(hits->at(1).score, hits->at(2).score);
+}
+
+TEST(Search, WordsMustAllOccurAndOrWidens) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    EXPECT_EQ(db->search(QStringLiteral("用水 一站式"))->size(), 1);
+    EXPECT_EQ(db->search(QStringLiteral("一站式 OR 低压"))->size(), 2);
+    EXPECT_EQ(db->search(QStringLiteral("\"10个工作日\""))->size(), 1);
+    EXPECT_EQ(db->search(QStringLiteral("国网重庆电力公司"))->size(), 1); // responsible unit
+}
+
+TEST(Search, MalformedQueryIsASearchSyntaxError) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    const Result<QList<SearchHit>> r = db->search(QStringLiteral("\"用水"));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, QStringLiteral("search-syntax"));
+    EXPECT_TRUE(r.errorMessage().contains(QStringLiteral("quote")));
+    // Characters that are FTS5 operators are just text.
+    const Result<QList<SearchHit>> ops = db->search(QStringLiteral("用水* (NOT) ^col:x"));
+    ASSERT_TRUE(ops.ok()) << ops.errorMessage().toStdString();
+    EXPECT_TRUE(ops->isEmpty()); // "not", "col" and "x" occur nowhere
+    EXPECT_EQ(db->search(QStringLiteral("用水*"))->size(), 3);
+}

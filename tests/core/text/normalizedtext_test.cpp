@@ -1,0 +1,59 @@
+// Normalization: what is folded, what is removed, and that every offset maps back to the source.
+#include "text/normalizedtext.h"
+
+#include <gtest/gtest.h>
+
+using pc::text::normalize;
+
+TEST(Normalize, FoldsFullWidthDigitsLettersAndDot) {
+    const auto n = normalize(QStringLiteral("１２．３％，ＤＮ１００（１）"));
+    EXPECT_EQ(n.text(), QStringLiteral("12.3%，DN100（1）"));
+    EXPECT_EQ(n.removedCount(), 0);
+    for (qsizetype i = 0; i < n.size(); ++i)
+        EXPECT_EQ(n.toSource(i), i);
+}
+
+TEST(Normalize, UnifiesLineInitialNumbering) {
+    const auto n = normalize(QStringLiteral("1、优化服务。\n\t21．压减耗时\n3.降低费用\n一、开办企业"));
+    EXPECT_EQ(n.text(), QStringLiteral("1.优化服务。\n\t21.压减耗时\n3.降低费用\n一、开办企业"));
+}
+
+TEST(Normalize, KeepsEnumerationCommaInsideSentences) {
+    const auto n = normalize(QStringLiteral("办理营业执照、公章刻制3、4个"));
+    EXPECT_EQ(n.text(), QStringLiteral("办理营业执照、公章刻制3、4个"));
+}
+
+TEST(Normalize, RemovesImageAndBookmarkMarkersAndMapsAroundThem) {
+    const QString src = QStringLiteral("\t9[image: IMG_258] \n\t[bookmark: _GoBack]按照市级统一要求");
+    const auto n = normalize(src);
+    EXPECT_EQ(n.text(), QStringLiteral("\t9 \n\t按照市级统一要求"));
+    const qsizetype a = n.text().indexOf(QStringLiteral("按照"));
+    EXPECT_EQ(src.mid(n.toSource(a), 2), QStringLiteral("按照"));
+    const pc::Span s = n.sourceSpan(a, a + 8);
+    EXPECT_EQ(src.mid(s.start, s.length()), QStringLiteral("按照市级统一要求"));
+}
+
+TEST(Normalize, RemovesPageMarkLinesAndCarriageReturns) {
+    const QString src = QStringLiteral("第一段\r\n－ 1 －  \r\n－ 12 －\n第二段");
+    const auto n = normalize(src);
+    EXPECT_EQ(n.text(), QStringLiteral("第一段\n第二段"));
+    const qsizetype b = n.text().indexOf(QStringLiteral("第二段"));
+    EXPECT_EQ(src.mid(n.toSource(b), 3), QStringLiteral("第二段"));
+}
+
+TEST(Normalize, KeepsDashesInsideText) {
+    const auto n = normalize(QStringLiteral("1－2个工作日"));
+    EXPECT_EQ(n.text(), QStringLiteral("1-2个工作日"));
+}
+
+TEST(Normalize, EveryOffsetMapsToTheSameOrFoldedCharacter) {
+    const QString src =
+        QStringLiteral("－ 3 －\n附件[image: a]：\r\n\t１．精简流程[bookmark: x]（１）２０１９年\n");
+    const auto n = normalize(src);
+    for (qsizetype i = 0; i < n.size(); ++i) {
+        const QChar s = src.at(n.toSource(i));
+        EXPECT_EQ(pc::text::foldChar(s) == n.text().at(i) || n.text().at(i) == QLatin1Char('.'), true)
+            << "offset " << i;
+    }
+    EXPECT_EQ(n.toSource(n.size()), src.size());
+}

@@ -1,0 +1,232 @@
+// Hand-built workbench data (the wa.time targets as the seed plans state them) for widget tests
+// that must not depend on the parser or the store.
+#pragma once
+
+#include "data/workbenchdata.h"
+#include "export/reporthtml.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace pc::test {
+
+inline ComparisonRow makeRow(qint64 id, const QString& docId, const QString& jurisdiction,
+                             const QString& level, const QString& docNumber, const QString& issuedOn,
+                             std::optional<double> value, std::optional<double> baseline,
+                             const QString& deadline, const QString& quote, const QString& sentence) {
+    ComparisonRow r;
+    r.targetId = id;
+    r.docId = docId;
+    r.jurisdiction = jurisdiction;
+    r.level = level;
+    r.docNumber = docNumber;
+    r.issuedOn = issuedOn;
+    r.year = issuedOn.left(4).toInt();
+    r.area = QStringLiteral("water");
+    r.indicator = QStringLiteral("wa.time");
+    r.kind = QStringLiteral("level");
+    r.comparator = QStringLiteral("<=");
+    r.value = value;
+    r.unit = QStringLiteral("工作日");
+    r.baseline = baseline;
+    r.deadline = deadline;
+    r.quote = quote;
+    r.sentence = sentence;
+    r.start = 100 * id;
+    r.end = r.start + quote.size();
+    return r;
+}
+
+class FakeData : public ui::WorkbenchData {
+public:
+    FakeData() {
+        m_plans = {
+            {1, QStringLiteral("chongqing-2019"), QStringLiteral("重庆市"), QStringLiteral("municipal"), 2019,
+             QStringLiteral("渝府办发〔2019〕81号"), QStringLiteral("2019-07-23"),
+             QStringLiteral("重庆市营商环境优化提升工作方案")},
+            {2, QStringLiteral("jiangjin-2021"), QStringLiteral("江津区"), QStringLiteral("district"), 2021,
+             QStringLiteral("江津府办发〔2021〕113号"), QStringLiteral("2021-08-01"),
+             QStringLiteral("江津区实施方案")},
+            {3, QStringLiteral("wulong-2022"), QStringLiteral("武隆区"), QStringLiteral("district"), 2022,
+             QStringLiteral("武隆府发〔2022〕9号"), QStringLiteral("2022-05-27"),
+             QStringLiteral("武隆区实施方案")},
+            {4, QStringLiteral("yuzhong-2023"), QStringLiteral("渝中区"), QStringLiteral("district"), 2023,
+             QStringLiteral("渝中府办〔2023〕32号"), QStringLiteral("2023-06-28"),
+             QStringLiteral("渝中区重点任务清单")},
+        };
+        auto wa = [&](qint64 id, int plan, std::optional<double> v, std::optional<double> b,
+                      const QString& deadline, const QString& quote, const QString& sentence) {
+            const PlanInfo& p = m_plans.at(plan);
+            ComparisonRow r = makeRow(id, p.docId, p.jurisdiction, p.level, p.docNumber, p.issuedOn, v, b,
+                                      deadline, quote, sentence);
+            r.documentId = p.documentId;
+            return r;
+        };
+        m_rows = {
+            wa(1, 0, 7, 12, QStringLiteral("2020-12"), QStringLiteral("由12个工作日缩减至7个工作日以内"),
+               QStringLiteral(
+                   "2020年底前实现水表口径DN100以下的用水接入办理时间由12个工作日缩减至7个工作日以内")),
+            wa(2, 1, 9, std::nullopt, QString(), QStringLiteral("总用时不超过9个工作日"),
+               QStringLiteral("获得用水一般项目用户全流程总用时不超过9个工作日")),
+            wa(3, 3, 8, std::nullopt, QStringLiteral("2023-12"),
+               QStringLiteral("用水报装全流程办理时限不超过8个工作日"),
+               QStringLiteral(
+                   "用水报装全流程办理时限不超过8个工作日，用气报装全流程办理时限不超过10个工作日")),
+        };
+        ComparisonRow gas = wa(
+            4, 3, 10, std::nullopt, QStringLiteral("2023-12"),
+            QStringLiteral("用气报装全流程办理时限不超过10个工作日"),
+            QStringLiteral("用水报装全流程办理时限不超过8个工作日，用气报装全流程办理时限不超过10个工作日"));
+        gas.indicator = QStringLiteral("ga.time");
+        gas.area = QStringLiteral("gas");
+        m_rows << gas;
+    }
+
+    QString location() const override { return QStringLiteral("/tmp/fake.sqlite"); }
+    QList<Area> areas() const override {
+        return {{QStringLiteral("water"), QStringLiteral("获得用水"), QStringLiteral("Getting water"), {}},
+                {QStringLiteral("gas"), QStringLiteral("获得用气"), QStringLiteral("Getting gas"), {}}};
+    }
+    QList<Indicator> indicators() const override {
+        Indicator wa{QStringLiteral("wa.time"),
+                     QStringLiteral("water"),
+                     QStringLiteral("用水报装时限"),
+                     QStringLiteral("Water connection time"),
+                     QStringLiteral("工作日"),
+                     Direction::Lower,
+                     QStringLiteral("从申请到通水的全流程办理时间。"),
+                     {},
+                     false};
+        Indicator ga{QStringLiteral("ga.time"),
+                     QStringLiteral("gas"),
+                     QStringLiteral("用气报装总时限"),
+                     QStringLiteral("Gas connection time"),
+                     QStringLiteral("工作日"),
+                     Direction::Lower,
+                     {},
+                     {},
+                     false};
+        Indicator wp{QStringLiteral("wa.price"),
+                     QStringLiteral("water"),
+                     QStringLiteral("非居民供水价格"),
+                     QStringLiteral("Water price"),
+                     QStringLiteral("元/立方米"),
+                     Direction::Lower,
+                     {},
+                     {},
+                     false};
+        return {wa, wp, ga};
+    }
+    Result<QList<PlanInfo>> plans() override { return m_plans; }
+    Result<QList<ComparisonRow>> rows(const QString& indicatorId) override {
+        QList<ComparisonRow> out;
+        for (ComparisonRow r : m_rows) {
+            applyOverrides(r);
+            if (r.indicator == indicatorId && !m_notTargets.contains(r.targetId))
+                out << r;
+        }
+        return out;
+    }
+    Result<QList<CoverageCell>> coverage(const QString& areaId) override {
+        QList<CoverageCell> cells;
+        if (areaId == QLatin1String("water"))
+            cells << CoverageCell{QStringLiteral("wa.time"), QStringLiteral("wulong-2022"),
+                                  QStringLiteral("武隆区"), Coverage::MentionedNoNumber, 0};
+        return cells;
+    }
+    Result<QList<ui::MeasureRow>> measures() override { return m_measures; }
+    Result<QList<ui::SearchHit>> search(const QString& query) override {
+        QList<ui::SearchHit> hits;
+        for (const ui::MeasureRow& m : m_measures)
+            if (m.body.contains(query))
+                hits << ui::SearchHit{m.id, 1.0, m.body};
+        return hits;
+    }
+    Result<ui::PlanText> planText(const QString& docId) override {
+        ui::PlanText t;
+        for (const PlanInfo& p : m_plans)
+            if (p.docId == docId)
+                t.plan = p;
+        t.text = QStringLiteral("一、获得用水\n用水报装全流程办理时限不超过8个工作日。\n");
+        t.outline = {{1, QStringLiteral("一、"), QStringLiteral("获得用水"), 0}};
+        return t;
+    }
+    Status setOverride(const ComparisonRow& row, ui::TargetField field, const QString& value) override {
+        if (field == ui::TargetField::NotTarget) {
+            if (value.isEmpty())
+                m_notTargets.remove(row.targetId);
+            else
+                m_notTargets.insert(row.targetId);
+            return okStatus();
+        }
+        m_overrides[row.targetId][int(field)] = value;
+        return okStatus();
+    }
+    Result<qint64> addTarget(const ui::NewTarget& t) override {
+        const PlanInfo* plan = nullptr;
+        for (const PlanInfo& p : m_plans)
+            if (p.docId == t.docId)
+                plan = &p;
+        if (!plan)
+            return Result<qint64>::failure(QStringLiteral("unknown plan ") + t.docId);
+        ComparisonRow r =
+            makeRow(m_nextId++, plan->docId, plan->jurisdiction, plan->level, plan->docNumber, plan->issuedOn,
+                    t.value, std::nullopt, t.deadline, QStringLiteral("added"), {});
+        r.documentId = plan->documentId;
+        r.indicator = t.indicator;
+        r.comparator = t.comparator;
+        r.unit = t.unit;
+        r.corrected = true;
+        m_rows << r;
+        return r.targetId;
+    }
+    Status removeAddedTarget(qint64 id) override {
+        m_rows.removeIf([id](const ComparisonRow& r) { return r.targetId == id; });
+        return okStatus();
+    }
+
+    QList<ui::MeasureRow> m_measures;
+
+private:
+    void applyOverrides(ComparisonRow& r) const {
+        const auto it = m_overrides.find(r.targetId);
+        if (it == m_overrides.end())
+            return;
+        for (auto f = it->cbegin(); f != it->cend(); ++f) {
+            r.corrected = true;
+            const QString& v = f.value();
+            switch (ui::TargetField(f.key())) {
+            case ui::TargetField::Value:
+                r.value = v.toDouble();
+                break;
+            case ui::TargetField::Baseline:
+                r.baseline = v.isEmpty() ? std::nullopt : std::optional<double>(v.toDouble());
+                break;
+            case ui::TargetField::Comparator:
+                r.comparator = v;
+                break;
+            case ui::TargetField::Unit:
+                r.unit = v;
+                break;
+            case ui::TargetField::Deadline:
+                r.deadline = v;
+                break;
+            case ui::TargetField::Scope:
+                r.scope = v;
+                break;
+            case ui::TargetField::Indicator:
+                r.indicator = v;
+                break;
+            case ui::TargetField::NotTarget:
+                break;
+            }
+        }
+    }
+    QList<PlanInfo> m_plans;
+    QList<ComparisonRow> m_rows;
+    QHash<qint64, QHash<int, QString>> m_overrides;
+    QSet<qint64> m_notTargets;
+    qint64 m_nextId = 100;
+};
+
+} // namespace pc::test

@@ -1,0 +1,90 @@
+// Reports: HTML content, PDF pages and text (pdftotext), standalone HTML.
+#include "export/reporthtml.h"
+#include "fakedata.h"
+#include "report/reportdocument.h"
+#include "testpaths.h"
+
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace pc;
+using namespace pc::ui;
+
+namespace {
+
+int pdfPages(const QString& path) {
+    const test::RunResult info = test::run(QStringLiteral("pdfinfo"), {path});
+    static const QRegularExpression pages(QStringLiteral("Pages:\\s+(\\d+)"));
+    const auto m = pages.match(info.outText());
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+} // namespace
+
+TEST(ReportHtml, TargetTextAndHighlightedSentence) {
+    test::FakeData data;
+    const QList<ComparisonRow> rows = data.rows(QStringLiteral("wa.time")).value();
+    EXPECT_EQ(report::targetText(rows.at(2)), QStringLiteral("≤ 8 工作日"));
+    EXPECT_EQ(report::baselineToTarget(rows.at(0)), QStringLiteral("12 → 7"));
+    EXPECT_EQ(report::number(0.5), QStringLiteral("0.5"));
+    EXPECT_EQ(report::number(99.90), QStringLiteral("99.9"));
+    EXPECT_EQ(report::number(100), QStringLiteral("100"));
+    EXPECT_EQ(report::sentenceHtml(rows.at(2)),
+              QStringLiteral("<u>用水报装全流程办理时限不超过<span style=\"background-color:#ffe08a; "
+                             "font-weight:bold;\">8</span>"
+                             "个工作日</u>，用气报装全流程办理时限不超过10个工作日"));
+}
+
+TEST(ReportDocument, IndicatorReportPdfHasTitleTableSourcesAndMeta) {
+    test::FakeData data;
+    ReportBuilder builder(data, QStringLiteral("2026-01-02 03:04"));
+    const Result<ReportDocument> doc = builder.indicatorReport(QStringLiteral("wa.time"));
+    ASSERT_TRUE(doc.ok()) << doc.errorMessage().toStdString();
+    EXPECT_EQ(doc->images.size(), 1);
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("wa.pdf"));
+    ASSERT_TRUE(doc->write(pdf).ok());
+    EXPECT_TRUE(test::readAll(pdf).startsWith("%PDF-"));
+    EXPECT_EQ(pdfPages(pdf), 1);
+    const QString text =
+        test::run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+            .outText();
+    for (const QString& expected :
+         {QStringLiteral("用水报装时限"), QStringLiteral("从申请到通水的全流程办理时间。"),
+          QStringLiteral("≤ 8 工作日"), QStringLiteral("12 → 7"), QStringLiteral("渝中府办〔2023〕32号"),
+          QStringLiteral("原文出处"), QStringLiteral("用水报装全流程办理时限不超过8个工作日"),
+          QStringLiteral("2026-01-02 03:04"), QStringLiteral("/tmp/fake.sqlite")})
+        EXPECT_TRUE(text.contains(expected)) << expected.toStdString() << "\n" << text.toStdString();
+    const QString fonts = test::run(QStringLiteral("pdffonts"), {pdf}).outText();
+    EXPECT_TRUE(fonts.contains(QStringLiteral("NotoSansCJKsc"))) << fonts.toStdString();
+    EXPECT_FALSE(fonts.contains(QStringLiteral("CJKjp")));
+
+    const QString html = dir.filePath(QStringLiteral("wa.html"));
+    ASSERT_TRUE(doc->write(html).ok());
+    const QString htmlText = QString::fromUtf8(test::readAll(html));
+    EXPECT_TRUE(htmlText.contains(QStringLiteral("src=\"data:image/png;base64,iVBOR")));
+    EXPECT_TRUE(htmlText.contains(QStringLiteral("<meta charset=\"utf-8\">")));
+    EXPECT_FALSE(doc->write(dir.filePath(QStringLiteral("wa.docx"))).ok());
+}
+
+TEST(ReportDocument, AreaReportHasACoverPageAndOnePagePerIndicator) {
+    test::FakeData data;
+    ReportBuilder builder(data, QStringLiteral("2026-01-02 03:04"));
+    const Result<ReportDocument> water = builder.areaReport(QStringLiteral("water"));
+    ASSERT_TRUE(water.ok());
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("water.pdf"));
+    ASSERT_TRUE(water->write(pdf).ok());
+    // Cover + wa.time (wa.price has no targets and is left out).
+    EXPECT_EQ(pdfPages(pdf), 2);
+    const QString text = test::run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).outText();
+    EXPECT_TRUE(text.contains(QStringLiteral("领域报告：获得用水")));
+    EXPECT_FALSE(text.contains(QStringLiteral("非居民供水价格")));
+    const QStringList pages = text.split(QLatin1Char('\f'));
+    ASSERT_GE(pages.size(), 2);
+    EXPECT_TRUE(pages.at(1).contains(QStringLiteral("用水报装时限")));
+    EXPECT_FALSE(builder.areaReport(QStringLiteral("nowhere")).ok());
+    EXPECT_FALSE(builder.indicatorReport(QStringLiteral("xx.none")).ok());
+}

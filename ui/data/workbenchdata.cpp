@@ -1,0 +1,88 @@
+// Helpers shared by every WorkbenchData implementation.
+#include "workbenchdata.h"
+
+#include "export/reporthtml.h"
+
+namespace pc::ui {
+
+QString targetFieldName(TargetField field) {
+    switch (field) {
+    case TargetField::Value:
+        return QStringLiteral("value");
+    case TargetField::Comparator:
+        return QStringLiteral("comparator");
+    case TargetField::Unit:
+        return QStringLiteral("unit");
+    case TargetField::Baseline:
+        return QStringLiteral("baseline");
+    case TargetField::Deadline:
+        return QStringLiteral("deadline");
+    case TargetField::Scope:
+        return QStringLiteral("scope");
+    case TargetField::Indicator:
+        return QStringLiteral("indicator");
+    case TargetField::NotTarget:
+        return QStringLiteral("not_target");
+    }
+    return {};
+}
+
+QString targetFieldValue(const ComparisonRow& row, TargetField field) {
+    switch (field) {
+    case TargetField::Value:
+        return row.value ? report::number(*row.value) : QString();
+    case TargetField::Comparator:
+        return row.comparator;
+    case TargetField::Unit:
+        return row.unit;
+    case TargetField::Baseline:
+        return row.baseline ? report::number(*row.baseline) : QString();
+    case TargetField::Deadline:
+        return row.deadline;
+    case TargetField::Scope:
+        return row.scope;
+    case TargetField::Indicator:
+        return row.indicator;
+    case TargetField::NotTarget:
+        return {};
+    }
+    return {};
+}
+
+const Indicator* WorkbenchData::findIndicator(const QString& id) const {
+    if (m_indicatorCache.isEmpty())
+        m_indicatorCache = indicators();
+    for (const Indicator& i : m_indicatorCache)
+        if (i.id == id)
+            return &i;
+    return nullptr;
+}
+
+QString WorkbenchData::indicatorName(const QString& id) const {
+    if (const Indicator* i = findIndicator(id))
+        return i->nameZh.isEmpty() ? i->id : i->nameZh;
+    if (id.startsWith(QLatin1String("other:")))
+        return id.mid(6);
+    return id;
+}
+
+QString WorkbenchData::areaName(const QString& id) const {
+    for (const Area& a : areas())
+        if (a.id == id)
+            return a.nameZh.isEmpty() ? a.id : a.nameZh;
+    return id;
+}
+
+Result<QList<QPair<QString, QList<ComparisonRow>>>> WorkbenchData::allRows() {
+    QList<QPair<QString, QList<ComparisonRow>>> out;
+    for (const Indicator& ind : indicators()) {
+        Result<QList<ComparisonRow>> r = rows(ind.id);
+        if (!r)
+            return r.error();
+        if (!r->isEmpty())
+            out.append({ind.id, std::move(r.value())});
+    }
+    return out;
+}
+
+} // namespace pc::ui

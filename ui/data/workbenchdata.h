@@ -1,0 +1,118 @@
+// What the workbench reads and writes, as one interface over the store, so views and models
+// never see SQL and tests can run on hand-built data.
+#pragma once
+
+#include "common/result.h"
+#include "compare/comparison.h"
+#include "taxonomy/taxonomy.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace pc::ui {
+
+// One measure of one plan, for the Measures table.
+struct MeasureRow {
+    qint64 id = 0;
+    QString docId;
+    QString jurisdiction;
+    QString level; // municipal | district
+    QString area;  // canonical area id
+    int number = 0;
+    QString title;
+    QString body;
+    QStringList lead;
+    QStringList partners;
+    QString deadline; // YYYY-MM, 已完成 or empty
+    qsizetype start = -1;
+    qsizetype end = -1;
+    bool operator==(const MeasureRow&) const = default;
+};
+
+// A full-text hit: which measure and how well it matched (lower rank = better).
+struct SearchHit {
+    qint64 measureId = 0;
+    double rank = 0;
+    QString snippet;
+    bool operator==(const SearchHit&) const = default;
+};
+
+// A heading of a plan, for the Reader's outline.
+struct OutlineEntry {
+    int level = 1;
+    QString label;
+    QString heading;
+    qsizetype start = -1;
+    bool operator==(const OutlineEntry&) const = default;
+};
+
+// A plan's text as the reader shows it; target spans are offsets into `text`.
+struct PlanText {
+    PlanInfo plan;
+    QString text;
+    QList<OutlineEntry> outline;
+    QList<ComparisonRow> targets;
+};
+
+// The fields of a target a researcher may correct.
+enum class TargetField { Value, Comparator, Unit, Baseline, Deadline, Scope, Indicator, NotTarget };
+QString targetFieldName(TargetField field); // value, comparator, … (the store's override field names)
+
+// A target typed in by the researcher from selected reader text.
+struct NewTarget {
+    QString docId;
+    qsizetype start = -1;
+    qsizetype end = -1;
+    QString indicator;
+    QString comparator;
+    std::optional<double> value;
+    QString unit;
+    QString deadline;
+    QString scope;
+};
+
+// Result of importing one file.
+struct ImportOutcome {
+    enum class State { Imported, Unchanged, Failed };
+    QString path;
+    State state = State::Failed;
+    QString message; // why it failed, or a summary (measures/targets)
+};
+
+class WorkbenchData {
+public:
+    virtual ~WorkbenchData() = default;
+
+    virtual QString location() const = 0; // database path, for reports and the status bar
+    virtual QList<Area> areas() const = 0;
+    virtual QList<Indicator> indicators() const = 0;
+    virtual Result<QList<PlanInfo>> plans() = 0;                               // municipal first
+    virtual Result<QList<ComparisonRow>> rows(const QString& indicatorId) = 0; // compare::byIndicator
+    virtual Result<QList<CoverageCell>> coverage(const QString& areaId) = 0;   // compare::coverageOfArea
+    virtual Result<QList<MeasureRow>> measures() = 0;
+    virtual Result<QList<SearchHit>> search(const QString& query) = 0;
+    virtual Result<PlanText> planText(const QString& docId) = 0;
+
+    // Corrections, stored as overrides that survive re-import. An empty value clears the override.
+    virtual Status setOverride(const ComparisonRow& row, TargetField field, const QString& value) = 0;
+    virtual Result<qint64> addTarget(const NewTarget& target) = 0; // returns the new target's id
+    virtual Status removeAddedTarget(qint64 targetId) = 0;         // undo of addTarget
+
+    // Helpers over the lists above.
+    const Indicator* findIndicator(const QString& id) const;
+    QString indicatorName(const QString& id) const; // nameZh, or the part after "other:"
+    QString areaName(const QString& id) const;
+    // Every indicator that has at least one row, with its rows (the matrix' content).
+    Result<QList<QPair<QString, QList<ComparisonRow>>>> allRows();
+
+protected:
+    mutable QList<Indicator> m_indicatorCache;
+};
+
+// The current value of `field` on `row`, as text (what the undo command restores).
+QString targetFieldValue(const ComparisonRow& row, TargetField field);
+
+} // namespace pc::ui

@@ -1,0 +1,204 @@
+// Matrix model: a thin table over comparison rows; colours by ambition within each indicator.
+#include "matrixmodel.h"
+
+#include "ambition.h"
+#include "export/reporthtml.h"
+
+#include <QBrush>
+#include <QFont>
+
+namespace pc::ui {
+
+MatrixModel::MatrixModel(QObject* parent)
+    : QAbstractTableModel(parent) {}
+
+void MatrixModel::setInput(MatrixInput input) {
+    beginResetModel();
+    m_in = std::move(input);
+    m_areaOrder.clear();
+    for (qsizetype i = 0; i < m_in.areas.size(); ++i)
+        m_areaOrder.insert(m_in.areas.at(i).id, int(i));
+    m_cells.clear();
+    for (const Indicator& ind : std::as_const(m_in.indicators)) {
+        const QList<ComparisonRow> rows = m_in.rows.value(ind.id);
+        // Ambition over one representative row per plan (its first valued one), so a plan with
+        // several scopes does not outweigh the others.
+        QList<ComparisonRow> firsts;
+        QList<int> firstsPlan;
+        QList<Cell> line(m_in.plans.size());
+        for (qsizetype p = 0; p < m_in.plans.size(); ++p) {
+            const PlanInfo& plan = m_in.plans.at(p);
+            for (const ComparisonRow& r : rows)
+                if (r.documentId == plan.documentId || (r.documentId == 0 && r.docId == plan.docId))
+                    line[p].rows.append(r);
+            for (const CoverageCell& c : std::as_const(m_in.coverage))
+                if (c.indicator == ind.id && c.docId == plan.docId)
+                    line[p].coverage = c.coverage;
+            if (!line[p].rows.isEmpty() && line[p].coverage == Coverage::Silent)
+                line[p].coverage = Coverage::NumberSet;
+            for (const ComparisonRow& r : std::as_const(line[p].rows))
+                if (r.value) {
+                    firsts << r;
+                    firstsPlan << int(p);
+                    break;
+                }
+        }
+        const QList<std::optional<double>> scores = ambition(firsts, ind.better);
+        for (qsizetype k = 0; k < firsts.size(); ++k)
+            line[firstsPlan.at(k)].ambition = scores.at(k);
+        m_cells.append(line);
+    }
+    endResetModel();
+}
+
+int MatrixModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_in.indicators.size());
+}
+
+int MatrixModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : FirstPlanColumn + int(m_in.plans.size());
+}
+
+const MatrixModel::Cell* MatrixModel::cell(int row, int column) const {
+    if (row < 0 || row >= m_cells.size() || column < FirstPlanColumn ||
+        column - FirstPlanColumn >= m_in.plans.size())
+        return nullptr;
+    return &m_cells.at(row).at(column - FirstPlanColumn);
+}
+
+QList<ComparisonRow> MatrixModel::cellRows(int row, int column) const {
+    const Cell* c = cell(row, column);
+    return c ? c->rows : QList<ComparisonRow>{};
+}
+
+int MatrixModel::rowOf(const QString& indicatorId) const {
+    for (qsizetype i = 0; i < m_in.indicators.size(); ++i)
+        if (m_in.indicators.at(i).id == indicatorId)
+            return int(i);
+    return -1;
+}
+
+QString MatrixModel::cellText(const Cell& c) const {
+    if (c.rows.isEmpty())
+        return c.coverage == Coverage::MentionedNoNumber ? tr("提及，未设数值") : QString();
+    const ComparisonRow& r = c.rows.first();
+    QString text = report::targetText(r);
+    if (text.isEmpty())
+        text = r.qualitative ? tr("定性：%1").arg(r.quote.left(10)) : tr("提及，未设数值");
+    if (!r.deadline.isEmpty())
+        text += QStringLiteral("\n") + r.deadline;
+    if (c.rows.size() > 1)
+        text += tr("（另 %1 项）").arg(c.rows.size() - 1);
+    return text;
+}
+
+QVariant MatrixModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Indicator& ind = m_in.indicators.at(index.row());
+    if (role == IndicatorIdRole)
+        return ind.id;
+    if (index.column() == AreaColumn) {
+        switch (role) {
+        case Qt::DisplayRole:
+            for (const Area& a : m_in.areas)
+                if (a.id == ind.area)
+                    return a.nameZh;
+            return ind.area;
+        case SortRole:
+            return m_areaOrder.value(ind.area, 999) * 1000 + index.row();
+        default:
+            return {};
+        }
+    }
+    if (index.column() == IndicatorColumn) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return ind.nameZh.isEmpty() ? ind.id : ind.nameZh;
+        case Qt::ToolTipRole:
+            return QString(ind.id +
+                           (ind.definition.isEmpty() ? QString() : QStringLiteral("\n") + ind.definition));
+        case SortRole:
+            return ind.nameZh;
+        case Qt::FontRole: {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        default:
+            return {};
+        }
+    }
+    const Cell* c = cell(index.row(), index.column());
+    if (!c)
+        return {};
+    const PlanInfo& plan = m_in.plans.at(index.column() - FirstPlanColumn);
+    switch (role) {
+    case Qt::DisplayRole:
+        return cellText(*c);
+    case Qt::ToolTipRole: {
+        if (c->rows.isEmpty())
+            return c->coverage == Coverage::MentionedNoNumber
+                       ? tr("%1 的规划提到该指标，但未设定数值目标").arg(plan.jurisdiction)
+                       : QVariant();
+        QString tip = QStringLiteral("<div style=\"max-width:480px\">");
+        for (const ComparisonRow& r : c->rows)
+            tip += QStringLiteral("<p>") + report::sentenceHtml(r) + QStringLiteral("<br><i>") +
+                   report::citation(r).toHtmlEscaped() + QStringLiteral("</i></p>");
+        return QString(tip + QStringLiteral("</div>"));
+    }
+    case Qt::BackgroundRole: {
+        const QColor col = ambitionColor(c->ambition);
+        if (col.isValid())
+            return QBrush(col);
+        if (c->coverage == Coverage::MentionedNoNumber)
+            return QBrush(QColor(0xf2, 0xf2, 0xf2));
+        return {};
+    }
+    case Qt::ForegroundRole:
+        if (c->rows.isEmpty() || !c->rows.first().value)
+            return QBrush(QColor(0x77, 0x77, 0x77));
+        return {};
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignCenter);
+    case SortRole:
+        for (const ComparisonRow& r : c->rows)
+            if (r.value)
+                return *r.value;
+        return {};
+    case DocIdRole:
+        return plan.docId;
+    case AmbitionRole:
+        return c->ambition ? QVariant(*c->ambition) : QVariant();
+    case CoverageRole:
+        return int(c->coverage);
+    case TargetCountRole:
+        return int(c->rows.size());
+    default:
+        return {};
+    }
+}
+
+QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Vertical) {
+        if (role == Qt::DisplayRole)
+            return section + 1;
+        return {};
+    }
+    if (section == AreaColumn)
+        return role == Qt::DisplayRole ? QVariant(tr("领域")) : QVariant();
+    if (section == IndicatorColumn)
+        return role == Qt::DisplayRole ? QVariant(tr("指标")) : QVariant();
+    const qsizetype p = section - FirstPlanColumn;
+    if (p < 0 || p >= m_in.plans.size())
+        return {};
+    const PlanInfo& plan = m_in.plans.at(p);
+    if (role == Qt::DisplayRole)
+        return QString(plan.jurisdiction + QStringLiteral("\n") + QString::number(plan.year));
+    if (role == Qt::ToolTipRole)
+        return QString(plan.title + QStringLiteral("\n") + plan.docNumber + QStringLiteral(" · ") +
+                       plan.issuedOn);
+    return {};
+}
+
+} // namespace pc::ui

@@ -1,0 +1,179 @@
+// Report building and output; the same document feeds the print preview, the PDF and the CLI.
+#include "reportdocument.h"
+
+#include "chart/chartpainter.h"
+#include "export/reporthtml.h"
+#include "pdftounicode.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+#include <QUrl>
+
+namespace pc::ui {
+
+namespace {
+
+QImage chartImage(const QList<ComparisonRow>& rows, const QString& title) {
+    ChartStyle style;
+    style.title = title;
+    const QSizeF size = defaultChartSize();
+    QImage image((size * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    ChartPainter::render(rows, image, size, style);
+    return image;
+}
+
+QString chartName(const QString& indicatorId) {
+    return QStringLiteral("chart-") + indicatorId + QStringLiteral(".png");
+}
+
+Status save(const QString& path, const QByteArray& bytes) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Status::failure(
+            QStringLiteral("%1: cannot write the report (%2)").arg(path, file.errorString()),
+            QStringLiteral("write-failed"));
+    return okStatus();
+}
+
+} // namespace
+
+std::unique_ptr<QTextDocument> ReportDocument::textDocument() const {
+    auto doc = std::make_unique<QTextDocument>();
+    QFont f(QStringLiteral("Noto Sans CJK SC"));
+    f.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Sans SC")});
+    f.setPointSizeF(10);
+    doc->setDefaultFont(f);
+    doc->setMetaInformation(QTextDocument::DocumentTitle, title);
+    for (auto it = images.cbegin(); it != images.cend(); ++it)
+        doc->addResource(QTextDocument::ImageResource, QUrl(it.key()), it.value());
+    doc->setHtml(html);
+    return doc;
+}
+
+QString ReportDocument::standaloneHtml() const {
+    QString out = html;
+    for (auto it = images.cbegin(); it != images.cend(); ++it) {
+        QByteArray png;
+        QBuffer buf(&png);
+        buf.open(QIODevice::WriteOnly);
+        it.value().save(&buf, "PNG");
+        out.replace(QStringLiteral("src=\"") + it.key() + QLatin1Char('"'),
+                    QStringLiteral("src=\"data:image/png;base64,") + QString::fromLatin1(png.toBase64()) +
+                        QLatin1Char('"'));
+    }
+    return out;
+}
+
+void ReportDocument::print(QPagedPaintDevice& device) const {
+    std::unique_ptr<QTextDocument> doc = textDocument();
+    doc->print(&device);
+}
+
+Status ReportDocument::writePdf(const QString& path) const {
+    QByteArray bytes;
+    {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter pdf(&buffer);
+        pdf.setTitle(title);
+        pdf.setCreator(QStringLiteral("PlanCompare"));
+        pdf.setResolution(300);
+        pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                      QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter));
+        print(pdf);
+    }
+    repairPdfToUnicode(bytes);
+    return save(path, bytes);
+}
+
+Status ReportDocument::writeHtml(const QString& path) const {
+    return save(path, standaloneHtml().toUtf8());
+}
+
+Status ReportDocument::write(const QString& path) const {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("pdf"))
+        return writePdf(path);
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+        return writeHtml(path);
+    return Status::failure(
+        QStringLiteral("%1: unsupported report format '%2' (use .pdf or .html)").arg(path, suffix),
+        QStringLiteral("bad-format"));
+}
+
+ReportBuilder::ReportBuilder(WorkbenchData& data, QString generatedAt)
+    : m_data(data)
+    , m_generatedAt(generatedAt.isEmpty()
+                        ? QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                        : std::move(generatedAt)) {}
+
+namespace {
+
+report::ReportMeta metaOf(WorkbenchData& data, const QString& generatedAt) {
+    QString version = QCoreApplication::applicationVersion();
+    if (version.isEmpty())
+        version = QStringLiteral(PLANCOMPARE_VERSION);
+    return {data.location(), version, generatedAt};
+}
+
+} // namespace
+
+Result<ReportDocument> ReportBuilder::indicatorReport(const QString& indicatorId) {
+    const Indicator* ind = m_data.findIndicator(indicatorId);
+    if (!ind)
+        return Result<ReportDocument>::failure(QStringLiteral("unknown indicator '%1'").arg(indicatorId),
+                                               QStringLiteral("unknown-indicator"));
+    Result<QList<ComparisonRow>> rows = m_data.rows(indicatorId);
+    if (!rows)
+        return rows.error();
+    report::IndicatorSection section{*ind, m_data.areaName(ind->area), rows.value(), {}};
+    ReportDocument doc;
+    doc.title = QStringLiteral("指标报告：") + ind->nameZh;
+    if (!rows->isEmpty()) {
+        section.chartSrc = chartName(ind->id);
+        doc.images.insert(section.chartSrc, chartImage(rows.value(), ind->nameZh));
+    }
+    doc.html = report::indicatorReportHtml(section, metaOf(m_data, m_generatedAt));
+    return doc;
+}
+
+Result<ReportDocument> ReportBuilder::areaReport(const QString& areaId) {
+    Area area;
+    bool found = false;
+    for (const Area& a : m_data.areas())
+        if (a.id == areaId) {
+            area = a;
+            found = true;
+        }
+    if (!found)
+        return Result<ReportDocument>::failure(QStringLiteral("unknown area '%1'").arg(areaId),
+                                               QStringLiteral("unknown-area"));
+    ReportDocument doc;
+    doc.title = QStringLiteral("领域报告：") + area.nameZh;
+    QList<report::IndicatorSection> sections;
+    for (const Indicator& ind : m_data.indicators()) {
+        if (ind.area != areaId)
+            continue;
+        Result<QList<ComparisonRow>> rows = m_data.rows(ind.id);
+        if (!rows)
+            return rows.error();
+        if (rows->isEmpty())
+            continue; // the area report covers what the plans say; silent indicators are left out
+        report::IndicatorSection s{ind, area.nameZh, rows.value(), chartName(ind.id)};
+        doc.images.insert(s.chartSrc, chartImage(rows.value(), ind.nameZh));
+        sections << s;
+    }
+    doc.html = report::areaReportHtml(area, sections, metaOf(m_data, m_generatedAt));
+    return doc;
+}
+
+} // namespace pc::ui
