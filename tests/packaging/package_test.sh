@@ -134,6 +134,20 @@ run "$cli" seeds >"$tmp/seeds" 2>"$tmp/seeds.err" || { cat "$tmp/seeds.err" >&2;
 [ "$(wc -l <"$tmp/seeds")" -eq 5 ] || fail "seeds listed $(wc -l <"$tmp/seeds") plans, expected 5"
 head -1 "$tmp/seeds" | grep -q "^chongqing-2019	重庆市	municipal	2019	" || fail "first seed line: $(head -1 "$tmp/seeds")"
 ok "installed plancompare-cli seeds lists the 5 plans"
+# The installed taxonomy is the one in use: the installed copy extracts exactly what the build tree does.
+{
+  seed="$usr/share/plancompare/seeds/dazu-2019.txt"
+  run "$cli" targets "$seed" >"$tmp/targets.installed" 2>"$tmp/targets.err" ||
+    { cat "$tmp/targets.err" >&2; fail "installed plancompare-cli targets"; }
+  env -u PLANCOMPARE_DATA_DIR -u PLANCOMPARE_NO_SOURCE_TREE "$build/app/plancompare-cli" targets "$seed" \
+    >"$tmp/targets.build" 2>/dev/null || fail "build-tree plancompare-cli targets"
+  head -1 "$tmp/targets.installed" | grep -q '^.*doc,area,indicator,scope,kind,comparator,value,unit,baseline,deadline,quote' ||
+    fail "targets header: $(head -1 "$tmp/targets.installed")"
+  rows=$(($(wc -l <"$tmp/targets.installed") - 1))
+  [ "$rows" -ge 10 ] || fail "installed targets found only $rows targets in dazu-2019"
+  cmp -s "$tmp/targets.installed" "$tmp/targets.build" || fail "installed and build-tree targets differ"
+  ok "installed plancompare-cli targets: $rows targets in dazu-2019, same as the build tree"
+}
 # import lands with the store (issue 5): once the installed CLI offers it, it must work here.
 if grep -qx import <<<"$commands"; then
   run "$cli" --db "$tmp/db.sqlite" import --seeds >"$tmp/import" 2>"$tmp/import.err" ||
