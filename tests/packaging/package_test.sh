@@ -67,16 +67,20 @@ for s in 48 64 128 256; do
 done
 expect share/man/man1/plancompare-cli.1.gz
 expect share/man/man1/plancompare.1.gz
+gzip -dc "$usr/share/doc/plancompare/changelog.gz" | head -1 | grep -qF "plancompare ($version) " ||
+  fail "share/doc/plancompare/changelog.gz does not start with plancompare ($version)"
 if find "$root" -path '*/build/*' -o -name '*.o' -o -name 'plancompare-rendericon' | grep -q .; then
   fail "build files in the package: $(find "$root" -path '*/build/*' -o -name '*.o' -o -name 'plancompare-rendericon')"
 fi
 # dpkg-shlibdeps really ran: every library the binaries link is owned by a package in Depends.
 dep_names=$(sed -e 's/([^)]*)//g' -e 's/[,|]/\n/g' <<<"$depends" | tr -d ' ')
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH) # not /lib32/… of the i386 compatibility packages
 for bin in "$usr/bin/plancompare" "$usr/bin/plancompare-cli"; do
   for lib in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-    owner=$(dpkg -S "*/$lib" 2>/dev/null | head -1 | cut -d: -f1) || true
-    [ -n "$owner" ] || fail "no installed package owns $lib (needed by $(basename "$bin"))"
-    grep -qxF "$owner" <<<"$dep_names" || fail "Depends lacks $owner, which provides $lib: $depends"
+    # "pkg:arch: path", or "pkg1, pkg2: path" when packages share the path.
+    owners=$(dpkg -S "*/$multiarch/$lib" 2>/dev/null | head -1 | sed -e 's/: .*//' -e 's/, */\n/g' | sed 's/:.*//') || true
+    [ -n "$owners" ] || fail "no installed package owns $lib (needed by $(basename "$bin"))"
+    grep -qxFf <(printf '%s\n' "$owners") <<<"$dep_names" || fail "Depends lacks $owners, which provides $lib: $depends"
   done
 done
 ok "layout: binaries, $(ls "$src"/seeds/*.txt | wc -l) seeds + manifest, $ntax taxonomy files, desktop, metainfo, icons 48-256 + SVG, man pages"
@@ -130,6 +134,20 @@ run "$cli" seeds >"$tmp/seeds" 2>"$tmp/seeds.err" || { cat "$tmp/seeds.err" >&2;
 [ "$(wc -l <"$tmp/seeds")" -eq 5 ] || fail "seeds listed $(wc -l <"$tmp/seeds") plans, expected 5"
 head -1 "$tmp/seeds" | grep -q "^chongqing-2019	重庆市	municipal	2019	" || fail "first seed line: $(head -1 "$tmp/seeds")"
 ok "installed plancompare-cli seeds lists the 5 plans"
+# The installed taxonomy is the one in use: the installed copy extracts exactly what the build tree does.
+{
+  seed="$usr/share/plancompare/seeds/dazu-2019.txt"
+  run "$cli" targets "$seed" >"$tmp/targets.installed" 2>"$tmp/targets.err" ||
+    { cat "$tmp/targets.err" >&2; fail "installed plancompare-cli targets"; }
+  env -u PLANCOMPARE_DATA_DIR -u PLANCOMPARE_NO_SOURCE_TREE "$build/app/plancompare-cli" targets "$seed" \
+    >"$tmp/targets.build" 2>/dev/null || fail "build-tree plancompare-cli targets"
+  head -1 "$tmp/targets.installed" | grep -q '^.*doc,area,indicator,scope,kind,comparator,value,unit,baseline,deadline,quote' ||
+    fail "targets header: $(head -1 "$tmp/targets.installed")"
+  rows=$(($(wc -l <"$tmp/targets.installed") - 1))
+  [ "$rows" -ge 10 ] || fail "installed targets found only $rows targets in dazu-2019"
+  cmp -s "$tmp/targets.installed" "$tmp/targets.build" || fail "installed and build-tree targets differ"
+  ok "installed plancompare-cli targets: $rows targets in dazu-2019, same as the build tree"
+}
 # import lands with the store (issue 5): once the installed CLI offers it, it must work here.
 if grep -qx import <<<"$commands"; then
   run "$cli" --db "$tmp/db.sqlite" import --seeds >"$tmp/import" 2>"$tmp/import.err" ||
