@@ -7,6 +7,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <ostream>
+
+// GoogleTest prints parameters and failed comparisons with this instead of a byte dump.
+inline void PrintTo(const QString& s, std::ostream* os) { *os << '"' << s.toStdString() << '"'; }
+
 namespace pc::test {
 
 inline QString seedsDir() { return QString::fromUtf8(PLANCOMPARE_TEST_SEEDS); }
