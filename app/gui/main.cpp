@@ -6,42 +6,82 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
-int main(int argc, char** argv)
-{
-    // --screenshot must work without a display: pick the offscreen platform before Qt starts.
-    for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--screenshot") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("plancompare"));
-    QApplication::setOrganizationName(QStringLiteral("plancompare"));
-    QApplication::setApplicationDisplayName(QStringLiteral("PlanCompare 营商环境政策对比"));
-    QApplication::setApplicationVersion(QStringLiteral(PLANCOMPARE_VERSION));
+#include <initializer_list>
 
-    QCommandLineParser parser;
+namespace {
+
+struct Options {
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Render the main window offscreen to FILE.png and exit."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption view{QStringLiteral("view"),
+                            QStringLiteral("View to show: matrix, compare, chart, measures, reader."),
+                            QStringLiteral("NAME")};
+    QCommandLineOption indicator{QStringLiteral("indicator"), QStringLiteral("Indicator to show, e.g. wa.time."),
+                                 QStringLiteral("ID")};
+    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("Database file to use."), QStringLiteral("PATH")};
+    QCommandLineOption lang{QStringLiteral("lang"), QStringLiteral("Interface language: zh or en."),
+                            QStringLiteral("LANG")};
+};
+
+void setUp(QCommandLineParser& parser, const Options& o)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("plancompare"));
+    QCoreApplication::setOrganizationName(QStringLiteral("plancompare"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PLANCOMPARE_VERSION));
     parser.setApplicationDescription(QStringLiteral("PlanCompare — 营商环境政策对比"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the main window offscreen to FILE.png and exit."),
-                                        QStringLiteral("FILE"));
-    const QCommandLineOption view(QStringLiteral("view"),
-                                  QStringLiteral("View to show: matrix, compare, chart, measures, reader."),
-                                  QStringLiteral("NAME"));
-    const QCommandLineOption indicator(QStringLiteral("indicator"), QStringLiteral("Indicator to show, e.g. wa.time."),
-                                       QStringLiteral("ID"));
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Database file to use."), QStringLiteral("PATH"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Interface language: zh or en."),
-                                  QStringLiteral("LANG"));
-    parser.addOptions({screenshot, view, indicator, db, lang});
+    parser.addOptions({o.screenshot, o.view, o.indicator, o.db, o.lang});
+}
+
+bool hasArg(int argc, char** argv, std::initializer_list<const char*> names)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char* n : names) {
+            if (qstrcmp(argv[i], n) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const Options o;
+    // --help, --version and bad options need no display: answer them before a GUI platform is loaded.
+    if (hasArg(argc, argv, {"--help", "-h", "-?", "--help-all", "--version", "-v"})) {
+        QCoreApplication core(argc, argv);
+        QCommandLineParser parser;
+        setUp(parser, o);
+        parser.process(core); // prints and exits
+        return 0;
+    }
+    // --screenshot must work without a display: pick the offscreen platform before Qt starts.
+    if (hasArg(argc, argv, {"--screenshot"}) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+#ifdef Q_OS_LINUX
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        QTextStream(stderr) << "plancompare: no display (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                               "Start it in a desktop session, render a view with --screenshot FILE.png,\n"
+                               "or use plancompare-cli, which needs no display.\n";
+        return 1;
+    }
+#endif
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("PlanCompare 营商环境政策对比"));
+    QCommandLineParser parser;
+    setUp(parser, o);
     parser.process(app);
 
     pc::ui::GuiOptions opts;
-    opts.screenshotPath = parser.value(screenshot);
-    opts.view = parser.value(view);
-    opts.indicator = parser.value(indicator);
-    opts.dbPath = parser.isSet(db) ? parser.value(db) : pc::defaultDatabasePath();
-    opts.language = parser.value(lang);
+    opts.screenshotPath = parser.value(o.screenshot);
+    opts.view = parser.value(o.view);
+    opts.indicator = parser.value(o.indicator);
+    opts.dbPath = parser.isSet(o.db) ? parser.value(o.db) : pc::defaultDatabasePath();
+    opts.language = parser.value(o.lang);
     return pc::ui::runGui(app, opts);
 }

@@ -57,6 +57,29 @@ TEST(Gui, VersionComesFromTheProject)
     EXPECT_TRUE(r.outText().contains(QStringLiteral(PLANCOMPARE_VERSION)));
 }
 
+// No display at all (a server, an SSH session): version and help still answer, the window does not abort.
+const QStringList kNoDisplay{QStringLiteral("QT_QPA_PLATFORM="), QStringLiteral("DISPLAY="),
+                             QStringLiteral("WAYLAND_DISPLAY=")};
+
+TEST(Gui, VersionAndHelpNeedNoDisplay)
+{
+    const RunResult v = run(guiBin(), {QStringLiteral("--version")}, kNoDisplay);
+    EXPECT_EQ(v.exitCode, 0) << v.errText().toStdString();
+    EXPECT_EQ(v.outText().trimmed(), QStringLiteral("plancompare " PLANCOMPARE_VERSION));
+    const RunResult h = run(guiBin(), {QStringLiteral("--help")}, kNoDisplay);
+    EXPECT_EQ(h.exitCode, 0) << h.errText().toStdString();
+    EXPECT_TRUE(h.outText().contains(QStringLiteral("--screenshot <FILE>")));
+    EXPECT_TRUE(h.outText().contains(QStringLiteral("--indicator <ID>")));
+}
+
+TEST(Gui, NoDisplayIsExplainedNotAborted)
+{
+    const RunResult r = run(guiBin(), {}, kNoDisplay);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("no display"))) << r.errText().toStdString();
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("--screenshot")));
+}
+
 TEST(Gui, ScreenshotWritesAWindowSizedPng)
 {
     QTemporaryDir dir;
