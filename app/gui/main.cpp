@@ -17,15 +17,15 @@ struct Options {
     QCommandLineOption view{QStringLiteral("view"),
                             QStringLiteral("View to show: matrix, compare, chart, measures, reader."),
                             QStringLiteral("NAME")};
-    QCommandLineOption indicator{QStringLiteral("indicator"), QStringLiteral("Indicator to show, e.g. wa.time."),
-                                 QStringLiteral("ID")};
-    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("Database file to use."), QStringLiteral("PATH")};
+    QCommandLineOption indicator{QStringLiteral("indicator"),
+                                 QStringLiteral("Indicator to show, e.g. wa.time."), QStringLiteral("ID")};
+    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("Database file to use."),
+                          QStringLiteral("PATH")};
     QCommandLineOption lang{QStringLiteral("lang"), QStringLiteral("Interface language: zh or en."),
                             QStringLiteral("LANG")};
 };
 
-void setUp(QCommandLineParser& parser, const Options& o)
-{
+void setUp(QCommandLineParser& parser, const Options& o) {
     QCoreApplication::setApplicationName(QStringLiteral("plancompare"));
     QCoreApplication::setOrganizationName(QStringLiteral("plancompare"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLANCOMPARE_VERSION));
@@ -35,8 +35,7 @@ void setUp(QCommandLineParser& parser, const Options& o)
     parser.addOptions({o.screenshot, o.view, o.indicator, o.db, o.lang});
 }
 
-bool hasArg(int argc, char** argv, std::initializer_list<const char*> names)
-{
+bool hasArg(int argc, char** argv, std::initializer_list<const char*> names) {
     for (int i = 1; i < argc; ++i) {
         for (const char* n : names) {
             if (qstrcmp(argv[i], n) == 0)
@@ -48,8 +47,7 @@ bool hasArg(int argc, char** argv, std::initializer_list<const char*> names)
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     const Options o;
     // --help, --version and bad options need no display: answer them before a GUI platform is loaded.
     if (hasArg(argc, argv, {"--help", "-h", "-?", "--help-all", "--version", "-v"})) {

@@ -608,7 +608,16 @@ QString cleanScope(QStringView s) {
             "总用时|用时)") +
         verbs);
     static const QRegularExpression trailingVerb(verbs);
+    // A deadline inside the clause ends whatever came before it (a measure title in a jumbled
+    // page, 压减获得用水耗时2020年底前实现…): the scope is what the deadline governs.
+    static const QRegularExpression innerDeadline(
+        QStringLiteral("[0-9０-９]{4}\\s*年(?:[0-9０-９]{1,2}\\s*月)?(?:年?底|末)?(?:前|以前)"));
     QString out = trimSpaces(s).toString();
+    QRegularExpressionMatch last;
+    for (auto it = innerDeadline.globalMatch(out); it.hasNext();)
+        last = it.next();
+    if (last.hasMatch() && last.capturedStart() > 0 && out.size() - last.capturedEnd() >= 4)
+        out.remove(0, last.capturedEnd());
     for (int pass = 0; pass < 3; ++pass) {
         out.remove(leadingDate);
         while (!out.isEmpty() &&

@@ -10,15 +10,13 @@
 
 using namespace pc::test;
 
-TEST(Cli, VersionComesFromTheProject)
-{
+TEST(Cli, VersionComesFromTheProject) {
     const RunResult r = run(cliBin(), {QStringLiteral("--version")});
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_EQ(r.outText(), QStringLiteral("plancompare-cli " PLANCOMPARE_VERSION "\n"));
 }
 
-TEST(Cli, HelpListsCommandsAndExitCodes)
-{
+TEST(Cli, HelpListsCommandsAndExitCodes) {
     const RunResult r = run(cliBin(), {QStringLiteral("--help")});
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_TRUE(r.outText().contains(QStringLiteral("Usage: plancompare-cli")));
@@ -26,15 +24,13 @@ TEST(Cli, HelpListsCommandsAndExitCodes)
     EXPECT_TRUE(r.outText().contains(QStringLiteral("2 usage error")));
 }
 
-TEST(Cli, UnknownCommandIsAUsageError)
-{
+TEST(Cli, UnknownCommandIsAUsageError) {
     const RunResult r = run(cliBin(), {QStringLiteral("frobnicate")});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.errText().contains(QStringLiteral("unknown command 'frobnicate'")));
 }
 
-TEST(Cli, SeedsListsTheShippedPlans)
-{
+TEST(Cli, SeedsListsTheShippedPlans) {
     const RunResult r = run(cliBin(), {QStringLiteral("seeds")});
     ASSERT_EQ(r.exitCode, 0) << r.errText().toStdString();
     const QStringList lines = r.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -42,17 +38,16 @@ TEST(Cli, SeedsListsTheShippedPlans)
     EXPECT_TRUE(lines.at(0).startsWith(QStringLiteral("chongqing-2019\t重庆市\tmunicipal\t2019")));
 }
 
-TEST(Cli, MissingSeedsFolderIsExplained)
-{
+TEST(Cli, MissingSeedsFolderIsExplained) {
     QTemporaryDir empty;
     const RunResult r = run(cliBin(), {QStringLiteral("seeds"), QStringLiteral("--dir"), empty.path()});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.errText().contains(empty.path() + QStringLiteral("/manifest.json")));
 }
 
-TEST(Gui, VersionComesFromTheProject)
-{
-    const RunResult r = run(guiBin(), {QStringLiteral("--version")}, {QStringLiteral("QT_QPA_PLATFORM=offscreen")});
+TEST(Gui, VersionComesFromTheProject) {
+    const RunResult r =
+        run(guiBin(), {QStringLiteral("--version")}, {QStringLiteral("QT_QPA_PLATFORM=offscreen")});
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_TRUE(r.outText().contains(QStringLiteral(PLANCOMPARE_VERSION)));
 }
@@ -61,8 +56,7 @@ TEST(Gui, VersionComesFromTheProject)
 const QStringList kNoDisplay{QStringLiteral("QT_QPA_PLATFORM="), QStringLiteral("DISPLAY="),
                              QStringLiteral("WAYLAND_DISPLAY=")};
 
-TEST(Gui, VersionAndHelpNeedNoDisplay)
-{
+TEST(Gui, VersionAndHelpNeedNoDisplay) {
     const RunResult v = run(guiBin(), {QStringLiteral("--version")}, kNoDisplay);
     EXPECT_EQ(v.exitCode, 0) << v.errText().toStdString();
     EXPECT_EQ(v.outText().trimmed(), QStringLiteral("plancompare " PLANCOMPARE_VERSION));
@@ -72,20 +66,19 @@ TEST(Gui, VersionAndHelpNeedNoDisplay)
     EXPECT_TRUE(h.outText().contains(QStringLiteral("--indicator <ID>")));
 }
 
-TEST(Gui, NoDisplayIsExplainedNotAborted)
-{
+TEST(Gui, NoDisplayIsExplainedNotAborted) {
     const RunResult r = run(guiBin(), {}, kNoDisplay);
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.errText().contains(QStringLiteral("no display"))) << r.errText().toStdString();
     EXPECT_TRUE(r.errText().contains(QStringLiteral("--screenshot")));
 }
 
-TEST(Gui, ScreenshotWritesAWindowSizedPng)
-{
+TEST(Gui, ScreenshotWritesAWindowSizedPng) {
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("shot.png"));
     const RunResult r = run(guiBin(),
-                            {QStringLiteral("--screenshot"), png, QStringLiteral("--db"), dir.filePath(QStringLiteral("db.sqlite"))},
+                            {QStringLiteral("--screenshot"), png, QStringLiteral("--db"),
+                             dir.filePath(QStringLiteral("db.sqlite"))},
                             {QStringLiteral("XDG_DATA_HOME=") + dir.path()});
     ASSERT_EQ(r.exitCode, 0) << r.errText().toStdString();
     const QImage img(png);
@@ -100,20 +93,18 @@ TEST(Gui, ScreenshotWritesAWindowSizedPng)
     EXPECT_GT(colours.size(), 8);
 }
 
-TEST(Gui, UnwritableDataDirectoryFailsWithMessage)
-{
+TEST(Gui, UnwritableDataDirectoryFailsWithMessage) {
     QTemporaryDir dir;
     const RunResult r = run(guiBin(),
-                            {QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png")), QStringLiteral("--db"),
-                             QStringLiteral("/proc/nowhere/db.sqlite")},
+                            {QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png")),
+                             QStringLiteral("--db"), QStringLiteral("/proc/nowhere/db.sqlite")},
                             {QStringLiteral("QT_QPA_PLATFORM=offscreen")});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.errText().contains(QStringLiteral("/proc/nowhere")));
     EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("x.png"))));
 }
 
-TEST(Gui, MissingSeedsFailsWithMessage)
-{
+TEST(Gui, MissingSeedsFailsWithMessage) {
     QTemporaryDir dir;
     // Point the data search at an empty folder and copy the binary away from the source tree is not
     // possible here; instead an empty PLANCOMPARE_DATA_DIR with a broken manifest must be reported.
@@ -122,10 +113,11 @@ TEST(Gui, MissingSeedsFailsWithMessage)
     ASSERT_TRUE(f.open(QIODevice::WriteOnly));
     f.write("not json");
     f.close();
-    const RunResult r = run(guiBin(),
-                            {QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png")), QStringLiteral("--db"),
-                             dir.filePath(QStringLiteral("db.sqlite"))},
-                            {QStringLiteral("QT_QPA_PLATFORM=offscreen"), QStringLiteral("PLANCOMPARE_DATA_DIR=") + dir.path()});
+    const RunResult r = run(
+        guiBin(),
+        {QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png")), QStringLiteral("--db"),
+         dir.filePath(QStringLiteral("db.sqlite"))},
+        {QStringLiteral("QT_QPA_PLATFORM=offscreen"), QStringLiteral("PLANCOMPARE_DATA_DIR=") + dir.path()});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.errText().contains(dir.filePath(QStringLiteral("seeds/manifest.json"))));
 }

@@ -10,23 +10,36 @@
 #include <ostream>
 
 // GoogleTest prints parameters and failed comparisons with this instead of a byte dump.
-inline void PrintTo(const QString& s, std::ostream* os) { *os << '"' << s.toStdString() << '"'; }
+inline void PrintTo(const QString& s, std::ostream* os) {
+    *os << '"' << s.toStdString() << '"';
+}
 
 namespace pc::test {
 
-inline QString seedsDir() { return QString::fromUtf8(PLANCOMPARE_TEST_SEEDS); }
-inline QString seedPath(const QString& stem) { return seedsDir() + QLatin1Char('/') + stem + QStringLiteral(".txt"); }
-inline QString dataDir() { return QString::fromUtf8(PLANCOMPARE_TEST_DATA); }
-inline QString cliBin() { return QString::fromUtf8(PLANCOMPARE_CLI_BIN); }
-inline QString guiBin() { return QString::fromUtf8(PLANCOMPARE_GUI_BIN); }
+inline QString seedsDir() {
+    return QString::fromUtf8(PLANCOMPARE_TEST_SEEDS);
+}
+inline QString seedPath(const QString& stem) {
+    return seedsDir() + QLatin1Char('/') + stem + QStringLiteral(".txt");
+}
+inline QString dataDir() {
+    return QString::fromUtf8(PLANCOMPARE_TEST_DATA);
+}
+inline QString cliBin() {
+    return QString::fromUtf8(PLANCOMPARE_CLI_BIN);
+}
+inline QString guiBin() {
+    return QString::fromUtf8(PLANCOMPARE_GUI_BIN);
+}
 
-inline QByteArray readAll(const QString& path)
-{
+inline QByteArray readAll(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-inline QString readSeed(const QString& stem) { return QString::fromUtf8(readAll(seedPath(stem))); }
+inline QString readSeed(const QString& stem) {
+    return QString::fromUtf8(readAll(seedPath(stem)));
+}
 
 struct RunResult {
     int exitCode = -1;
@@ -37,8 +50,7 @@ struct RunResult {
 };
 
 // Runs a program to completion (two minutes at most) with extra environment entries.
-inline RunResult run(const QString& program, const QStringList& args, const QStringList& env = {})
-{
+inline RunResult run(const QString& program, const QStringList& args, const QStringList& env = {}) {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     for (const QString& kv : env) {

@@ -135,6 +135,11 @@ TEST(SeedTargets, DazuConstructionPermitTimes) {
         EXPECT_EQ(t[0].comparator, QStringLiteral("<=")) << id;
         EXPECT_EQ(t[0].deadline, QStringLiteral("2019-12")) << id;
     }
+    // Sub-item numbers and deadlines are not part of the scope.
+    const QList<Target> general =
+        find(dz, QStringLiteral("cp.time.social_general"), 50, QStringLiteral("工作日"));
+    ASSERT_EQ(general.size(), 1);
+    EXPECT_EQ(general[0].scope, QStringLiteral("一般社会投资项目从立项到竣工验收"));
 }
 
 TEST(SeedTargets, DazuWaterGasElectricity) {
@@ -199,6 +204,8 @@ TEST(SeedTargets, MunicipalWaterConnectionTwelveToSevenDays) {
     EXPECT_EQ(*withBaseline[0].baseline, 12);
     EXPECT_EQ(withBaseline[0].comparator, QStringLiteral("<="));
     EXPECT_EQ(withBaseline[0].deadline, QStringLiteral("2020-12"));
+    // The scope is what the deadline governs, not the measure title glued before it.
+    EXPECT_EQ(withBaseline[0].scope, QStringLiteral("水表口径DN100以下的用水接入"));
 }
 
 TEST(SeedTargets, MunicipalRepeatedPassagesGiveOneTarget) {
