@@ -1,6 +1,7 @@
 // Reports: HTML content, PDF pages and text (pdftotext), standalone HTML.
 #include "export/reporthtml.h"
 #include "fakedata.h"
+#include "report/pdftounicode.h"
 #include "report/reportdocument.h"
 #include "testpaths.h"
 
@@ -22,6 +23,18 @@ int pdfPages(const QString& path) {
 }
 
 } // namespace
+
+TEST(PdfToUnicode, RadicalsBecomeIdeographsAndOffsetsStay) {
+    // ⽅ (Kangxi, decomposes) and ⻚ ⻔ (CJK supplement, from the table); 0041 stays.
+    QByteArray pdf("x\n2 beginbfchar\n<0001> <2F45>\n<0002> <2EDA>\nendbfchar\n"
+                   "1 beginbfrange\n<0003> <0004> [<2ED4> <0041>]\nendbfrange\n");
+    const qsizetype size = pdf.size();
+    EXPECT_EQ(repairPdfToUnicode(pdf), 3);
+    EXPECT_EQ(pdf.size(), size);
+    EXPECT_TRUE(pdf.contains("<0001> <65B9>"));
+    EXPECT_TRUE(pdf.contains("<0002> <9875>"));
+    EXPECT_TRUE(pdf.contains("[<95E8> <0041>]"));
+}
 
 TEST(ReportHtml, TargetTextAndHighlightedSentence) {
     test::FakeData data;
@@ -48,6 +61,10 @@ TEST(ReportDocument, IndicatorReportPdfHasTitleTableSourcesAndMeta) {
     ASSERT_TRUE(doc->write(pdf).ok());
     EXPECT_TRUE(test::readAll(pdf).startsWith("%PDF-"));
     EXPECT_EQ(pdfPages(pdf), 1);
+    // Every page carries the title and its number in the footer.
+    const QString footer = test::run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).outText();
+    EXPECT_TRUE(footer.contains(QStringLiteral("第1/1页"))) << footer.toStdString();
+    EXPECT_TRUE(footer.contains(QStringLiteral("指标报告：用水报装时限")));
     const QString text =
         test::run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
             .outText();
@@ -85,6 +102,9 @@ TEST(ReportDocument, AreaReportHasACoverPageAndOnePagePerIndicator) {
     const QStringList pages = text.split(QLatin1Char('\f'));
     ASSERT_GE(pages.size(), 2);
     EXPECT_TRUE(pages.at(1).contains(QStringLiteral("用水报装时限")));
+    // pdftotext drops the thin spaces of the footer.
+    EXPECT_TRUE(pages.at(0).contains(QStringLiteral("第1/2页"))) << pages.at(0).toStdString();
+    EXPECT_TRUE(pages.at(1).contains(QStringLiteral("第2/2页")));
     EXPECT_FALSE(builder.areaReport(QStringLiteral("nowhere")).ok());
     EXPECT_FALSE(builder.indicatorReport(QStringLiteral("xx.none")).ok());
 }

@@ -10,9 +10,12 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPageLayout>
 #include <QPageSize>
+#include <QPainter>
+#include <QPalette>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QScreen>
@@ -78,11 +81,45 @@ QString ReportDocument::standaloneHtml() const {
 void ReportDocument::print(QPagedPaintDevice& device) const {
     std::unique_ptr<QTextDocument> doc = textDocument();
     // Lay the document out on the page's printable area in logical (screen) pixels, so tables and
-    // headings use the full width and <img width> means the same on screen, in PDF and on paper.
+    // headings use the full width and <img width> means the same on screen, in PDF and on paper;
+    // the painter scales logical pixels to the device. The bottom strip of each page holds the
+    // footer: the report's title and "page n of N", so a printed stack can be put back in order.
     const QScreen* screen = QGuiApplication::primaryScreen();
     const qreal dpi = screen ? screen->logicalDotsPerInch() : 96.0;
-    doc->setPageSize(device.pageLayout().paintRect(QPageLayout::Inch).size() * dpi);
-    doc->print(&device);
+    const QSizeF page = device.pageLayout().paintRect(QPageLayout::Inch).size() * dpi;
+    QFont footerFont = doc->defaultFont();
+    footerFont.setPixelSize(qRound(8 * dpi / 72)); // 8 pt in the logical pixels the painter scales
+    const qreal footerHeight = QFontMetricsF(footerFont).height() * 2.2;
+    const qreal bodyHeight = page.height() - footerHeight;
+    doc->setPageSize(QSizeF(page.width(), bodyHeight));
+    const int pages = doc->pageCount();
+
+    QPainter painter(&device);
+    const qreal scale = device.logicalDpiX() / dpi;
+    painter.scale(scale, scale);
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            device.newPage();
+        painter.save();
+        const QRectF clip(0, i * bodyHeight, page.width(), bodyHeight);
+        painter.translate(0, -clip.top());
+        painter.setClipRect(clip);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = clip;
+        context.palette.setColor(QPalette::Text, Qt::black);
+        doc->documentLayout()->draw(&painter, context);
+        painter.restore();
+
+        painter.setFont(footerFont);
+        painter.setPen(QColor(0x60, 0x60, 0x60));
+        const QRectF footer(0, bodyHeight, page.width(), footerHeight);
+        painter.drawLine(footer.topLeft() + QPointF(0, footerHeight * 0.25),
+                         footer.topRight() + QPointF(0, footerHeight * 0.25));
+        const QRectF line = footer.adjusted(0, footerHeight * 0.35, 0, 0);
+        painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, title);
+        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter,
+                         QStringLiteral("第 %1 / %2 页").arg(i + 1).arg(pages));
+    }
 }
 
 Status ReportDocument::writePdf(const QString& path) const {
