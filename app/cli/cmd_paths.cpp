@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "common/datapaths.h"
+#include "taxonomy/taxonomy.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -22,6 +23,7 @@ int runPaths(Context& ctx) {
     ctx.out << "executable\t" << QDir::cleanPath(QCoreApplication::applicationFilePath()) << '\n'
             << "seeds\t" << (seeds ? seeds.value() : QStringLiteral("-")) << '\n'
             << "taxonomy\t" << (taxonomy ? taxonomy.value() : QStringLiteral("-")) << '\n'
+            << "user-taxonomy\t" << Taxonomy::userTaxonomyPath() << '\n'
             << "database\t" << ctx.dbPath << '\n'
             << "search\t" << dataRoots().join(QLatin1Char(':')) << '\n';
     // Without the seeds nothing works: say why, as every other command would.
@@ -33,11 +35,11 @@ int runPaths(Context& ctx) {
     return Ok;
 }
 
-const bool registered = registerCommand(
-    {QStringLiteral("paths"),
-     QStringLiteral(
-         "paths                        where the shipped seeds, taxonomy and the database are found"),
-     runPaths});
+const bool registered =
+    registerCommand({QStringLiteral("paths"),
+                     QStringLiteral("paths                        where the shipped seeds, the taxonomy "
+                                    "(shipped and yours) and the database are"),
+                     runPaths});
 
 } // namespace
 } // namespace pc::cli

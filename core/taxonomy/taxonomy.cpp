@@ -183,10 +183,12 @@ Result<Taxonomy> Taxonomy::load(const QString& shippedPath, const QString& userP
 }
 
 QString Taxonomy::userTaxonomyPath() {
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    // GenericConfigLocation + "plancompare" (~/.config/plancompare/indicators.json), the same for
+    // the GUI and the CLI and easy to tell a user; AppConfigLocation would add organisation/app.
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
     if (dir.isEmpty())
-        dir = QDir::homePath() + QStringLiteral("/.config/plancompare");
-    return dir + QStringLiteral("/indicators.json");
+        dir = QDir::homePath() + QStringLiteral("/.config");
+    return dir + QStringLiteral("/plancompare/indicators.json");
 }
 
 Result<Taxonomy> Taxonomy::loadDefault() {

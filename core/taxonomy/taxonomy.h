@@ -39,7 +39,7 @@ public:
     // replace the shipped ones, new ids are added). Errors name the file and the problem.
     static Result<Taxonomy> load(const QString& shippedPath, const QString& userPath = {});
     // Shipped file found through findDataFile("taxonomy/indicators.json"), user file from
-    // AppConfigLocation/indicators.json if it exists.
+    // ~/.config/plancompare/indicators.json ($XDG_CONFIG_HOME) if it exists.
     static Result<Taxonomy> loadDefault();
     static QString userTaxonomyPath();
 

@@ -248,7 +248,7 @@ TEST(Taxonomy, OtherIdsAreShownByTheirName) {
 TEST(Taxonomy, DefaultMergesTheUserConfigFile) {
     QStandardPaths::setTestModeEnabled(true);
     const QString user = Taxonomy::userTaxonomyPath();
-    EXPECT_TRUE(user.endsWith(QStringLiteral("/indicators.json")));
+    EXPECT_TRUE(user.endsWith(QStringLiteral("/plancompare/indicators.json"))) << user.toStdString();
     QDir().mkpath(QFileInfo(user).path());
     write(user, R"({"indicators": [{"id": "zz.user_added", "area": "water", "name_zh": "测试", "unit": "个",
                    "better": "lower", "cues": ["测试"]}]})");
