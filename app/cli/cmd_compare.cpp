@@ -75,15 +75,45 @@ int runCompare(Context& ctx) {
     if (format == QLatin1String("table")) {
         QList<QStringList> lines;
         for (const ComparisonRow& r : *rows)
-            lines << QStringList{r.jurisdiction, r.year ? QString::number(r.year) : QString(),
-                                 r.docId,        QString::number(r.measureNumber),
-                                 valueText(r),   r.deadline,
-                                 r.scope,        r.corrected ? QStringLiteral("*") : QString(),
+            lines << QStringList{r.jurisdiction,
+                                 r.year ? QString::number(r.year) : QString(),
+                                 r.docId,
+                                 QString::number(r.measureNumber),
+                                 valueText(r),
+                                 r.baseline ? QString::number(*r.baseline, 'g', 15) : QString(),
+                                 r.deadline,
+                                 r.scope,
+                                 r.corrected ? QStringLiteral("*") : QString(),
                                  r.quote};
         ctx.out << textTable({QStringLiteral("jurisdiction"), QStringLiteral("year"), QStringLiteral("doc"),
-                              QStringLiteral("measure"), QStringLiteral("target"), QStringLiteral("deadline"),
-                              QStringLiteral("scope"), QStringLiteral("corrected"), QStringLiteral("quote")},
+                              QStringLiteral("measure"), QStringLiteral("target"), QStringLiteral("baseline"),
+                              QStringLiteral("deadline"), QStringLiteral("scope"),
+                              QStringLiteral("corrected"), QStringLiteral("quote")},
                              lines);
+        // The plans that set no number matter as much as those that do: say which mention the
+        // indicator without one and which are silent.
+        const Indicator* ind = nullptr;
+        if (known) {
+            for (const Indicator& i : *known)
+                if (i.id == indicator)
+                    ind = &i;
+        }
+        if (ind) {
+            const Result<QList<CoverageCell>> cells = compare::coverageOfArea(*db, ind->area);
+            if (cells) {
+                QStringList mentioned, silent;
+                for (const CoverageCell& c : *cells) {
+                    if (c.indicator != indicator || c.coverage == Coverage::NumberSet)
+                        continue;
+                    (c.coverage == Coverage::MentionedNoNumber ? mentioned : silent)
+                        << c.jurisdiction + QLatin1Char(' ') + c.docId;
+                }
+                if (!mentioned.isEmpty())
+                    ctx.out << "mentioned without a number: " << mentioned.join(QStringLiteral(", ")) << '\n';
+                if (!silent.isEmpty())
+                    ctx.out << "silent: " << silent.join(QStringLiteral(", ")) << '\n';
+            }
+        }
         if (rows->isEmpty())
             ctx.err << "no plan sets a target for " << indicator << "\n";
         return Ok;

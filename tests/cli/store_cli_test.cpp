@@ -105,6 +105,11 @@ TEST(StoreCli, CompareFromTheDatabaseEqualsCompareFromFiles) {
         cli(db, {QStringLiteral("compare"), QStringLiteral("--indicator"), QStringLiteral("wa.time")});
     EXPECT_TRUE(table.outText().startsWith(QStringLiteral("jurisdiction")));
     EXPECT_TRUE(table.outText().section(QLatin1Char('\n'), 1, 1).startsWith(QStringLiteral("重庆市")));
+    // The municipal 12 → 7 working days shows its baseline; 武隆 sets no number for water.
+    EXPECT_TRUE(table.outText().section(QLatin1Char('\n'), 1, 1).contains(QStringLiteral("<= 7 工作日  12 ")))
+        << table.out.constData();
+    EXPECT_TRUE(table.outText().contains(QStringLiteral("武隆区 wulong-2022"))) << table.out.constData();
+    EXPECT_FALSE(table.outText().contains(QStringLiteral("渝中区 yuzhong-2023")));
     const RunResult unknown =
         cli(db, {QStringLiteral("compare"), QStringLiteral("--indicator"), QStringLiteral("wa.nothing")});
     EXPECT_EQ(unknown.exitCode, 1);
