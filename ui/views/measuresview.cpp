@@ -3,6 +3,7 @@
 
 #include "app/workbench.h"
 #include "models/measuresmodel.h"
+#include "notespanel.h"
 #include "richtextdelegate.h"
 
 #include <QComboBox>
@@ -31,7 +32,8 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     , m_table(new QTableView(this))
     , m_body(new QTextBrowser(this))
     , m_delegate(new RichTextDelegate(-1, this))
-    , m_debounce(new QTimer(this)) {
+    , m_debounce(new QTimer(this))
+    , m_notes(new NotesPanel(workbench.data(), this)) {
     setObjectName(QStringLiteral("measuresView"));
     m_filter->setSourceModel(m_model);
     m_table->setModel(m_filter);
@@ -70,7 +72,13 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     top->addWidget(m_count);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
-    split->addWidget(m_body);
+    // The measure's text and the researcher's notes on it, side by side.
+    auto* details = new QSplitter(Qt::Horizontal, split);
+    details->addWidget(m_body);
+    details->addWidget(m_notes);
+    details->setStretchFactor(0, 3);
+    details->setStretchFactor(1, 2);
+    split->addWidget(details);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
@@ -155,8 +163,14 @@ void MeasuresView::runSearch() {
 void MeasuresView::showBody(const QModelIndex& proxyIndex) {
     if (!proxyIndex.isValid()) {
         m_body->clear();
+        m_notes->setSubject(NoteOn::Measure, 0, QString());
         return;
     }
+    const QModelIndex row = proxyIndex.siblingAtColumn(MeasuresModel::JurisdictionColumn);
+    m_notes->setSubject(
+        NoteOn::Measure, row.data(MeasuresModel::MeasureIdRole).toLongLong(),
+        row.data().toString() +
+            tr(" · 第 %1 项").arg(row.siblingAtColumn(MeasuresModel::NumberColumn).data().toInt()));
     m_body->setHtml(
         QStringLiteral("<p>") +
         RichTextDelegate::highlight(proxyIndex.data(MeasuresModel::BodyRole).toString(), m_terms) +
