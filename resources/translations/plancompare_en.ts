@@ -689,10 +689,6 @@
         <translation>Show the notes on the whole plan</translation>
     </message>
     <message>
-        <source>级别</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
         <source>提示</source>
         <translation>Note</translation>
     </message>

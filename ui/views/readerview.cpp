@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalBlocker>
@@ -33,7 +34,7 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     , m_fields(new QTextBrowser(this))
     , m_addTarget(new QPushButton(tr("将所选文字添加为目标(&A)…"), this))
     , m_issuesToggle(new QToolButton(this))
-    , m_issues(new QTreeWidget(this))
+    , m_issues(new QListWidget(this))
     , m_planNotes(new QPushButton(tr("规划注释"), this))
     , m_notes(new NotesPanel(workbench.data(), this)) {
     setObjectName(QStringLiteral("readerView"));
@@ -56,12 +57,10 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     m_issuesToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_issuesToggle->setAutoRaise(true);
     m_issuesToggle->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_issues->setColumnCount(2);
-    m_issues->setHeaderLabels({tr("级别"), tr("提示")});
-    m_issues->setRootIsDecorated(false);
+    // Messages are long sentences: wrapped in a list, not elided in a table.
     m_issues->setWordWrap(true);
-    m_issues->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_issues->header()->setStretchLastSection(true);
+    m_issues->setResizeMode(QListView::Adjust);
+    m_issues->setAlternatingRowColors(true);
     m_issues->setVisible(false);
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -73,8 +72,8 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
         m_issues->setVisible(open);
         m_issuesToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
     });
-    connect(m_issues, &QTreeWidget::itemClicked, this,
-            [this](QTreeWidgetItem* item) { showParserNote(m_issues->indexOfTopLevelItem(item)); });
+    connect(m_issues, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { showParserNote(m_issues->row(item)); });
 
     m_planNotes->setFlat(true);
     m_planNotes->setToolTip(tr("显示整份规划的注释"));
@@ -184,18 +183,15 @@ void ReaderView::loadParserNotes() {
         const bool error = n.severity == QLatin1String("error");
         const bool warning = n.severity == QLatin1String("warning");
         serious = serious || error || warning;
-        auto* item = new QTreeWidgetItem(m_issues, {error     ? tr("错误")
-                                                    : warning ? tr("警告")
-                                                              : tr("提示"),
-                                                    n.message});
-        item->setIcon(0, style()->standardIcon(error     ? QStyle::SP_MessageBoxCritical
-                                               : warning ? QStyle::SP_MessageBoxWarning
-                                                         : QStyle::SP_MessageBoxInformation));
-        item->setToolTip(1, n.message + QStringLiteral("\n") + n.code +
-                                (n.start >= 0 && n.end > n.start ? tr("（点击在原文中查看）") : QString()));
+        const QString severity = error ? tr("错误") : warning ? tr("警告") : tr("提示");
+        auto* item = new QListWidgetItem(severity + QStringLiteral("：") + n.message, m_issues);
+        item->setIcon(style()->standardIcon(error     ? QStyle::SP_MessageBoxCritical
+                                            : warning ? QStyle::SP_MessageBoxWarning
+                                                      : QStyle::SP_MessageBoxInformation));
+        item->setToolTip(n.code + (n.start >= 0 && n.end > n.start ? tr("（点击在原文中查看）") : QString()));
     }
     if (!notes)
-        new QTreeWidgetItem(m_issues, {tr("错误"), notes.errorMessage()});
+        new QListWidgetItem(tr("错误") + QStringLiteral("：") + notes.errorMessage(), m_issues);
     m_issuesToggle->setText(tr("解析提示（%1）").arg(m_parserNotes.size()));
     m_issuesToggle->setEnabled(!m_parserNotes.isEmpty() || !notes);
     // Open when the parser warns about something, folded when it only has information.

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QListWidget;
 class QPushButton;
 class QToolButton;
 class QTextBrowser;
@@ -26,8 +27,8 @@ public:
     QString currentDocId() const { return m_plan.plan.docId; }
     const PlanText& plan() const { return m_plan; }
     NotesPanel* notes() const { return m_notes; }
-    // The parser's notes on the current plan: one item per note, severity in column 0, message in 1.
-    QTreeWidget* parserNotes() const { return m_issues; }
+    // The parser's notes on the current plan: one item per note, "警告：message", in order.
+    QListWidget* parserNotes() const { return m_issues; }
     QToolButton* parserNotesToggle() const { return m_issuesToggle; }
     // Selects a parser note's span in the text (no-op for notes about the whole plan).
     void showParserNote(int index);
@@ -50,7 +51,7 @@ private:
     QTextBrowser* m_fields;
     QPushButton* m_addTarget;
     QToolButton* m_issuesToggle;
-    QTreeWidget* m_issues;
+    QListWidget* m_issues;
     QPushButton* m_planNotes;
     NotesPanel* m_notes;
     PlanText m_plan;
