@@ -499,6 +499,14 @@
 </context>
 <context>
     <name>pc::ui::MeasuresView</name>
+    <message numerus="yes">
+        <source>（%n 条解析置信度低）</source>
+        <translation><numerusform> (%n with low parser confidence)</numerusform><numerusform> (%n with low parser confidence)</numerusform></translation>
+    </message>
+    <message>
+        <source>斜体灰字、带警告图标的措施由解析器推测还原，请对照原文核对。</source>
+        <translation>Measures in grey italics with a warning icon were reconstructed by the parser with low confidence; check them against the text.</translation>
+    </message>
     <message>
         <source>全文检索（如：用水、不动产登记）</source>
         <translation>Full-text search (e.g. 用水, 不动产登记)</translation>
@@ -549,6 +557,10 @@
 </context>
 <context>
     <name>pc::ui::NotesPanel</name>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
     <message>
         <source>添加注释</source>
         <translation>Add Note</translation>
@@ -608,6 +620,10 @@
 </context>
 <context>
     <name>pc::ui::ReaderView</name>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
     <message>
         <source>将所选文字添加为目标(&amp;A)…</source>
         <translation>&amp;Add Selected Text as Target…</translation>

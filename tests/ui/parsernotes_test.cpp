@@ -7,6 +7,7 @@
 #include "views/measuresview.h"
 #include "views/readerview.h"
 
+#include <QLabel>
 #include <QListWidget>
 #include <QRegularExpression>
 #include <QSet>
@@ -106,4 +107,7 @@ TEST_F(SeedDb, LowConfidenceMeasuresAreMarked) {
     // The municipal plan's interleaved table leaves some measures reconstructed with low confidence.
     EXPECT_GT(low, 0);
     EXPECT_GT(sure, low);
+    // The count above the table says how many of the listed measures to check.
+    EXPECT_EQ(w.measuresView()->countLabel()->text(),
+              QStringLiteral("%1 条措施（%2 条解析置信度低）").arg(low + sure).arg(low));
 }

@@ -56,11 +56,11 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     connect(m_debounce, &QTimer::timeout, this, &MeasuresView::runSearch);
     connect(m_jurisdiction, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setJurisdiction(m_jurisdiction->currentData().toString());
-        m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+        updateCount();
     });
     connect(m_area, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setArea(m_area->currentData().toString());
-        m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+        updateCount();
     });
 
     auto* top = new QHBoxLayout;
@@ -138,7 +138,19 @@ void MeasuresView::reload() {
     m_table->resizeColumnToContents(MeasuresModel::NumberColumn);
     m_table->setColumnWidth(MeasuresModel::LeadColumn, 180);
     m_table->setColumnWidth(MeasuresModel::PartnersColumn, 200);
-    m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+    updateCount();
+}
+
+void MeasuresView::updateCount() {
+    int low = 0;
+    for (int r = 0; r < m_filter->rowCount(); ++r)
+        low += m_filter->index(r, 0).data(MeasuresModel::LowConfidenceRole).toBool();
+    QString text = tr("%n 条措施", nullptr, m_filter->rowCount());
+    if (low > 0)
+        text += tr("（%n 条解析置信度低）", nullptr, low);
+    m_count->setText(text);
+    m_count->setToolTip(low > 0 ? tr("斜体灰字、带警告图标的措施由解析器推测还原，请对照原文核对。")
+                                : QString());
 }
 
 void MeasuresView::runSearch() {
@@ -155,7 +167,7 @@ void MeasuresView::runSearch() {
             m_wb.message(hits.errorMessage());
         m_filter->setSearchHits(hits ? hits.value() : QList<SearchHit>{});
     }
-    m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+    updateCount();
     m_table->viewport()->update();
     showBody(m_table->currentIndex());
 }

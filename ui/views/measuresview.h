@@ -27,11 +27,13 @@ public:
     QLineEdit* searchBox() const { return m_search; }
     QTableView* table() const { return m_table; }
     NotesPanel* notes() const { return m_notes; }
+    QLabel* countLabel() const { return m_count; }
     void reload();
     void runSearch();
 
 private:
     void showBody(const QModelIndex& proxyIndex);
+    void updateCount();
 
     Workbench& m_wb;
     MeasuresModel* m_model;

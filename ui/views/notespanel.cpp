@@ -73,7 +73,7 @@ void NotesPanel::setSubject(NoteOn on, qint64 subjectId, const QString& label) {
         const QString kind = on == NoteOn::Plan      ? tr("规划注释")
                              : on == NoteOn::Measure ? tr("措施注释")
                                                      : tr("目标注释");
-        m_header->setText(label.isEmpty() ? kind : kind + QStringLiteral("：") + label);
+        m_header->setText(label.isEmpty() ? kind : tr("%1：%2").arg(kind, label));
     }
     reload();
 }

@@ -184,14 +184,14 @@ void ReaderView::loadParserNotes() {
         const bool warning = n.severity == QLatin1String("warning");
         serious = serious || error || warning;
         const QString severity = error ? tr("错误") : warning ? tr("警告") : tr("提示");
-        auto* item = new QListWidgetItem(severity + QStringLiteral("：") + n.message, m_issues);
+        auto* item = new QListWidgetItem(tr("%1：%2").arg(severity, n.message), m_issues);
         item->setIcon(style()->standardIcon(error     ? QStyle::SP_MessageBoxCritical
                                             : warning ? QStyle::SP_MessageBoxWarning
                                                       : QStyle::SP_MessageBoxInformation));
         item->setToolTip(n.code + (n.start >= 0 && n.end > n.start ? tr("（点击在原文中查看）") : QString()));
     }
     if (!notes)
-        new QListWidgetItem(tr("错误") + QStringLiteral("：") + notes.errorMessage(), m_issues);
+        new QListWidgetItem(tr("%1：%2").arg(tr("错误"), notes.errorMessage()), m_issues);
     m_issuesToggle->setText(tr("解析提示（%1）").arg(m_parserNotes.size()));
     m_issuesToggle->setEnabled(!m_parserNotes.isEmpty() || !notes);
     // Open when the parser warns about something, folded when it only has information.
