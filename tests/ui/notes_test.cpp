@@ -81,6 +81,9 @@ TEST_F(SeedDb, TargetNoteAddedInTheComparisonIsStoredAndShownForThatTargetOnly) 
     EXPECT_TRUE(panel.editor()->toPlainText().isEmpty());
     ASSERT_EQ(panel.list()->count(), 1);
     EXPECT_EQ(panel.list()->item(0)->text(), QStringLiteral("8 个工作日含施工，需与市级口径核对"));
+    // The reader shows the selected target too; its notes panel follows at once.
+    EXPECT_EQ(w.readerView()->notes()->subjectId(), target);
+    EXPECT_EQ(w.readerView()->notes()->list()->count(), 1);
 
     QList<NoteRecord> stored = storedNotes(path, NoteSubject::Target);
     ASSERT_EQ(stored.size(), 1);

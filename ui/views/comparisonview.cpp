@@ -32,6 +32,7 @@ ComparisonView::ComparisonView(Workbench& workbench, QWidget* parent)
     , m_passage(new QTextBrowser(this))
     , m_notes(new NotesPanel(workbench.data(), this)) {
     setObjectName(QStringLiteral("comparisonView"));
+    m_notes->followNotesOf(m_wb);
     m_model->setCorrections(m_wb.corrections());
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ComparisonModel::SortRole);

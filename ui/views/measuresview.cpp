@@ -35,6 +35,7 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     , m_debounce(new QTimer(this))
     , m_notes(new NotesPanel(workbench.data(), this)) {
     setObjectName(QStringLiteral("measuresView"));
+    m_notes->followNotesOf(m_wb);
     m_filter->setSourceModel(m_model);
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);

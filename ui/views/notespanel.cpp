@@ -1,6 +1,8 @@
 // Notes panel.
 #include "notespanel.h"
 
+#include "app/workbench.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -114,6 +116,11 @@ void NotesPanel::updateButtons() {
     m_cancel->setVisible(m_editing != 0);
     m_edit->setEnabled(enabled && selectedNoteId() != 0);
     m_remove->setEnabled(enabled && selectedNoteId() != 0);
+}
+
+void NotesPanel::followNotesOf(Workbench& workbench) {
+    connect(this, &NotesPanel::notesChanged, &workbench, &Workbench::notesChanged);
+    connect(&workbench, &Workbench::notesChanged, this, &NotesPanel::reload);
 }
 
 bool NotesPanel::save() {

@@ -13,6 +13,8 @@ class QPushButton;
 
 namespace pc::ui {
 
+class Workbench;
+
 class NotesPanel : public QWidget {
     Q_OBJECT
 public:
@@ -37,6 +39,8 @@ public:
     // Removes the selected note (the remove button asks first).
     bool removeSelected();
     void reload();
+    // Keeps this panel in step with the other views' panels (and them with it) through `workbench`.
+    void followNotesOf(Workbench& workbench);
 
 Q_SIGNALS:
     void notesChanged();

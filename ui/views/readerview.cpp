@@ -38,6 +38,7 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     , m_planNotes(new QPushButton(tr("规划注释"), this))
     , m_notes(new NotesPanel(workbench.data(), this)) {
     setObjectName(QStringLiteral("readerView"));
+    m_notes->followNotesOf(m_wb);
     m_outline->setHeaderLabel(tr("目录"));
     m_outline->setMinimumWidth(160);
     m_text->setOpenLinks(false);
