@@ -2,7 +2,9 @@
 // start), main window, or an offscreen screenshot of one view.
 #include "guiapp.h"
 
+#include "app/appidentity.h"
 #include "app/settingsdialog.h"
+#include "app/uilanguage.h"
 #include "app/workbench.h"
 #include "common/datapaths.h"
 #include "data/databasedata.h"
@@ -43,6 +45,7 @@ bool installTranslation(const QString& language) {
             QCoreApplication::installTranslator(qt);
         else
             delete qt;
+        setChineseInterface(true);
         return true;
     }
     auto* t = new QTranslator(qApp);
@@ -51,6 +54,7 @@ bool installTranslation(const QString& language) {
         return false;
     }
     QCoreApplication::installTranslator(t);
+    setChineseInterface(false);
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     return true;
 }
@@ -118,6 +122,7 @@ Status buildFromSeeds(WorkbenchData& data, bool headless) {
 
 int runGui(QApplication& app, const GuiOptions& options) {
     Q_UNUSED(app);
+    applyApplicationIdentity();
     applyChineseFont();
     const QString language = options.language.isEmpty() ? SettingsDialog::language() : options.language;
     QTextStream err(stderr);

@@ -1,6 +1,7 @@
 // The main window.
 #include "mainwindow.h"
 
+#include "app/appidentity.h"
 #include "app/importdialog.h"
 #include "app/settingsdialog.h"
 #include "app/workbench.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
     , m_measures(new MeasuresView(workbench, this))
     , m_reader(new ReaderView(workbench, this)) {
     setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(applicationIcon());
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_matrix, tr("矩阵"));
     m_tabs->addTab(m_comparison, tr("对比"));

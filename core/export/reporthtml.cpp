@@ -103,7 +103,8 @@ QString css() {
                           "table.cmp th { background-color: #e8edf4; font-weight: bold; padding: 3px; }"
                           "table.cmp td { padding: 3px; }"
                           "p.src { margin-top: 3px; margin-bottom: 6px; }"
-                          "span.cite { color: #555555; font-size: 8.5pt; }");
+                          "span.cite { color: #555555; font-size: 8.5pt; }"
+                          "span.note { color: #6a4a00; font-size: 9pt; }");
 }
 
 QString head(const QString& title) {
@@ -141,8 +142,10 @@ QString sectionBody(const IndicatorSection& s, bool standalone) {
                                          : ind.better == Direction::Higher ? QStringLiteral("越高越好")
                                                                            : QStringLiteral("无"));
     html += QStringLiteral("<p>") + facts.join(QStringLiteral("　")) + QStringLiteral("</p>\n");
-    if (!ind.definition.isEmpty())
-        html += QStringLiteral("<p>定义：") + ind.definition.toHtmlEscaped() + QStringLiteral("</p>\n");
+    // The report speaks Chinese: the Chinese definition, the English one only when no other exists.
+    const QString definition = ind.definitionIn(true);
+    if (!definition.isEmpty())
+        html += QStringLiteral("<p>定义：") + definition.toHtmlEscaped() + QStringLiteral("</p>\n");
 
     html += QStringLiteral("<h2>对比</h2>\n");
     if (s.rows.isEmpty()) {
@@ -181,7 +184,11 @@ QString sectionBody(const IndicatorSection& s, bool standalone) {
                          ? QString()
                          : QStringLiteral(" · 《") + r.docTitle.toHtmlEscaped() + QStringLiteral("》")) +
                     (r.measureNumber > 0 ? QStringLiteral(" · 第 %1 项").arg(r.measureNumber) : QString()) +
-                    QStringLiteral("</span></p>\n");
+                    QStringLiteral("</span>");
+            for (const QString& note : s.notes.value(r.targetId))
+                html += QStringLiteral("<br><span class=\"note\">注释：") + note.toHtmlEscaped() +
+                        QStringLiteral("</span>");
+            html += QStringLiteral("</p>\n");
         }
     }
     return html;

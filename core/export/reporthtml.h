@@ -5,8 +5,10 @@
 #include "compare/comparison.h"
 #include "taxonomy/taxonomy.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace pc::report {
 
@@ -30,6 +32,8 @@ struct IndicatorSection {
     QString areaName;          // 获得用水
     QList<ComparisonRow> rows; // compare::byIndicator order
     QString chartSrc;          // <img src>: a resource name or a data: URI; empty = no chart
+    // The researcher's notes by target id, printed under that target's source as 注释 lines.
+    QHash<qint64, QStringList> notes{};
 };
 
 struct ReportMeta {

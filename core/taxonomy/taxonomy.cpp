@@ -119,6 +119,7 @@ Result<Parsed> parseFile(const QString& path) {
                     .arg(QDir::toNativeSeparators(path), ind.id, better),
                 QStringLiteral("taxonomy-format"));
         ind.definition = o.value(QStringLiteral("definition")).toString();
+        ind.definitionZh = o.value(QStringLiteral("definition_zh")).toString();
         ind.cues = stringList(o.value(QStringLiteral("cues")));
         out.indicators << ind;
     }

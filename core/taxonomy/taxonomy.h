@@ -11,9 +11,9 @@
 namespace pc {
 
 struct Area {
-    QString id;      // start_business
-    QString nameZh;  // 开办企业
-    QString nameEn;  // Starting a business
+    QString id;       // start_business
+    QString nameZh;   // 开办企业
+    QString nameEn;   // Starting a business
     QStringList cues; // words in headings/measure text that place a measure in this area
     bool operator==(const Area&) const = default;
 };
@@ -21,16 +21,26 @@ struct Area {
 enum class Direction { Lower, Higher, None };
 
 struct Indicator {
-    QString id;        // wa.time
-    QString area;      // water
-    QString nameZh;    // 用水报装时限
-    QString nameEn;    // Water connection time
-    QString unit;      // usual unit, e.g. 工作日
+    QString id;     // wa.time
+    QString area;   // water
+    QString nameZh; // 用水报装时限
+    QString nameEn; // Water connection time
+    QString unit;   // usual unit, e.g. 工作日
     Direction better = Direction::Lower;
-    QString definition; // one sentence for reports
+    QString definition; // one sentence for reports, English (file key "definition")
     QStringList cues;   // words in a target's sentence that classify it here
     bool userDefined = false;
+    // The same sentence in Chinese (file key "definition_zh"). Braced so positional initializers
+    // written before the field existed stay warning-free.
+    QString definitionZh{};
     bool operator==(const Indicator&) const = default;
+
+    // The definition in the interface language, falling back to the other one when it is missing.
+    QString definitionIn(bool chinese) const {
+        if (chinese)
+            return definitionZh.isEmpty() ? definition : definitionZh;
+        return definition.isEmpty() ? definitionZh : definition;
+    }
 };
 
 class Taxonomy {

@@ -492,9 +492,21 @@
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
+    <message>
+        <source>解析置信度 %1：解析器对这条措施的识别把握较低，请对照原文核对。</source>
+        <translation>Parser confidence %1: the parser is unsure it read this measure correctly; check it against the text.</translation>
+    </message>
 </context>
 <context>
     <name>pc::ui::MeasuresView</name>
+    <message numerus="yes">
+        <source>（%n 条解析置信度低）</source>
+        <translation><numerusform> (%n with low parser confidence)</numerusform><numerusform> (%n with low parser confidence)</numerusform></translation>
+    </message>
+    <message>
+        <source>斜体灰字、带警告图标的措施由解析器推测还原，请对照原文核对。</source>
+        <translation>Measures in grey italics with a warning icon were reconstructed by the parser with low confidence; check them against the text.</translation>
+    </message>
     <message>
         <source>全文检索（如：用水、不动产登记）</source>
         <translation>Full-text search (e.g. 用水, 不动产登记)</translation>
@@ -514,6 +526,10 @@
     <message>
         <source>全部</source>
         <translation>All</translation>
+    </message>
+    <message>
+        <source> · 第 %1 项</source>
+        <translation> · measure %1</translation>
     </message>
 </context>
 <context>
@@ -540,7 +556,74 @@
     </message>
 </context>
 <context>
+    <name>pc::ui::NotesPanel</name>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>添加注释</source>
+        <translation>Add Note</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>取消编辑</source>
+        <translation>Cancel Edit</translation>
+    </message>
+    <message>
+        <source>写下注释…</source>
+        <translation>Write a note…</translation>
+    </message>
+    <message>
+        <source>删除注释</source>
+        <translation>Remove Note</translation>
+    </message>
+    <message>
+        <source>删除所选注释？此操作无法撤销。</source>
+        <translation>Remove the selected note? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>注释：未选择</source>
+        <translation>Notes: nothing selected</translation>
+    </message>
+    <message>
+        <source>规划注释</source>
+        <translation>Notes on the plan</translation>
+    </message>
+    <message>
+        <source>措施注释</source>
+        <translation>Notes on the measure</translation>
+    </message>
+    <message>
+        <source>目标注释</source>
+        <translation>Notes on the target</translation>
+    </message>
+    <message>
+        <source>修改于 %1</source>
+        <translation>Changed %1 (UTC)</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save Changes</translation>
+    </message>
+    <message>
+        <source>注释</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>pc::ui::ReaderView</name>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
     <message>
         <source>将所选文字添加为目标(&amp;A)…</source>
         <translation>&amp;Add Selected Text as Target…</translation>
@@ -612,6 +695,34 @@
     <message>
         <source>是</source>
         <translation>yes</translation>
+    </message>
+    <message>
+        <source>规划注释</source>
+        <translation>Notes on the Plan</translation>
+    </message>
+    <message>
+        <source>显示整份规划的注释</source>
+        <translation>Show the notes on the whole plan</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>（点击在原文中查看）</source>
+        <translation> (click to see it in the text)</translation>
+    </message>
+    <message>
+        <source>解析提示（%1）</source>
+        <translation>Parser notes (%1)</translation>
     </message>
 </context>
 <context>

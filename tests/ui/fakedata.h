@@ -94,9 +94,10 @@ public:
                      QStringLiteral("Water connection time"),
                      QStringLiteral("工作日"),
                      Direction::Lower,
-                     QStringLiteral("从申请到通水的全流程办理时间。"),
+                     QStringLiteral("Working days from application to water supply."),
                      {},
-                     false};
+                     false,
+                     QStringLiteral("从申请到通水的全流程办理时间。")};
         Indicator ga{QStringLiteral("ga.time"),
                      QStringLiteral("gas"),
                      QStringLiteral("用气报装总时限"),
@@ -150,6 +151,13 @@ public:
         t.text = QStringLiteral("一、获得用水\n用水报装全流程办理时限不超过8个工作日。\n");
         t.outline = {{1, QStringLiteral("一、"), QStringLiteral("获得用水"), 0}};
         return t;
+    }
+    // Every plan: one note about the whole text and one on "8个工作日" (offsets 21–26 of planText).
+    Result<QList<ui::ParserNote>> parserNotes(const QString&) override {
+        return QList<ui::ParserNote>{
+            {QStringLiteral("info"), QStringLiteral("layout"), QStringLiteral("prose layout"), -1, -1},
+            {QStringLiteral("warning"), QStringLiteral("low-confidence"), QStringLiteral("a guessed number"),
+             21, 26}};
     }
     Result<qint64> setOverride(const ComparisonRow& row, ui::TargetField field,
                                const QString& value) override {

@@ -1,5 +1,7 @@
 // The main window on hand-built data: views, navigation between them, reader passage, import dialog.
+#include "app/appidentity.h"
 #include "app/importdialog.h"
+#include "app/uilanguage.h"
 #include "app/workbench.h"
 #include "fakedata.h"
 #include "mainwindow.h"
@@ -13,9 +15,12 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLabel>
+#include <QListWidget>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -107,4 +112,78 @@ TEST(ImportDialog, RunsOffTheUiThreadAndListsEveryFile) {
     EXPECT_EQ(dlg.results()->topLevelItem(0)->text(1), QStringLiteral("已导入"));
     EXPECT_EQ(dlg.results()->topLevelItem(1)->text(1), QStringLiteral("失败"));
     EXPECT_EQ(dlg.results()->topLevelItem(1)->text(2), QStringLiteral("/x/b.pdf: not a plan text file"));
+}
+
+TEST(MainWindow, DefinitionsFollowTheInterfaceLanguage) {
+    test::FakeData data;
+    Workbench wb(data);
+    MainWindow w(wb);
+    wb.setCurrentIndicator(QStringLiteral("wa.time"));
+    const QString zh = QStringLiteral("从申请到通水的全流程办理时间。");
+    const QString en = QStringLiteral("Working days from application to water supply.");
+    ASSERT_TRUE(chineseInterface());
+    QString header = w.comparisonView()->header()->text();
+    EXPECT_TRUE(header.contains(zh)) << header.toStdString();
+    EXPECT_FALSE(header.contains(en));
+    const MatrixModel& m = *w.matrixView()->model();
+    const int row = m.rowOf(QStringLiteral("wa.time"));
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(m.index(row, MatrixModel::IndicatorColumn).data(Qt::ToolTipRole).toString(),
+              QStringLiteral("wa.time\n") + zh);
+    QTreeWidgetItem* water = w.navigator()->tree()->topLevelItem(0)->child(0)->child(0);
+    EXPECT_TRUE(water->toolTip(0).endsWith(zh)) << water->toolTip(0).toStdString();
+
+    // English interface: the English sentence; an indicator without a Chinese one falls back to it
+    // in Chinese too (none of the fake's others has a definition at all).
+    setChineseInterface(false);
+    w.comparisonView()->reload();
+    header = w.comparisonView()->header()->text();
+    setChineseInterface(true);
+    EXPECT_TRUE(header.contains(en)) << header.toStdString();
+    EXPECT_FALSE(header.contains(zh));
+}
+
+TEST(MainWindow, HasTheApplicationIconAndDesktopName) {
+    test::FakeData data;
+    Workbench wb(data);
+    MainWindow w(wb);
+    EXPECT_FALSE(w.windowIcon().isNull());
+    // The icon is drawn, not an empty square: most of its 64×64 pixels are opaque.
+    const QImage image = applicationIcon().pixmap(64, 64).toImage();
+    ASSERT_EQ(image.size(), QSize(64, 64));
+    int opaque = 0;
+    for (int y = 0; y < 64; ++y)
+        for (int x = 0; x < 64; ++x)
+            opaque += qAlpha(image.pixel(x, y)) > 128;
+    EXPECT_GT(opaque, 64 * 64 / 2);
+    EXPECT_EQ(applicationIcon().availableSizes().size(), 7);
+    applyApplicationIdentity();
+    EXPECT_EQ(QGuiApplication::desktopFileName(), QStringLiteral("io.github.plancompare.PlanCompare"));
+    EXPECT_FALSE(QGuiApplication::windowIcon().isNull());
+}
+
+TEST(MainWindow, ReaderParserNoteWithASpanSelectsItInTheText) {
+    test::FakeData data;
+    Workbench wb(data);
+    MainWindow w(wb);
+    ReaderView& reader = *w.readerView();
+    reader.openPlan(QStringLiteral("dazu-2019"));
+    QListWidget* list = reader.parserNotes();
+    ASSERT_EQ(list->count(), 2);
+    EXPECT_EQ(list->item(0)->text(), QStringLiteral("提示：prose layout"));
+    EXPECT_EQ(list->item(1)->text(), QStringLiteral("警告：a guessed number"));
+    EXPECT_EQ(list->item(1)->toolTip(), QStringLiteral("low-confidence（点击在原文中查看）"));
+    EXPECT_EQ(reader.parserNotesToggle()->text(), QStringLiteral("解析提示（2）"));
+    EXPECT_TRUE(reader.parserNotesToggle()->isChecked()); // a warning: unfolded
+    // Folding hides the list, unfolding shows it again.
+    reader.parserNotesToggle()->click();
+    EXPECT_TRUE(list->isHidden());
+    reader.parserNotesToggle()->click();
+    EXPECT_FALSE(list->isHidden());
+
+    // The whole-plan note selects nothing; the other selects 8个工作日.
+    reader.showParserNote(0);
+    EXPECT_FALSE(reader.text()->textCursor().hasSelection());
+    Q_EMIT list->itemClicked(list->item(1));
+    EXPECT_EQ(reader.text()->textCursor().selectedText(), QStringLiteral("8个工作日"));
 }

@@ -69,11 +69,14 @@ TEST(ReportDocument, IndicatorReportPdfHasTitleTableSourcesAndMeta) {
         test::run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
             .outText();
     for (const QString& expected :
-         {QStringLiteral("用水报装时限"), QStringLiteral("从申请到通水的全流程办理时间。"),
+         {QStringLiteral("用水报装时限"), QStringLiteral("定义：从申请到通水的全流程办理时间。"),
           QStringLiteral("≤ 8 工作日"), QStringLiteral("12 → 7"), QStringLiteral("渝中府办〔2023〕32号"),
           QStringLiteral("原文出处"), QStringLiteral("用水报装全流程办理时限不超过8个工作日"),
           QStringLiteral("2026-01-02 03:04"), QStringLiteral("/tmp/fake.sqlite")})
         EXPECT_TRUE(text.contains(expected)) << expected.toStdString() << "\n" << text.toStdString();
+    // The report is in Chinese: the Chinese definition, not the English sentence.
+    EXPECT_FALSE(text.contains(QStringLiteral("Working days from application"))) << text.toStdString();
+    EXPECT_TRUE(doc->html.contains(QStringLiteral("<p>定义：从申请到通水的全流程办理时间。</p>")));
     const QString fonts = test::run(QStringLiteral("pdffonts"), {pdf}).outText();
     EXPECT_TRUE(fonts.contains(QStringLiteral("NotoSansCJKsc"))) << fonts.toStdString();
     EXPECT_FALSE(fonts.contains(QStringLiteral("CJKjp")));
@@ -107,4 +110,35 @@ TEST(ReportDocument, AreaReportHasACoverPageAndOnePagePerIndicator) {
     EXPECT_TRUE(pages.at(1).contains(QStringLiteral("第2/2页")));
     EXPECT_FALSE(builder.areaReport(QStringLiteral("nowhere")).ok());
     EXPECT_FALSE(builder.indicatorReport(QStringLiteral("xx.none")).ok());
+}
+
+TEST(ReportHtml, ChineseDefinitionAndNotesUnderTheirSource) {
+    test::FakeData data;
+    report::IndicatorSection section{*data.findIndicator(QStringLiteral("wa.time")),
+                                     QStringLiteral("获得用水"),
+                                     data.rows(QStringLiteral("wa.time")).value(),
+                                     {},
+                                     {}};
+    ASSERT_EQ(section.rows.size(), 3);
+    section.notes.insert(section.rows.at(1).targetId,
+                         {QStringLiteral("口径含<施工>"), QStringLiteral("第二条")});
+    const QString html = report::indicatorReportHtml(
+        section, {QStringLiteral("/tmp/x"), QStringLiteral("1"), QStringLiteral("2026-01-02")});
+    EXPECT_TRUE(html.contains(QStringLiteral("<p>定义：从申请到通水的全流程办理时间。</p>")));
+    EXPECT_FALSE(html.contains(QStringLiteral("Working days")));
+    // Both notes, escaped, in the second source paragraph ([2]) and nowhere else.
+    EXPECT_EQ(html.count(QStringLiteral("注释：")), 2);
+    const qsizetype second = html.indexOf(QStringLiteral("<p class=\"src\">[2]"));
+    const qsizetype third = html.indexOf(QStringLiteral("<p class=\"src\">[3]"));
+    ASSERT_GE(second, 0);
+    ASSERT_GT(third, second);
+    const QString block = html.mid(second, third - second);
+    EXPECT_TRUE(block.contains(QStringLiteral("<span class=\"note\">注释：口径含&lt;施工&gt;</span>")))
+        << block.toStdString();
+    EXPECT_TRUE(block.contains(QStringLiteral("注释：第二条")));
+
+    // Without a Chinese definition the English one is shown rather than nothing.
+    section.indicator.definitionZh.clear();
+    EXPECT_TRUE(report::indicatorReportHtml(section, {})
+                    .contains(QStringLiteral("<p>定义：Working days from application to water supply.</p>")));
 }

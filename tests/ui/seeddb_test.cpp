@@ -5,6 +5,7 @@
 #include "models/comparisonmodel.h"
 #include "models/matrixmodel.h"
 #include "report/reportdocument.h"
+#include "seeddb.h"
 #include "testpaths.h"
 #include "views/chartview.h"
 #include "views/comparisonview.h"
@@ -20,31 +21,7 @@ using namespace pc::ui;
 
 namespace {
 
-// One seed database per test binary run (importing takes a moment).
-class SeedDb : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        dir = new QTemporaryDir;
-        path = dir->filePath(QStringLiteral("seeds.sqlite"));
-        Result<std::unique_ptr<WorkbenchData>> data = openDatabaseData(path);
-        ASSERT_TRUE(data.ok()) << data.errorMessage().toStdString();
-        const Result<QStringList> seeds = seedFiles();
-        ASSERT_TRUE(seeds.ok());
-        ASSERT_EQ(seeds->size(), 5);
-        for (const ImportOutcome& o : data.value()->importFiles(seeds.value(), {}))
-            ASSERT_EQ(int(o.state), int(ImportOutcome::State::Imported)) << o.message.toStdString();
-    }
-    static void TearDownTestSuite() { delete dir; }
-    std::unique_ptr<WorkbenchData> open() {
-        Result<std::unique_ptr<WorkbenchData>> data = openDatabaseData(path);
-        EXPECT_TRUE(data.ok());
-        return std::move(data.value());
-    }
-    static QTemporaryDir* dir;
-    static QString path;
-};
-QTemporaryDir* SeedDb::dir = nullptr;
-QString SeedDb::path;
+using test::SeedDb;
 
 QList<ComparisonRow> waterRows(WorkbenchData& data) {
     return data.rows(QStringLiteral("wa.time")).value();

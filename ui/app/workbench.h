@@ -48,6 +48,7 @@ Q_SIGNALS:
     void passageRequested(const QString& docId, qsizetype start, qsizetype end);
     void viewRequested(const QString& view); // matrix | compare | chart | measures | reader
     void dataReloaded();                     // after corrections or an import
+    void notesChanged();                     // a note was added, edited or removed in some view
     void statusMessage(const QString& text);
 
 private:

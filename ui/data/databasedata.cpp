@@ -38,6 +38,18 @@ std::optional<OverrideKind> overrideKind(TargetField f) {
     return std::nullopt;
 }
 
+NoteSubject noteSubject(NoteOn on) {
+    switch (on) {
+    case NoteOn::Plan:
+        return NoteSubject::Document;
+    case NoteOn::Measure:
+        return NoteSubject::Measure;
+    case NoteOn::Target:
+        return NoteSubject::Target;
+    }
+    return NoteSubject::Document;
+}
+
 // Metadata the text leaves out comes from a manifest.json beside the file, as in the CLI.
 class ManifestCache {
 public:
@@ -86,7 +98,7 @@ public:
         out.reserve(all->size());
         for (const MeasureRecord& m : all.value())
             out << MeasureRow{m.id,   m.docId, m.jurisdiction, m.level,    m.area,  m.number, m.title,
-                              m.body, m.lead,  m.partners,     m.deadline, m.start, m.end};
+                              m.body, m.lead,  m.partners,     m.deadline, m.start, m.end,    m.confidence};
         return out;
     }
 
@@ -159,6 +171,38 @@ public:
     }
 
     Status removeOverride(qint64 overrideId) override { return m_db->removeOverride(overrideId); }
+
+    Result<QList<Note>> notes(NoteOn on, qint64 subjectId) override {
+        NoteFilter f;
+        f.subject = noteSubject(on);
+        f.subjectId = subjectId;
+        Result<QList<NoteRecord>> all = m_db->notes(f);
+        if (!all)
+            return all.error();
+        QList<Note> out;
+        for (const NoteRecord& n : all.value())
+            out << Note{n.id, on, n.subjectId, n.text, n.createdAt, n.updatedAt};
+        return out;
+    }
+
+    Result<qint64> addNote(NoteOn on, qint64 subjectId, const QString& text) override {
+        return m_db->addNote(noteSubject(on), subjectId, text);
+    }
+    Status editNote(qint64 noteId, const QString& text) override { return m_db->updateNote(noteId, text); }
+    Status removeNote(qint64 noteId) override { return m_db->removeNote(noteId); }
+
+    Result<QList<ParserNote>> parserNotes(const QString& docId) override {
+        Result<DocumentRecord> doc = m_db->documentByDocId(docId);
+        if (!doc)
+            return doc.error();
+        Result<QList<DocumentIssue>> issues = m_db->documentIssues(doc->id);
+        if (!issues)
+            return issues.error();
+        QList<ParserNote> out;
+        for (const DocumentIssue& i : issues.value())
+            out << ParserNote{i.severity, i.code, i.message, i.start, i.end};
+        return out;
+    }
 
     QList<ImportOutcome> importFiles(const QStringList& paths, const ImportProgress& progress) override {
         QList<ImportOutcome> out;

@@ -73,6 +73,29 @@ QString WorkbenchData::areaName(const QString& id) const {
     return id;
 }
 
+Result<QList<Note>> WorkbenchData::notes(NoteOn, qint64) {
+    return QList<Note>{};
+}
+
+Result<qint64> WorkbenchData::addNote(NoteOn, qint64, const QString&) {
+    return Error{QStringLiteral("%1: notes are not available here").arg(location()),
+                 QStringLiteral("no-notes")};
+}
+
+Status WorkbenchData::editNote(qint64, const QString&) {
+    return Status::failure(QStringLiteral("%1: notes are not available here").arg(location()),
+                           QStringLiteral("no-notes"));
+}
+
+Status WorkbenchData::removeNote(qint64) {
+    return Status::failure(QStringLiteral("%1: notes are not available here").arg(location()),
+                           QStringLiteral("no-notes"));
+}
+
+Result<QList<ParserNote>> WorkbenchData::parserNotes(const QString&) {
+    return QList<ParserNote>{};
+}
+
 Result<QList<QPair<QString, QList<ComparisonRow>>>> WorkbenchData::allRows() {
     QList<QPair<QString, QList<ComparisonRow>>> out;
     for (const Indicator& ind : indicators()) {

@@ -29,6 +29,7 @@ struct MeasureRow {
     QString deadline; // YYYY-MM, 已完成 or empty
     qsizetype start = -1;
     qsizetype end = -1;
+    double confidence = 1.0; // how sure the parser is it read this measure right (0–1)
     bool operator==(const MeasureRow&) const = default;
 };
 
@@ -74,6 +75,31 @@ struct NewTarget {
     QString scope;
 };
 
+// What a researcher's note is attached to. A plan note uses PlanInfo::documentId, the others the
+// target's or measure's id.
+enum class NoteOn { Plan, Measure, Target };
+
+// A researcher's note as the workbench shows it.
+struct Note {
+    qint64 id = 0;
+    NoteOn on = NoteOn::Plan;
+    qint64 subjectId = 0; // the plan, measure or target it is on now (0: its text is gone)
+    QString text;
+    QString createdAt; // ISO 8601 UTC
+    QString updatedAt;
+    bool operator==(const Note&) const = default;
+};
+
+// Something the parser flagged while reading a plan (numbers missing, passages skipped, …).
+struct ParserNote {
+    QString severity; // info | warning | error
+    QString code;     // e.g. missing-measures
+    QString message;
+    qsizetype start = -1; // span in the plan text, -1 when the note is about the whole plan
+    qsizetype end = -1;
+    bool operator==(const ParserNote&) const = default;
+};
+
 // Result of importing one file.
 struct ImportOutcome {
     enum class State { Imported, Unchanged, Failed };
@@ -101,6 +127,17 @@ public:
     virtual Result<qint64> setOverride(const ComparisonRow& row, TargetField field, const QString& value) = 0;
     virtual Result<qint64> addTarget(const NewTarget& target) = 0;
     virtual Status removeOverride(qint64 overrideId) = 0;
+
+    // Notes on plans, measures and targets (stored beside the corrections, kept across re-imports).
+    // `subjectId` 0 lists every note of that kind. The defaults say notes are not available, for
+    // data sources without a store.
+    virtual Result<QList<Note>> notes(NoteOn on, qint64 subjectId);
+    virtual Result<qint64> addNote(NoteOn on, qint64 subjectId, const QString& text);
+    virtual Status editNote(qint64 noteId, const QString& text);
+    virtual Status removeNote(qint64 noteId);
+
+    // What the parser flagged in a plan, by position in the text (whole-plan notes first).
+    virtual Result<QList<ParserNote>> parserNotes(const QString& docId);
 
     // Parses and stores files. Runs on a worker thread: implementations use their own database
     // connection there. `progress(fileIndex, percent)` returns false to cancel.

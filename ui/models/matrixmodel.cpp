@@ -2,6 +2,7 @@
 #include "matrixmodel.h"
 
 #include "ambition.h"
+#include "app/uilanguage.h"
 #include "export/reporthtml.h"
 
 #include <QBrush>
@@ -115,9 +116,10 @@ QVariant MatrixModel::data(const QModelIndex& index, int role) const {
         switch (role) {
         case Qt::DisplayRole:
             return ind.nameZh.isEmpty() ? ind.id : ind.nameZh;
-        case Qt::ToolTipRole:
-            return QString(ind.id +
-                           (ind.definition.isEmpty() ? QString() : QStringLiteral("\n") + ind.definition));
+        case Qt::ToolTipRole: {
+            const QString definition = ind.definitionIn(chineseInterface());
+            return QString(ind.id + (definition.isEmpty() ? QString() : QStringLiteral("\n") + definition));
+        }
         case SortRole:
             return ind.nameZh;
         case Qt::FontRole: {

@@ -1,6 +1,13 @@
 // Measures model and filter: thin table over MeasureRow values.
 #include "measuresmodel.h"
 
+#include <QApplication>
+#include <QBrush>
+#include <QFont>
+#include <QIcon>
+#include <QLocale>
+#include <QStyle>
+
 namespace pc::ui {
 
 MeasuresModel::MeasuresModel(QObject* parent)
@@ -39,8 +46,41 @@ QVariant MeasuresModel::data(const QModelIndex& index, int role) const {
         return m.body;
     case StartRole:
         return qint64(m.start);
+    case ConfidenceRole:
+        return m.confidence;
+    case LowConfidenceRole:
+        return m.confidence < kLowConfidence;
     default:
         break;
+    }
+    // Measures the parser was unsure of: grey italic, a warning icon before the title, and the
+    // confidence in the tooltip, so researchers check them against the text.
+    const bool low = m.confidence < kLowConfidence;
+    if (low) {
+        switch (role) {
+        case Qt::FontRole: {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
+        case Qt::ForegroundRole:
+            return QBrush(QColor(0x6e, 0x6e, 0x6e));
+        case Qt::DecorationRole:
+            if (index.column() == TitleColumn)
+                return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            break;
+        case Qt::ToolTipRole: {
+            const QString warning = tr("解析置信度 %1：解析器对这条措施的识别把握较低，请对照原文核对。")
+                                        .arg(QLocale().toString(m.confidence, 'f', 2));
+            if (index.column() != TitleColumn)
+                return warning;
+            return QString(QStringLiteral("<p><b>") + warning.toHtmlEscaped() +
+                           QStringLiteral("</b></p><p style=\"max-width:520px\">") + m.body.toHtmlEscaped() +
+                           QStringLiteral("</p>"));
+        }
+        default:
+            break;
+        }
     }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {

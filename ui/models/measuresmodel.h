@@ -23,7 +23,19 @@ public:
         DeadlineColumn,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole + 1, MeasureIdRole, DocIdRole, AreaIdRole, BodyRole, StartRole };
+    enum Role {
+        SortRole = Qt::UserRole + 1,
+        MeasureIdRole,
+        DocIdRole,
+        AreaIdRole,
+        BodyRole,
+        StartRole,
+        ConfidenceRole,    // double, the parser's confidence in the measure
+        LowConfidenceRole, // bool: shown grey and italic with a warning icon
+    };
+    // Below this the parser had to guess (generic paragraphs, reconstructed table rows): the
+    // parsers give 1.0 to measures they read by their structure and 0.5 or less otherwise.
+    static constexpr double kLowConfidence = 0.8;
 
     explicit MeasuresModel(QObject* parent = nullptr);
     // `planOrder`: doc ids municipal first, so sorting by jurisdiction keeps that order.

@@ -169,6 +169,18 @@ report::ReportMeta metaOf(WorkbenchData& data, const QString& generatedAt) {
     return {data.location(), version, generatedAt};
 }
 
+// Every target note, by target id, read once per report.
+Result<QHash<qint64, QStringList>> targetNotes(WorkbenchData& data) {
+    Result<QList<Note>> notes = data.notes(NoteOn::Target, 0);
+    if (!notes)
+        return notes.error();
+    QHash<qint64, QStringList> out;
+    for (const Note& n : notes.value())
+        if (n.subjectId > 0)
+            out[n.subjectId] << n.text;
+    return out;
+}
+
 } // namespace
 
 Result<ReportDocument> ReportBuilder::indicatorReport(const QString& indicatorId) {
@@ -179,7 +191,10 @@ Result<ReportDocument> ReportBuilder::indicatorReport(const QString& indicatorId
     Result<QList<ComparisonRow>> rows = m_data.rows(indicatorId);
     if (!rows)
         return rows.error();
-    report::IndicatorSection section{*ind, m_data.areaName(ind->area), rows.value(), {}};
+    Result<QHash<qint64, QStringList>> notes = targetNotes(m_data);
+    if (!notes)
+        return notes.error();
+    report::IndicatorSection section{*ind, m_data.areaName(ind->area), rows.value(), {}, notes.value()};
     ReportDocument doc;
     doc.title = QStringLiteral("指标报告：") + ind->nameZh;
     if (!rows->isEmpty()) {
@@ -203,6 +218,9 @@ Result<ReportDocument> ReportBuilder::areaReport(const QString& areaId) {
                                                QStringLiteral("unknown-area"));
     ReportDocument doc;
     doc.title = QStringLiteral("领域报告：") + area.nameZh;
+    Result<QHash<qint64, QStringList>> notes = targetNotes(m_data);
+    if (!notes)
+        return notes.error();
     QList<report::IndicatorSection> sections;
     for (const Indicator& ind : m_data.indicators()) {
         if (ind.area != areaId)
@@ -212,7 +230,7 @@ Result<ReportDocument> ReportBuilder::areaReport(const QString& areaId) {
             return rows.error();
         if (rows->isEmpty())
             continue; // the area report covers what the plans say; silent indicators are left out
-        report::IndicatorSection s{ind, area.nameZh, rows.value(), chartName(ind.id)};
+        report::IndicatorSection s{ind, area.nameZh, rows.value(), chartName(ind.id), notes.value()};
         doc.images.insert(s.chartSrc, chartImage(rows.value(), ind.nameZh));
         sections << s;
     }

@@ -1,9 +1,11 @@
 // Comparison view.
 #include "comparisonview.h"
+#include "app/uilanguage.h"
 
 #include "app/workbench.h"
 #include "export/reporthtml.h"
 #include "models/comparisonmodel.h"
+#include "notespanel.h"
 #include "richtextdelegate.h"
 
 #include <QHeaderView>
@@ -27,8 +29,10 @@ ComparisonView::ComparisonView(Workbench& workbench, QWidget* parent)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_header(new QLabel(this))
     , m_table(new QTableView(this))
-    , m_passage(new QTextBrowser(this)) {
+    , m_passage(new QTextBrowser(this))
+    , m_notes(new NotesPanel(workbench.data(), this)) {
     setObjectName(QStringLiteral("comparisonView"));
+    m_notes->followNotesOf(m_wb);
     m_model->setCorrections(m_wb.corrections());
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ComparisonModel::SortRole);
@@ -52,7 +56,13 @@ ComparisonView::ComparisonView(Workbench& workbench, QWidget* parent)
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
-    split->addWidget(m_passage);
+    // The source passage and the researcher's notes on the selected target, side by side.
+    auto* details = new QSplitter(Qt::Horizontal, split);
+    details->addWidget(m_passage);
+    details->addWidget(m_notes);
+    details->setStretchFactor(0, 3);
+    details->setStretchFactor(1, 2);
+    split->addWidget(details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
@@ -98,7 +108,8 @@ void ComparisonView::reload() {
                                          "font-weight:normal\">%2 · %3</span></h3>"
                                          "<p style=\"margin:2px\">%4 %5　%6　%7</p>")
                               .arg(ind->nameZh.toHtmlEscaped(), ind->id.toHtmlEscaped(),
-                                   data.areaName(ind->area).toHtmlEscaped(), ind->definition.toHtmlEscaped(),
+                                   data.areaName(ind->area).toHtmlEscaped(),
+                                   ind->definitionIn(chineseInterface()).toHtmlEscaped(),
                                    tr("单位：%1").arg(ind->unit.toHtmlEscaped()), dir,
                                    tr("%n 个目标", nullptr, int(rows.size()))));
     }
@@ -112,7 +123,7 @@ void ComparisonView::reload() {
     if (keep >= 0 && keep < m_model->rowCount())
         m_table->selectRow(m_proxy->mapFromSource(m_model->index(keep, 0)).row());
     else
-        m_passage->clear();
+        showDetails(-1);
 }
 
 int ComparisonView::selectedRow() const {
@@ -124,8 +135,12 @@ void ComparisonView::showDetails(int row) {
     const ComparisonRow* r = m_model->rowAt(row);
     if (!r) {
         m_passage->clear();
+        m_notes->setSubject(NoteOn::Target, 0, QString());
         return;
     }
+    m_notes->setSubject(NoteOn::Target, r->targetId,
+                        r->jurisdiction +
+                            (r->measureNumber > 0 ? tr(" · 第 %1 项").arg(r->measureNumber) : QString()));
     m_passage->setHtml(QStringLiteral("<p>") + report::sentenceHtml(*r) +
                        QStringLiteral("</p><p style=\"color:#555\">") + report::citation(*r).toHtmlEscaped() +
                        QStringLiteral(" · 《") + r->docTitle.toHtmlEscaped() + QStringLiteral("》") +

@@ -11,6 +11,7 @@ class QTextBrowser;
 namespace pc::ui {
 
 class ComparisonModel;
+class NotesPanel;
 class Workbench;
 
 class ComparisonView : public QWidget {
@@ -19,6 +20,8 @@ public:
     explicit ComparisonView(Workbench& workbench, QWidget* parent = nullptr);
     ComparisonModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
+    NotesPanel* notes() const { return m_notes; }
+    QLabel* header() const { return m_header; }
     void reload();
 
     // Actions on the selected row (also in the context menu).
@@ -36,6 +39,7 @@ private:
     QLabel* m_header;
     QTableView* m_table;
     QTextBrowser* m_passage;
+    NotesPanel* m_notes;
 };
 
 } // namespace pc::ui

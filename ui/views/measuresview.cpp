@@ -3,6 +3,7 @@
 
 #include "app/workbench.h"
 #include "models/measuresmodel.h"
+#include "notespanel.h"
 #include "richtextdelegate.h"
 
 #include <QComboBox>
@@ -31,8 +32,10 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     , m_table(new QTableView(this))
     , m_body(new QTextBrowser(this))
     , m_delegate(new RichTextDelegate(-1, this))
-    , m_debounce(new QTimer(this)) {
+    , m_debounce(new QTimer(this))
+    , m_notes(new NotesPanel(workbench.data(), this)) {
     setObjectName(QStringLiteral("measuresView"));
+    m_notes->followNotesOf(m_wb);
     m_filter->setSourceModel(m_model);
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
@@ -54,11 +57,11 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     connect(m_debounce, &QTimer::timeout, this, &MeasuresView::runSearch);
     connect(m_jurisdiction, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setJurisdiction(m_jurisdiction->currentData().toString());
-        m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+        updateCount();
     });
     connect(m_area, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setArea(m_area->currentData().toString());
-        m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+        updateCount();
     });
 
     auto* top = new QHBoxLayout;
@@ -70,7 +73,13 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     top->addWidget(m_count);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
-    split->addWidget(m_body);
+    // The measure's text and the researcher's notes on it, side by side.
+    auto* details = new QSplitter(Qt::Horizontal, split);
+    details->addWidget(m_body);
+    details->addWidget(m_notes);
+    details->setStretchFactor(0, 3);
+    details->setStretchFactor(1, 2);
+    split->addWidget(details);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
@@ -130,7 +139,19 @@ void MeasuresView::reload() {
     m_table->resizeColumnToContents(MeasuresModel::NumberColumn);
     m_table->setColumnWidth(MeasuresModel::LeadColumn, 180);
     m_table->setColumnWidth(MeasuresModel::PartnersColumn, 200);
-    m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+    updateCount();
+}
+
+void MeasuresView::updateCount() {
+    int low = 0;
+    for (int r = 0; r < m_filter->rowCount(); ++r)
+        low += m_filter->index(r, 0).data(MeasuresModel::LowConfidenceRole).toBool();
+    QString text = tr("%n 条措施", nullptr, m_filter->rowCount());
+    if (low > 0)
+        text += tr("（%n 条解析置信度低）", nullptr, low);
+    m_count->setText(text);
+    m_count->setToolTip(low > 0 ? tr("斜体灰字、带警告图标的措施由解析器推测还原，请对照原文核对。")
+                                : QString());
 }
 
 void MeasuresView::runSearch() {
@@ -147,7 +168,7 @@ void MeasuresView::runSearch() {
             m_wb.message(hits.errorMessage());
         m_filter->setSearchHits(hits ? hits.value() : QList<SearchHit>{});
     }
-    m_count->setText(tr("%n 条措施", nullptr, m_filter->rowCount()));
+    updateCount();
     m_table->viewport()->update();
     showBody(m_table->currentIndex());
 }
@@ -155,8 +176,14 @@ void MeasuresView::runSearch() {
 void MeasuresView::showBody(const QModelIndex& proxyIndex) {
     if (!proxyIndex.isValid()) {
         m_body->clear();
+        m_notes->setSubject(NoteOn::Measure, 0, QString());
         return;
     }
+    const QModelIndex row = proxyIndex.siblingAtColumn(MeasuresModel::JurisdictionColumn);
+    m_notes->setSubject(
+        NoteOn::Measure, row.data(MeasuresModel::MeasureIdRole).toLongLong(),
+        row.data().toString() +
+            tr(" · 第 %1 项").arg(row.siblingAtColumn(MeasuresModel::NumberColumn).data().toInt()));
     m_body->setHtml(
         QStringLiteral("<p>") +
         RichTextDelegate::highlight(proxyIndex.data(MeasuresModel::BodyRole).toString(), m_terms) +

@@ -14,6 +14,7 @@ namespace pc::ui {
 
 class MeasuresFilter;
 class MeasuresModel;
+class NotesPanel;
 class RichTextDelegate;
 class Workbench;
 
@@ -24,11 +25,15 @@ public:
     MeasuresModel* model() const { return m_model; }
     MeasuresFilter* filter() const { return m_filter; }
     QLineEdit* searchBox() const { return m_search; }
+    QTableView* table() const { return m_table; }
+    NotesPanel* notes() const { return m_notes; }
+    QLabel* countLabel() const { return m_count; }
     void reload();
     void runSearch();
 
 private:
     void showBody(const QModelIndex& proxyIndex);
+    void updateCount();
 
     Workbench& m_wb;
     MeasuresModel* m_model;
@@ -41,6 +46,7 @@ private:
     QTextBrowser* m_body;
     RichTextDelegate* m_delegate;
     QTimer* m_debounce;
+    NotesPanel* m_notes;
     QStringList m_terms;
 };
 

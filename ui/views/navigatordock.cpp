@@ -1,6 +1,7 @@
 // The navigator dock.
 #include "navigatordock.h"
 
+#include "app/uilanguage.h"
 #include "app/workbench.h"
 
 #include <QHeaderView>
@@ -51,7 +52,9 @@ void NavigatorDock::reload() {
             auto* item = new QTreeWidgetItem(areaItem, {ind.nameZh, QString::number(n)});
             item->setData(0, KindRole, IndicatorItem);
             item->setData(0, IdRole, ind.id);
-            item->setToolTip(0, ind.id + QStringLiteral(" · ") + ind.nameEn);
+            const QString definition = ind.definitionIn(chineseInterface());
+            item->setToolTip(0, ind.id + QStringLiteral(" · ") + ind.nameEn +
+                                    (definition.isEmpty() ? QString() : QStringLiteral("\n") + definition));
             item->setTextAlignment(1, Qt::AlignRight);
         }
         if (areaItem) {

@@ -4,18 +4,22 @@
 #include "addtargetdialog.h"
 #include "app/workbench.h"
 #include "export/reporthtml.h"
+#include "notespanel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QStyle>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextCursor>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -28,8 +32,13 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     , m_outline(new QTreeWidget(this))
     , m_text(new QTextBrowser(this))
     , m_fields(new QTextBrowser(this))
-    , m_addTarget(new QPushButton(tr("将所选文字添加为目标(&A)…"), this)) {
+    , m_addTarget(new QPushButton(tr("将所选文字添加为目标(&A)…"), this))
+    , m_issuesToggle(new QToolButton(this))
+    , m_issues(new QListWidget(this))
+    , m_planNotes(new QPushButton(tr("规划注释"), this))
+    , m_notes(new NotesPanel(workbench.data(), this)) {
     setObjectName(QStringLiteral("readerView"));
+    m_notes->followNotesOf(m_wb);
     m_outline->setHeaderLabel(tr("目录"));
     m_outline->setMinimumWidth(160);
     m_text->setOpenLinks(false);
@@ -43,14 +52,51 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     m_fields->setPlaceholderText(tr("点击高亮的目标查看其字段"));
     m_addTarget->setEnabled(false);
 
-    auto* right = new QWidget(this);
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_fields, 1);
-    rightLayout->addWidget(m_addTarget);
+    // Parser notes under the outline, folded away with a click: researchers look at them when a
+    // number seems missing, not all the time.
+    m_issuesToggle->setCheckable(true);
+    m_issuesToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_issuesToggle->setAutoRaise(true);
+    m_issuesToggle->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // Messages are long sentences: wrapped in a list, not elided in a table.
+    m_issues->setWordWrap(true);
+    m_issues->setResizeMode(QListView::Adjust);
+    m_issues->setAlternatingRowColors(true);
+    m_issues->setVisible(false);
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_outline, 3);
+    leftLayout->addWidget(m_issuesToggle);
+    leftLayout->addWidget(m_issues, 2);
+    connect(m_issuesToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_issues->setVisible(open);
+        m_issuesToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    });
+    connect(m_issues, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { showParserNote(m_issues->row(item)); });
+
+    m_planNotes->setFlat(true);
+    m_planNotes->setToolTip(tr("显示整份规划的注释"));
+    connect(m_planNotes, &QPushButton::clicked, this, &ReaderView::showPlanNotes);
+    auto* right = new QSplitter(Qt::Vertical, this);
+    auto* fieldsBox = new QWidget(right);
+    auto* fieldsLayout = new QVBoxLayout(fieldsBox);
+    fieldsLayout->setContentsMargins(0, 0, 0, 0);
+    fieldsLayout->addWidget(m_fields, 1);
+    fieldsLayout->addWidget(m_addTarget);
+    auto* notesBox = new QWidget(right);
+    auto* notesLayout = new QVBoxLayout(notesBox);
+    notesLayout->setContentsMargins(0, 0, 0, 0);
+    notesLayout->addWidget(m_notes, 1);
+    notesLayout->addWidget(m_planNotes, 0, Qt::AlignLeft);
+    right->addWidget(fieldsBox);
+    right->addWidget(notesBox);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_outline);
+    split->addWidget(left);
     split->addWidget(m_text);
     split->addWidget(right);
     split->setStretchFactor(0, 1);
@@ -125,6 +171,48 @@ void ReaderView::openPlan(const QString& docId) {
     }
     m_outline->expandToDepth(0);
     m_fields->clear();
+    loadParserNotes();
+    showPlanNotes();
+}
+
+void ReaderView::loadParserNotes() {
+    m_issues->clear();
+    const Result<QList<ParserNote>> notes = m_wb.data().parserNotes(m_plan.plan.docId);
+    m_parserNotes = notes ? notes.value() : QList<ParserNote>{};
+    bool serious = false;
+    for (const ParserNote& n : std::as_const(m_parserNotes)) {
+        const bool error = n.severity == QLatin1String("error");
+        const bool warning = n.severity == QLatin1String("warning");
+        serious = serious || error || warning;
+        const QString severity = error ? tr("错误") : warning ? tr("警告") : tr("提示");
+        auto* item = new QListWidgetItem(tr("%1：%2").arg(severity, n.message), m_issues);
+        item->setIcon(style()->standardIcon(error     ? QStyle::SP_MessageBoxCritical
+                                            : warning ? QStyle::SP_MessageBoxWarning
+                                                      : QStyle::SP_MessageBoxInformation));
+        item->setToolTip(n.code + (n.start >= 0 && n.end > n.start ? tr("（点击在原文中查看）") : QString()));
+    }
+    if (!notes)
+        new QListWidgetItem(tr("%1：%2").arg(tr("错误"), notes.errorMessage()), m_issues);
+    m_issuesToggle->setText(tr("解析提示（%1）").arg(m_parserNotes.size()));
+    m_issuesToggle->setEnabled(!m_parserNotes.isEmpty() || !notes);
+    // Open when the parser warns about something, folded when it only has information.
+    m_issuesToggle->setChecked(serious);
+    m_issues->setVisible(serious);
+    m_issuesToggle->setArrowType(serious ? Qt::DownArrow : Qt::RightArrow);
+}
+
+void ReaderView::showParserNote(int index) {
+    if (index < 0 || index >= m_parserNotes.size())
+        return;
+    const ParserNote& n = m_parserNotes.at(index);
+    if (n.start < 0 || n.end <= n.start || n.end > m_plan.text.size())
+        return;
+    showPassage(m_plan.plan.docId, n.start, n.end);
+}
+
+void ReaderView::showPlanNotes() {
+    m_notes->setSubject(NoteOn::Plan, m_plan.plan.documentId, m_plan.plan.jurisdiction);
+    m_planNotes->setVisible(false);
 }
 
 void ReaderView::highlightTargets() {
@@ -194,6 +282,10 @@ void ReaderView::showTargetFields(int targetIndex) {
         html += row(tr("已更正"), tr("是"));
     html += QStringLiteral("</table><p>") + report::sentenceHtml(t) + QStringLiteral("</p>");
     m_fields->setHtml(html);
+    m_notes->setSubject(NoteOn::Target, t.targetId,
+                        m_wb.data().indicatorName(t.indicator) + QStringLiteral(" · ") +
+                            report::targetText(t));
+    m_planNotes->setVisible(true);
 }
 
 void ReaderView::addTargetFromSelection() {

@@ -7,13 +7,16 @@
 #include <QWidget>
 
 class QComboBox;
+class QListWidget;
 class QPushButton;
+class QToolButton;
 class QTextBrowser;
 class QTreeWidget;
 class QUrl;
 
 namespace pc::ui {
 
+class NotesPanel;
 class Workbench;
 
 class ReaderView : public QWidget {
@@ -23,6 +26,14 @@ public:
     QTextBrowser* text() const { return m_text; }
     QString currentDocId() const { return m_plan.plan.docId; }
     const PlanText& plan() const { return m_plan; }
+    NotesPanel* notes() const { return m_notes; }
+    // The parser's notes on the current plan: one item per note, "警告：message", in order.
+    QListWidget* parserNotes() const { return m_issues; }
+    QToolButton* parserNotesToggle() const { return m_issuesToggle; }
+    // Selects a parser note's span in the text (no-op for notes about the whole plan).
+    void showParserNote(int index);
+    // Notes panel back on the plan after a target was clicked.
+    void showPlanNotes();
     void openPlan(const QString& docId);
     void showPassage(const QString& docId, qsizetype start, qsizetype end);
     void showTargetFields(int targetIndex);
@@ -31,6 +42,7 @@ public:
 private:
     void reload();
     void highlightTargets();
+    void loadParserNotes();
 
     Workbench& m_wb;
     QComboBox* m_plans;
@@ -38,7 +50,12 @@ private:
     QTextBrowser* m_text;
     QTextBrowser* m_fields;
     QPushButton* m_addTarget;
+    QToolButton* m_issuesToggle;
+    QListWidget* m_issues;
+    QPushButton* m_planNotes;
+    NotesPanel* m_notes;
     PlanText m_plan;
+    QList<ParserNote> m_parserNotes;
 };
 
 } // namespace pc::ui

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -171,6 +172,51 @@ TEST(Taxonomy, EveryIndicatorIsDescribed) {
     EXPECT_EQ(t->indicator(QStringLiteral("el.reliability.urban"))->better, Direction::Higher);
     EXPECT_EQ(t->indicatorsOf(QStringLiteral("gas")).size(), 4);
     EXPECT_TRUE(t->area(QStringLiteral("start_business"))->cues.contains(QStringLiteral("市场准入")));
+}
+
+// Reports and the Chinese interface show definition_zh: every shipped indicator has one, in Chinese,
+// naming the indicator's unit where it has one.
+TEST(Taxonomy, EveryIndicatorHasAChineseDefinition) {
+    const Result<Taxonomy> t = Taxonomy::load(shippedPath());
+    ASSERT_TRUE(t.ok());
+    static const QRegularExpression cjk(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+    EXPECT_EQ(t->indicators().size(), 89);
+    for (const Indicator& i : t->indicators()) {
+        SCOPED_TRACE(i.id.toStdString());
+        EXPECT_FALSE(i.definitionZh.isEmpty());
+        EXPECT_TRUE(i.definitionZh.contains(cjk)) << i.definitionZh.toStdString();
+        EXPECT_TRUE(i.definitionZh.endsWith(QStringLiteral("。"))) << i.definitionZh.toStdString();
+        EXPECT_NE(i.definitionZh, i.definition);
+        EXPECT_EQ(i.definitionIn(true), i.definitionZh);
+        EXPECT_EQ(i.definitionIn(false), i.definition);
+    }
+    EXPECT_EQ(t->indicator(QStringLiteral("sb.time"))->definitionZh,
+              QStringLiteral("完成企业登记、公章刻制、申领发票和员工参保登记的全流程办理时间（工作日）。"));
+    EXPECT_TRUE(t->indicator(QStringLiteral("wa.time"))->definitionZh.contains(QStringLiteral("用水报装")));
+}
+
+// A user file may give a Chinese definition; without one the English sentence is the fallback.
+TEST(Taxonomy, UserFileCarriesChineseDefinitions) {
+    QTemporaryDir dir;
+    const QString user = dir.filePath(QStringLiteral("indicators.json"));
+    write(user, QStringLiteral(
+                    R"({"indicators": [
+          {"id": "wa.time", "area": "water", "name_zh": "用水接入时限", "name_en": "Water connection time",
+           "unit": "工作日", "better": "lower", "definition": "Own wording.", "definition_zh": "自定义的用水接入时间（工作日）。",
+           "cues": ["用水"]},
+          {"id": "zz.only_en", "area": "water", "name_zh": "仅英文", "unit": "个", "better": "lower",
+           "definition": "English only.", "cues": ["仅英文"]}]})")
+                    .toUtf8());
+    const Result<Taxonomy> t = Taxonomy::load(shippedPath(), user);
+    ASSERT_TRUE(t.ok()) << t.errorMessage().toStdString();
+    const Indicator* wa = t->indicator(QStringLiteral("wa.time"));
+    ASSERT_NE(wa, nullptr);
+    EXPECT_EQ(wa->definitionZh, QStringLiteral("自定义的用水接入时间（工作日）。"));
+    EXPECT_EQ(wa->definition, QStringLiteral("Own wording."));
+    const Indicator* en = t->indicator(QStringLiteral("zz.only_en"));
+    ASSERT_NE(en, nullptr);
+    EXPECT_TRUE(en->definitionZh.isEmpty());
+    EXPECT_EQ(en->definitionIn(true), QStringLiteral("English only."));
 }
 
 TEST(Taxonomy, UserFileAddsAndReplacesIndicators) {
