@@ -4,7 +4,9 @@
 #include "cjktokenizer.h"
 #include "common/datapaths.h"
 #include "migrations.h"
+#include "plancache.h"
 #include "sqlutil.h"
+#include "statements.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QFileInfo>
@@ -100,7 +102,10 @@ Result<std::unique_ptr<Database>> Database::openInMemory() {
     return open(QStringLiteral(":memory:"));
 }
 
+Database::Database() = default;
+
 Database::~Database() {
+    m_statements.reset(); // statements first: a connection with live statements does not close
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -112,6 +117,8 @@ Status Database::init(const DatabaseOptions& options) {
     // The tokenizer first: the FTS table (and the triggers writing to it) need it on this connection.
     if (Status s = fts::registerTokenizer(nativeHandle(m_db)); !s)
         return s;
+    m_statements = std::make_unique<store::StatementCache>(nativeHandle(m_db));
+    m_plans = std::make_unique<store::PlanCache>();
     // A file that is not a database fails on the first read; nothing has been written yet.
     Result<QSqlQuery> tables = exec(m_db, QStringLiteral("SELECT count(*) FROM sqlite_master"));
     if (!tables)

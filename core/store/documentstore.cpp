@@ -287,7 +287,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             "unit, baseline, deadline, p_area, p_indicator, p_scope, p_kind, p_comparator, p_value, p_unit, "
             "p_baseline, p_deadline, span_start, span_end, quote, sentence, confidence, "
             "indicator_confidence, "
-            "qualitative) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+            "qualitative, measure_ordinal, measure_number) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         for (qsizetype i = 0; i < analysis.targets.size(); ++i) {
             const Target& t = analysis.targets[i];
             qsizetype mi = t.measureIndex;
@@ -325,6 +326,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             tq.bindValue(col++, t.confidence);
             tq.bindValue(col++, t.indicatorConfidence);
             tq.bindValue(col++, t.qualitative ? 1 : 0);
+            tq.bindValue(col++, int(mi));
+            tq.bindValue(col++, doc.measures[mi].number);
             if (!tq.exec())
                 return store::sqlError(tq.lastError(), QStringLiteral("storing targets of %1").arg(docId),
                                        m_path);

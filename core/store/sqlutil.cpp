@@ -11,6 +11,10 @@ Error sqlError(const QSqlError& e, const QString& what, const QString& path) {
     const QString native = e.nativeErrorCode();
     const int code = native.toInt() & 0xFF; // primary SQLite result code
     const QString detail = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    return sqlError(code, detail, what, path);
+}
+
+Error sqlError(int code, const QString& detail, const QString& what, const QString& path) {
     switch (code) {
     case 5: // SQLITE_BUSY
     case 6: // SQLITE_LOCKED

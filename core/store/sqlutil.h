@@ -16,6 +16,8 @@ namespace pc::store {
 // Maps a failed query to an Error with a code the user can act on (db-locked, db-corrupt, db-readonly,
 // db-full, db-query); `what` says what was being done, `path` names the database file.
 Error sqlError(const QSqlError& e, const QString& what, const QString& path);
+// The same for a primary SQLite result code and its message.
+Error sqlError(int primaryCode, const QString& detail, const QString& what, const QString& path);
 
 // Prepares and runs `sql` with positional bindings; on failure returns the error (see sqlError).
 Result<QSqlQuery> exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds = {});
