@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QString>
 
+#include <vector>
+
 namespace pc::store {
 
 struct PlanEntry {
@@ -22,6 +24,17 @@ struct PlanCache {
     qint64 dataVersion = -1;  // PRAGMA data_version when loaded (changes committed by others)
     qint64 totalChanges = -1; // sqlite3_total_changes64 when loaded (changes made here)
     QHash<qint64, PlanEntry> plans;
+    // plans by id when ids are dense (they are: INTEGER PRIMARY KEY); empty otherwise
+    std::vector<const PlanEntry*> byId;
+
+    const PlanEntry* find(qint64 id) const {
+        if (id >= 0 && size_t(id) < byId.size())
+            return byId[size_t(id)];
+        if (!byId.empty())
+            return nullptr;
+        const auto it = plans.constFind(id);
+        return it == plans.constEnd() ? nullptr : &*it;
+    }
 };
 
 } // namespace pc::store

@@ -10,7 +10,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
+#include <deque>
 #include <tuple>
+#include <vector>
 
 namespace pc {
 
@@ -29,7 +33,8 @@ const QString kTargetSelect = QStringLiteral(
     "t.qualitative, t.corrected_fields, t.confidence, t.measure_id, t.rejected, t.added_by FROM targets t");
 
 // One QString per distinct value of a column that repeats across rows (indicator, unit, kind …):
-// copies share the data instead of allocating per row.
+// copies share the data instead of allocating per row. Rows come grouped by plan and measure, so the
+// previous row's value is tried first.
 class Interner {
 public:
     QString get(sqlite3_stmt* st, int column) {
@@ -37,15 +42,24 @@ public:
         if (!p)
             return {};
         const int n = sqlite3_column_bytes(st, column);
+        Last& last = m_last[size_t(column) % m_last.size()];
+        if (last.bytes.size() == n && memcmp(last.bytes.constData(), p, size_t(n)) == 0)
+            return last.value;
         const QByteArray key = QByteArray::fromRawData(p, n);
-        if (const auto it = m_strings.constFind(key); it != m_strings.constEnd())
-            return *it;
-        const QString value = QString::fromUtf8(p, n);
-        m_strings.insert(QByteArray(p, n), value);
-        return value;
+        auto it = m_strings.constFind(key);
+        if (it == m_strings.constEnd())
+            it = m_strings.insert(QByteArray(p, n), QString::fromUtf8(p, n));
+        last.bytes = it.key();
+        last.value = *it;
+        return last.value;
     }
 
 private:
+    struct Last {
+        QByteArray bytes;
+        QString value;
+    };
+    std::array<Last, 32> m_last; // by column index
     QHash<QByteArray, QString> m_strings;
 };
 
@@ -91,6 +105,15 @@ Status Database::refreshPlanCache() {
     if (rc != SQLITE_DONE)
         return store::sqliteError(h, rc, QStringLiteral("reading plans"), m_path);
     m_plans->plans = std::move(plans);
+    m_plans->byId.clear();
+    qint64 maxId = 0;
+    for (auto it = m_plans->plans.constBegin(); it != m_plans->plans.constEnd(); ++it)
+        maxId = qMax(maxId, it.key());
+    if (maxId <= 4 * m_plans->plans.size() + 1024) {
+        m_plans->byId.assign(size_t(maxId) + 1, nullptr);
+        for (auto it = m_plans->plans.constBegin(); it != m_plans->plans.constEnd(); ++it)
+            m_plans->byId[size_t(it.key())] = &*it;
+    }
     m_plans->dataVersion = dataVersion;
     m_plans->totalChanges = changes;
     return okStatus();
@@ -115,17 +138,23 @@ Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const Q
         qint64 start;
         qint64 id;
     };
-    QList<ComparisonRow> rows;
-    QList<Key> keys;
+    std::deque<ComparisonRow> rows; // grows without moving the rows read so far
+    std::vector<Key> keys;
+    keys.reserve(1024);
+    qint64 lastDocument = -1;
+    const store::PlanEntry* plan = nullptr;
     Interner strings;
     QHash<QString, QStringList> fieldLists;
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const qint64 documentId = sqlite3_column_int64(st, 1);
-        const auto plan = m_plans->plans.constFind(documentId);
-        if (plan == m_plans->plans.constEnd())
+        if (documentId != lastDocument) {
+            plan = m_plans->find(documentId);
+            lastDocument = documentId;
+        }
+        if (!plan)
             continue; // a plan removed while we read; the old inner join skipped these too
-        ComparisonRow r;
+        ComparisonRow& r = rows.emplace_back();
         r.targetId = sqlite3_column_int64(st, 0);
         r.documentId = documentId;
         r.docId = plan->docId;
@@ -162,24 +191,23 @@ Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const Q
         r.rejected = sqlite3_column_int(st, 21) != 0;
         r.userAdded = sqlite3_column_type(st, 22) != SQLITE_NULL;
         r.corrected = r.userAdded || r.rejected || !r.correctedFields.isEmpty();
-        keys.append({plan->rank, sqlite3_column_int64(st, 3), r.start, r.targetId});
-        rows.append(std::move(r));
+        keys.push_back({plan->rank, sqlite3_column_int64(st, 3), r.start, r.targetId});
     }
     if (rc != SQLITE_DONE)
         return store::sqliteError(m_statements->handle(), rc, what, m_path);
     // Plans in list order, then measures in document order, then targets by position.
-    QList<qsizetype> order(rows.size());
-    for (qsizetype i = 0; i < order.size(); ++i)
-        order[i] = i;
+    std::vector<qsizetype> order(rows.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = qsizetype(i);
     std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        const Key& x = keys[a];
-        const Key& y = keys[b];
+        const Key& x = keys[size_t(a)];
+        const Key& y = keys[size_t(b)];
         return std::tie(x.rank, x.ordinal, x.start, x.id) < std::tie(y.rank, y.ordinal, y.start, y.id);
     });
     QList<ComparisonRow> out;
-    out.reserve(rows.size());
+    out.reserve(qsizetype(rows.size()));
     for (const qsizetype i : order)
-        out.append(std::move(rows[i]));
+        out.append(std::move(rows[size_t(i)]));
     return out;
 }
 
