@@ -125,7 +125,9 @@ Status Database::init(const DatabaseOptions& options) {
         return tables.error();
     const int tableCount = tables->next() ? tables->value(0).toInt() : 0;
     tables->finish();
-    if (options.quickCheck && tableCount > 0) {
+    const bool small =
+        m_path == QLatin1String(":memory:") || QFileInfo(m_path).size() <= options.quickCheckMaxBytes;
+    if (options.quickCheck && tableCount > 0 && small) {
         Result<QSqlQuery> check = exec(m_db, QStringLiteral("PRAGMA quick_check(5)"));
         if (!check)
             return check.error();
@@ -177,6 +179,12 @@ Status Database::init(const DatabaseOptions& options) {
             return wal.error();
         wal->finish();
         if (Status s = execStatus(m_db, QStringLiteral("PRAGMA synchronous = NORMAL")); !s)
+            return s;
+        // Checkpoint every 40 MB of WAL rather than 4 MB: an import dirties a few hundred pages (index
+        // leaves, full-text segments) per plan, and the pages rewritten by plan after plan then reach
+        // the main file once per checkpoint, not once per few plans (a fifth fewer bytes written for 300
+        // plans).
+        if (Status s = execStatus(m_db, QStringLiteral("PRAGMA wal_autocheckpoint = 10000")); !s)
             return s;
     }
     return store::migrate(m_db);

@@ -96,9 +96,9 @@ struct SearchOptions {
     bool html = false; // escape the snippet as HTML (the markers are inserted as given)
     QString docId;     // restrict to one plan
     // Rank at most this many matching measures, the most recently imported ones (0: all). Ranking
-    // costs about a microsecond per match; a one-character query over 10,000 plans matches 200,000
-    // measures. SearchInfo::capped says when the limit cut in.
-    int candidateLimit = 10000;
+    // costs one to two microseconds per match; a one-character query over 10,000 plans matches
+    // 200,000 measures. SearchInfo::capped says when the limit cut in.
+    int candidateLimit = 5000;
 };
 
 // How a search went, for an honest note beside the hits.
