@@ -162,7 +162,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             }
             if (Status d =
                     execStatus(m_db, QStringLiteral("UPDATE sources SET text = ? WHERE document_id = ?"),
-                               {store::text(doc.source), documentId});
+                               {store::packSource(doc.source), documentId});
                 !d)
                 return d;
         } else {
@@ -180,7 +180,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             documentId = ins.lastInsertId().toLongLong();
             if (Status d =
                     execStatus(m_db, QStringLiteral("INSERT INTO sources(document_id, text) VALUES (?, ?)"),
-                               {documentId, store::text(doc.source)});
+                               {documentId, store::packSource(doc.source)});
                 !d)
                 return d;
         }
@@ -407,7 +407,14 @@ Result<QString> Database::documentSource(qint64 documentId) {
     if (!q->next())
         return Error{QStringLiteral("no document with id %1 in %2").arg(documentId).arg(m_path),
                      QStringLiteral("not-found")};
-    return q->value(0).toString();
+    const std::optional<QString> text = store::unpackSource(q->value(0));
+    if (!text)
+        return Error{QStringLiteral("database %1 is damaged: the source text of document %2 does not "
+                                    "decompress. Re-import the plan.")
+                         .arg(m_path)
+                         .arg(documentId),
+                     QStringLiteral("db-corrupt")};
+    return *text;
 }
 
 Result<QList<DocumentIssue>> Database::documentIssues(qint64 documentId) {

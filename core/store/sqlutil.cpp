@@ -80,6 +80,24 @@ std::optional<double> optionalDouble(const QVariant& v) {
     return v.toDouble();
 }
 
+QVariant packSource(const QString& text) {
+    const QByteArray utf8 = text.toUtf8();
+    const QByteArray packed = qCompress(utf8);
+    if (packed.size() >= utf8.size())
+        return store::text(text);
+    return packed;
+}
+
+std::optional<QString> unpackSource(const QVariant& stored) {
+    if (stored.typeId() != QMetaType::QByteArray)
+        return stored.toString();
+    const QByteArray packed = stored.toByteArray();
+    const QByteArray utf8 = qUncompress(packed);
+    if (utf8.isEmpty() && !packed.isEmpty())
+        return std::nullopt;
+    return QString::fromUtf8(utf8);
+}
+
 QString nowUtc() {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 }

@@ -10,6 +10,7 @@
 #include <QVariant>
 
 #include <initializer_list>
+#include <optional>
 
 namespace pc::store {
 
@@ -35,5 +36,11 @@ inline QString text(const QString& s) {
 }
 
 QString nowUtc(); // ISO 8601, seconds
+
+// Plan source texts are stored zlib-compressed (a BLOB) when that is smaller: Chinese text shrinks to
+// about 40 %, and the same text already lives, split up, in the measures. Older rows are TEXT.
+QVariant packSource(const QString& text);
+// The text of a packed or plain source column; nullopt if a BLOB does not decompress.
+std::optional<QString> unpackSource(const QVariant& stored);
 
 } // namespace pc::store
