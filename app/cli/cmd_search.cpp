@@ -34,7 +34,8 @@ int runSearch(Context& ctx) {
     std::unique_ptr<Database> db = openDatabase(ctx, QStringLiteral("search"), true);
     if (!db)
         return BadInput;
-    const Result<QList<SearchHit>> hits = db->search(query, o);
+    SearchInfo info;
+    const Result<QList<SearchHit>> hits = db->search(query, o, &info);
     if (!hits) {
         ctx.err << "plancompare-cli search: " << hits.errorMessage() << "\n";
         return BadInput;
@@ -58,6 +59,9 @@ int runSearch(Context& ctx) {
         QJsonObject root;
         root.insert(QStringLiteral("query"), query);
         root.insert(QStringLiteral("hits"), arr);
+        root.insert(QStringLiteral("capped"), info.capped);
+        if (info.capped)
+            root.insert(QStringLiteral("ranked_among"), info.rankedAmong);
         ctx.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
         return Ok;
     }
@@ -71,6 +75,10 @@ int runSearch(Context& ctx) {
                          rows);
     if (hits->isEmpty())
         ctx.err << "no measure matches \u201c" << query << "\u201d\n";
+    if (info.capped)
+        ctx.err << "more than " << info.rankedAmong << " measures match \u201c" << query
+                << "\u201d; ranked the " << info.rankedAmong
+                << " most recently imported. Add words or --doc to narrow the search.\n";
     return Ok;
 }
 

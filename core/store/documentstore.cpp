@@ -162,7 +162,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             }
             if (Status d =
                     execStatus(m_db, QStringLiteral("UPDATE sources SET text = ? WHERE document_id = ?"),
-                               {store::text(doc.source), documentId});
+                               {store::packSource(doc.source), documentId});
                 !d)
                 return d;
         } else {
@@ -180,7 +180,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             documentId = ins.lastInsertId().toLongLong();
             if (Status d =
                     execStatus(m_db, QStringLiteral("INSERT INTO sources(document_id, text) VALUES (?, ?)"),
-                               {documentId, store::text(doc.source)});
+                               {documentId, store::packSource(doc.source)});
                 !d)
                 return d;
         }
@@ -287,7 +287,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             "unit, baseline, deadline, p_area, p_indicator, p_scope, p_kind, p_comparator, p_value, p_unit, "
             "p_baseline, p_deadline, span_start, span_end, quote, sentence, confidence, "
             "indicator_confidence, "
-            "qualitative) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+            "qualitative, measure_ordinal, measure_number) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         for (qsizetype i = 0; i < analysis.targets.size(); ++i) {
             const Target& t = analysis.targets[i];
             qsizetype mi = t.measureIndex;
@@ -325,6 +326,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             tq.bindValue(col++, t.confidence);
             tq.bindValue(col++, t.indicatorConfidence);
             tq.bindValue(col++, t.qualitative ? 1 : 0);
+            tq.bindValue(col++, int(mi));
+            tq.bindValue(col++, doc.measures[mi].number);
             if (!tq.exec())
                 return store::sqlError(tq.lastError(), QStringLiteral("storing targets of %1").arg(docId),
                                        m_path);
@@ -404,7 +407,14 @@ Result<QString> Database::documentSource(qint64 documentId) {
     if (!q->next())
         return Error{QStringLiteral("no document with id %1 in %2").arg(documentId).arg(m_path),
                      QStringLiteral("not-found")};
-    return q->value(0).toString();
+    const std::optional<QString> text = store::unpackSource(q->value(0));
+    if (!text)
+        return Error{QStringLiteral("database %1 is damaged: the source text of document %2 does not "
+                                    "decompress. Re-import the plan.")
+                         .arg(m_path)
+                         .arg(documentId),
+                     QStringLiteral("db-corrupt")};
+    return *text;
 }
 
 Result<QList<DocumentIssue>> Database::documentIssues(qint64 documentId) {

@@ -464,8 +464,14 @@ Status Database::applyOverrides(qint64 documentId) {
             return Status::failure(QStringLiteral("no document with id %1 in %2").arg(documentId).arg(m_path),
                                    QStringLiteral("not-found"));
         const QString docId = d->value(0).toString();
-        const QString source = d->value(1).toString();
+        const std::optional<QString> unpacked = store::unpackSource(d->value(1));
         d->finish();
+        if (!unpacked)
+            return Status::failure(QStringLiteral("database %1 is damaged: the source text of %2 does not "
+                                                  "decompress. Re-import the plan.")
+                                       .arg(m_path, docId),
+                                   QStringLiteral("db-corrupt"));
+        const QString& source = *unpacked;
 
         // Back to what the parser said, then every override in the order it was made.
         for (const QString& sql :

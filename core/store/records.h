@@ -95,6 +95,16 @@ struct SearchOptions {
     QString highlightClose = QStringLiteral("]");
     bool html = false; // escape the snippet as HTML (the markers are inserted as given)
     QString docId;     // restrict to one plan
+    // Rank at most this many matching measures, the most recently imported ones (0: all). Ranking
+    // costs one to two microseconds per match; a one-character query over 10,000 plans matches
+    // 200,000 measures. SearchInfo::capped says when the limit cut in.
+    int candidateLimit = 5000;
+};
+
+// How a search went, for an honest note beside the hits.
+struct SearchInfo {
+    bool capped = false; // more measures matched than SearchOptions::candidateLimit
+    int rankedAmong = 0; // when capped: how many (the most recently imported) were ranked
 };
 
 // A measure matching a search, best first.

@@ -1,9 +1,20 @@
 // Measures and targets as the GUI, the comparison and the exports read them (corrections applied).
 #include "database.h"
 
+#include "plancache.h"
 #include "sqlutil.h"
+#include "statements.h"
 
 #include <QHash>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <deque>
+#include <tuple>
+#include <vector>
 
 namespace pc {
 
@@ -14,51 +25,191 @@ namespace {
 const QString kPlanOrder =
     QStringLiteral("CASE d.level WHEN 'municipal' THEN 0 ELSE 1 END, d.jurisdiction, d.year, d.doc_id");
 
+// Every column the comparison rows need lives in the covering index targets_compare (migration 3),
+// so a query by indicator reads one contiguous index range. Plan fields come from the plan cache.
 const QString kTargetSelect = QStringLiteral(
-    "SELECT t.id, t.document_id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
-    "d.title, "
-    "m.number, t.area, t.indicator, t.scope, t.kind, t.comparator, t.value, t.unit, t.baseline, t.deadline, "
-    "t.quote, t.span_start, t.span_end, t.sentence, t.qualitative, t.corrected_fields, t.confidence, "
-    "t.measure_id, t.rejected, t.added_by "
-    "FROM targets t JOIN measures m ON m.id = t.measure_id JOIN documents d ON d.id = t.document_id");
+    "SELECT t.id, t.document_id, t.measure_number, t.measure_ordinal, t.area, t.indicator, t.scope, t.kind, "
+    "t.comparator, t.value, t.unit, t.baseline, t.deadline, t.quote, t.span_start, t.span_end, t.sentence, "
+    "t.qualitative, t.corrected_fields, t.confidence, t.measure_id, t.rejected, t.added_by FROM targets t");
 
-ComparisonRow targetFrom(const QSqlQuery& q) {
-    ComparisonRow r;
-    r.targetId = q.value(0).toLongLong();
-    r.documentId = q.value(1).toLongLong();
-    r.docId = q.value(2).toString();
-    r.jurisdiction = q.value(3).toString();
-    r.level = q.value(4).toString();
-    r.year = q.value(5).toInt();
-    r.docNumber = q.value(6).toString();
-    r.issuedOn = q.value(7).toString();
-    r.docTitle = q.value(8).toString();
-    r.measureNumber = q.value(9).toInt();
-    r.area = q.value(10).toString();
-    r.indicator = q.value(11).toString();
-    r.scope = q.value(12).toString();
-    r.kind = q.value(13).toString();
-    r.comparator = q.value(14).toString();
-    r.value = store::optionalDouble(q.value(15));
-    r.unit = q.value(16).toString();
-    r.baseline = store::optionalDouble(q.value(17));
-    r.deadline = q.value(18).toString();
-    r.quote = q.value(19).toString();
-    r.start = q.value(20).toLongLong();
-    r.end = q.value(21).toLongLong();
-    r.sentence = q.value(22).toString();
-    r.qualitative = q.value(23).toInt() != 0;
-    const QString fields = q.value(24).toString();
-    r.correctedFields = fields.isEmpty() ? QStringList() : fields.split(QLatin1Char(','));
-    r.confidence = q.value(25).toDouble();
-    r.measureId = q.value(26).toLongLong();
-    r.rejected = q.value(27).toInt() != 0;
-    r.userAdded = !q.value(28).isNull();
-    r.corrected = r.userAdded || r.rejected || !r.correctedFields.isEmpty();
-    return r;
-}
+// One QString per distinct value of a column that repeats across rows (indicator, unit, kind …):
+// copies share the data instead of allocating per row. Rows come grouped by plan and measure, so the
+// previous row's value is tried first.
+class Interner {
+public:
+    QString get(sqlite3_stmt* st, int column) {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, column));
+        if (!p)
+            return {};
+        const int n = sqlite3_column_bytes(st, column);
+        Last& last = m_last[size_t(column) % m_last.size()];
+        if (last.bytes.size() == n && memcmp(last.bytes.constData(), p, size_t(n)) == 0)
+            return last.value;
+        const QByteArray key = QByteArray::fromRawData(p, n);
+        auto it = m_strings.constFind(key);
+        if (it == m_strings.constEnd())
+            it = m_strings.insert(QByteArray(p, n), QString::fromUtf8(p, n));
+        last.bytes = it.key();
+        last.value = *it;
+        return last.value;
+    }
+
+private:
+    struct Last {
+        QByteArray bytes;
+        QString value;
+    };
+    std::array<Last, 32> m_last; // by column index
+    QHash<QByteArray, QString> m_strings;
+};
 
 } // namespace
+
+Status Database::refreshPlanCache() {
+    sqlite3* h = m_statements->handle();
+    Result<sqlite3_stmt*> dv =
+        m_statements->get(QStringLiteral("PRAGMA data_version"), QStringLiteral("reading plans"), m_path);
+    if (!dv)
+        return dv.error();
+    qint64 dataVersion = -1;
+    {
+        store::StatementScope scope(*dv);
+        if (sqlite3_step(*dv) == SQLITE_ROW)
+            dataVersion = sqlite3_column_int64(*dv, 0);
+    }
+    const qint64 changes = sqlite3_total_changes64(h);
+    if (dataVersion == m_plans->dataVersion && changes == m_plans->totalChanges)
+        return okStatus();
+    Result<sqlite3_stmt*> st = m_statements->get(
+        QStringLiteral("SELECT d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
+                       "d.title FROM documents d ORDER BY ") +
+            kPlanOrder,
+        QStringLiteral("reading plans"), m_path);
+    if (!st)
+        return st.error();
+    store::StatementScope scope(*st);
+    QHash<qint64, store::PlanEntry> plans;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(*st)) == SQLITE_ROW) {
+        store::PlanEntry p;
+        p.docId = store::columnText(*st, 1);
+        p.jurisdiction = store::columnText(*st, 2);
+        p.level = store::columnText(*st, 3);
+        p.year = sqlite3_column_int(*st, 4);
+        p.docNumber = store::columnText(*st, 5);
+        p.issuedOn = store::columnText(*st, 6);
+        p.title = store::columnText(*st, 7);
+        p.rank = int(plans.size());
+        plans.insert(sqlite3_column_int64(*st, 0), p);
+    }
+    if (rc != SQLITE_DONE)
+        return store::sqliteError(h, rc, QStringLiteral("reading plans"), m_path);
+    m_plans->plans = std::move(plans);
+    m_plans->byId.clear();
+    qint64 maxId = 0;
+    for (auto it = m_plans->plans.constBegin(); it != m_plans->plans.constEnd(); ++it)
+        maxId = qMax(maxId, it.key());
+    if (maxId <= 4 * m_plans->plans.size() + 1024) {
+        m_plans->byId.assign(size_t(maxId) + 1, nullptr);
+        for (auto it = m_plans->plans.constBegin(); it != m_plans->plans.constEnd(); ++it)
+            m_plans->byId[size_t(it.key())] = &*it;
+    }
+    m_plans->dataVersion = dataVersion;
+    m_plans->totalChanges = changes;
+    return okStatus();
+}
+
+Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const QVariantList& binds) {
+    const QString what = QStringLiteral("reading targets");
+    if (Status s = refreshPlanCache(); !s)
+        return s.error();
+    const QString sql = where.isEmpty() ? kTargetSelect : kTargetSelect + QStringLiteral(" WHERE ") + where;
+    Result<sqlite3_stmt*> prepared = m_statements->get(sql, what, m_path);
+    if (!prepared)
+        return prepared.error();
+    sqlite3_stmt* st = *prepared;
+    store::StatementScope scope(st);
+    if (!store::bindAll(st, binds))
+        return store::sqliteError(m_statements->handle(), sqlite3_errcode(m_statements->handle()), what,
+                                  m_path);
+    struct Key {
+        int rank;
+        qint64 ordinal;
+        qint64 start;
+        qint64 id;
+    };
+    std::deque<ComparisonRow> rows; // grows without moving the rows read so far
+    std::vector<Key> keys;
+    keys.reserve(1024);
+    qint64 lastDocument = -1;
+    const store::PlanEntry* plan = nullptr;
+    Interner strings;
+    QHash<QString, QStringList> fieldLists;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const qint64 documentId = sqlite3_column_int64(st, 1);
+        if (documentId != lastDocument) {
+            plan = m_plans->find(documentId);
+            lastDocument = documentId;
+        }
+        if (!plan)
+            continue; // a plan removed while we read; the old inner join skipped these too
+        ComparisonRow& r = rows.emplace_back();
+        r.targetId = sqlite3_column_int64(st, 0);
+        r.documentId = documentId;
+        r.docId = plan->docId;
+        r.jurisdiction = plan->jurisdiction;
+        r.level = plan->level;
+        r.year = plan->year;
+        r.docNumber = plan->docNumber;
+        r.issuedOn = plan->issuedOn;
+        r.docTitle = plan->title;
+        r.measureNumber = sqlite3_column_int(st, 2);
+        r.area = strings.get(st, 4);
+        r.indicator = strings.get(st, 5);
+        r.scope = strings.get(st, 6);
+        r.kind = strings.get(st, 7);
+        r.comparator = strings.get(st, 8);
+        r.value = store::columnOptionalDouble(st, 9);
+        r.unit = strings.get(st, 10);
+        r.baseline = store::columnOptionalDouble(st, 11);
+        r.deadline = strings.get(st, 12);
+        r.quote = store::columnText(st, 13);
+        r.start = sqlite3_column_int64(st, 14);
+        r.end = sqlite3_column_int64(st, 15);
+        r.sentence = store::columnText(st, 16);
+        r.qualitative = sqlite3_column_int(st, 17) != 0;
+        const QString fields = strings.get(st, 18);
+        if (!fields.isEmpty()) {
+            auto it = fieldLists.find(fields);
+            if (it == fieldLists.end())
+                it = fieldLists.insert(fields, fields.split(QLatin1Char(',')));
+            r.correctedFields = *it;
+        }
+        r.confidence = sqlite3_column_double(st, 19);
+        r.measureId = sqlite3_column_int64(st, 20);
+        r.rejected = sqlite3_column_int(st, 21) != 0;
+        r.userAdded = sqlite3_column_type(st, 22) != SQLITE_NULL;
+        r.corrected = r.userAdded || r.rejected || !r.correctedFields.isEmpty();
+        keys.push_back({plan->rank, sqlite3_column_int64(st, 3), r.start, r.targetId});
+    }
+    if (rc != SQLITE_DONE)
+        return store::sqliteError(m_statements->handle(), rc, what, m_path);
+    // Plans in list order, then measures in document order, then targets by position.
+    std::vector<qsizetype> order(rows.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = qsizetype(i);
+    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        const Key& x = keys[size_t(a)];
+        const Key& y = keys[size_t(b)];
+        return std::tie(x.rank, x.ordinal, x.start, x.id) < std::tie(y.rank, y.ordinal, y.start, y.id);
+    });
+    QList<ComparisonRow> out;
+    out.reserve(qsizetype(rows.size()));
+    for (const qsizetype i : order)
+        out.append(std::move(rows[size_t(i)]));
+    return out;
+}
 
 Result<QList<ComparisonRow>> Database::targets(const TargetFilter& f) {
     QStringList where;
@@ -68,7 +219,7 @@ Result<QList<ComparisonRow>> Database::targets(const TargetFilter& f) {
         binds << f.documentId;
     }
     if (!f.docId.isEmpty()) {
-        where << QStringLiteral("d.doc_id = ?");
+        where << QStringLiteral("t.document_id = (SELECT id FROM documents WHERE doc_id = ?)");
         binds << f.docId;
     }
     if (f.measureId) {
@@ -85,32 +236,17 @@ Result<QList<ComparisonRow>> Database::targets(const TargetFilter& f) {
     }
     if (!f.includeRejected)
         where << QStringLiteral("t.rejected = 0");
-    QString sql = kTargetSelect;
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY ") + kPlanOrder + QStringLiteral(", m.ordinal, t.span_start, t.id");
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return store::sqlError(q.lastError(), QStringLiteral("reading targets"), m_path);
-    for (const QVariant& b : binds)
-        q.addBindValue(b);
-    if (!q.exec())
-        return store::sqlError(q.lastError(), QStringLiteral("reading targets"), m_path);
-    QList<ComparisonRow> out;
-    while (q.next())
-        out.append(targetFrom(q));
-    return out;
+    return readTargets(where.join(QStringLiteral(" AND ")), binds);
 }
 
 Result<ComparisonRow> Database::target(qint64 targetId) {
-    Result<QSqlQuery> q = exec(m_db, kTargetSelect + QStringLiteral(" WHERE t.id = ?"), {targetId});
-    if (!q)
-        return q.error();
-    if (!q->next())
+    Result<QList<ComparisonRow>> rows = readTargets(QStringLiteral("t.id = ?"), {targetId});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
         return Error{QStringLiteral("no target with id %1 in %2").arg(targetId).arg(m_path),
                      QStringLiteral("not-found")};
-    return targetFrom(*q);
+    return rows->first();
 }
 
 Result<QList<MeasureRecord>> Database::measures(const MeasureFilter& f) {

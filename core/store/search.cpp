@@ -4,6 +4,8 @@
 #include "cjktokenizer.h"
 #include "sqlutil.h"
 
+#include <limits>
+
 namespace pc {
 
 namespace {
@@ -63,10 +65,61 @@ QString snippetOf(const QString& rawText, const QStringList& terms, const Search
 
 } // namespace
 
-Result<QList<SearchHit>> Database::search(const QString& query, const SearchOptions& options) {
+Result<QList<SearchHit>> Database::search(const QString& query, const SearchOptions& options,
+                                          SearchInfo* info) {
+    if (info)
+        *info = SearchInfo{};
     const Result<fts::MatchQuery> mq = fts::buildMatchQuery(query);
     if (!mq)
         return mq.error();
+    const auto syntaxError = [&] {
+        return Error{
+            QStringLiteral("could not search for \u201c%1\u201d; try fewer special characters").arg(query),
+            QStringLiteral("search-syntax")};
+    };
+    // Measures of one plan have consecutive ids (one import inserts them in one transaction), so a
+    // plan restricts the index scan to a rowid range; the join below still checks the plan.
+    qint64 low = 0;
+    qint64 high = std::numeric_limits<qint64>::max();
+    if (!options.docId.isEmpty()) {
+        Result<QSqlQuery> range = store::exec(
+            m_db,
+            QStringLiteral(
+                "SELECT min(m.id), max(m.id) FROM measures m WHERE m.document_id = (SELECT id FROM "
+                "documents WHERE doc_id = ?)"),
+            {options.docId});
+        if (!range)
+            return range.error();
+        if (!range->next() || range->value(0).isNull())
+            return QList<SearchHit>();
+        low = range->value(0).toLongLong();
+        high = range->value(1).toLongLong();
+    }
+    // Too many matches to rank them all in time: rank the newest candidateLimit (rowid order is import
+    // order; FTS5 walks it backwards and stops after candidateLimit + 1 matches).
+    if (options.candidateLimit > 0) {
+        QSqlQuery c(m_db);
+        c.setForwardOnly(true);
+        if (!c.prepare(
+                QStringLiteral("SELECT rowid FROM measure_fts WHERE measure_fts MATCH ? AND rowid BETWEEN ? "
+                               "AND ? ORDER BY rowid DESC LIMIT 1 OFFSET ?")))
+            return store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
+        c.addBindValue(mq->expression);
+        c.addBindValue(low);
+        c.addBindValue(high);
+        c.addBindValue(options.candidateLimit);
+        if (!c.exec()) {
+            const Error e = store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
+            return e.code != QLatin1String("db-query") ? e : syntaxError();
+        }
+        if (c.next()) {
+            low = c.value(0).toLongLong() + 1;
+            if (info) {
+                info->capped = true;
+                info->rankedAmong = options.candidateLimit;
+            }
+        }
+    }
     // Title hits weigh more than body hits, units least.
     const QString rank = QStringLiteral("bm25(measure_fts, 4.0, 1.0, 0.5)");
     QString sql;
@@ -74,15 +127,16 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         sql = QStringLiteral(
                   "SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, "
                   "m.span_start, m.span_end, f.score FROM (SELECT rowid, %1 AS score FROM measure_fts "
-                  "WHERE measure_fts MATCH ? ORDER BY score LIMIT ?) f JOIN measures m ON m.id = f.rowid "
-                  "JOIN documents d ON d.id = m.document_id ORDER BY f.score, m.id")
+                  "WHERE measure_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY score LIMIT ?) f JOIN "
+                  "measures m "
+                  "ON m.id = f.rowid JOIN documents d ON d.id = m.document_id ORDER BY f.score, m.id")
                   .arg(rank);
     } else {
         sql = QStringLiteral(
                   "SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, "
                   "m.span_start, m.span_end, %1 AS score FROM measure_fts JOIN measures m ON m.id = "
                   "measure_fts.rowid JOIN documents d ON d.id = m.document_id WHERE measure_fts MATCH ? "
-                  "AND d.doc_id = ? ORDER BY score, m.id LIMIT ?")
+                  "AND measure_fts.rowid BETWEEN ? AND ? AND d.doc_id = ? ORDER BY score, m.id LIMIT ?")
                   .arg(rank);
     }
     QSqlQuery q(m_db);
@@ -90,16 +144,14 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     if (!q.prepare(sql))
         return store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
     q.addBindValue(mq->expression);
+    q.addBindValue(low);
+    q.addBindValue(high);
     if (!options.docId.isEmpty())
         q.addBindValue(options.docId);
     q.addBindValue(options.limit > 0 ? options.limit : -1);
     if (!q.exec()) {
         const Error e = store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
-        if (e.code != QLatin1String("db-query"))
-            return e; // locked, corrupt …: say so
-        return Error{
-            QStringLiteral("could not search for \u201c%1\u201d; try fewer special characters").arg(query),
-            QStringLiteral("search-syntax")};
+        return e.code != QLatin1String("db-query") ? e : syntaxError(); // locked, corrupt …: say so
     }
     QList<SearchHit> out;
     while (q.next()) {

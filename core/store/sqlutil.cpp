@@ -11,6 +11,10 @@ Error sqlError(const QSqlError& e, const QString& what, const QString& path) {
     const QString native = e.nativeErrorCode();
     const int code = native.toInt() & 0xFF; // primary SQLite result code
     const QString detail = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    return sqlError(code, detail, what, path);
+}
+
+Error sqlError(int code, const QString& detail, const QString& what, const QString& path) {
     switch (code) {
     case 5: // SQLITE_BUSY
     case 6: // SQLITE_LOCKED
@@ -74,6 +78,24 @@ std::optional<double> optionalDouble(const QVariant& v) {
     if (v.isNull() || !v.isValid())
         return std::nullopt;
     return v.toDouble();
+}
+
+QVariant packSource(const QString& text) {
+    const QByteArray utf8 = text.toUtf8();
+    const QByteArray packed = qCompress(utf8);
+    if (packed.size() >= utf8.size())
+        return store::text(text);
+    return packed;
+}
+
+std::optional<QString> unpackSource(const QVariant& stored) {
+    if (stored.typeId() != QMetaType::QByteArray)
+        return stored.toString();
+    const QByteArray packed = stored.toByteArray();
+    const QByteArray utf8 = qUncompress(packed);
+    if (utf8.isEmpty() && !packed.isEmpty())
+        return std::nullopt;
+    return QString::fromUtf8(utf8);
 }
 
 QString nowUtc() {

@@ -10,12 +10,15 @@
 #include <QVariant>
 
 #include <initializer_list>
+#include <optional>
 
 namespace pc::store {
 
 // Maps a failed query to an Error with a code the user can act on (db-locked, db-corrupt, db-readonly,
 // db-full, db-query); `what` says what was being done, `path` names the database file.
 Error sqlError(const QSqlError& e, const QString& what, const QString& path);
+// The same for a primary SQLite result code and its message.
+Error sqlError(int primaryCode, const QString& detail, const QString& what, const QString& path);
 
 // Prepares and runs `sql` with positional bindings; on failure returns the error (see sqlError).
 Result<QSqlQuery> exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds = {});
@@ -33,5 +36,11 @@ inline QString text(const QString& s) {
 }
 
 QString nowUtc(); // ISO 8601, seconds
+
+// Plan source texts are stored zlib-compressed (a BLOB) when that is smaller: Chinese text shrinks to
+// about 40 %, and the same text already lives, split up, in the measures. Older rows are TEXT.
+QVariant packSource(const QString& text);
+// The text of a packed or plain source column; nullopt if a BLOB does not decompress.
+std::optional<QString> unpackSource(const QVariant& stored);
 
 } // namespace pc::store

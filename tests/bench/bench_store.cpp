@@ -1,6 +1,8 @@
 // Store at scale: a synthetic corpus of N plans recombined from seed measures under made-up jurisdictions;
 // import and FTS indexing throughput, database size, comparison and search latency, peak memory.
-// N: $PLANCOMPARE_BENCH_PLANS (comma-separated, default "1000,10000"); files go to $TMPDIR.
+// N: $PLANCOMPARE_BENCH_PLANS (comma-separated, default "1000,10000"); files go to a temporary folder in
+// $TMPDIR, or are kept in $PLANCOMPARE_BENCH_DIR. With PLANCOMPARE_BENCH_REUSE=1 an existing
+// bench-N.sqlite there is opened (and migrated) instead of re-imported: queries only, import columns 0.
 #include "common/manifest.h"
 #include "compare/comparison.h"
 #include "extract/analysis.h"
@@ -114,7 +116,10 @@ Figures run(int plans, const QList<PooledMeasure>& pool, const Taxonomy& taxonom
     Figures f;
     f.plans = plans;
     const QString path = dir + QStringLiteral("/bench-%1.sqlite").arg(plans);
-    QFile::remove(path);
+    const bool reuse =
+        qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_REUSE") != 0 && QFileInfo::exists(path);
+    if (!reuse)
+        QFile::remove(path);
     auto opened = Database::open(path);
     if (!opened) {
         fprintf(stderr, "%s\n", qPrintable(opened.errorMessage()));
@@ -130,7 +135,7 @@ Figures run(int plans, const QList<PooledMeasure>& pool, const Taxonomy& taxonom
     qint64 bytes = 0;
     QElapsedTimer t;
     qint64 elapsed = 0;
-    for (int n = 0; n < plans; ++n) {
+    for (int n = 0; n < plans && !reuse; ++n) {
         const Analysis a = synthesize(n, pool);
         bytes += a.document.source.toUtf8().size();
         f.measures += a.document.measures.size();
@@ -151,7 +156,7 @@ Figures run(int plans, const QList<PooledMeasure>& pool, const Taxonomy& taxonom
     f.dbMb = double(QFileInfo(path).size()) / 1e6;
 
     // FTS indexing alone: rebuild the index over the stored measure text.
-    {
+    if (!reuse) {
         QSqlQuery q(db->connection());
         q.exec(QStringLiteral("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB)) + "
                               "length(CAST(units AS BLOB))) FROM measures"));
@@ -175,6 +180,14 @@ Figures run(int plans, const QList<PooledMeasure>& pool, const Taxonomy& taxonom
         cmp << double(t.nsecsElapsed()) / 1e6;
         benchmark::DoNotOptimize(rows.ok());
     }
+    for (int k = 0; k < indicators.size(); ++k) {
+        QList<double> mine;
+        for (int i = k; i < cmp.size(); i += int(indicators.size()))
+            mine << cmp[i];
+        const auto rows = compare::byIndicator(*db, indicators[k]);
+        fprintf(stderr, "  compare %s: %lld rows, p50 %.2f ms\n", qPrintable(indicators[k]),
+                rows ? qint64(rows->size()) : -1LL, percentile(mine, 0.5));
+    }
     f.compareP50 = percentile(cmp, 0.5);
     f.compareP95 = percentile(cmp, 0.95);
     const QStringList queries{QStringLiteral("电"),         QStringLiteral("用水"),
@@ -186,6 +199,13 @@ Figures run(int plans, const QList<PooledMeasure>& pool, const Taxonomy& taxonom
         const auto hits = db->search(queries[i % queries.size()]);
         srch << double(t.nsecsElapsed()) / 1e6;
         benchmark::DoNotOptimize(hits.ok());
+    }
+    for (int k = 0; k < queries.size(); ++k) {
+        QList<double> mine;
+        for (int i = k; i < srch.size(); i += int(queries.size()))
+            mine << srch[i];
+        fprintf(stderr, "  search %s: p50 %.2f ms, max %.2f ms\n", qPrintable(queries[k]),
+                percentile(mine, 0.5), percentile(mine, 1.0));
     }
     f.searchP50 = percentile(srch, 0.5);
     f.searchP95 = percentile(srch, 0.95);
@@ -237,7 +257,9 @@ int main(int argc, char** argv) {
     const QByteArray env = qgetenv("PLANCOMPARE_BENCH_PLANS");
     for (const QByteArray& part : (env.isEmpty() ? QByteArray("1000,10000") : env).split(','))
         sizes << part.trimmed().toInt();
-    QTemporaryDir dir;
+    QTemporaryDir tmp;
+    const QString keepDir = qEnvironmentVariable("PLANCOMPARE_BENCH_DIR");
+    const QString dir = keepDir.isEmpty() ? tmp.path() : keepDir;
     std::unique_ptr<Database> last;
     printf("| plans | measures | source MB | import s | import MB/s | FTS rebuild MB/s | DB MB | compare "
            "p50/p95 ms "
@@ -245,7 +267,7 @@ int main(int argc, char** argv) {
     fflush(stdout);
     for (int n : sizes) {
         last.reset();
-        const Figures f = run(n, pool, *taxonomy, dir.path(), last);
+        const Figures f = run(n, pool, *taxonomy, dir, last);
         printf("| %d | %lld | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f / %.2f | %.2f / %.2f | %ld |\n",
                f.plans, f.measures, f.sourceMb, f.importSeconds, f.sourceMb / f.importSeconds,
                f.ftsMb / f.ftsSeconds, f.dbMb, f.compareP50, f.compareP95, f.searchP50, f.searchP95, f.rssMb);

@@ -3,10 +3,12 @@
 #include "storefixtures.h"
 #include "testpaths.h"
 
+#include "store/cjktokenizer.h"
 #include "store/database.h"
 #include "store/migrations.h"
 
 #include <QFile>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -35,6 +37,21 @@ QStringList tableNames(Database& db) {
     return out;
 }
 
+// A raw connection (no Database) with the search tokenizer, as old PlanCompare versions left files.
+QSqlDatabase rawConnection(const QString& path) {
+    QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+    raw.setDatabaseName(path);
+    if (raw.open())
+        fts::registerTokenizer(*static_cast<sqlite3* const*>(raw.driver()->handle().constData()));
+    return raw;
+}
+
+void closeRaw(QSqlDatabase& raw) {
+    raw.close();
+    raw = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+
 } // namespace
 
 TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
@@ -42,8 +59,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 2);
-    EXPECT_EQ(Database::latestSchemaVersion(), 2);
+    EXPECT_EQ((*db)->schemaVersion(), 3);
+    EXPECT_EQ(Database::latestSchemaVersion(), 3);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(
@@ -77,13 +94,10 @@ TEST(Database, MigratesFromEveryEarlierVersion) {
         const QString path = dir.filePath(QStringLiteral("old.sqlite"));
         {
             // A file left at version `from` by the steps of that time.
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-            raw.setDatabaseName(path);
-            ASSERT_TRUE(raw.open());
+            QSqlDatabase raw = rawConnection(path);
+            ASSERT_TRUE(raw.isOpen());
             ASSERT_TRUE(store::migrate(raw, from).ok());
-            raw.close();
-            raw = QSqlDatabase();
-            QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+            closeRaw(raw);
         }
         auto db = Database::open(path);
         ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
@@ -100,7 +114,7 @@ TEST(Database, UpgradesTheVersion1FixtureKeepingItsRowsAndIndexingThem) {
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 2);
+    EXPECT_EQ((*db)->schemaVersion(), 3);
     const QList<SearchHit> hits = (*db)->search(QStringLiteral("办电")).value();
     ASSERT_EQ(hits.size(), 1);
     EXPECT_EQ(hits[0].docId, QStringLiteral("old-2018"));
@@ -113,6 +127,84 @@ TEST(Database, UpgradesTheVersion1FixtureKeepingItsRowsAndIndexingThem) {
     ASSERT_TRUE((*db)->applyOverrides(rows[0].documentId).ok());
     EXPECT_TRUE((*db)->overrides()->first().applies);
     EXPECT_EQ((*db)->targets()->first().value, 4.0);
+}
+
+TEST(Database, UpgradesAVersion2FileCopyingMeasureNumbersOntoTargetsAndComparesByTheCoveringIndex) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v2.sqlite"));
+    {
+        // Rows as version 2 stored them: targets without the measure's ordinal and number.
+        QSqlDatabase raw = rawConnection(path);
+        ASSERT_TRUE(raw.isOpen());
+        ASSERT_TRUE(store::migrate(raw, 2).ok());
+        QSqlQuery q(raw);
+        for (const char* sql :
+             {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
+              "(1, 'b-2020', '乙区', 'district', 2020, 'x'), (2, 'city-2019', '重庆市', 'municipal', 2019, "
+              "'y')",
+              "INSERT INTO measures(id, document_id, ordinal, number, title, body) VALUES "
+              "(10, 1, 0, 1, '用水', '用水报装3日'), (11, 1, 1, 7, '用电', '用电报装5日'), "
+              "(12, 2, 0, 2, '用水', '用水报装6日')",
+              "INSERT INTO targets(id, measure_id, document_id, ordinal, indicator, value, unit, span_start, "
+              "span_end, quote) VALUES (100, 11, 1, 1, 'wa.time', 5, 'day', 40, 42, '5日'), "
+              "(101, 10, 1, 0, 'wa.time', 3, 'day', 10, 12, '3日'), "
+              "(102, 12, 2, 0, 'wa.time', 6, 'day', 20, 22, '6日')"}) {
+            ASSERT_TRUE(q.exec(QString::fromUtf8(sql))) << sql;
+        }
+        q.finish();
+        closeRaw(raw);
+    }
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), 3);
+    QSqlQuery q((*db)->connection());
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT id, measure_ordinal, measure_number FROM targets ORDER BY id")));
+    QStringList copied;
+    while (q.next())
+        copied << QStringLiteral("%1:%2:%3")
+                      .arg(q.value(0).toInt())
+                      .arg(q.value(1).toInt())
+                      .arg(q.value(2).toInt());
+    EXPECT_EQ(copied,
+              (QStringList{QStringLiteral("100:1:7"), QStringLiteral("101:0:1"), QStringLiteral("102:0:2")}));
+    // Municipal plan first, then measures in document order.
+    TargetFilter waterTime;
+    waterTime.indicator = QStringLiteral("wa.time");
+    const QList<ComparisonRow> rows = (*db)->targets(waterTime).value();
+    ASSERT_EQ(rows.size(), 3);
+    EXPECT_EQ(rows[0].targetId, 102);
+    EXPECT_EQ(rows[0].docId, QStringLiteral("city-2019"));
+    EXPECT_EQ(rows[0].measureNumber, 2);
+    EXPECT_EQ(rows[1].targetId, 101);
+    EXPECT_EQ(rows[1].measureNumber, 1);
+    EXPECT_EQ(rows[2].targetId, 100);
+    EXPECT_EQ(rows[2].measureNumber, 7);
+    EXPECT_EQ(rows[2].value, 5.0);
+    EXPECT_EQ(rows[2].jurisdiction, QStringLiteral("乙区"));
+    // A target added without the measure fields (as an older build would) gets them from the trigger.
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO targets(id, measure_id, document_id, ordinal, indicator) "
+                                      "VALUES (103, 11, 1, 2, 'wa.time')")));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT measure_ordinal, measure_number FROM targets WHERE id = 103")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 1);
+    EXPECT_EQ(q.value(1).toInt(), 7);
+    q.finish();
+    EXPECT_EQ((*db)->targets(waterTime)->size(), 4);
+    // The comparison reads the covering index only: no targets, measures or documents rows.
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT t.id, t.document_id, t.measure_number, "
+                              "t.measure_ordinal, t.area, t.indicator, t.scope, t.kind, t.comparator, "
+                              "t.value, t.unit, t.baseline, t.deadline, t.quote, t.span_start, "
+                              "t.span_end, t.sentence, t.qualitative, t.corrected_fields, t.confidence, "
+                              "t.measure_id, t.rejected, t.added_by FROM targets t WHERE "
+                              "t.indicator = 'wa.time' AND t.rejected = 0")));
+    QStringList plan;
+    while (q.next())
+        plan << q.value(3).toString();
+    EXPECT_EQ(plan,
+              QStringList{QStringLiteral("SEARCH t USING COVERING INDEX targets_compare (indicator=? AND "
+                                         "rejected=?)")});
 }
 
 TEST(Database, RefusesAFileFromANewerVersion) {

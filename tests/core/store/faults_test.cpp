@@ -117,6 +117,35 @@ TEST(StoreFaults, DamagedPagesFailTheQuickCheckAndTheFileIsKept) {
     EXPECT_EQ(fileBytes(path), bytes);
 }
 
+TEST(StoreFaults, LargeFilesSkipTheQuickCheckAndTheFirstDamagedReadSaysSo) {
+    QTemporaryDir dir;
+    const QString path = makeDatabaseWithTwoPlans(dir);
+    ASSERT_FALSE(path.isEmpty());
+    {
+        auto db = Database::open(path);
+        ASSERT_TRUE(db.ok());
+        QSqlQuery q((*db)->connection());
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
+    }
+    QByteArray bytes = fileBytes(path);
+    // Pages 3..6: the doc id index, sources and sections (as in the quick-check test above).
+    for (qsizetype i = 2 * 4096 + 100; i < 6 * 4096; ++i)
+        bytes[i] = char(0xA5 ^ (i & 0xFF));
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    DatabaseOptions o;
+    o.quickCheckMaxBytes = bytes.size() - 1; // "large": opening does not read every page
+    auto db = Database::open(path, o);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    const Result<QString> text = (*db)->documentSource(1); // sources: pages 4..
+    ASSERT_FALSE(text.ok());
+    EXPECT_EQ(text.error().code, QStringLiteral("db-corrupt"));
+    EXPECT_TRUE(text.errorMessage().contains(path)) << text.errorMessage().toStdString();
+}
+
 TEST(StoreFaults, SqliteFileOfAnotherProgramIsNotTouched) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("other.sqlite"));

@@ -3,8 +3,10 @@
 
 #include "store/database.h"
 #include "store/importer.h"
+#include "store/sqlutil.h"
 
 #include <QFile>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -38,6 +40,41 @@ TEST(StoreImport, StoresDocumentsMeasuresTargetsAndUnits) {
     const Result<QString> src = db->documentSource(docs->at(0).id);
     ASSERT_TRUE(src.ok());
     EXPECT_EQ(src->mid(ms->at(0).start, 2), QStringLiteral("1、"));
+}
+
+TEST(StoreImport, LongSourcesAreStoredCompressedAndReadBackExactly) {
+    auto opened = Database::openInMemory();
+    ASSERT_TRUE(opened.ok());
+    Database& db = **opened;
+    PlanSpec longPlan = samplePlans()[0];
+    for (int i = 0; i < 40; ++i)
+        longPlan.preface +=
+            QStringLiteral("第%1条 为持续优化营商环境，提升市场主体满意度，制定本方案。\n").arg(i + 1);
+    const Analysis big = makeAnalysis(longPlan);
+    const Analysis small = makeAnalysis(samplePlans()[1]);
+    qint64 bigId = 0;
+    qint64 smallId = 0;
+    ASSERT_TRUE(db.importAnalysis(big, &bigId).ok());
+    ASSERT_TRUE(db.importAnalysis(small, &smallId).ok());
+    QSqlQuery q(db.connection());
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT document_id, typeof(text), length(CAST(text AS BLOB)) FROM sources "
+                              "ORDER BY document_id")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(1).toString(), QStringLiteral("blob"));
+    EXPECT_LT(q.value(2).toLongLong() * 2, big.document.source.toUtf8().size()); // under half
+    q.finish();
+    // A text too short to gain from zlib stays text.
+    EXPECT_EQ(store::packSource(QStringLiteral("短文")).typeId(), QMetaType::QString);
+    EXPECT_EQ(store::unpackSource(store::packSource(QStringLiteral("短文"))), QStringLiteral("短文"));
+    EXPECT_EQ(db.documentSource(bigId).value(), big.document.source);
+    EXPECT_EQ(db.documentSource(smallId).value(), small.document.source);
+    // A damaged compressed text is reported, not returned as an empty plan.
+    ASSERT_TRUE(q.exec(
+        QStringLiteral("UPDATE sources SET text = X'0000FFFF0102' WHERE document_id = %1").arg(bigId)));
+    const Result<QString> damaged = db.documentSource(bigId);
+    ASSERT_FALSE(damaged.ok());
+    EXPECT_EQ(damaged.error().code, QStringLiteral("db-corrupt"));
 }
 
 TEST(StoreImport, TargetRowsCarrySpanQuoteAndSentence) {

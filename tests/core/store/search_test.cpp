@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace pc;
 using namespace pc::test;
 
@@ -120,4 +122,62 @@ TEST(Search, MalformedQueryIsASearchSyntaxError) {
     ASSERT_TRUE(ops.ok()) << ops.errorMessage().toStdString();
     EXPECT_TRUE(ops->isEmpty()); // "not", "col" and "x" occur nowhere
     EXPECT_EQ(db->search(QStringLiteral("用水*"))->size(), 3);
+}
+
+TEST(Search, RanksOnlyTheNewestMatchesWhenMoreThanTheCandidateLimitMatch) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    SearchOptions all;
+    all.candidateLimit = 0;
+    SearchInfo info;
+    const QList<SearchHit> full = db->search(QStringLiteral("用水"), all, &info).value();
+    ASSERT_EQ(full.size(), 3);
+    EXPECT_FALSE(info.capped);
+    QList<qint64> ids;
+    for (const SearchHit& h : full)
+        ids << h.measureId;
+    std::sort(ids.begin(), ids.end());
+
+    SearchOptions exact;
+    exact.candidateLimit = 3; // three matches are not more than three
+    EXPECT_EQ(db->search(QStringLiteral("用水"), exact, &info).value(), full);
+    EXPECT_FALSE(info.capped);
+
+    SearchOptions two;
+    two.candidateLimit = 2;
+    const QList<SearchHit> capped = db->search(QStringLiteral("用水"), two, &info).value();
+    EXPECT_TRUE(info.capped);
+    EXPECT_EQ(info.rankedAmong, 2);
+    ASSERT_EQ(capped.size(), 2);
+    // The two most recently imported matches, in score order, with the scores of the full ranking.
+    QList<SearchHit> expected;
+    for (const SearchHit& h : full) {
+        if (h.measureId >= ids[1])
+            expected << h;
+    }
+    EXPECT_EQ(capped, expected);
+}
+
+TEST(Search, OnePlanGivesTheSameHitsAsFilteringTheWholeRanking) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    SearchOptions all;
+    all.limit = 0;
+    for (const QString& query : {QStringLiteral("电"), QStringLiteral("用水"), QStringLiteral("报装")}) {
+        const QList<SearchHit> full = db->search(query, all).value();
+        for (const PlanSpec& p : samplePlans()) {
+            SearchOptions one = all;
+            one.docId = p.docId;
+            QList<SearchHit> expected;
+            for (const SearchHit& h : full) {
+                if (h.docId == p.docId)
+                    expected << h;
+            }
+            EXPECT_EQ(db->search(query, one).value(), expected)
+                << query.toStdString() << " in " << p.docId.toStdString();
+        }
+    }
+    SearchOptions unknown;
+    unknown.docId = QStringLiteral("no-such-plan");
+    EXPECT_TRUE(db->search(QStringLiteral("用水"), unknown)->isEmpty());
 }

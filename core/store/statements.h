@@ -1,0 +1,61 @@
+// Prepared SQLite statements kept per connection, for the hot read paths (comparison rows): QSqlQuery
+// turns every column of every row into a QVariant, which costs more than the query itself on the
+// ten thousand rows an indicator has at 10,000 plans.
+#pragma once
+
+#include "common/result.h"
+
+#include <QHash>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace pc::store {
+
+// Owns the statements it prepared; finalizes them when destroyed (before the connection closes).
+class StatementCache {
+public:
+    explicit StatementCache(sqlite3* db)
+        : m_db(db) {}
+    ~StatementCache();
+    StatementCache(const StatementCache&) = delete;
+    StatementCache& operator=(const StatementCache&) = delete;
+
+    sqlite3* handle() const { return m_db; }
+    // The statement for `sql`, prepared on first use; reset with no bindings. `what` and `path` name
+    // the work and the file in the error.
+    Result<sqlite3_stmt*> get(const QString& sql, const QString& what, const QString& path);
+
+private:
+    sqlite3* m_db = nullptr;
+    QHash<QString, sqlite3_stmt*> m_statements;
+};
+
+// Resets (and unbinds) a cached statement when leaving scope, so that it holds no read snapshot
+// between calls.
+class StatementScope {
+public:
+    explicit StatementScope(sqlite3_stmt* st)
+        : m_st(st) {}
+    ~StatementScope();
+    StatementScope(const StatementScope&) = delete;
+    StatementScope& operator=(const StatementScope&) = delete;
+
+private:
+    sqlite3_stmt* m_st;
+};
+
+// Binds positional values: strings as text, integral types as integers, doubles as reals, null as NULL.
+bool bindAll(sqlite3_stmt* st, const QVariantList& values);
+
+// Error for a failed sqlite3_* call (same codes and messages as sqlError for QSqlQuery).
+Error sqliteError(sqlite3* db, int rc, const QString& what, const QString& path);
+
+QString columnText(sqlite3_stmt* st, int column); // null QString for NULL
+std::optional<double> columnOptionalDouble(sqlite3_stmt* st, int column);
+
+} // namespace pc::store
