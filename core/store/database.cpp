@@ -1,6 +1,8 @@
 // Opening, checking and migrating the database file; transactions; the taxonomy snapshot; counts.
 #include "database.h"
 
+#include "collation.h"
+
 #include "cjktokenizer.h"
 #include "common/datapaths.h"
 #include "migrations.h"
@@ -116,6 +118,8 @@ Database::~Database() {
 Status Database::init(const DatabaseOptions& options) {
     // The tokenizer first: the FTS table (and the triggers writing to it) need it on this connection.
     if (Status s = fts::registerTokenizer(nativeHandle(m_db)); !s)
+        return s;
+    if (Status s = store::registerChineseCollation(nativeHandle(m_db)); !s)
         return s;
     m_statements = std::make_unique<store::StatementCache>(nativeHandle(m_db));
     m_plans = std::make_unique<store::PlanCache>();

@@ -364,7 +364,7 @@ Result<QList<DocumentRecord>> Database::documents() {
     Result<QSqlQuery> q =
         exec(m_db, QStringLiteral("SELECT ") + kDocumentColumns +
                        QStringLiteral(" FROM documents d ORDER BY CASE d.level WHEN 'municipal' "
-                                      "THEN 0 ELSE 1 END, d.jurisdiction, d.year, d.doc_id"));
+                                      "THEN 0 ELSE 1 END, d.jurisdiction COLLATE pc_zh, d.year, d.doc_id"));
     if (!q)
         return q.error();
     QList<DocumentRecord> out;

@@ -23,7 +23,7 @@ using store::exec;
 namespace {
 
 const QString kPlanOrder =
-    QStringLiteral("CASE d.level WHEN 'municipal' THEN 0 ELSE 1 END, d.jurisdiction, d.year, d.doc_id");
+    QStringLiteral("CASE d.level WHEN 'municipal' THEN 0 ELSE 1 END, d.jurisdiction COLLATE pc_zh, d.year, d.doc_id");
 
 // Every column the comparison rows need lives in the covering index targets_compare (migration 3),
 // so a query by indicator reads one contiguous index range. Plan fields come from the plan cache.

@@ -77,6 +77,22 @@ TEST(StoreSeeds, ImportsAllFivePlansOnceAndTheSecondImportIsANoOp) {
     const QList<DocumentRecord> docs = s.db->documents().value();
     EXPECT_EQ(docs.first().docId, QStringLiteral("chongqing-2019")); // the municipal plan leads
     EXPECT_EQ(docs.first().level, QStringLiteral("municipal"));
+    // Districts in pinyin order (Dazu, Jiangjin, Wulong, Yuzhong), not code-point order (大 武 江 渝).
+    QStringList order;
+    for (const DocumentRecord& d : docs)
+        order << d.jurisdiction;
+    EXPECT_EQ(order,
+              QStringList({QStringLiteral("重庆市"), QStringLiteral("大足区"), QStringLiteral("江津区"),
+                           QStringLiteral("武隆区"), QStringLiteral("渝中区")}));
+    TargetFilter water;
+    water.indicator = QStringLiteral("wa.time");
+    const QList<ComparisonRow> waterRows = s.db->targets(water).value();
+    QStringList rows;
+    for (const ComparisonRow& r : waterRows)
+        if (rows.isEmpty() || rows.last() != r.jurisdiction)
+            rows << r.jurisdiction;
+    EXPECT_EQ(rows, QStringList({QStringLiteral("重庆市"), QStringLiteral("大足区"), QStringLiteral("江津区"),
+                                 QStringLiteral("渝中区")}));
 }
 
 TEST(StoreSeeds, SearchFindsWaterInAtLeastFourPlansAndElectricityAtAll) {
