@@ -37,29 +37,10 @@ void printIssues(Context& ctx, const QString& file, const Document& doc) {
     }
 }
 
-// Uses the manifest beside the file (if any) to fill metadata the text leaves out.
-struct ManifestHolder {
-    std::unique_ptr<Manifest> manifest;
-    const ManifestEntry* entryFor(const QString& path) {
-        const QFileInfo fi(path);
-        if (!QFileInfo::exists(fi.dir().filePath(QStringLiteral("manifest.json"))))
-            return nullptr;
-        Result<Manifest> m = readManifest(fi.dir().path());
-        if (!m)
-            return nullptr;
-        manifest = std::make_unique<Manifest>(std::move(m.value()));
-        for (const ManifestEntry& e : manifest->entries) {
-            if (e.file == fi.fileName())
-                return &e;
-        }
-        return nullptr;
-    }
-};
-
 Result<Document> parseOne(Context& ctx, const QString& file) {
-    ManifestHolder holder;
+    const std::optional<ManifestEntry> entry = manifestEntryBeside(file);
     ParseOptions options;
-    options.manifest = holder.entryFor(file);
+    options.manifest = entry ? &*entry : nullptr;
     Result<Document> doc = parseFile(file, options);
     if (!doc)
         ctx.err << doc.errorMessage() << "\n";
@@ -115,9 +96,9 @@ int runMeasures(Context& ctx) {
             const QString& file = ctx.args[i];
             if (pass == 1 && !(docs[i] && docs[i]->layout == Layout::InterleavedPdf && !knownUnits.isEmpty()))
                 continue;
-            ManifestHolder holder;
+            const std::optional<ManifestEntry> entry = manifestEntryBeside(file);
             ParseOptions options;
-            options.manifest = holder.entryFor(file);
+            options.manifest = entry ? &*entry : nullptr;
             options.knownUnits = knownUnits;
             Result<Document> doc = parseFile(file, options);
             if (!doc) {

@@ -34,18 +34,8 @@ std::unique_ptr<Database> openDatabase(Context& ctx, const QString& command, boo
 Analyzer fileAnalyzer(const Taxonomy& taxonomy) {
     return [&taxonomy](const QByteArray& bytes, const QString& path) -> Result<Analysis> {
         AnalyzeOptions options;
-        std::unique_ptr<Manifest> manifest;
-        const QFileInfo fi(path);
-        if (QFileInfo::exists(fi.dir().filePath(QStringLiteral("manifest.json")))) {
-            Result<Manifest> m = readManifest(fi.dir().path());
-            if (m) {
-                manifest = std::make_unique<Manifest>(std::move(m).value());
-                for (const ManifestEntry& e : manifest->entries) {
-                    if (e.file == fi.fileName())
-                        options.manifest = &e;
-                }
-            }
-        }
+        const std::optional<ManifestEntry> entry = manifestEntryBeside(path);
+        options.manifest = entry ? &*entry : nullptr;
         return analyzeBytes(bytes, path, taxonomy, options);
     };
 }

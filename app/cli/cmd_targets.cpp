@@ -77,25 +77,6 @@ QJsonObject toJson(const Target& t, const Taxonomy& taxonomy) {
     return o;
 }
 
-// The manifest beside a file (seeds/manifest.json) fills metadata the text leaves out, e.g. the year.
-struct ManifestHolder {
-    std::unique_ptr<Manifest> manifest;
-    const ManifestEntry* entryFor(const QString& path) {
-        const QFileInfo fi(path);
-        if (!QFileInfo::exists(fi.dir().filePath(QStringLiteral("manifest.json"))))
-            return nullptr;
-        Result<Manifest> m = readManifest(fi.dir().path());
-        if (!m)
-            return nullptr;
-        manifest = std::make_unique<Manifest>(std::move(m.value()));
-        for (const ManifestEntry& e : manifest->entries) {
-            if (e.file == fi.fileName())
-                return &e;
-        }
-        return nullptr;
-    }
-};
-
 int runTargets(Context& ctx) {
     QString format = takeOption(ctx.args, QStringLiteral("--format"));
     const bool withQualitative = takeFlag(ctx.args, QStringLiteral("--qualitative"));
@@ -121,9 +102,9 @@ int runTargets(Context& ctx) {
     QList<QStringList> rows;
     QJsonArray json;
     for (const QString& file : std::as_const(ctx.args)) {
-        ManifestHolder holder;
+        const std::optional<ManifestEntry> entry = manifestEntryBeside(file);
         AnalyzeOptions options;
-        options.manifest = holder.entryFor(file);
+        options.manifest = entry ? &*entry : nullptr;
         const Result<Analysis> a = analyzeFile(file, taxonomy.value(), options);
         if (!a) {
             ctx.err << a.errorMessage() << "\n";

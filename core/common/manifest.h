@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace pc {
 
 struct ManifestEntry {
@@ -14,9 +16,9 @@ struct ManifestEntry {
     QString jurisdiction; // 大足区
     QString level;        // municipal | district
     int year = 0;
-    QString docNumber;    // 文号
+    QString docNumber; // 文号
     QString issuer;
-    QString issuedOn;     // YYYY-MM-DD
+    QString issuedOn; // YYYY-MM-DD
     QString title;
     bool operator==(const ManifestEntry&) const = default;
 };
@@ -30,5 +32,9 @@ struct Manifest {
 
 // Reads and validates DIR/manifest.json; every error names the file and the problem.
 Result<Manifest> readManifest(const QString& seedsDir);
+
+// The entry for FILE in a valid manifest.json beside it, if any: it fills metadata the text leaves
+// out (e.g. the year). A missing or invalid manifest is no error here; the text alone is used.
+std::optional<ManifestEntry> manifestEntryBeside(const QString& filePath);
 
 } // namespace pc

@@ -63,27 +63,9 @@ bool isTargetField(OverrideKind k) {
     }
 }
 
+// The targets column a field correction writes: the same word as the correction's kind name.
 QString columnOf(OverrideKind k) {
-    switch (k) {
-    case OverrideKind::TargetValue:
-        return QStringLiteral("value");
-    case OverrideKind::TargetUnit:
-        return QStringLiteral("unit");
-    case OverrideKind::TargetComparator:
-        return QStringLiteral("comparator");
-    case OverrideKind::TargetIndicator:
-        return QStringLiteral("indicator");
-    case OverrideKind::TargetDeadline:
-        return QStringLiteral("deadline");
-    case OverrideKind::TargetKind:
-        return QStringLiteral("kind");
-    case OverrideKind::TargetScope:
-        return QStringLiteral("scope");
-    case OverrideKind::TargetBaseline:
-        return QStringLiteral("baseline");
-    default:
-        return {};
-    }
+    return isTargetField(k) ? overrideKindName(k) : QString();
 }
 
 Error badValue(const QString& message) {

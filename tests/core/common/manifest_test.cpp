@@ -88,3 +88,20 @@ TEST(DataPaths, UnwritableDirectoryIsReported)
     ASSERT_FALSE(s.ok());
     EXPECT_TRUE(s.errorMessage().contains(QStringLiteral("/proc/plancompare-test")));
 }
+
+TEST(Manifest, EntryBesideAFile)
+{
+    const std::optional<ManifestEntry> dz = manifestEntryBeside(test::seedPath(QStringLiteral("dazu-2019")));
+    ASSERT_TRUE(dz.has_value());
+    EXPECT_EQ(dz->jurisdiction, QStringLiteral("大足区"));
+    EXPECT_EQ(dz->year, 2019);
+    // A file with no manifest beside it, or one the manifest does not list, has no entry.
+    QTemporaryDir dir;
+    const QString loose = dir.filePath(QStringLiteral("plan.txt"));
+    QFile f(loose);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("1. 测试。");
+    f.close();
+    EXPECT_FALSE(manifestEntryBeside(loose).has_value());
+    EXPECT_FALSE(manifestEntryBeside(test::seedsDir() + QStringLiteral("/not-listed.txt")).has_value());
+}
