@@ -133,6 +133,10 @@ private:
     Status init(const DatabaseOptions& options);
     Result<QList<ComparisonRow>> readTargets(const QString& where, const QVariantList& binds);
     Status refreshPlanCache();
+    // Stores one override row (doc_id, doc_sha256, kind, value, original_value, anchor_start,
+    // anchor_end, anchor_text, anchor_value, created_at) and re-applies the document's overrides,
+    // in one transaction; returns the override's id.
+    Result<qint64> insertOverride(qint64 documentId, const QVariantList& row);
     QSqlDatabase m_db;
     std::unique_ptr<store::StatementCache> m_statements; // finalized before m_db closes
     std::unique_ptr<store::PlanCache> m_plans;

@@ -257,13 +257,17 @@ Result<qint64> Database::correctTarget(qint64 targetId, OverrideKind kind, const
                               numberText(q->value(6)),
                               store::nowUtc()};
     q->finish();
+    return insertOverride(documentId, insert);
+}
+
+Result<qint64> Database::insertOverride(qint64 documentId, const QVariantList& row) {
     qint64 id = 0;
     const Status s = withTransaction([&]() -> Status {
         QSqlQuery ins(m_db);
         ins.prepare(QStringLiteral("INSERT INTO overrides(doc_id, doc_sha256, kind, value, original_value, "
                                    "anchor_start, anchor_end, anchor_text, anchor_value, created_at) VALUES "
                                    "(?,?,?,?,?,?,?,?,?,?)"));
-        for (const QVariant& v : insert)
+        for (const QVariant& v : row)
             ins.addBindValue(v);
         if (!ins.exec())
             return store::sqlError(ins.lastError(), QStringLiteral("saving the correction"), m_path);
@@ -317,24 +321,11 @@ Result<qint64> Database::addTarget(const NewTarget& t) {
     if (!doc)
         return doc.error();
     const QString text = source->mid(t.start, t.end - t.start);
-    qint64 id = 0;
-    const Status s = withTransaction([&]() -> Status {
-        Result<QSqlQuery> ins = exec(
-            m_db,
-            QStringLiteral(
-                "INSERT INTO overrides(doc_id, doc_sha256, kind, value, original_value, anchor_start, "
-                "anchor_end, anchor_text, anchor_value, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
-            {doc->docId, doc->sha256, overrideKindName(OverrideKind::AddTarget),
-             QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)), QString(), qint64(t.start),
-             qint64(t.end), text, t.value ? QString::number(*t.value, 'g', 15) : QString(), store::nowUtc()});
-        if (!ins)
-            return ins.error();
-        id = ins->lastInsertId().toLongLong();
-        return applyOverrides(t.documentId);
-    });
-    if (!s)
-        return s.error();
-    return id;
+    return insertOverride(t.documentId,
+                          {doc->docId, doc->sha256, overrideKindName(OverrideKind::AddTarget),
+                           QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)), QString(),
+                           qint64(t.start), qint64(t.end), text,
+                           t.value ? QString::number(*t.value, 'g', 15) : QString(), store::nowUtc()});
 }
 
 Result<qint64> Database::setMeasureArea(qint64 measureId, const QString& area) {
@@ -364,22 +355,7 @@ Result<qint64> Database::setMeasureArea(qint64 measureId, const QString& area) {
                               q->value(7).toString(),
                               store::nowUtc()};
     q->finish();
-    qint64 id = 0;
-    const Status s = withTransaction([&]() -> Status {
-        QSqlQuery ins(m_db);
-        ins.prepare(QStringLiteral("INSERT INTO overrides(doc_id, doc_sha256, kind, value, original_value, "
-                                   "anchor_start, anchor_end, anchor_text, anchor_value, created_at) VALUES "
-                                   "(?,?,?,?,?,?,?,?,?,?)"));
-        for (const QVariant& v : insert)
-            ins.addBindValue(v);
-        if (!ins.exec())
-            return store::sqlError(ins.lastError(), QStringLiteral("saving the correction"), m_path);
-        id = ins.lastInsertId().toLongLong();
-        return applyOverrides(documentId);
-    });
-    if (!s)
-        return s.error();
-    return id;
+    return insertOverride(documentId, insert);
 }
 
 Status Database::removeOverride(qint64 overrideId) {
