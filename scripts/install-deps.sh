@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages PlanCompare needs to build, test, run and package.
 # Idempotent: packages already installed are not touched, and apt is not called at all
-# when nothing is missing.
+# when nothing is missing. `install-deps.sh --list` prints the list and installs nothing
+# (tests/packaging/deps_closure.sh checks that the list, through Depends alone, covers
+# everything the build found).
 set -euo pipefail
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git file dpkg-dev
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
+  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6opengl6-dev libgl-dev libegl-dev libglu1-mesa-dev
   libsqlite3-dev libxlsxwriter-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk poppler-utils unzip python3 appstream desktop-file-utils groff-base
 )
+
+if [ "${1:-}" = --list ]; then
+  printf '%s\n' "${PACKAGES[@]}"
+  exit 0
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -5,6 +5,7 @@
 #include "app/importdialog.h"
 #include "app/settingsdialog.h"
 #include "app/workbench.h"
+#include "export/exporter.h"
 #include "report/reportdocument.h"
 #include "views/chartview.h"
 #include "views/comparisonview.h"
@@ -114,6 +115,8 @@ void MainWindow::createMenus() {
     file->addAction(tr("导出指标报告(&R)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
                     [this] { exportReport(false); });
     file->addAction(tr("导出领域报告…"), this, [this] { exportReport(true); });
+    file->addAction(tr("导出数据表(&D)…"), QKeySequence(Qt::CTRL | Qt::Key_D), this,
+                    &MainWindow::exportTables);
     file->addSeparator();
     file->addAction(tr("退出(&Q)"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -199,6 +202,39 @@ void MainWindow::exportReport(bool area) {
         QMessageBox::warning(this, tr("导出报告"), st.errorMessage());
     else
         statusBar()->showMessage(tr("报告已导出到 %1").arg(path), 8000);
+}
+
+// The current indicator's tables (documents, measures, its targets, the comparison) as CSV, XLSX
+// or JSON — the files `plancompare-cli export --indicator ID` writes, formula cells defused.
+void MainWindow::exportTables() {
+    const QString id = m_wb.currentIndicator();
+    QStringList filters;
+    QStringList formats;
+    for (const Exporter* e : exporters()) {
+        filters << e->nameFilter();
+        formats << e->shortName();
+    }
+    QSettings s;
+    QString selected = filters.value(formats.indexOf(QStringLiteral("xlsx")));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("导出数据表"),
+        s.value(QStringLiteral("export/dir")).toString() + QLatin1Char('/') +
+            (id.isEmpty() ? QStringLiteral("plancompare") : id) + QStringLiteral(".xlsx"),
+        filters.join(QStringLiteral(";;")), &selected);
+    if (path.isEmpty())
+        return;
+    s.setValue(QStringLiteral("export/dir"), QFileInfo(path).absolutePath());
+    // The file's suffix decides when it names a format, else the chosen filter.
+    QString format = QFileInfo(path).suffix().toLower();
+    if (!formats.contains(format))
+        format = formats.value(filters.indexOf(selected), QStringLiteral("xlsx"));
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status st = m_wb.data().exportTables(format, path, id, QString());
+    QApplication::restoreOverrideCursor();
+    if (!st)
+        QMessageBox::warning(this, tr("导出数据表"), st.errorMessage());
+    else
+        statusBar()->showMessage(tr("数据表已导出到 %1").arg(path), 8000);
 }
 
 void MainWindow::importPlans() {

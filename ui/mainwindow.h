@@ -43,6 +43,7 @@ private:
     void createMenus();
     void printReport(bool area);
     void exportReport(bool area);
+    void exportTables();
     void importPlans();
     void showSettings();
     void showAbout();

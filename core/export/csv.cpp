@@ -19,13 +19,57 @@ QString field(const QString& value)
     return QLatin1Char('"') + out + QLatin1Char('"');
 }
 
+namespace {
+
+bool isPlainDecimal(const QString& s)
+{
+    // -?digits(.digits)? — what the exporters write for numbers.
+    qsizetype i = s.startsWith(QLatin1Char('-')) ? 1 : 0;
+    qsizetype digits = 0;
+    bool point = false;
+    for (; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (c >= QLatin1Char('0') && c <= QLatin1Char('9')) {
+            ++digits;
+        } else if (c == QLatin1Char('.') && !point && digits > 0 && i + 1 < s.size()) {
+            point = true;
+        } else {
+            return false;
+        }
+    }
+    return digits > 0;
+}
+
+} // namespace
+
+QString defused(const QString& cell)
+{
+    if (cell.isEmpty())
+        return cell;
+    const QChar first = cell.at(0);
+    if (first == QLatin1Char('\t') || first == QLatin1Char('\r'))
+        return QLatin1Char('\'') + cell;
+    qsizetype i = 0;
+    while (i < cell.size() && (cell.at(i) == QLatin1Char(' ') || cell.at(i) == QLatin1Char('\n') ||
+                               cell.at(i) == QChar(0x3000) || cell.at(i) == QChar(0x00A0)))
+        ++i;
+    if (i == cell.size())
+        return cell;
+    const QChar c = cell.at(i);
+    const bool trigger =
+        c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@');
+    if (!trigger || (i == 0 && (cell == QLatin1String("=") || isPlainDecimal(cell))))
+        return cell;
+    return QLatin1Char('\'') + cell;
+}
+
 QString row(const QStringList& fields)
 {
     QString out;
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i)
             out += QLatin1Char(',');
-        out += field(fields.at(i));
+        out += field(defused(fields.at(i)));
     }
     out += QLatin1String("\r\n");
     return out;

@@ -331,3 +331,129 @@ TEST(StoreCli, ReadingCommandsDoNotCreateAMissingDatabase) {
     EXPECT_TRUE(r.errText().contains(QStringLiteral("does not exist")));
     EXPECT_FALSE(QFile::exists(db));
 }
+
+namespace {
+
+// A plan whose measures start with what a spreadsheet would run (CSV injection, OWASP).
+const char* const kHostilePlan =
+    "某某区进一步优化营商环境若干措施\n"
+    "为持续优化营商环境，结合本区实际，制定以下措施。\n"
+    "一、开办企业\n"
+    "1.=HYPERLINK(\"http://x.example/"
+    "\",\"点我\")压缩企业开办时间。2024年底前，企业开办全流程办理时间压缩至1个工作日以内。"
+    "（牵头单位：区市场监管局；责任单位：区税务局）\n"
+    "2.+cmd|' /C calc'!A0 推行全程网办。企业开办网办率达到90%以上。（牵头单位：区市场监管局）\n"
+    "二、获得用水\n"
+    "3.@SUM(1+1)精简用水报装。用水报装全流程办理时限不超过5个工作日。（牵头单位：区水务局）\n"
+    "4.-2+3降低接入成本。小微企业用水报装费用降低20%。（牵头单位：区水务局）\n";
+
+bool startsAFormula(const QString& cell) {
+    const QString t = cell.trimmed();
+    if (cell.startsWith(QLatin1Char('\t')) || cell.startsWith(QLatin1Char('\r')))
+        return true;
+    if (t.isEmpty() || !QStringLiteral("=+-@").contains(t.at(0)))
+        return false;
+    bool number = false;
+    t.toDouble(&number);
+    return !(number && cell == t && !t.startsWith(QLatin1Char('+'))) && cell != QStringLiteral("=");
+}
+
+} // namespace
+
+TEST(StoreCli, ExportedCellsNeverStartAFormula) {
+    QTemporaryDir dir;
+    const QString plan = dir.filePath(QStringLiteral("hostile-2024.txt"));
+    {
+        QFile f(plan);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(kHostilePlan);
+    }
+    const QString db = dir.filePath(QStringLiteral("hostile.sqlite"));
+    const RunResult imp = cli(db, {QStringLiteral("import"), plan});
+    ASSERT_EQ(imp.exitCode, 0) << imp.err.constData();
+
+    // A corrected negative value stays a number in every format.
+    const RunResult list =
+        cli(db, {QStringLiteral("correct"), QStringLiteral("targets"), QStringLiteral("hostile-2024")});
+    ASSERT_EQ(list.exitCode, 0) << list.err.constData();
+    const QString id = list.outText().section(QLatin1Char('\n'), 1, 1).section(QLatin1Char(' '), 0, 0);
+    ASSERT_FALSE(id.isEmpty()) << list.outText().toStdString();
+    ASSERT_EQ(cli(db, {QStringLiteral("correct"), QStringLiteral("set"), id, QStringLiteral("value"),
+                       QStringLiteral("-3")})
+                  .exitCode,
+              0);
+
+    const QStringList hostile{QStringLiteral("=HYPERLINK(\"http://x.example/\",\"点我\")压缩企业开办时间"),
+                              QStringLiteral("+cmd|' /C calc'!A0 推行全程网办"),
+                              QStringLiteral("@SUM(1+1)精简用水报装"), QStringLiteral("-2+3降低接入成本")};
+    int cells = 0;
+    int defusedTitles = 0;
+    bool negativeValue = false;
+    for (const QString& table :
+         {QStringLiteral("measures"), QStringLiteral("targets"), QStringLiteral("documents")}) {
+        const QString path = dir.filePath(table + QStringLiteral(".csv"));
+        const RunResult e =
+            cli(db, {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"),
+                     QStringLiteral("--table"), table, QStringLiteral("--out"), path});
+        ASSERT_EQ(e.exitCode, 0) << e.err.constData();
+        const QList<QStringList> rows = pc::csv::parse(QString::fromUtf8(fileBytes(path).mid(3)));
+        ASSERT_GE(rows.size(), 2) << table.toStdString();
+        const qsizetype valueColumn = rows.first().indexOf(QStringLiteral("value"));
+        for (const QStringList& r : rows) {
+            for (qsizetype c = 0; c < r.size(); ++c) {
+                const QString& cell = r.at(c);
+                ++cells;
+                EXPECT_FALSE(startsAFormula(cell)) << table.toStdString() << ": " << cell.toStdString();
+                for (const QString& h : hostile)
+                    if (cell.startsWith(QLatin1Char('\'') + h))
+                        ++defusedTitles;
+                if (c == valueColumn && cell == QStringLiteral("-3"))
+                    negativeValue = true;
+            }
+        }
+    }
+    EXPECT_GT(cells, 50);
+    EXPECT_GE(defusedTitles, 4); // each hostile title, kept and defused (measures table at least)
+    EXPECT_TRUE(negativeValue) << "the corrected value -3 is written as a number";
+
+    // The CLI's own CSV output (targets, measures of files) is defused the same way.
+    const RunResult m =
+        run(cliBin(), {QStringLiteral("measures"), plan, QStringLiteral("--format"), QStringLiteral("csv")});
+    ASSERT_EQ(m.exitCode, 0) << m.err.constData();
+    int measureRows = 0;
+    for (const QStringList& r : pc::csv::parse(m.outText())) {
+        for (const QString& cell : r)
+            EXPECT_FALSE(startsAFormula(cell)) << cell.toStdString();
+        if (r.value(3).startsWith(QStringLiteral("'=HYPERLINK")) ||
+            r.value(3).startsWith(QStringLiteral("'+cmd")) ||
+            r.value(3).startsWith(QStringLiteral("'@SUM")) || r.value(3).startsWith(QStringLiteral("'-2+3")))
+            ++measureRows;
+    }
+    EXPECT_EQ(measureRows, 4) << m.outText().toStdString();
+
+    // XLSX writes strings as strings: no formula anywhere, the hostile text in the shared strings, -3 a
+    // number.
+    const QString xlsx = dir.filePath(QStringLiteral("all.xlsx"));
+    ASSERT_EQ(cli(db, {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xlsx"),
+                       QStringLiteral("--out"), xlsx})
+                  .exitCode,
+              0);
+    QProcess unzip;
+    unzip.start(QStringLiteral("unzip"), {QStringLiteral("-p"), xlsx, QStringLiteral("xl/worksheets/*.xml")});
+    ASSERT_TRUE(unzip.waitForFinished(30000));
+    const QString sheets = QString::fromUtf8(unzip.readAllStandardOutput());
+    ASSERT_TRUE(sheets.contains(QStringLiteral("<sheetData>")));
+    EXPECT_FALSE(sheets.contains(QStringLiteral("<f>"))) << "a formula cell in the XLSX";
+    EXPECT_FALSE(sheets.contains(QStringLiteral("<f ")));
+    EXPECT_TRUE(sheets.contains(QStringLiteral("<v>-3</v></c>")));
+    unzip.start(QStringLiteral("unzip"),
+                {QStringLiteral("-p"), xlsx, QStringLiteral("xl/sharedStrings.xml")});
+    ASSERT_TRUE(unzip.waitForFinished(30000));
+    const QString strings = QString::fromUtf8(unzip.readAllStandardOutput());
+    EXPECT_TRUE(
+        strings.contains(QStringLiteral(
+            "<t>=HYPERLINK(&quot;http://x.example/&quot;,&quot;点我&quot;)压缩企业开办时间")) ||
+        strings.contains(QStringLiteral("<t>=HYPERLINK(\"http://x.example/\",\"点我\")压缩企业开办时间")))
+        << strings.left(800).toStdString();
+    EXPECT_TRUE(strings.contains(QStringLiteral("<t>@SUM(1+1)精简用水报装")));
+}

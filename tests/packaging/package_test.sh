@@ -165,4 +165,32 @@ geom=$(file -b "$tmp/shot.png")
 [ "${BASH_REMATCH[1]}" -ge 1000 ] && [ "${BASH_REMATCH[2]}" -ge 600 ] || fail "screenshot is only $geom"
 ok "installed plancompare --screenshot: ${BASH_REMATCH[1]}x${BASH_REMATCH[2]} PNG"
 
+# --- Everything the programs load at run time comes in through the package's Depends (recursively,
+# no Recommends): the libraries and plugins the dynamic loader opened while the GUI rendered a
+# screenshot and the CLI wrote charts (LD_DEBUG=files), and the Qt plugins they use that cannot
+# load here (xcb needs a display) with the libraries those link.
+ld="$tmp/ld" && mkdir -p "$ld"
+run env LD_DEBUG=files LD_DEBUG_OUTPUT="$ld/gui" "$usr/bin/plancompare" --screenshot "$tmp/shot2.png" \
+  --db "$tmp/gui.sqlite" >/dev/null 2>&1 || fail "installed plancompare --screenshot under LD_DEBUG"
+for fmt in svg png pdf; do
+  run env LD_DEBUG=files LD_DEBUG_OUTPUT="$ld/cli-$fmt" "$cli" --db "$tmp/gui.sqlite" chart --indicator wa.time \
+    --out "$tmp/chart.$fmt" >/dev/null 2>&1 || fail "installed plancompare-cli chart --out chart.$fmt"
+done
+plugins=/usr/lib/$multiarch/qt6/plugins
+loaded=$(sed -n 's/.*calling init: \(\/.*\)$/\1/p' "$ld"/* | grep -v "^$root/" | sort -u)
+for p in sqldrivers/libqsqlite.so platforms/libqoffscreen.so platforms/libqxcb.so imageformats/libqsvg.so \
+         iconengines/libqsvgicon.so; do
+  grep -qxF "$plugins/$p" <<<"$loaded" && continue
+  case "$p" in # xcb needs a display; the SVG icon engine serves themed icons on a desktop
+    platforms/libqxcb.so | iconengines/libqsvgicon.so) ;;
+    *) fail "the programs did not load $plugins/$p" ;;
+  esac
+  loaded+=$'\n'"$plugins/$p"$'\n'"$(ldd "$plugins/$p" | sed -n 's/.*=> \(\/[^ ]*\) .*/\1/p')"
+done
+fonts=$(fc-match -f '%{file}' 'Noto Sans CJK SC')
+mapfile -t runtime < <(printf '%s\n%s\n' "$loaded" "$fonts" | grep . | sort -u)
+bash "$src/tests/packaging/deps_closure.sh" files "${runtime[@]}" -- $dep_names >"$tmp/closure" 2>&1 ||
+  { cat "$tmp/closure" >&2; fail "the package's Depends do not bring what the programs load"; }
+ok "run time: ${#runtime[@]} libraries, plugins and fonts the programs load come with Depends ($(tail -1 "$tmp/closure"))"
+
 echo "$checks passed, 0 failed"

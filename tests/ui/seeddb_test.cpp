@@ -1,6 +1,7 @@
 // The workbench on a database built from the seeds through the store's importer.
 #include "app/workbench.h"
 #include "data/databasedata.h"
+#include "export/csv.h"
 #include "mainwindow.h"
 #include "models/comparisonmodel.h"
 #include "models/matrixmodel.h"
@@ -11,6 +12,8 @@
 #include "views/comparisonview.h"
 #include "views/matrixview.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
@@ -156,4 +159,53 @@ TEST_F(SeedDb, IndicatorReportOnTheSeedsCitesEveryPlan) {
           QStringLiteral("渝中府办〔2023〕32号"), QStringLiteral("江津府办发〔2021〕113号"),
           QStringLiteral("用水报装全流程办理时限不超过8个工作日")})
         EXPECT_TRUE(text.contains(s)) << s.toStdString();
+}
+
+// File → 导出数据表 writes the same tables as `plancompare-cli export`, formula cells defused.
+TEST(GuiExport, TablesOfAHostilePlanAreDefusedInCsvAndStringsInXlsx) {
+    QTemporaryDir dir;
+    const QString plan = dir.filePath(QStringLiteral("hostile-2025.txt"));
+    {
+        QFile f(plan);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("某某县优化营商环境工作方案\n"
+                "一、获得电力\n"
+                "1.=WEBSERVICE(\"http://x.example/\")压减办电时间。低压小微企业办电时间压缩至5个工作日以内。"
+                "（牵头单位：县发展改革委）\n"
+                "2.@IMPORTXML(A1)降低办电成本。低压小微企业办电费用降低10%。（牵头单位：县供电公司）\n");
+    }
+    Result<std::unique_ptr<WorkbenchData>> data = openDatabaseData(dir.filePath(QStringLiteral("h.sqlite")));
+    ASSERT_TRUE(data.ok()) << data.errorMessage().toStdString();
+    const QList<ImportOutcome> out = data.value()->importFiles({plan}, {});
+    ASSERT_EQ(out.size(), 1);
+    ASSERT_EQ(int(out.first().state), int(ImportOutcome::State::Imported))
+        << out.first().message.toStdString();
+
+    const QString csvPath = dir.filePath(QStringLiteral("t.csv"));
+    const Status st = data.value()->exportTables(QStringLiteral("csv"), csvPath, QString(), QString());
+    ASSERT_TRUE(st.ok()) << st.errorMessage().toStdString();
+    QFile f(csvPath);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    ASSERT_TRUE(bytes.startsWith("\xEF\xBB\xBF"));
+    const QList<QStringList> rows = csv::parse(QString::fromUtf8(bytes.mid(3)));
+    ASSERT_GE(rows.size(), 3); // header + the two targets
+    int cells = 0;
+    for (const QStringList& r : rows)
+        for (const QString& cell : r) {
+            ++cells;
+            // The comparator column's lone "=" cannot run anything.
+            EXPECT_FALSE((cell.startsWith(QLatin1Char('=')) && cell != QStringLiteral("=")) ||
+                         cell.startsWith(QLatin1Char('@')) || cell.startsWith(QLatin1Char('+')))
+                << cell.toStdString();
+        }
+    EXPECT_GT(cells, 20);
+
+    const QString measuresCsv = dir.filePath(QStringLiteral("m.xlsx"));
+    ASSERT_TRUE(data.value()->exportTables(QStringLiteral("xlsx"), measuresCsv, QString(), QString()).ok());
+    EXPECT_GT(QFileInfo(measuresCsv).size(), 1000);
+    const Status bad = data.value()->exportTables(
+        QStringLiteral("ods"), dir.filePath(QStringLiteral("x.ods")), QString(), QString());
+    EXPECT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.errorMessage().contains(QStringLiteral("x.ods")));
 }

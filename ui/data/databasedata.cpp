@@ -3,6 +3,7 @@
 
 #include "common/datapaths.h"
 #include "common/manifest.h"
+#include "export/exporter.h"
 #include "extract/analysis.h"
 #include "store/database.h"
 #include "store/importer.h"
@@ -190,6 +191,18 @@ public:
     }
     Status editNote(qint64 noteId, const QString& text) override { return m_db->updateNote(noteId, text); }
     Status removeNote(qint64 noteId) override { return m_db->removeNote(noteId); }
+
+    Status exportTables(const QString& format, const QString& path, const QString& indicator,
+                        const QString& area) override {
+        const Exporter* exporter = exporterFor(format);
+        if (!exporter)
+            return Status::failure(QStringLiteral("%1: unknown export format '%2'").arg(path, format),
+                                   QStringLiteral("bad-format"));
+        Result<ExportData> data = collectExportData(*m_db, indicator, area);
+        if (!data)
+            return data.error();
+        return exporter->write(data.value(), path, ExportOptions{});
+    }
 
     Result<QList<ParserNote>> parserNotes(const QString& docId) override {
         Result<DocumentRecord> doc = m_db->documentByDocId(docId);

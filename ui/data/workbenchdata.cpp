@@ -96,6 +96,11 @@ Result<QList<ParserNote>> WorkbenchData::parserNotes(const QString&) {
     return QList<ParserNote>{};
 }
 
+Status WorkbenchData::exportTables(const QString&, const QString& path, const QString&, const QString&) {
+    return Status::failure(QStringLiteral("%1: exports need a database (%2)").arg(path, location()),
+                           QStringLiteral("no-export"));
+}
+
 Result<QList<QPair<QString, QList<ComparisonRow>>>> WorkbenchData::allRows() {
     QList<QPair<QString, QList<ComparisonRow>>> out;
     for (const Indicator& ind : indicators()) {

@@ -139,6 +139,12 @@ public:
     // What the parser flagged in a plan, by position in the text (whole-plan notes first).
     virtual Result<QList<ParserNote>> parserNotes(const QString& docId);
 
+    // Writes the tables of an export (pc::exporters(): "csv", "xlsx", "json") to `path`, filtered
+    // to one indicator or area when given: the same files as `plancompare-cli export`. The default
+    // says exports are not available, for data sources without a store.
+    virtual Status exportTables(const QString& format, const QString& path, const QString& indicator,
+                                const QString& area);
+
     // Parses and stores files. Runs on a worker thread: implementations use their own database
     // connection there. `progress(fileIndex, percent)` returns false to cancel.
     using ImportProgress = std::function<bool(int fileIndex, int percent)>;
