@@ -322,6 +322,18 @@
         <translation>Export Area Report…</translation>
     </message>
     <message>
+        <source>导出数据表(&amp;D)…</source>
+        <translation>Export &amp;Data Tables…</translation>
+    </message>
+    <message>
+        <source>导出数据表</source>
+        <translation>Export Data Tables</translation>
+    </message>
+    <message>
+        <source>数据表已导出到 %1</source>
+        <translation>Data tables exported to %1</translation>
+    </message>
+    <message>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
