@@ -9,6 +9,7 @@
 #include "report/reportdocument.h"
 #include "views/chartview.h"
 #include "views/comparisonview.h"
+#include "views/diffusionview.h"
 #include "views/matrixview.h"
 #include "views/measuresview.h"
 #include "views/navigatordock.h"
@@ -44,7 +45,8 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
     , m_comparison(new ComparisonView(workbench, this))
     , m_chart(new ChartView(workbench, this))
     , m_measures(new MeasuresView(workbench, this))
-    , m_reader(new ReaderView(workbench, this)) {
+    , m_reader(new ReaderView(workbench, this))
+    , m_diffusion(new DiffusionView(workbench, this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(applicationIcon());
     m_tabs->setDocumentMode(true);
@@ -53,6 +55,7 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
     m_tabs->addTab(m_chart, tr("图表"));
     m_tabs->addTab(m_measures, tr("措施"));
     m_tabs->addTab(m_reader, tr("阅读"));
+    m_tabs->addTab(m_diffusion, tr("传导"));
     setCentralWidget(m_tabs);
     addDockWidget(Qt::LeftDockWidgetArea, m_navigator);
     resizeDocks({m_navigator}, {260}, Qt::Horizontal);
@@ -80,8 +83,8 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
 }
 
 QStringList MainWindow::viewNames() {
-    return {QStringLiteral("matrix"), QStringLiteral("compare"), QStringLiteral("chart"),
-            QStringLiteral("measures"), QStringLiteral("reader")};
+    return {QStringLiteral("matrix"),   QStringLiteral("compare"), QStringLiteral("chart"),
+            QStringLiteral("measures"), QStringLiteral("reader"),  QStringLiteral("diffusion")};
 }
 
 bool MainWindow::setView(const QString& name) {

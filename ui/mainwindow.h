@@ -13,6 +13,7 @@ class MatrixView;
 class MeasuresView;
 class NavigatorDock;
 class ReaderView;
+class DiffusionView;
 class Workbench;
 
 class MainWindow : public QMainWindow {
@@ -29,6 +30,7 @@ public:
     ChartView* chartView() const { return m_chart; }
     MeasuresView* measuresView() const { return m_measures; }
     ReaderView* readerView() const { return m_reader; }
+    DiffusionView* diffusionView() const { return m_diffusion; }
     NavigatorDock* navigator() const { return m_navigator; }
 
     void restoreSettings();
@@ -57,6 +59,7 @@ private:
     ChartView* m_chart;
     MeasuresView* m_measures;
     ReaderView* m_reader;
+    DiffusionView* m_diffusion;
 };
 
 } // namespace pc::ui

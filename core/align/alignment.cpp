@@ -130,17 +130,17 @@ bool scalesWithJurisdiction(const TargetValue& t) {
     return t.kind == QLatin1String("add") || units.contains(t.unit);
 }
 
-Strictness compareValues(const TargetValue& t, const TargetValue& a, const Taxonomy* taxonomy) {
-    if (!t.value || !a.value || t.unit != a.unit || t.kind != a.kind || !taxonomy ||
-        scalesWithJurisdiction(t))
+Strictness compareValues(const TargetValue& t, const TargetValue& a,
+                         const QHash<QString, Direction>& better) {
+    if (!t.value || !a.value || t.unit != a.unit || t.kind != a.kind || scalesWithJurisdiction(t))
         return Strictness::NotComparable;
-    const Indicator* ind = taxonomy->indicator(t.indicator);
-    if (!ind || ind->better == Direction::None)
+    const Direction direction = better.value(t.indicator, Direction::None);
+    if (direction == Direction::None)
         return Strictness::NotComparable;
     if (qFuzzyCompare(1.0 + *t.value, 1.0 + *a.value))
         return Strictness::Same;
     const bool lower = *t.value < *a.value;
-    return (lower == (ind->better == Direction::Lower)) ? Strictness::Stricter : Strictness::Looser;
+    return (lower == (direction == Direction::Lower)) ? Strictness::Stricter : Strictness::Looser;
 }
 
 Timing compareDeadlines(const QString& d, const QString& a) {
@@ -231,7 +231,16 @@ QString timingName(Timing t) {
     return {};
 }
 
-Alignment align(const Plan& plan, const Plan& against, const Taxonomy* taxonomy, const Options& o) {
+Alignment align(const Plan& plan, const Plan& against, const Taxonomy* taxonomy, const Options& options) {
+    QHash<QString, Direction> better;
+    if (taxonomy)
+        for (const Indicator& i : taxonomy->indicators())
+            better.insert(i.id, i.better);
+    return align(plan, against, better, options);
+}
+
+Alignment align(const Plan& plan, const Plan& against, const QHash<QString, Direction>& better,
+                const Options& o) {
     Alignment out;
     out.docId = plan.docId;
     out.againstDocId = against.docId;
@@ -340,7 +349,7 @@ Alignment align(const Plan& plan, const Plan& against, const Taxonomy* taxonomy,
             }
             if (!match)
                 continue;
-            TargetLink tl{t, *match, compareValues(t, *match, taxonomy),
+            TargetLink tl{t, *match, compareValues(t, *match, better),
                           compareDeadlines(t.deadline, match->deadline)};
             switch (tl.strictness) {
             case Strictness::Stricter:

@@ -8,10 +8,12 @@
 #include <optional>
 
 #include "common/result.h"
+#include "taxonomy/taxonomy.h"
+
+#include <QHash>
 
 namespace pc {
 class Database;
-class Taxonomy;
 struct Analysis;
 } // namespace pc
 
@@ -105,5 +107,8 @@ struct Options {
 // with gaps, renumbering or missing measures aligns measure by measure. `taxonomy` gives each
 // indicator's better direction; without it targets are not_comparable.
 Alignment align(const Plan& plan, const Plan& against, const Taxonomy* taxonomy, const Options& options = {});
+// The same with each indicator's better direction given directly (indicators not in it: not comparable).
+Alignment align(const Plan& plan, const Plan& against, const QHash<QString, Direction>& better,
+                const Options& options = {});
 
 } // namespace pc::align

@@ -46,7 +46,7 @@ Q_SIGNALS:
     void indicatorChanged(const QString& indicatorId);
     void areaChanged(const QString& areaId);
     void passageRequested(const QString& docId, qsizetype start, qsizetype end);
-    void viewRequested(const QString& view); // matrix | compare | chart | measures | reader
+    void viewRequested(const QString& view); // matrix | compare | chart | measures | reader | diffusion
     void dataReloaded();                     // after corrections or an import
     void notesChanged();                     // a note was added, edited or removed in some view
     void statusMessage(const QString& text);

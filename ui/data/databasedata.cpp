@@ -192,6 +192,10 @@ public:
     Status editNote(qint64 noteId, const QString& text) override { return m_db->updateNote(noteId, text); }
     Status removeNote(qint64 noteId) override { return m_db->removeNote(noteId); }
 
+    Result<align::Plan> alignmentPlan(const QString& docId) override {
+        return align::planFromDatabase(*m_db, docId);
+    }
+
     Status exportTables(const QString& format, const QString& path, const QString& indicator,
                         const QString& area) override {
         const Exporter* exporter = exporterFor(format);

@@ -96,6 +96,11 @@ Result<QList<ParserNote>> WorkbenchData::parserNotes(const QString&) {
     return QList<ParserNote>{};
 }
 
+Result<align::Plan> WorkbenchData::alignmentPlan(const QString& docId) {
+    return Result<align::Plan>::failure(
+        QStringLiteral("%1: plan %2 is not in a database").arg(location(), docId), QStringLiteral("no-plan"));
+}
+
 Status WorkbenchData::exportTables(const QString&, const QString& path, const QString&, const QString&) {
     return Status::failure(QStringLiteral("%1: exports need a database (%2)").arg(path, location()),
                            QStringLiteral("no-export"));

@@ -2,6 +2,7 @@
 // never see SQL and tests can run on hand-built data.
 #pragma once
 
+#include "align/alignment.h"
 #include "common/result.h"
 #include "compare/comparison.h"
 #include "taxonomy/taxonomy.h"
@@ -138,6 +139,9 @@ public:
 
     // What the parser flagged in a plan, by position in the text (whole-plan notes first).
     virtual Result<QList<ParserNote>> parserNotes(const QString& docId);
+
+    // A stored plan's measures and (corrected) targets, for aligning it with another plan.
+    virtual Result<align::Plan> alignmentPlan(const QString& docId);
 
     // Writes the tables of an export (pc::exporters(): "csv", "xlsx", "json") to `path`, filtered
     // to one indicator or area when given: the same files as `plancompare-cli export`. The default
