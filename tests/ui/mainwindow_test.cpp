@@ -29,11 +29,11 @@
 using namespace pc;
 using namespace pc::ui;
 
-TEST(MainWindow, AssemblesTheFiveViewsAndFollowsTheCurrentIndicator) {
+TEST(MainWindow, AssemblesTheSixViewsAndFollowsTheCurrentIndicator) {
     test::FakeData data;
     Workbench wb(data);
     MainWindow w(wb);
-    EXPECT_EQ(MainWindow::viewNames().size(), 5);
+    EXPECT_EQ(MainWindow::viewNames().size(), 6);
     for (const QString& v : MainWindow::viewNames()) {
         ASSERT_TRUE(w.setView(v));
         EXPECT_EQ(w.currentView(), v);
