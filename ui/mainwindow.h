@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 
+class QLabel;
 class QTabWidget;
 
 namespace pc::ui {
@@ -35,12 +36,14 @@ public:
     void importFiles(const QStringList& paths);
 
 protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: tabs, menus, title, status anew
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
+    void retranslate();
     void printReport(bool area);
     void exportReport(bool area);
     void importPlans();
@@ -56,6 +59,8 @@ private:
     ChartView* m_chart;
     MeasuresView* m_measures;
     ReaderView* m_reader;
+    QLabel* m_dbLabel;
+    QList<QObject*> m_menuObjects; // menus and undo/redo actions, rebuilt when the language changes
 };
 
 } // namespace pc::ui

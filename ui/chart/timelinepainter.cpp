@@ -42,7 +42,9 @@ void TimelinePainter::paint(const QList<ComparisonRow>& rows, QPainter& painter,
     painter.setFont(f);
     const QFontMetricsF fm(f);
 
-    QStringList lanes;
+    const Language lang = style.language;
+    const bool en = lang == Language::English;
+    QStringList lanes; // stored jurisdiction names; drawn in the style's language
     double minYear = 1e9, maxYear = -1e9;
     for (const ComparisonRow& r : rows) {
         if (const auto y = yearOf(r.deadline)) {
@@ -56,20 +58,22 @@ void TimelinePainter::paint(const QList<ComparisonRow>& rows, QPainter& painter,
     QFont tf = f;
     tf.setBold(true);
     painter.setFont(tf);
-    painter.drawText(QRectF(12, 4, size.width() - 24, fm.lineSpacing() * 1.3),
-                     Qt::AlignLeft | Qt::AlignVCenter,
-                     QStringLiteral("完成期限") +
-                         (style.title.isEmpty() ? QString() : QStringLiteral("：") + style.title));
+    painter.drawText(
+        QRectF(12, 4, size.width() - 24, fm.lineSpacing() * 1.3), Qt::AlignLeft | Qt::AlignVCenter,
+        (en ? QStringLiteral("Deadlines") : QStringLiteral("完成期限")) +
+            (style.title.isEmpty() ? QString()
+                                   : (en ? QStringLiteral(": ") : QStringLiteral("：")) + style.title));
     painter.setFont(f);
     if (lanes.isEmpty()) {
         painter.drawText(QRectF(0, 0, size.width(), size.height()), Qt::AlignCenter,
-                         QStringLiteral("没有带期限的目标"));
+                         en ? QStringLiteral("No target has a deadline")
+                            : QStringLiteral("没有带期限的目标"));
         return;
     }
     const double first = std::floor(minYear), last = std::max(std::floor(maxYear) + 1, first + 2);
     qreal labelWidth = 0;
     for (const QString& l : lanes)
-        labelWidth = std::max(labelWidth, fm.horizontalAdvance(l));
+        labelWidth = std::max(labelWidth, fm.horizontalAdvance(naming::jurisdictionName(l, lang)));
     // Room on the right for the label of a mark at the last date.
     const qreal left = 16 + labelWidth + 12, right = size.width() - std::min(220.0, size.width() / 4);
     const qreal top = fm.lineSpacing() * 1.6 + 8, bottom = size.height() - fm.lineSpacing() - 10;
@@ -91,7 +95,7 @@ void TimelinePainter::paint(const QList<ComparisonRow>& rows, QPainter& painter,
         const qreal cy = top + laneH * (i + 0.5);
         painter.setPen(QColor(0x22, 0x22, 0x22));
         painter.drawText(QRectF(12, cy - fm.lineSpacing() / 2, labelWidth, fm.lineSpacing()),
-                         Qt::AlignRight | Qt::AlignVCenter, lanes.at(i));
+                         Qt::AlignRight | Qt::AlignVCenter, naming::jurisdictionName(lanes.at(i), lang));
         painter.setPen(QPen(QColor(0x99, 0x99, 0x99), 1));
         painter.drawLine(QPointF(left, cy), QPointF(right, cy));
         int n = 0;
@@ -103,7 +107,7 @@ void TimelinePainter::paint(const QList<ComparisonRow>& rows, QPainter& painter,
             painter.setPen(Qt::NoPen);
             painter.setBrush(style.targetColor);
             painter.drawEllipse(QPointF(x, cy), 5, 5);
-            QString text = label ? label(r) : report::targetText(r);
+            QString text = label ? label(r) : report::targetText(r, lang);
             if (text.isEmpty())
                 text = r.deadline;
             else

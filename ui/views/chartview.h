@@ -38,6 +38,8 @@ public:
     // File → Export chart…: asks for the file, size and DPI.
     void exportChart();
 
+protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: names in the new language
 private:
     Workbench& m_wb;
     QChartView* m_chartView;
