@@ -2,7 +2,6 @@
 #include "naming.h"
 
 #include <QHash>
-#include <QRegularExpression>
 
 #include <array>
 
@@ -214,6 +213,7 @@ const QHash<QString, QString>& knownJurisdictions() {
         {u"北京市"_s, u"Beijing Municipality"_s},
         {u"上海市"_s, u"Shanghai Municipality"_s},
         {u"天津市"_s, u"Tianjin Municipality"_s},
+        {u"成都市"_s, u"Chengdu City"_s}, // Chongqing's neighbour in 川渝 comparisons; 都 reads dōu in ICU
         {u"万州区"_s, u"Wanzhou District"_s},
         {u"涪陵区"_s, u"Fuling District"_s},
         {u"渝中区"_s, u"Yuzhong District"_s},
@@ -275,6 +275,24 @@ const std::array<std::pair<QStringView, QStringView>, 11>& suffixes() {
     return list;
 }
 
+// Ethnic groups that name autonomous prefectures and counties, with their English ethnonyms (which
+// pinyin would not give: 藏 Tibetan, not Cang). Two-character names first, so 土家 wins over 土.
+const std::array<std::pair<QStringView, QStringView>, 37>& ethnicGroups() {
+    static const std::array<std::pair<QStringView, QStringView>, 37> list = {{
+        {u"维吾尔", u"Uyghur"}, {u"哈萨克", u"Kazakh"}, {u"土家", u"Tujia"},  {u"蒙古", u"Mongol"},
+        {u"仡佬", u"Gelao"},    {u"布依", u"Buyei"},    {u"傈僳", u"Lisu"},   {u"纳西", u"Naxi"},
+        {u"哈尼", u"Hani"},     {u"拉祜", u"Lahu"},     {u"朝鲜", u"Korean"}, {u"仫佬", u"Mulao"},
+        {u"毛南", u"Maonan"},   {u"撒拉", u"Salar"},    {u"裕固", u"Yugur"},  {u"东乡", u"Dongxiang"},
+        {u"景颇", u"Jingpo"},   {u"独龙", u"Derung"},   {u"普米", u"Pumi"},   {u"保安", u"Bonan"},
+        {u"苗", u"Miao"},       {u"畲", u"She"},        {u"彝", u"Yi"},       {u"藏", u"Tibetan"},
+        {u"羌", u"Qiang"},      {u"壮", u"Zhuang"},     {u"侗", u"Dong"},     {u"瑶", u"Yao"},
+        {u"佤", u"Va"},         {u"黎", u"Li"},         {u"满", u"Manchu"},   {u"回", u"Hui"},
+        {u"白", u"Bai"},        {u"傣", u"Dai"},        {u"水", u"Shui"},     {u"土", u"Tu"},
+        {u"怒", u"Nu"},
+    }};
+    return list;
+}
+
 } // namespace
 
 QString jurisdictionName(const QString& name, Language language) {
@@ -294,16 +312,20 @@ QString jurisdictionName(const QString& name, Language language) {
             break;
         }
     }
-    // Ethnic groups before 自治县/自治州 (石柱土家族…): the groups' names without 族, joined by "and".
+    // Ethnic groups before 自治县/自治州/自治区 (秀山土家族苗族…): their English ethnonyms, joined by "and".
     QStringList groups;
     if (suffix.startsWith(u"Autonomous"_s)) {
-        static const QRegularExpression ethnic(u"((?:[^族]{1,3}族)+)$"_s);
-        const QRegularExpressionMatch m = ethnic.match(stem);
-        if (m.hasMatch() && m.capturedStart() > 0) {
-            const QString all = m.captured(1);
-            stem.truncate(m.capturedStart());
-            for (const QString& g : all.split(u'族', Qt::SkipEmptyParts))
-                groups << pinyinName(g);
+        for (bool found = true; found && stem.endsWith(u'族');) {
+            found = false;
+            for (const auto& [zh, en] : ethnicGroups()) {
+                const QString written = zh.toString() + u'族';
+                if (stem.size() > written.size() && stem.endsWith(written)) {
+                    stem.chop(written.size());
+                    groups.prepend(en.toString());
+                    found = true;
+                    break;
+                }
+            }
         }
     }
     const QString latin = pinyinName(stem);

@@ -23,7 +23,42 @@ std::optional<double> yearOf(const QString& deadline) {
     return y + (std::clamp(m, 1, 12) - 0.5) / 12.0;
 }
 
+QString titleText(const ChartStyle& style) {
+    const bool en = style.language == Language::English;
+    return (en ? QStringLiteral("Deadlines") : QStringLiteral("完成期限")) +
+           (style.title.isEmpty() ? QString() : (en ? QStringLiteral(": ") : QStringLiteral("：")) + style.title);
+}
+
+QString emptyText(const ChartStyle& style) {
+    return style.language == Language::English ? QStringLiteral("No target has a deadline")
+                                               : QStringLiteral("没有带期限的目标");
+}
+
+QString markText(const ComparisonRow& r, const ChartStyle& style, const TimelinePainter::LabelFn& label) {
+    QString text = label ? label(r) : report::targetText(r, style.language);
+    return text.isEmpty() ? r.deadline : text + QStringLiteral(" · ") + r.deadline;
+}
+
 } // namespace
+
+TimelineText TimelinePainter::texts(const QList<ComparisonRow>& rows, const ChartStyle& style,
+                                    const LabelFn& label) {
+    TimelineText t;
+    t.title = titleText(style);
+    QStringList lanes;
+    for (const ComparisonRow& r : rows)
+        if (yearOf(r.deadline) && !lanes.contains(r.jurisdiction))
+            lanes << r.jurisdiction;
+    if (lanes.isEmpty())
+        t.empty = emptyText(style);
+    for (const QString& lane : std::as_const(lanes)) {
+        t.lanes << naming::jurisdictionName(lane, style.language);
+        for (const ComparisonRow& r : rows)
+            if (yearOf(r.deadline) && r.jurisdiction == lane)
+                t.marks << markText(r, style, label);
+    }
+    return t;
+}
 
 void TimelinePainter::render(const QList<ComparisonRow>& rows, QPaintDevice& device, const QSizeF& size,
                              const ChartStyle& style, const LabelFn& label) {
@@ -43,7 +78,6 @@ void TimelinePainter::paint(const QList<ComparisonRow>& rows, QPainter& painter,
     const QFontMetricsF fm(f);
 
     const Language lang = style.language;
-    const bool en = lang == Language::English;
     QStringList lanes; // stored jurisdiction names; drawn in the style's language
     double minYear = 1e9, maxYear = -1e9;
     for (const ComparisonRow& r : rows) {
@@ -58,16 +92,11 @@ void TimelinePainter::paint(const QList<ComparisonRow>& rows, QPainter& painter,
     QFont tf = f;
     tf.setBold(true);
     painter.setFont(tf);
-    painter.drawText(
-        QRectF(12, 4, size.width() - 24, fm.lineSpacing() * 1.3), Qt::AlignLeft | Qt::AlignVCenter,
-        (en ? QStringLiteral("Deadlines") : QStringLiteral("完成期限")) +
-            (style.title.isEmpty() ? QString()
-                                   : (en ? QStringLiteral(": ") : QStringLiteral("：")) + style.title));
+    painter.drawText(QRectF(12, 4, size.width() - 24, fm.lineSpacing() * 1.3), Qt::AlignLeft | Qt::AlignVCenter,
+                     titleText(style));
     painter.setFont(f);
     if (lanes.isEmpty()) {
-        painter.drawText(QRectF(0, 0, size.width(), size.height()), Qt::AlignCenter,
-                         en ? QStringLiteral("No target has a deadline")
-                            : QStringLiteral("没有带期限的目标"));
+        painter.drawText(QRectF(0, 0, size.width(), size.height()), Qt::AlignCenter, emptyText(style));
         return;
     }
     const double first = std::floor(minYear), last = std::max(std::floor(maxYear) + 1, first + 2);
@@ -107,11 +136,7 @@ void TimelinePainter::paint(const QList<ComparisonRow>& rows, QPainter& painter,
             painter.setPen(Qt::NoPen);
             painter.setBrush(style.targetColor);
             painter.drawEllipse(QPointF(x, cy), 5, 5);
-            QString text = label ? label(r) : report::targetText(r, lang);
-            if (text.isEmpty())
-                text = r.deadline;
-            else
-                text += QStringLiteral(" · ") + r.deadline;
+            const QString text = markText(r, style, label);
             painter.setPen(QColor(0x22, 0x22, 0x22));
             const qreal dy = (n % 2 == 0 ? -1 : 1) * (fm.lineSpacing() * 0.55 + 4);
             painter.drawText(

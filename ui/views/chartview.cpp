@@ -62,6 +62,10 @@ ChartView::ChartView(Workbench& workbench, QWidget* parent)
     reload();
 }
 
+QChart* ChartView::chart() const {
+    return m_chartView->chart();
+}
+
 void ChartView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         reload(); // the chart is drawn from scratch: title, axis, legend and jurisdictions anew
@@ -74,6 +78,7 @@ void ChartView::reload() {
     m_style = ChartStyle();
     m_style.language = interfaceLanguage();
     m_style.title = m_wb.data().indicatorName(id, m_style.language);
+    m_rows = rows;
     m_series = ChartPainter::seriesFor(rows, m_style);
     QChart* old = m_chartView->chart();
     m_chartView->setChart(ChartPainter::createChart(m_series, m_style));

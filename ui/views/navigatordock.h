@@ -23,6 +23,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override; // LanguageChange: names in the new language
+
 private:
     void activate(QTreeWidgetItem* item);
     Workbench& m_wb;
