@@ -144,5 +144,18 @@ TEST(CliEnglish, ChartAndReportInEnglish) {
     EXPECT_TRUE(text.contains(QStringLiteral("Indicator report: Water connection time")))
         << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("Yuzhong District")));
-    EXPECT_TRUE(text.contains(QStringLiteral("≤ 8 working days")));
+    EXPECT_TRUE(text.contains(QStringLiteral("working days")));
+    // The figures themselves, from the HTML (pdftotext drops digits that Qt's PDF text layer maps poorly).
+    const QString html = dir.filePath(QStringLiteral("r.html"));
+    ASSERT_EQ(cli(db,
+                  {QStringLiteral("report"), QStringLiteral("--indicator"), QStringLiteral("wa.time"),
+                   QStringLiteral("--out"), html},
+                  {QStringLiteral("LANG=en_GB.UTF-8")})
+                  .exitCode,
+              0);
+    const QString htmlText = QString::fromUtf8(readAll(html));
+    EXPECT_TRUE(htmlText.contains(QStringLiteral("<td>≤ 8 working days</td>")))
+        << htmlText.left(3000).toStdString();
+    EXPECT_TRUE(htmlText.contains(QStringLiteral("<td>Yuzhong District</td>")));
+    EXPECT_TRUE(htmlText.contains(QStringLiteral("<td>渝中府办〔2023〕32号</td>"))); // 文号 as written
 }
