@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>基线 → 目标</source>
-        <translation>Baseline → target</translation>
+        <translation>From → to</translation>
     </message>
     <message>
         <source>期限</source>

@@ -9,6 +9,7 @@
 #include "richtextdelegate.h"
 
 #include <QEvent>
+#include <QHash>
 #include <QHeaderView>
 
 #include <QInputDialog>
@@ -111,33 +112,17 @@ void ComparisonView::reload() {
     m_model->setRows(id, rows, ind ? ind->better : Direction::None);
     updateHeader();
     m_table->resizeColumnsToContents();
-    // Long scopes (and English names, which are wider than Chinese ones) must not squeeze the source
-    // sentence, which is what researchers read: the short fields get narrow caps, the header elides.
-    for (int c = 0; c < ComparisonModel::ColumnCount; ++c) {
-        int cap = 200;
-        switch (c) {
-        case ComparisonModel::ComparatorColumn:
-        case ComparisonModel::ValueColumn:
-            cap = 64;
-            break;
-        case ComparisonModel::UnitColumn:
-        case ComparisonModel::BaselineColumn:
-        case ComparisonModel::DeadlineColumn:
-        case ComparisonModel::IssuedOnColumn:
-            cap = 96;
-            break;
-        case ComparisonModel::JurisdictionColumn:
-        case ComparisonModel::TargetColumn:
-        case ComparisonModel::ScopeColumn:
-        case ComparisonModel::DocNumberColumn:
-            cap = 150;
-            break;
-        default:
-            break;
-        }
-        if (c != ComparisonModel::SentenceColumn)
-            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), cap));
-    }
+    // Long scopes (and English names, wider than Chinese ones) must not squeeze the source sentence,
+    // which is what researchers read: the other columns get caps and wrap (a narrow header is cut;
+    // its tooltip has the whole label).
+    static const QHash<int, int> caps{
+        {ComparisonModel::JurisdictionColumn, 104}, {ComparisonModel::TargetColumn, 104},
+        {ComparisonModel::ComparatorColumn, 88},    {ComparisonModel::ValueColumn, 56},
+        {ComparisonModel::UnitColumn, 80},          {ComparisonModel::BaselineColumn, 90},
+        {ComparisonModel::DeadlineColumn, 76},      {ComparisonModel::ScopeColumn, 130},
+        {ComparisonModel::DocNumberColumn, 124},    {ComparisonModel::IssuedOnColumn, 86}};
+    for (auto it = caps.cbegin(); it != caps.cend(); ++it)
+        m_table->setColumnWidth(it.key(), std::min(m_table->columnWidth(it.key()), it.value()));
     m_table->horizontalHeader()->setSectionResizeMode(ComparisonModel::SentenceColumn, QHeaderView::Stretch);
     if (keep >= 0 && keep < m_model->rowCount())
         m_table->selectRow(m_proxy->mapFromSource(m_model->index(keep, 0)).row());
