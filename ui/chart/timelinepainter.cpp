@@ -26,7 +26,8 @@ std::optional<double> yearOf(const QString& deadline) {
 QString titleText(const ChartStyle& style) {
     const bool en = style.language == Language::English;
     return (en ? QStringLiteral("Deadlines") : QStringLiteral("完成期限")) +
-           (style.title.isEmpty() ? QString() : (en ? QStringLiteral(": ") : QStringLiteral("：")) + style.title);
+           (style.title.isEmpty() ? QString()
+                                  : (en ? QStringLiteral(": ") : QStringLiteral("：")) + style.title);
 }
 
 QString emptyText(const ChartStyle& style) {
@@ -92,8 +93,8 @@ void TimelinePainter::paint(const QList<ComparisonRow>& rows, QPainter& painter,
     QFont tf = f;
     tf.setBold(true);
     painter.setFont(tf);
-    painter.drawText(QRectF(12, 4, size.width() - 24, fm.lineSpacing() * 1.3), Qt::AlignLeft | Qt::AlignVCenter,
-                     titleText(style));
+    painter.drawText(QRectF(12, 4, size.width() - 24, fm.lineSpacing() * 1.3),
+                     Qt::AlignLeft | Qt::AlignVCenter, titleText(style));
     painter.setFont(f);
     if (lanes.isEmpty()) {
         painter.drawText(QRectF(0, 0, size.width(), size.height()), Qt::AlignCenter, emptyText(style));

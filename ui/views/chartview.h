@@ -34,7 +34,7 @@ public:
     explicit ChartView(Workbench& workbench, QWidget* parent = nullptr);
     const ChartSeriesData& series() const { return m_series; }
     ChartStyle style() const { return m_style; }
-    QChart* chart() const; // the chart on show (owned by the view)
+    QChart* chart() const;                                      // the chart on show (owned by the view)
     const QList<ComparisonRow>& rows() const { return m_rows; } // what the chart and timeline show
     void reload();
     // File → Export chart…: asks for the file, size and DPI.
