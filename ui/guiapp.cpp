@@ -57,8 +57,7 @@ bool installTranslation(const QString& language) {
     }
     // Data names follow the flag, so it is set before the LanguageChange events are delivered.
     setInterfaceLanguage(english ? Language::English : Language::Chinese);
-    QLocale::setDefault(english ? QLocale(QLocale::English, QLocale::UnitedStates)
-                                : QLocale(QLocale::Chinese, QLocale::China));
+    QLocale::setDefault(english ? QLocale(QLocale::English, QLocale::UnitedStates) : QLocale::system());
     if (current) {
         QCoreApplication::removeTranslator(current);
         delete current;
