@@ -20,6 +20,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QTableView>
@@ -37,25 +38,35 @@ void applyChineseFont() {
 }
 
 bool installTranslation(const QString& language) {
-    if (language != QLatin1String("en")) {
+    // The translator installed by the previous call; replaced, so the language can change while the
+    // application runs (installing and removing translators sends QEvent::LanguageChange to every
+    // window, and the views retranslate themselves).
+    static QPointer<QTranslator> current;
+    auto* next = new QTranslator(qApp);
+    const bool english = language == QLatin1String("en");
+    if (english) {
+        if (!next->load(QStringLiteral(":/i18n/plancompare_en.qm"))) {
+            delete next;
+            return false;
+        }
+    } else if (!next->load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"),
+                           QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         // Chinese is the source language; Qt's own dialogs (buttons, print preview) in Chinese if available.
-        auto* qt = new QTranslator(qApp);
-        if (qt->load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"), QStringLiteral("_"),
-                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(qt);
-        else
-            delete qt;
-        setChineseInterface(true);
-        return true;
+        delete next;
+        next = nullptr;
     }
-    auto* t = new QTranslator(qApp);
-    if (!t->load(QStringLiteral(":/i18n/plancompare_en.qm"))) {
-        delete t;
-        return false;
+    // Data names follow the flag, so it is set before the LanguageChange events are delivered.
+    setInterfaceLanguage(english ? Language::English : Language::Chinese);
+    QLocale::setDefault(english ? QLocale(QLocale::English, QLocale::UnitedStates) : QLocale::system());
+    if (current) {
+        QCoreApplication::removeTranslator(current);
+        delete current;
     }
-    QCoreApplication::installTranslator(t);
-    setChineseInterface(false);
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    current = next;
+    if (next)
+        QCoreApplication::installTranslator(next);
+    else // nothing installed: still tell the windows that the language changed
+        QCoreApplication::postEvent(qApp, new QEvent(QEvent::LanguageChange));
     return true;
 }
 

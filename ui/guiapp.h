@@ -19,7 +19,8 @@ struct GuiOptions {
 // Noto Sans CJK JP. Call before creating any widget.
 void applyChineseFont();
 // Installs the interface translation: "en" loads the English .qm (false if missing); anything else
-// keeps the Chinese source strings.
+// keeps the Chinese source strings. May be called again while windows are open: the previous
+// translation is removed and every open view retranslates itself (QEvent::LanguageChange).
 bool installTranslation(const QString& language);
 
 int runGui(QApplication& app, const GuiOptions& options);

@@ -4,6 +4,7 @@
 #include "app/appidentity.h"
 #include "app/importdialog.h"
 #include "app/settingsdialog.h"
+#include "app/uilanguage.h"
 #include "app/workbench.h"
 #include "export/exporter.h"
 #include "report/reportdocument.h"
@@ -20,6 +21,7 @@
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEvent>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,29 +48,43 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
     , m_chart(new ChartView(workbench, this))
     , m_measures(new MeasuresView(workbench, this))
     , m_reader(new ReaderView(workbench, this))
-    , m_diffusion(new DiffusionView(workbench, this)) {
+    , m_diffusion(new DiffusionView(workbench, this))
+    , m_dbLabel(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(applicationIcon());
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_matrix, tr("矩阵"));
-    m_tabs->addTab(m_comparison, tr("对比"));
-    m_tabs->addTab(m_chart, tr("图表"));
-    m_tabs->addTab(m_measures, tr("措施"));
-    m_tabs->addTab(m_reader, tr("阅读"));
-    m_tabs->addTab(m_diffusion, tr("传导"));
+    for (QWidget* view : {static_cast<QWidget*>(m_matrix), static_cast<QWidget*>(m_comparison),
+                          static_cast<QWidget*>(m_chart), static_cast<QWidget*>(m_measures),
+                          static_cast<QWidget*>(m_reader), static_cast<QWidget*>(m_diffusion)})
+        m_tabs->addTab(view, QString());
     setCentralWidget(m_tabs);
     addDockWidget(Qt::LeftDockWidgetArea, m_navigator);
     resizeDocks({m_navigator}, {260}, Qt::Horizontal);
     setAcceptDrops(true);
-    createMenus();
-
-    auto* dbLabel = new QLabel(this);
-    dbLabel->setText(tr("数据库：%1").arg(m_wb.data().location()));
-    statusBar()->addPermanentWidget(dbLabel);
+    statusBar()->addPermanentWidget(m_dbLabel);
+    retranslate();
     connect(&m_wb, &Workbench::statusMessage, this,
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     connect(&m_wb, &Workbench::viewRequested, this, [this](const QString& v) { setView(v); });
     connect(&m_wb, &Workbench::indicatorChanged, this, &MainWindow::updateTitle);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+// Everything the window itself names; the views and the navigator retranslate on their own.
+void MainWindow::retranslate() {
+    const QStringList labels{tr("矩阵"), tr("对比"), tr("图表"), tr("措施"), tr("阅读"), tr("传导")};
+    for (int i = 0; i < labels.size() && i < m_tabs->count(); ++i)
+        m_tabs->setTabText(i, labels.at(i));
+    qDeleteAll(m_menuObjects);
+    m_menuObjects.clear();
+    menuBar()->clear();
+    createMenus();
+    m_dbLabel->setText(tr("数据库：%1").arg(m_wb.data().location()));
     const Snapshot& snap = m_wb.snapshot();
     int targets = 0;
     for (const auto& rows : snap.rows)
@@ -101,13 +117,14 @@ QString MainWindow::currentView() const {
 
 void MainWindow::updateTitle() {
     const QString ind = m_wb.currentIndicator();
-    setWindowTitle(ind.isEmpty()
-                       ? tr("PlanCompare 营商环境政策对比")
-                       : tr("%1 — PlanCompare 营商环境政策对比").arg(m_wb.data().indicatorName(ind)));
+    setWindowTitle(ind.isEmpty() ? tr("PlanCompare 营商环境政策对比")
+                                 : tr("%1 — PlanCompare 营商环境政策对比")
+                                       .arg(m_wb.data().indicatorName(ind, interfaceLanguage())));
 }
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("文件(&F)"));
+    m_menuObjects << file;
     file->addAction(tr("导入规划(&I)…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::importPlans);
     file->addSeparator();
     file->addAction(tr("导出图表(&E)…"), QKeySequence(Qt::CTRL | Qt::Key_E), m_chart,
@@ -130,6 +147,7 @@ void MainWindow::createMenus() {
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    m_menuObjects << edit << undo << redo;
     edit->addSeparator();
     edit->addAction(tr("标记为非目标(&N)"), QKeySequence(Qt::CTRL | Qt::Key_Delete), m_comparison,
                     &ComparisonView::markSelectedNotTarget);
@@ -146,7 +164,8 @@ void MainWindow::createMenus() {
     edit->addAction(tr("设置(&S)…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
 
     QMenu* view = menuBar()->addMenu(tr("视图(&V)"));
-    const QStringList labels{tr("矩阵"), tr("对比"), tr("图表"), tr("措施"), tr("阅读")};
+    m_menuObjects << view;
+    const QStringList labels{tr("矩阵"), tr("对比"), tr("图表"), tr("措施"), tr("阅读"), tr("传导")};
     for (int i = 0; i < labels.size(); ++i)
         view->addAction(labels.at(i), QKeySequence(Qt::CTRL | (Qt::Key_1 + i)), this,
                         [this, i] { m_tabs->setCurrentIndex(i); });
@@ -157,12 +176,13 @@ void MainWindow::createMenus() {
                     &ComparisonView::showSelectedInReader);
 
     QMenu* help = menuBar()->addMenu(tr("帮助(&H)"));
+    m_menuObjects << help;
     help->addAction(tr("关于 PlanCompare(&A)"), this, &MainWindow::showAbout);
     help->addAction(tr("关于 Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::printReport(bool area) {
-    ReportBuilder builder(m_wb.data());
+    ReportBuilder builder(m_wb.data(), {}, interfaceLanguage());
     const Result<ReportDocument> doc =
         area ? builder.areaReport(m_wb.currentArea()) : builder.indicatorReport(m_wb.currentIndicator());
     if (!doc) {
@@ -183,7 +203,7 @@ void MainWindow::printReport(bool area) {
 }
 
 void MainWindow::exportReport(bool area) {
-    ReportBuilder builder(m_wb.data());
+    ReportBuilder builder(m_wb.data(), {}, interfaceLanguage());
     const QString id = area ? m_wb.currentArea() : m_wb.currentIndicator();
     const Result<ReportDocument> doc = area ? builder.areaReport(id) : builder.indicatorReport(id);
     if (!doc) {

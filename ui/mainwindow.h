@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 
+class QLabel;
 class QTabWidget;
 
 namespace pc::ui {
@@ -37,12 +38,14 @@ public:
     void importFiles(const QStringList& paths);
 
 protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: tabs, menus, title, status anew
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
+    void retranslate();
     void printReport(bool area);
     void exportReport(bool area);
     void exportTables();
@@ -60,6 +63,8 @@ private:
     MeasuresView* m_measures;
     ReaderView* m_reader;
     DiffusionView* m_diffusion;
+    QLabel* m_dbLabel;
+    QList<QObject*> m_menuObjects; // menus and undo/redo actions, rebuilt when the language changes
 };
 
 } // namespace pc::ui

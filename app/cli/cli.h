@@ -1,6 +1,8 @@
 // Shared plumbing of plancompare-cli: the command table, option parsing and exit codes.
 #pragma once
 
+#include "naming/naming.h"
+
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -13,10 +15,14 @@ namespace pc::cli {
 enum Exit { Ok = 0, BadInput = 1, Usage = 2 };
 
 struct Context {
-    QStringList args;  // arguments after the command name
-    QString dbPath;    // --db PATH, or the default database
+    QStringList args; // arguments after the command name
+    QString dbPath;   // --db PATH, or the default database
     QTextStream& out;
     QTextStream& err;
+    // Names in human-readable output (compare tables, charts, reports): --lang en|zh, else the
+    // LANGUAGE/LC_ALL/LC_MESSAGES/LANG environment. Machine formats (CSV, JSON) never depend on it.
+    Language language = Language::Chinese;
+    bool languageGiven = false; // --lang was on the command line (export names only follow this)
 };
 
 struct Command {

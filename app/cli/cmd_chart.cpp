@@ -69,7 +69,8 @@ int runChart(Context& ctx) {
         return BadInput;
     }
     ui::ChartStyle style;
-    style.title = data->indicatorName(indicator);
+    style.language = ctx.language;
+    style.title = data->indicatorName(indicator, ctx.language);
     ui::ChartExportOptions options;
     options.size = QSizeF(width, height);
     options.dpi = dpi;

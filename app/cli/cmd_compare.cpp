@@ -15,12 +15,13 @@
 namespace pc::cli {
 namespace {
 
-QString valueText(const ComparisonRow& r) {
+// `<= 8 工作日`; in English the unit's English name (`<= 8 working days`), the comparator as is.
+QString valueText(const ComparisonRow& r, Language language) {
     if (!r.value)
         return r.qualitative ? r.quote : QString();
     QString s = r.comparator + QLatin1Char(' ') + QString::number(*r.value, 'g', 15);
     if (!r.unit.isEmpty())
-        s += QLatin1Char(' ') + r.unit;
+        s += QLatin1Char(' ') + naming::unitName(r.unit, language, r.value);
     return s;
 }
 
@@ -75,13 +76,13 @@ int runCompare(Context& ctx) {
     if (format == QLatin1String("table")) {
         QList<QStringList> lines;
         for (const ComparisonRow& r : *rows)
-            lines << QStringList{r.jurisdiction,
+            lines << QStringList{naming::jurisdictionName(r.jurisdiction, ctx.language),
                                  r.year ? QString::number(r.year) : QString(),
                                  r.docId,
                                  QString::number(r.measureNumber),
-                                 valueText(r),
+                                 valueText(r, ctx.language),
                                  r.baseline ? QString::number(*r.baseline, 'g', 15) : QString(),
-                                 r.deadline,
+                                 naming::deadlineText(r.deadline, ctx.language),
                                  r.scope,
                                  r.corrected ? QStringLiteral("*") : QString(),
                                  r.quote};
@@ -106,7 +107,8 @@ int runCompare(Context& ctx) {
                     if (c.indicator != indicator || c.coverage == Coverage::NumberSet)
                         continue;
                     (c.coverage == Coverage::MentionedNoNumber ? mentioned : silent)
-                        << c.jurisdiction + QLatin1Char(' ') + c.docId;
+                        << naming::jurisdictionName(c.jurisdiction, ctx.language) + QLatin1Char(' ') +
+                               c.docId;
                 }
                 if (!mentioned.isEmpty())
                     ctx.out << "mentioned without a number: " << mentioned.join(QStringLiteral(", ")) << '\n';

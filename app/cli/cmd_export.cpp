@@ -15,6 +15,10 @@ int runExport(Context& ctx) {
     const QString table = takeOption(ctx.args, QStringLiteral("--table"));
     ExportOptions o;
     o.chineseHeader = takeFlag(ctx.args, QStringLiteral("--zh-header"));
+    // Names follow only an explicit --lang (global option): an export is data, and the same command
+    // must write the same file whatever the user's locale.
+    if (ctx.languageGiven)
+        o.names = ctx.language;
     if (rejectUnknownOptions(ctx, QStringLiteral("export")))
         return Usage;
     const Exporter* exporter = exporterFor(format);
@@ -23,7 +27,7 @@ int runExport(Context& ctx) {
     if (!exporter || out.isEmpty() || !ctx.args.isEmpty() || (!table.isEmpty() && !tables.contains(table))) {
         ctx.err
             << "usage: plancompare-cli export --format csv|xlsx|json --out PATH [--indicator ID] [--area ID] "
-               "[--zh-header] [--table documents|measures|targets|comparison]\n";
+               "[--zh-header] [--lang en|zh] [--table documents|measures|targets|comparison]\n";
         return Usage;
     }
     if (!table.isEmpty())
@@ -48,7 +52,8 @@ int runExport(Context& ctx) {
 const bool registered = registerCommand(
     {QStringLiteral("export"),
      QStringLiteral("export --format csv|xlsx|json --out PATH [--indicator ID] [--area ID] [--zh-header] "
-                    "[--table T]  tables for R, Stata, Excel (CSV: one table, UTF-8 with BOM)"),
+                    "[--lang en|zh] [--table T]  tables for R, Stata, Excel (CSV: one table, UTF-8 with BOM; "
+                    "--lang: a second header row and name columns in that language)"),
      runExport});
 
 } // namespace

@@ -34,7 +34,7 @@ int runReport(Context& ctx) {
         ctx.err << "plancompare-cli report: " << data.errorMessage() << "\n";
         return BadInput;
     }
-    ui::ReportBuilder builder(*data.value());
+    ui::ReportBuilder builder(*data.value(), {}, ctx.language);
     const Result<ui::ReportDocument> doc =
         indicator.isEmpty() ? builder.areaReport(area) : builder.indicatorReport(indicator);
     if (!doc) {

@@ -14,10 +14,10 @@ using namespace pc::cli;
 
 namespace {
 
-void printHelp(QTextStream& out)
-{
+void printHelp(QTextStream& out) {
     out << "Usage: plancompare-cli [--db PATH] COMMAND [ARGS...]\n"
-           "PlanCompare " PLANCOMPARE_VERSION " — compare the targets of business-environment (营商环境) plans.\n\n"
+           "PlanCompare " PLANCOMPARE_VERSION
+           " — compare the targets of business-environment (营商环境) plans.\n\n"
            "Commands:\n";
     QList<Command> cmds = commands();
     std::sort(cmds.begin(), cmds.end(), [](const Command& a, const Command& b) { return a.name < b.name; });
@@ -27,26 +27,27 @@ void printHelp(QTextStream& out)
            "  --db PATH      database to use (default: "
         << pc::defaultDatabasePath()
         << ")\n"
+           "  --lang en|zh   language of names in tables, charts and reports (default: from LANGUAGE,\n"
+           "                 LC_ALL, LC_MESSAGES or LANG; Chinese unless they name English)\n"
            "  --help         this text\n"
            "  --version      print the version\n\n"
-           "Exit status: 0 success, 1 bad input (the message names the file and the problem), 2 usage error.\n";
+           "Exit status: 0 success, 1 bad input (the message names the file and the problem), 2 usage "
+           "error.\n";
 }
 
 // Commands that render charts or reports need a QApplication (Qt Charts is widget-based);
 // they run offscreen so the CLI works without a display.
-bool needsGui(const QString& command)
-{
+bool needsGui(const QString& command) {
     return command == QLatin1String("chart") || command == QLatin1String("report");
 }
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     QString command;
     for (int i = 1; i < argc; ++i) {
         const QString a = QString::fromLocal8Bit(argv[i]);
-        if (a == QLatin1String("--db")) {
+        if (a == QLatin1String("--db") || a == QLatin1String("--lang")) {
             ++i;
             continue;
         }
@@ -77,6 +78,8 @@ int main(int argc, char** argv)
         err << "plancompare-cli: --db needs a PATH\n";
         return Usage;
     }
+    bool langGiven = false;
+    QString lang = takeOption(args, QStringLiteral("--lang"), &langGiven);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
         args.first() == QLatin1String("help")) {
         printHelp(args.isEmpty() ? err : out);
@@ -94,7 +97,20 @@ int main(int argc, char** argv)
         const QString after = takeOption(args, QStringLiteral("--db"), &dbGiven);
         if (!after.isEmpty())
             db = after;
+        bool langAfter = false;
+        const QString lang2 = takeOption(args, QStringLiteral("--lang"), &langAfter);
+        if (langAfter) {
+            lang = lang2;
+            langGiven = true;
+        }
+        const std::optional<pc::Language> chosen = pc::naming::parseLanguage(lang);
+        if (langGiven && (lang.size() != 2 || !chosen)) {
+            err << "plancompare-cli: --lang must be en or zh, not '" << lang << "'\n";
+            return Usage;
+        }
         Context ctx{args, db.isEmpty() ? pc::defaultDatabasePath() : db, out, err};
+        ctx.language = langGiven ? *chosen : pc::naming::languageFromEnvironment();
+        ctx.languageGiven = langGiven;
         if (takeFlag(ctx.args, QStringLiteral("--help"))) {
             out << "usage: plancompare-cli " << c.synopsis << "\n";
             return Ok;

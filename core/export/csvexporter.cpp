@@ -17,17 +17,14 @@ QString CsvExporter::nameFilter() const {
 }
 
 Status CsvExporter::write(const ExportData& data, const QString& path, const ExportOptions& options) const {
-    const exporttables::Table t = exporttables::single(data, options.table);
+    const exporttables::Table t = exporttables::single(data, options.table, options);
     QStringList header;
-    QStringList zh;
-    for (const exporttables::Column& c : t.columns) {
+    for (const exporttables::Column& c : t.columns)
         header << c.name;
-        zh << c.zh;
-    }
     QList<QStringList> rows;
     rows.reserve(t.rows.size() + 1);
-    if (options.chineseHeader)
-        rows.append(zh);
+    if (const QStringList labels = exporttables::labelRow(t, options); !labels.isEmpty())
+        rows.append(labels);
     for (const QList<QVariant>& r : t.rows) {
         QStringList cells;
         cells.reserve(r.size());

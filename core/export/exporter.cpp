@@ -64,6 +64,14 @@ Result<ExportData> collectExportData(Database& db, const QString& indicator, con
             return cov.error();
         d.coverage = *cov;
     }
+    Result<QList<Area>> areas = db.areas();
+    if (!areas)
+        return areas.error();
+    d.areas = *areas;
+    Result<QList<Indicator>> indicators = db.indicators();
+    if (!indicators)
+        return indicators.error();
+    d.indicators = *indicators;
     return d;
 }
 

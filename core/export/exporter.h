@@ -3,10 +3,13 @@
 
 #include "common/result.h"
 #include "compare/comparison.h"
+#include "naming/naming.h"
 #include "store/records.h"
 
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace pc {
 
@@ -21,6 +24,8 @@ struct ExportData {
     QList<ComparisonRow> targets;
     QList<ComparisonRow> comparison;
     QList<CoverageCell> coverage; // with an area filter
+    QList<Area> areas;            // the taxonomy, for names (ExportOptions::names)
+    QList<Indicator> indicators;
 };
 
 // Which table a single-table format (CSV) writes.
@@ -29,6 +34,10 @@ enum class ExportTable { Auto, Documents, Measures, Targets, Comparison };
 struct ExportOptions {
     bool chineseHeader = false;            // a second header row with Chinese column names
     ExportTable table = ExportTable::Auto; // CSV: Auto = comparison with --indicator, else targets
+    // --lang: a second header row in this language, and name columns after the contract columns
+    // (jurisdiction_name, area_name, indicator_name, unit_name, kind_name, coverage_name) written in
+    // it. The first header row (snake_case keys) and every existing cell stay exactly as without it.
+    std::optional<Language> names{};
 };
 
 class Exporter {

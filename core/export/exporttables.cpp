@@ -1,6 +1,8 @@
 // Columns and typed rows of the export tables.
 #include "exporttables.h"
 
+#include <QHash>
+
 namespace pc::exporttables {
 
 namespace {
@@ -141,15 +143,20 @@ Table coverage(const ExportData& data) {
     return t;
 }
 
-QList<Table> all(const ExportData& data) {
+QList<Table> all(const ExportData& data, const ExportOptions& options) {
     QList<Table> out{documents(data), measures(data), targets(data.targets, QStringLiteral("targets")),
                      targets(data.comparison, QStringLiteral("comparison"))};
     if (!data.area.isEmpty())
         out.append(coverage(data));
+    if (options.names)
+        for (Table& t : out)
+            appendNames(t, data, *options.names);
     return out;
 }
 
-Table single(const ExportData& data, ExportTable which) {
+namespace {
+
+Table singleTable(const ExportData& data, ExportTable which) {
     switch (which) {
     case ExportTable::Documents:
         return documents(data);
@@ -164,6 +171,91 @@ Table single(const ExportData& data, ExportTable which) {
     }
     return data.indicator.isEmpty() ? targets(data.targets, QStringLiteral("targets"))
                                     : targets(data.comparison, QStringLiteral("comparison"));
+}
+
+// "doc_number" → "Doc number": the English label of a column without its own.
+QString labelOf(const QString& name) {
+    QString s = name;
+    s.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!s.isEmpty())
+        s[0] = s.at(0).toUpper();
+    return s;
+}
+
+} // namespace
+
+Table single(const ExportData& data, ExportTable which, const ExportOptions& options) {
+    Table t = singleTable(data, which);
+    if (options.names)
+        appendNames(t, data, *options.names);
+    return t;
+}
+
+QStringList labelRow(const Table& table, const ExportOptions& options) {
+    QStringList out;
+    if (!options.names && !options.chineseHeader)
+        return out;
+    const bool en = options.names && *options.names == Language::English;
+    for (const Column& c : table.columns)
+        out << (en ? (c.en.isEmpty() ? labelOf(c.name) : c.en) : c.zh);
+    return out;
+}
+
+void appendNames(Table& table, const ExportData& data, Language language) {
+    QHash<QString, const Area*> areas;
+    for (const Area& a : data.areas)
+        areas.insert(a.id, &a);
+    QHash<QString, const Indicator*> indicators;
+    for (const Indicator& i : data.indicators)
+        indicators.insert(i.id, &i);
+    const auto name = [&](const QString& column, const QString& value) -> QVariant {
+        if (value.isEmpty())
+            return {};
+        if (column == QLatin1String("jurisdiction"))
+            return naming::jurisdictionName(value, language);
+        if (column == QLatin1String("area")) {
+            const Area* a = areas.value(value);
+            return a ? naming::areaName(*a, language) : value;
+        }
+        if (column == QLatin1String("indicator")) {
+            const Indicator* i = indicators.value(value);
+            return i ? naming::indicatorName(*i, language) : naming::otherIndicatorName(value, language);
+        }
+        if (column == QLatin1String("unit"))
+            return naming::unitName(value, language);
+        if (column == QLatin1String("kind")) {
+            const QString k = naming::kindText(value, language);
+            return k.isEmpty()
+                       ? (language == Language::English ? QStringLiteral("level") : QStringLiteral("水平"))
+                       : k;
+        }
+        if (column == QLatin1String("coverage")) {
+            for (const Coverage c : {Coverage::NumberSet, Coverage::MentionedNoNumber, Coverage::Silent})
+                if (compare::coverageName(c) == value)
+                    return naming::coverageText(c, language);
+        }
+        return value;
+    };
+    static const QList<std::pair<QString, QString>> named = {
+        {QStringLiteral("jurisdiction"), QStringLiteral("地区名称")},
+        {QStringLiteral("area"), QStringLiteral("领域名称")},
+        {QStringLiteral("indicator"), QStringLiteral("指标名称")},
+        {QStringLiteral("unit"), QStringLiteral("单位名称")},
+        {QStringLiteral("kind"), QStringLiteral("类型名称")},
+        {QStringLiteral("coverage"), QStringLiteral("覆盖情况名称")},
+    };
+    for (const auto& [column, zh] : named) {
+        qsizetype at = -1;
+        for (qsizetype c = 0; c < table.columns.size(); ++c)
+            if (table.columns.at(c).name == column)
+                at = c;
+        if (at < 0)
+            continue;
+        table.columns.append(
+            {column + QStringLiteral("_name"), zh, labelOf(column) + QStringLiteral(" (name)")});
+        for (QList<QVariant>& row : table.rows)
+            row.append(name(column, row.value(at).toString()));
+    }
 }
 
 QString cellText(const QVariant& v) {

@@ -13,6 +13,7 @@ namespace pc::exporttables {
 struct Column {
     QString name; // English, snake_case: the CSV/JSON key
     QString zh;   // Chinese header row
+    QString en{}; // English header row (--lang en); empty: derived from `name`
 };
 
 // Cells are QVariant: double/int for numbers, bool for flags, QString for text, null when empty.
@@ -27,10 +28,17 @@ Table measures(const ExportData& data);
 Table targets(const QList<ComparisonRow>& rows, const QString& name);
 Table coverage(const ExportData& data);
 
-// The tables of an export in order: documents, measures, targets, comparison (+ coverage with an area).
-QList<Table> all(const ExportData& data);
+// The tables of an export in order: documents, measures, targets, comparison (+ coverage with an area),
+// with name columns appended when `options.names` asks for them.
+QList<Table> all(const ExportData& data, const ExportOptions& options = {});
 // The single table a CSV gets.
-Table single(const ExportData& data, ExportTable which);
+Table single(const ExportData& data, ExportTable which, const ExportOptions& options = {});
+// The second header row: column labels in options.names' language, else Chinese with
+// options.chineseHeader, else empty (one header row).
+QStringList labelRow(const Table& table, const ExportOptions& options);
+// Appends `<column>_name` columns for the jurisdiction, area, indicator, unit, kind and coverage
+// columns the table has, named in `language` (naming::). Existing columns are untouched.
+void appendNames(Table& table, const ExportData& data, Language language);
 
 // A cell as CSV text: '.' decimals, no exponent for ordinary values, 1/0 for flags, "" for null.
 QString cellText(const QVariant& v);

@@ -31,7 +31,7 @@ Status JsonExporter::write(const ExportData& data, const QString& path, const Ex
     filters.insert(QStringLiteral("area"), data.area.isEmpty() ? QJsonValue() : QJsonValue(data.area));
     root.insert(QStringLiteral("filters"), filters);
     QJsonObject columnsZh;
-    for (const exporttables::Table& t : exporttables::all(data)) {
+    for (const exporttables::Table& t : exporttables::all(data, options)) {
         QJsonArray rows;
         for (const QList<QVariant>& r : t.rows) {
             QJsonObject o;
@@ -40,15 +40,17 @@ Status JsonExporter::write(const ExportData& data, const QString& path, const Ex
             rows.append(o);
         }
         root.insert(t.name, rows);
-        if (options.chineseHeader) {
+        if (const QStringList labels = exporttables::labelRow(t, options); !labels.isEmpty()) {
             QJsonObject names;
-            for (const exporttables::Column& c : t.columns)
-                names.insert(c.name, c.zh);
+            for (qsizetype c = 0; c < t.columns.size(); ++c)
+                names.insert(t.columns.at(c).name, labels.at(c));
             columnsZh.insert(t.name, names);
         }
     }
-    if (options.chineseHeader)
-        root.insert(QStringLiteral("column_names_zh"), columnsZh);
+    if (!columnsZh.isEmpty()) // column labels in the chosen language (--lang), else Chinese (--zh-header)
+        root.insert(options.names == Language::English ? QStringLiteral("column_names_en")
+                                                       : QStringLiteral("column_names_zh"),
+                    columnsZh);
     const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))

@@ -13,36 +13,12 @@ QString number(double value) {
     return s;
 }
 
-QString comparatorSymbol(const QString& comparator) {
-    if (comparator == QLatin1String("<="))
-        return QStringLiteral("≤");
-    if (comparator == QLatin1String(">="))
-        return QStringLiteral("≥");
-    if (comparator == QLatin1String("~"))
-        return QStringLiteral("约");
-    if (comparator == QLatin1String("="))
-        return {};
-    return comparator;
+QString comparatorSymbol(const QString& comparator, Language language) {
+    return naming::comparatorText(comparator, language);
 }
 
-QString targetText(const ComparisonRow& row) {
-    if (!row.value)
-        return {};
-    QString prefix;
-    if (row.kind == QLatin1String("reduce_by"))
-        prefix = QStringLiteral("压减 ");
-    else if (row.kind == QLatin1String("increase_by"))
-        prefix = QStringLiteral("提高 ");
-    else if (row.kind == QLatin1String("add"))
-        prefix = QStringLiteral("新增 ");
-    const QString cmp = comparatorSymbol(row.comparator);
-    QString text = prefix;
-    if (!cmp.isEmpty())
-        text += cmp + QLatin1Char(' ');
-    text += number(*row.value);
-    if (!row.unit.isEmpty())
-        text += (row.unit == QLatin1String("%") ? QString() : QStringLiteral(" ")) + row.unit;
-    return text;
+QString targetText(const ComparisonRow& row, Language language) {
+    return naming::targetText(row, language);
 }
 
 QString baselineToTarget(const ComparisonRow& row) {
@@ -51,8 +27,8 @@ QString baselineToTarget(const ComparisonRow& row) {
     return number(*row.baseline) + QStringLiteral(" → ") + number(*row.value);
 }
 
-QString citation(const ComparisonRow& row) {
-    QStringList parts{row.jurisdiction};
+QString citation(const ComparisonRow& row, Language language) {
+    QStringList parts{naming::jurisdictionName(row.jurisdiction, language)};
     if (!row.docNumber.isEmpty())
         parts << row.docNumber;
     if (!row.issuedOn.isEmpty())
@@ -107,65 +83,90 @@ QString css() {
                           "span.note { color: #6a4a00; font-size: 9pt; }");
 }
 
-QString head(const QString& title) {
-    return QStringLiteral("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>") +
-           title.toHtmlEscaped() + QStringLiteral("</title><style>") + css() +
-           QStringLiteral("</style></head><body>\n");
+// A label in the report's language (the report's own words; data names come from naming::).
+QString L(Language language, const char16_t* zh, const char16_t* en) {
+    return QString::fromUtf16(language == Language::English ? en : zh);
+}
+
+QString head(const QString& title, Language language) {
+    return QStringLiteral("<!DOCTYPE html>\n<html lang=\"") +
+           (language == Language::English ? QStringLiteral("en") : QStringLiteral("zh-CN")) +
+           QStringLiteral("\"><head><meta charset=\"utf-8\"><title>") + title.toHtmlEscaped() +
+           QStringLiteral("</title><style>") + css() + QStringLiteral("</style></head><body>\n");
 }
 
 QString footer(const ReportMeta& meta) {
-    return QStringLiteral("<p class=\"meta\">生成时间 %1 · 数据库 %2 · PlanCompare %3</p>\n")
-        .arg(meta.generatedAt.toHtmlEscaped(), meta.databasePath.toHtmlEscaped(),
+    return QStringLiteral("<p class=\"meta\">%1 %2 · %3 %4 · PlanCompare %5</p>\n")
+        .arg(L(meta.language, u"生成时间", u"Generated"), meta.generatedAt.toHtmlEscaped(),
+             L(meta.language, u"数据库", u"database"), meta.databasePath.toHtmlEscaped(),
              meta.version.toHtmlEscaped());
+}
+
+// In English the reader is told once why Chinese remains: the sources are evidence, quoted as written.
+QString sourcesNote(Language language) {
+    if (language != Language::English)
+        return {};
+    return QStringLiteral("<p class=\"meta\">Source sentences, scopes, plan titles and document numbers are "
+                          "quoted in Chinese exactly as the plans write them; they are the evidence for each "
+                          "figure. Names, units and jurisdictions are translated.</p>\n");
 }
 
 QString cell(const QString& text) {
     return QStringLiteral("<td>") + text + QStringLiteral("</td>");
 }
 
-QString sectionBody(const IndicatorSection& s, bool standalone) {
+QString sectionBody(const IndicatorSection& s, bool standalone, Language lang) {
     const Indicator& ind = s.indicator;
+    const bool en = lang == Language::English;
     QString html;
-    const QString title = ind.nameZh.isEmpty() ? ind.id : ind.nameZh;
+    const QString title = naming::indicatorName(ind, lang);
+    // The other language's name beside the id, so either reader finds the original.
+    const QString otherName = en ? (ind.nameZh == title ? QString() : ind.nameZh) : ind.nameEn;
     html += (standalone ? QStringLiteral("<h1>") : QStringLiteral("<h2 style=\"font-size:15pt;\">")) +
             title.toHtmlEscaped() + QStringLiteral(" <span style=\"font-size:9pt; color:#666666;\">") +
             ind.id.toHtmlEscaped() +
-            (ind.nameEn.isEmpty() ? QString() : QStringLiteral(" · ") + ind.nameEn.toHtmlEscaped()) +
+            (otherName.isEmpty() ? QString() : QStringLiteral(" · ") + otherName.toHtmlEscaped()) +
             QStringLiteral("</span>") + (standalone ? QStringLiteral("</h1>") : QStringLiteral("</h2>")) +
             QLatin1Char('\n');
     QStringList facts;
+    const QString sep = en ? QStringLiteral(": ") : QStringLiteral("：");
     if (!s.areaName.isEmpty())
-        facts << QStringLiteral("领域：") + s.areaName.toHtmlEscaped();
+        facts << L(lang, u"领域", u"Area") + sep + s.areaName.toHtmlEscaped();
     if (!ind.unit.isEmpty())
-        facts << QStringLiteral("单位：") + ind.unit.toHtmlEscaped();
-    facts << QStringLiteral("方向：") + (ind.better == Direction::Lower    ? QStringLiteral("越低越好")
-                                         : ind.better == Direction::Higher ? QStringLiteral("越高越好")
-                                                                           : QStringLiteral("无"));
-    html += QStringLiteral("<p>") + facts.join(QStringLiteral("　")) + QStringLiteral("</p>\n");
-    // The report speaks Chinese: the Chinese definition, the English one only when no other exists.
-    const QString definition = ind.definitionIn(true);
+        facts << L(lang, u"单位", u"Unit") + sep + naming::unitName(ind.unit, lang).toHtmlEscaped();
+    facts << L(lang, u"方向", u"Direction") + sep + naming::directionText(ind.better, lang);
+    html += QStringLiteral("<p>") + facts.join(en ? QStringLiteral(" · ") : QStringLiteral("　")) +
+            QStringLiteral("</p>\n");
+    const QString definition = naming::definition(ind, lang);
     if (!definition.isEmpty())
-        html += QStringLiteral("<p>定义：") + definition.toHtmlEscaped() + QStringLiteral("</p>\n");
+        html += QStringLiteral("<p>") + L(lang, u"定义", u"Definition") + sep + definition.toHtmlEscaped() +
+                QStringLiteral("</p>\n");
 
-    html += QStringLiteral("<h2>对比</h2>\n");
+    html += QStringLiteral("<h2>") + L(lang, u"对比", u"Comparison") + QStringLiteral("</h2>\n");
     if (s.rows.isEmpty()) {
-        html += QStringLiteral("<p>没有规划为该指标设定目标。</p>\n");
+        html += QStringLiteral("<p>") +
+                L(lang, u"没有规划为该指标设定目标。", u"No plan sets a target for this indicator.") +
+                QStringLiteral("</p>\n");
     } else {
-        html += QStringLiteral(
-            "<table class=\"cmp\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">"
-            "<tr><th>#</th><th>辖区</th><th>目标</th><th>基线 → 目标</th><th>期限</th><th>范围</th>"
-            "<th>文号</th></tr>\n");
+        html += QStringLiteral("<table class=\"cmp\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+                               "width=\"100%\"><tr><th>#</th>");
+        for (const QString& h : {L(lang, u"辖区", u"Jurisdiction"), L(lang, u"目标", u"Target"),
+                                 L(lang, u"基线 → 目标", u"Baseline → target"), L(lang, u"期限", u"Deadline"),
+                                 L(lang, u"范围", u"Scope (source)"), L(lang, u"文号", u"Document no.")})
+            html += QStringLiteral("<th>") + h.toHtmlEscaped() + QStringLiteral("</th>");
+        html += QStringLiteral("</tr>\n");
         for (qsizetype i = 0; i < s.rows.size(); ++i) {
             const ComparisonRow& r = s.rows.at(i);
-            QString target = targetText(r);
+            QString target = targetText(r, lang);
             if (target.isEmpty())
-                target =
-                    r.qualitative ? QStringLiteral("定性：") + r.quote : QStringLiteral("提及，未设数值");
+                target = r.qualitative ? naming::qualitativeText(lang) + sep + r.quote
+                                       : naming::coverageText(Coverage::MentionedNoNumber, lang);
             if (r.corrected)
                 target += QStringLiteral(" ✎");
             html += QStringLiteral("<tr>") + cell(QString::number(i + 1)) +
-                    cell(r.jurisdiction.toHtmlEscaped()) + cell(target.toHtmlEscaped()) +
-                    cell(baselineToTarget(r).toHtmlEscaped()) + cell(r.deadline.toHtmlEscaped()) +
+                    cell(naming::jurisdictionName(r.jurisdiction, lang).toHtmlEscaped()) +
+                    cell(target.toHtmlEscaped()) + cell(baselineToTarget(r).toHtmlEscaped()) +
+                    cell(naming::deadlineText(r.deadline, lang).toHtmlEscaped()) +
                     cell(r.scope.toHtmlEscaped()) + cell(r.docNumber.toHtmlEscaped()) +
                     QStringLiteral("</tr>\n");
         }
@@ -175,19 +176,23 @@ QString sectionBody(const IndicatorSection& s, bool standalone) {
         html += QStringLiteral("<p align=\"center\"><img src=\"") + s.chartSrc.toHtmlEscaped() +
                 QStringLiteral("\" width=\"560\"></p>\n");
     if (!s.rows.isEmpty()) {
-        html += QStringLiteral("<h2>原文出处</h2>\n");
+        html += QStringLiteral("<h2>") + L(lang, u"原文出处", u"Sources (quoted in Chinese)") +
+                QStringLiteral("</h2>\n");
         for (qsizetype i = 0; i < s.rows.size(); ++i) {
             const ComparisonRow& r = s.rows.at(i);
-            html += QStringLiteral("<p class=\"src\">[%1] ").arg(i + 1) + sentenceHtml(r) +
-                    QStringLiteral("<br><span class=\"cite\">") + citation(r).toHtmlEscaped() +
-                    (r.docTitle.isEmpty()
-                         ? QString()
-                         : QStringLiteral(" · 《") + r.docTitle.toHtmlEscaped() + QStringLiteral("》")) +
-                    (r.measureNumber > 0 ? QStringLiteral(" · 第 %1 项").arg(r.measureNumber) : QString()) +
-                    QStringLiteral("</span>");
+            html +=
+                QStringLiteral("<p class=\"src\">[%1] ").arg(i + 1) + sentenceHtml(r) +
+                QStringLiteral("<br><span class=\"cite\">") + citation(r, lang).toHtmlEscaped() +
+                (r.docTitle.isEmpty()
+                     ? QString()
+                     : QStringLiteral(" · 《") + r.docTitle.toHtmlEscaped() + QStringLiteral("》")) +
+                (r.measureNumber > 0 ? (en ? QStringLiteral(" · measure %1") : QStringLiteral(" · 第 %1 项"))
+                                           .arg(r.measureNumber)
+                                     : QString()) +
+                QStringLiteral("</span>");
             for (const QString& note : s.notes.value(r.targetId))
-                html += QStringLiteral("<br><span class=\"note\">注释：") + note.toHtmlEscaped() +
-                        QStringLiteral("</span>");
+                html += QStringLiteral("<br><span class=\"note\">") + L(lang, u"注释：", u"Note: ") +
+                        note.toHtmlEscaped() + QStringLiteral("</span>");
             html += QStringLiteral("</p>\n");
         }
     }
@@ -197,18 +202,23 @@ QString sectionBody(const IndicatorSection& s, bool standalone) {
 } // namespace
 
 QString indicatorReportHtml(const IndicatorSection& section, const ReportMeta& meta) {
+    const Language lang = meta.language;
     const QString title =
-        QStringLiteral("指标报告：") +
-        (section.indicator.nameZh.isEmpty() ? section.indicator.id : section.indicator.nameZh);
-    return head(title) + sectionBody(section, true) + footer(meta) + QStringLiteral("</body></html>\n");
+        L(lang, u"指标报告：", u"Indicator report: ") + naming::indicatorName(section.indicator, lang);
+    return head(title, lang) + sectionBody(section, true, lang) + sourcesNote(lang) + footer(meta) +
+           QStringLiteral("</body></html>\n");
 }
 
 QString areaReportHtml(const Area& area, const QList<IndicatorSection>& sections, const ReportMeta& meta) {
-    const QString title = QStringLiteral("领域报告：") + (area.nameZh.isEmpty() ? area.id : area.nameZh);
-    QString html = head(title);
+    const Language lang = meta.language;
+    const bool en = lang == Language::English;
+    const QString title = L(lang, u"领域报告：", u"Area report: ") + naming::areaName(area, lang);
+    const QString otherName =
+        en ? (area.nameZh == naming::areaName(area, lang) ? QString() : area.nameZh) : area.nameEn;
+    QString html = head(title, lang);
     html += QStringLiteral("<h1>") + title.toHtmlEscaped() +
             QStringLiteral(" <span style=\"font-size:9pt; color:#666666;\">") + area.id.toHtmlEscaped() +
-            (area.nameEn.isEmpty() ? QString() : QStringLiteral(" · ") + area.nameEn.toHtmlEscaped()) +
+            (otherName.isEmpty() ? QString() : QStringLiteral(" · ") + otherName.toHtmlEscaped()) +
             QStringLiteral("</span></h1>\n");
 
     // Overview: indicator × jurisdiction, the target text or a mark.
@@ -217,35 +227,39 @@ QString areaReportHtml(const Area& area, const QList<IndicatorSection>& sections
         for (const ComparisonRow& r : s.rows)
             if (!jurisdictions.contains(r.jurisdiction))
                 jurisdictions << r.jurisdiction;
-    html += QStringLiteral("<h2>概览</h2>\n<p>%1 个指标。</p>\n").arg(sections.size());
+    html += QStringLiteral("<h2>%1</h2>\n<p>%2</p>\n")
+                .arg(L(lang, u"概览", u"Overview"),
+                     en ? QStringLiteral("%1 indicator%2.")
+                              .arg(sections.size())
+                              .arg(sections.size() == 1 ? QString() : QStringLiteral("s"))
+                        : QStringLiteral("%1 个指标。").arg(sections.size()));
     if (!jurisdictions.isEmpty()) {
         html += QStringLiteral("<table class=\"cmp\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
-                               "width=\"100%\"><tr><th>指标</th>");
+                               "width=\"100%\"><tr><th>") +
+                L(lang, u"指标", u"Indicator") + QStringLiteral("</th>");
         for (const QString& j : jurisdictions)
-            html += QStringLiteral("<th>") + j.toHtmlEscaped() + QStringLiteral("</th>");
+            html += QStringLiteral("<th>") + naming::jurisdictionName(j, lang).toHtmlEscaped() +
+                    QStringLiteral("</th>");
         html += QStringLiteral("</tr>\n");
         for (const IndicatorSection& s : sections) {
-            html +=
-                QStringLiteral("<tr>") +
-                cell((s.indicator.nameZh.isEmpty() ? s.indicator.id : s.indicator.nameZh).toHtmlEscaped());
+            html += QStringLiteral("<tr>") + cell(naming::indicatorName(s.indicator, lang).toHtmlEscaped());
             for (const QString& j : jurisdictions) {
                 QStringList texts;
                 for (const ComparisonRow& r : s.rows)
                     if (r.jurisdiction == j) {
-                        const QString t = targetText(r);
-                        texts << (t.isEmpty() ? QStringLiteral("提及") : t);
+                        const QString t = targetText(r, lang);
+                        texts << (t.isEmpty() ? L(lang, u"提及", u"mentioned") : t);
                     }
-                html += cell(texts.join(QStringLiteral("<br>")).isEmpty()
-                                 ? QString()
-                                 : texts.join(QStringLiteral("; ")).toHtmlEscaped());
+                html += cell(texts.join(QStringLiteral("; ")).toHtmlEscaped());
             }
             html += QStringLiteral("</tr>\n");
         }
         html += QStringLiteral("</table>\n");
     }
+    html += sourcesNote(lang);
     html += footer(meta);
     for (const IndicatorSection& s : sections)
-        html += QStringLiteral("<div style=\"page-break-before: always;\">") + sectionBody(s, false) +
+        html += QStringLiteral("<div style=\"page-break-before: always;\">") + sectionBody(s, false, lang) +
                 QStringLiteral("</div>\n");
     html += QStringLiteral("</body></html>\n");
     return html;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compare/comparison.h"
+#include "naming/naming.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QHash>
@@ -12,10 +13,11 @@
 
 namespace pc::report {
 
-// `≤ 8 工作日`, `压减 50%`, `新增 100 个`; empty when the target has no number.
-QString targetText(const ComparisonRow& row);
-// `≤`, `≥`, `<`, `>`, `约`, or empty for `=`.
-QString comparatorSymbol(const QString& comparator);
+// `≤ 8 工作日`, `压减 50%`, `新增 100 个` (English: `≤ 8 working days`, `cut by 50%`); empty when
+// the target has no number. See naming::targetText.
+QString targetText(const ComparisonRow& row, Language language = Language::Chinese);
+// `≤`, `≥`, `<`, `>`, `约` (English `about`), or empty for `=`.
+QString comparatorSymbol(const QString& comparator, Language language = Language::Chinese);
 // A number as the plans write it: 8, 0.5, 99.9 (no trailing zeros, `.` decimals).
 QString number(double value);
 // `20 → 8` when the plan states a baseline; empty otherwise.
@@ -23,13 +25,14 @@ QString baselineToTarget(const ComparisonRow& row);
 // The source sentence, HTML-escaped, with the quote underlined and its number(s) highlighted.
 // Falls back to the quote when the sentence is unknown.
 QString sentenceHtml(const ComparisonRow& row, const QString& highlightColor = QStringLiteral("#ffe08a"));
-// Plan citation: `渝中区 · 渝中府办发〔2023〕1号 · 2023-03-01`.
-QString citation(const ComparisonRow& row);
+// Plan citation: `渝中区 · 渝中府办发〔2023〕1号 · 2023-03-01` (English: `Yuzhong District · …`; the
+// 文号 is always kept as written).
+QString citation(const ComparisonRow& row, Language language = Language::Chinese);
 
 // One indicator's part of a report.
 struct IndicatorSection {
     Indicator indicator;       // names, unit, definition
-    QString areaName;          // 获得用水
+    QString areaName;          // 获得用水 (in the report's language)
     QList<ComparisonRow> rows; // compare::byIndicator order
     QString chartSrc;          // <img src>: a resource name or a data: URI; empty = no chart
     // The researcher's notes by target id, printed under that target's source as 注释 lines.
@@ -40,6 +43,8 @@ struct ReportMeta {
     QString databasePath;
     QString version;     // application version
     QString generatedAt; // ISO date-time, given by the caller so output is reproducible
+    // Labels, names, units and jurisdictions in this language; quotes, titles and 文号 as written.
+    Language language = Language::Chinese;
 };
 
 // A whole HTML document (UTF-8 meta, inline CSS that QTextDocument understands).

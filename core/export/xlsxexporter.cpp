@@ -36,14 +36,14 @@ Status XlsxExporter::write(const ExportData& data, const QString& path, const Ex
     lxw_format* headerFormat = workbook_add_format(wb);
     format_set_bold(headerFormat);
     format_set_bg_color(headerFormat, 0xDDE6F0);
-    const int headerRows = options.chineseHeader ? 2 : 1;
-    for (const exporttables::Table& t : exporttables::all(data)) {
+    const int headerRows = options.chineseHeader || options.names ? 2 : 1;
+    for (const exporttables::Table& t : exporttables::all(data, options)) {
         lxw_worksheet* ws = workbook_add_worksheet(wb, t.name.toUtf8().constData());
+        const QStringList labels = exporttables::labelRow(t, options);
         for (qsizetype c = 0; c < t.columns.size(); ++c) {
             worksheet_write_string(ws, 0, lxw_col_t(c), t.columns[c].name.toUtf8().constData(), headerFormat);
-            if (options.chineseHeader)
-                worksheet_write_string(ws, 1, lxw_col_t(c), t.columns[c].zh.toUtf8().constData(),
-                                       headerFormat);
+            if (!labels.isEmpty())
+                worksheet_write_string(ws, 1, lxw_col_t(c), labels.at(c).toUtf8().constData(), headerFormat);
         }
         for (qsizetype r = 0; r < t.rows.size(); ++r) {
             const lxw_row_t row = lxw_row_t(r + headerRows);

@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>基线 → 目标</source>
-        <translation>Baseline → target</translation>
+        <translation>From → to</translation>
     </message>
     <message>
         <source>期限</source>
@@ -521,7 +521,7 @@
     </message>
     <message>
         <source>全文检索（如：用水、不动产登记）</source>
-        <translation>Full-text search (e.g. 用水, 不动产登记)</translation>
+        <translation>Full-text search of the plans (type Chinese words)</translation>
     </message>
     <message numerus="yes">
         <source>%n 条措施</source>
@@ -748,8 +748,8 @@
         <translation>Interface language:</translation>
     </message>
     <message>
-        <source>更改语言后需重新启动 PlanCompare。</source>
-        <translation>Restart PlanCompare after changing the language.</translation>
+        <source>更改立即应用于所有打开的视图。</source>
+        <translation>The change applies at once to every open view.</translation>
     </message>
 </context>
 </TS>

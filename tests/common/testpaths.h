@@ -53,6 +53,12 @@ struct RunResult {
 inline RunResult run(const QString& program, const QStringList& args, const QStringList& env = {}) {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    // The programs' language follows the locale (plancompare-cli's names): the same outcome on every
+    // machine unless a test asks for a locale itself.
+    e.remove(QStringLiteral("LANGUAGE"));
+    e.remove(QStringLiteral("LC_ALL"));
+    e.remove(QStringLiteral("LC_MESSAGES"));
+    e.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     for (const QString& kv : env) {
         const qsizetype eq = kv.indexOf(QLatin1Char('='));
         e.insert(kv.left(eq), kv.mid(eq + 1));

@@ -135,10 +135,10 @@ TEST(MainWindow, DefinitionsFollowTheInterfaceLanguage) {
 
     // English interface: the English sentence; an indicator without a Chinese one falls back to it
     // in Chinese too (none of the fake's others has a definition at all).
-    setChineseInterface(false);
+    setInterfaceLanguage(Language::English);
     w.comparisonView()->reload();
     header = w.comparisonView()->header()->text();
-    setChineseInterface(true);
+    setInterfaceLanguage(Language::Chinese);
     EXPECT_TRUE(header.contains(en)) << header.toStdString();
     EXPECT_FALSE(header.contains(zh));
 }

@@ -190,8 +190,10 @@ TEST(MeasuresModel, FiltersByJurisdictionAreaAndSearchHits) {
                        10};
     MeasuresModel model;
     QAbstractItemModelTester t1(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setMeasures(rows, {{QStringLiteral("water"), QStringLiteral("获得用水")}},
-                      {QStringLiteral("chongqing-2019"), QStringLiteral("yuzhong-2023")});
+    model.setMeasures(
+        rows,
+        {Area{QStringLiteral("water"), QStringLiteral("获得用水"), QStringLiteral("Getting water"), {}}},
+        {QStringLiteral("chongqing-2019"), QStringLiteral("yuzhong-2023")});
     EXPECT_EQ(model.index(1, MeasuresModel::PartnersColumn).data().toString(),
               QStringLiteral("市住房城乡建委；市规划自然资源局"));
     EXPECT_EQ(model.index(0, MeasuresModel::AreaColumn).data().toString(), QStringLiteral("获得用水"));

@@ -1,6 +1,8 @@
 // Settings dialog.
 #include "settingsdialog.h"
 
+#include "guiapp.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -27,10 +29,12 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_language->setCurrentIndex(std::max(0, m_language->findData(language())));
     auto* form = new QFormLayout(this);
     form->addRow(tr("界面语言："), m_language);
-    form->addRow(new QLabel(tr("更改语言后需重新启动 PlanCompare。"), this));
+    form->addRow(new QLabel(tr("更改立即应用于所有打开的视图。"), this));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        setLanguage(m_language->currentData().toString());
+        const QString chosen = m_language->currentData().toString();
+        setLanguage(chosen);
+        installTranslation(chosen); // every open view retranslates itself (QEvent::LanguageChange)
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

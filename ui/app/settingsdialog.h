@@ -1,4 +1,4 @@
-// Settings: interface language (applies at the next start).
+// Settings: interface language (applies at once to every open window, and is remembered).
 #pragma once
 
 #include <QDialog>
@@ -13,6 +13,7 @@ public:
     explicit SettingsDialog(QWidget* parent = nullptr);
     static QString language(); // "zh" (default) or "en"
     static void setLanguage(const QString& language);
+    QComboBox* languageBox() const { return m_language; }
 
 private:
     QComboBox* m_language;

@@ -1,18 +1,20 @@
-// The interface language flag, set once at start-up by installTranslation.
+// The interface language, set by installTranslation at start-up and when the settings change it.
 #include "uilanguage.h"
+
+#include <atomic>
 
 namespace pc::ui {
 
 namespace {
-bool g_chinese = true;
+std::atomic<Language> g_language{Language::Chinese};
 } // namespace
 
-bool chineseInterface() {
-    return g_chinese;
+Language interfaceLanguage() {
+    return g_language.load();
 }
 
-void setChineseInterface(bool chinese) {
-    g_chinese = chinese;
+void setInterfaceLanguage(Language language) {
+    g_language.store(language);
 }
 
 } // namespace pc::ui

@@ -42,7 +42,9 @@ Status ChartExport::write(const ChartSeriesData& data, const QString& path, cons
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    const QString description = QStringLiteral("来源：") + data.sources.join(QStringLiteral("；"));
+    const QString description = style.language == Language::English
+                                    ? QStringLiteral("Sources: ") + data.sources.join(QStringLiteral("; "))
+                                    : QStringLiteral("来源：") + data.sources.join(QStringLiteral("；"));
     if (suffix == QLatin1String("png")) {
         const qreal scale = options.dpi / 96.0;
         QImage image(QSize(int(std::lround(options.size.width() * scale)),

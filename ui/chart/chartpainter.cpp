@@ -53,6 +53,9 @@ ChartSeriesData ChartPainter::seriesFor(const QList<ComparisonRow>& rows, const 
     ChartSeriesData d;
     d.title = style.title;
     d.unit = style.unit.isEmpty() ? mostCommonUnit(rows) : style.unit;
+    const Language lang = style.language;
+    const bool en = lang == Language::English;
+    d.unitLabel = naming::unitName(d.unit, lang);
     // Which kind the chart plots: levels when there are any, else the first valued row's kind.
     QString kind;
     for (const ComparisonRow& r : rows)
@@ -62,19 +65,27 @@ ChartSeriesData ChartPainter::seriesFor(const QList<ComparisonRow>& rows, const 
     for (const ComparisonRow& r : rows)
         if (r.value && r.unit == d.unit && r.kind == kind)
             ++perJurisdiction[r.jurisdiction];
+    // (…) in the chart's language around a note on a jurisdiction.
+    auto noted = [&](const QString& jurisdiction, const QString& note) {
+        return en ? QString(jurisdiction + QStringLiteral(" (") + note + QStringLiteral(")"))
+                  : QString(jurisdiction + QStringLiteral("（") + note + QStringLiteral("）"));
+    };
     for (const ComparisonRow& r : rows) {
+        const QString jurisdiction = naming::jurisdictionName(r.jurisdiction, lang);
         if (!r.value) {
-            d.notPlotted << r.jurisdiction + (r.qualitative ? QStringLiteral("（定性）")
-                                                            : QStringLiteral("（提及，未设数值）"));
+            d.notPlotted << noted(jurisdiction,
+                                  r.qualitative ? naming::qualitativeText(lang)
+                                                : naming::coverageText(Coverage::MentionedNoNumber, lang));
             continue;
         }
         if (r.unit != d.unit || r.kind != kind) {
-            d.notPlotted << r.jurisdiction + QStringLiteral("（") + report::targetText(r) +
-                                QStringLiteral("，口径不同）");
+            d.notPlotted << noted(jurisdiction,
+                                  report::targetText(r, lang) + (en ? QStringLiteral(", not comparable")
+                                                                    : QStringLiteral("，口径不同")));
             continue;
         }
         ChartBar bar;
-        bar.label = r.jurisdiction;
+        bar.label = jurisdiction;
         if (perJurisdiction.value(r.jurisdiction) > 1)
             bar.label += r.scope.isEmpty() ? QString() : QStringLiteral("·") + r.scope.left(6);
         // The category axis merges equal labels, so every bar needs its own.
@@ -89,7 +100,7 @@ ChartSeriesData ChartPainter::seriesFor(const QList<ComparisonRow>& rows, const 
         bar.deadline = r.deadline;
         d.hasBaselines = d.hasBaselines || r.baseline.has_value();
         d.bars << bar;
-        const QString src = report::citation(r);
+        const QString src = report::citation(r, lang);
         if (!d.sources.contains(src))
             d.sources << src;
     }
@@ -108,13 +119,15 @@ QChart* ChartPainter::createChart(const ChartSeriesData& data, const ChartStyle&
     auto* series = new QBarSeries;
     QBarSet* baseline = nullptr;
     if (data.hasBaselines) {
-        baseline = new QBarSet(QStringLiteral("基线"));
+        baseline = new QBarSet(style.language == Language::English ? QStringLiteral("Baseline")
+                                                                   : QStringLiteral("基线"));
         baseline->setColor(style.baselineColor);
         baseline->setBorderColor(style.baselineColor.darker(120));
         baseline->setLabelFont(font(style, 0.9));
         baseline->setLabelColor(QColor(0x33, 0x33, 0x33));
     }
-    auto* target = new QBarSet(QStringLiteral("目标"));
+    auto* target =
+        new QBarSet(style.language == Language::English ? QStringLiteral("Target") : QStringLiteral("目标"));
     target->setColor(style.targetColor);
     target->setBorderColor(style.targetColor.darker(120));
     target->setLabelFont(font(style, 0.9, true));
@@ -147,7 +160,7 @@ QChart* ChartPainter::createChart(const ChartSeriesData& data, const ChartStyle&
     axisY->setRange(0, maxValue > 0 ? maxValue * 1.15 : 1);
     axisY->applyNiceNumbers();
     axisY->setLabelFormat(maxValue >= 10 || maxValue == 0 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
-    axisY->setTitleText(data.unit);
+    axisY->setTitleText(data.unitLabel.isEmpty() ? data.unit : data.unitLabel);
     axisY->setTitleFont(font(style));
     axisY->setLabelsFont(font(style, 0.9));
     chart->addAxis(axisY, Qt::AlignLeft);
@@ -182,7 +195,9 @@ void ChartPainter::render(const ChartSeriesData& data, QPaintDevice& device, con
         scene.addItem(chart); // the scene owns it from here
         chart->setGeometry(chartRect);
         if (data.bars.isEmpty()) {
-            chart->setTitle(data.title + QStringLiteral("\n（没有可绘制的数值目标）"));
+            chart->setTitle(data.title + (style.language == Language::English
+                                              ? QStringLiteral("\n(no numeric target to plot)")
+                                              : QStringLiteral("\n（没有可绘制的数值目标）")));
         }
         scene.setSceneRect(chartRect);
         scene.render(&painter, chartRect, chartRect);
@@ -198,10 +213,13 @@ void ChartPainter::render(const ChartSeriesData& data, QPaintDevice& device, con
                              fm.elidedText(text, Qt::ElideRight, size.width() - 24));
             y += fm.lineSpacing() * 1.1;
         };
+        const bool en = style.language == Language::English;
         if (!data.sources.isEmpty())
-            line(QStringLiteral("来源：") + data.sources.join(QStringLiteral("；")));
+            line(en ? QStringLiteral("Sources: ") + data.sources.join(QStringLiteral("; "))
+                    : QStringLiteral("来源：") + data.sources.join(QStringLiteral("；")));
         if (!data.notPlotted.isEmpty())
-            line(QStringLiteral("未绘入：") + data.notPlotted.join(QStringLiteral("、")));
+            line(en ? QStringLiteral("Not plotted: ") + data.notPlotted.join(QStringLiteral(", "))
+                    : QStringLiteral("未绘入：") + data.notPlotted.join(QStringLiteral("、")));
     }
 }
 

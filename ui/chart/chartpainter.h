@@ -21,7 +21,7 @@ QT_END_NAMESPACE
 namespace pc::ui {
 
 struct ChartBar {
-    QString label; // 渝中区, or 渝中区·scope when a plan sets several
+    QString label; // 渝中区 (Yuzhong District), or 渝中区·scope when a plan sets several
     std::optional<double> baseline;
     double target = 0;
     QString deadline;
@@ -31,7 +31,8 @@ struct ChartBar {
 // What the chart shows, derived from comparison rows: only rows with a number in the chart's unit.
 struct ChartSeriesData {
     QString title;
-    QString unit;
+    QString unit;      // as stored (工作日): which rows are plotted
+    QString unitLabel; // the value axis title in the chart's language (working days)
     QList<ChartBar> bars;
     bool hasBaselines = false;
     QStringList sources;    // 辖区 · 文号 · date of every plotted row

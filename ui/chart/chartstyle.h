@@ -1,6 +1,8 @@
 // How a chart document looks: fonts, title, unit and the sources printed under it.
 #pragma once
 
+#include "naming/naming.h"
+
 #include <QColor>
 #include <QSizeF>
 #include <QString>
@@ -12,9 +14,10 @@ struct ChartStyle {
     // Left alone Qt picks Noto Sans CJK JP for Chinese; ask for the Simplified Chinese face.
     QString fontFamily = QStringLiteral("Noto Sans CJK SC");
     qreal fontPointSize = 10;
-    QString title;           // indicator name; empty = none
-    QString unit;            // value axis title; empty = the most common unit of the rows
-    bool showSources = true; // cite 辖区 · 文号 under the chart
+    QString title; // indicator name; empty = none
+    QString unit;  // unit the chart plots (as stored); empty = the most common unit of the rows
+    Language language = Language::Chinese; // legend, axis, jurisdictions, footer
+    bool showSources = true;               // cite 辖区 · 文号 under the chart
     QColor targetColor = QColor(0x2f, 0x6d, 0xb5);
     QColor baselineColor = QColor(0xb8, 0xc2, 0xcc);
 };

@@ -1,6 +1,8 @@
 // Undo commands over the store's override API.
 #include "corrections.h"
 
+#include "app/uilanguage.h"
+
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -71,14 +73,15 @@ bool Corrections::setField(const ComparisonRow& row, TargetField field, const QS
     WorkbenchData* data = &m_data;
     return pushChecked(new OverrideCommand(
         *this, [data, row, field, value] { return data->setOverride(row, field, value); },
-        tr("修改 %1 的%2").arg(row.jurisdiction, targetFieldName(field))));
+        tr("修改 %1 的%2")
+            .arg(naming::jurisdictionName(row.jurisdiction, interfaceLanguage()), targetFieldName(field))));
 }
 
 bool Corrections::markNotTarget(const ComparisonRow& row) {
     WorkbenchData* data = &m_data;
     return pushChecked(new OverrideCommand(
         *this, [data, row] { return data->setOverride(row, TargetField::NotTarget, QStringLiteral("1")); },
-        tr("标记 %1 的目标为非目标").arg(row.jurisdiction)));
+        tr("标记 %1 的目标为非目标").arg(naming::jurisdictionName(row.jurisdiction, interfaceLanguage()))));
 }
 
 bool Corrections::changeIndicator(const ComparisonRow& row, const QString& indicatorId) {

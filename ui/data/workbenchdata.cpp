@@ -58,18 +58,18 @@ const Indicator* WorkbenchData::findIndicator(const QString& id) const {
     return nullptr;
 }
 
-QString WorkbenchData::indicatorName(const QString& id) const {
+QString WorkbenchData::indicatorName(const QString& id, Language language) const {
     if (const Indicator* i = findIndicator(id))
-        return i->nameZh.isEmpty() ? i->id : i->nameZh;
+        return naming::indicatorName(*i, language);
     if (id.startsWith(QLatin1String("other:")))
-        return id.mid(6);
+        return language == Language::English ? naming::otherIndicatorName(id, language) : id.mid(6);
     return id;
 }
 
-QString WorkbenchData::areaName(const QString& id) const {
+QString WorkbenchData::areaName(const QString& id, Language language) const {
     for (const Area& a : areas())
         if (a.id == id)
-            return a.nameZh.isEmpty() ? a.id : a.nameZh;
+            return naming::areaName(a, language);
     return id;
 }
 

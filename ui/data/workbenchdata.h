@@ -5,6 +5,7 @@
 #include "align/alignment.h"
 #include "common/result.h"
 #include "compare/comparison.h"
+#include "naming/naming.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QList>
@@ -156,8 +157,9 @@ public:
 
     // Helpers over the lists above.
     const Indicator* findIndicator(const QString& id) const;
-    QString indicatorName(const QString& id) const; // nameZh, or the part after "other:"
-    QString areaName(const QString& id) const;
+    // Display names in a language (naming::indicatorName / areaName; "other:" ids by their short name).
+    QString indicatorName(const QString& id, Language language = Language::Chinese) const;
+    QString areaName(const QString& id, Language language = Language::Chinese) const;
     // Every indicator that has at least one row, with its rows (the matrix' content).
     Result<QList<QPair<QString, QList<ComparisonRow>>>> allRows();
 

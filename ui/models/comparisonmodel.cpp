@@ -2,6 +2,7 @@
 #include "comparisonmodel.h"
 
 #include "ambition.h"
+#include "app/uilanguage.h"
 #include "data/corrections.h"
 #include "export/reporthtml.h"
 
@@ -24,6 +25,12 @@ void ComparisonModel::setRows(const QString& indicatorId, const QList<Comparison
 
 const ComparisonRow* ComparisonModel::rowAt(int row) const {
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+void ComparisonModel::retranslate() {
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 int ComparisonModel::rowCount(const QModelIndex& parent) const {
@@ -56,29 +63,31 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
         break;
     }
     const int col = index.column();
+    const Language lang = interfaceLanguage();
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         const bool edit = role == Qt::EditRole;
         switch (col) {
         case JurisdictionColumn:
-            return r.jurisdiction;
+            return edit ? r.jurisdiction : naming::jurisdictionName(r.jurisdiction, lang);
         case TargetColumn: {
-            const QString t = report::targetText(r);
+            const QString t = report::targetText(r, lang);
             if (!t.isEmpty())
                 return r.corrected ? t + QStringLiteral(" ✎") : t;
-            return r.qualitative ? tr("定性") : tr("提及，未设数值");
+            return r.qualitative ? naming::qualitativeText(lang)
+                                 : naming::coverageText(Coverage::MentionedNoNumber, lang);
         }
         case ComparatorColumn:
-            return edit ? r.comparator : report::comparatorSymbol(r.comparator);
+            return edit ? r.comparator : report::comparatorSymbol(r.comparator, lang);
         case ValueColumn:
             return r.value ? (edit ? QVariant(*r.value) : QVariant(report::number(*r.value))) : QVariant();
-        case UnitColumn:
-            return r.unit;
+        case UnitColumn: // edits stay in the stored (Chinese) unit the extractor writes
+            return edit ? r.unit : naming::unitName(r.unit, lang, r.value);
         case BaselineColumn:
             if (edit)
                 return r.baseline ? QVariant(*r.baseline) : QVariant();
             return report::baselineToTarget(r);
         case DeadlineColumn:
-            return r.deadline;
+            return edit ? r.deadline : naming::deadlineText(r.deadline, lang);
         case ScopeColumn:
             return r.scope;
         case SentenceColumn:
@@ -106,8 +115,15 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::ToolTipRole && (col == SentenceColumn || col == TargetColumn))
         return QString(QStringLiteral("<p style=\"max-width:480px\">") + report::sentenceHtml(r) +
-                       QStringLiteral("<br><i>") + report::citation(r).toHtmlEscaped() +
+                       QStringLiteral("<br><i>") + report::citation(r, lang).toHtmlEscaped() +
                        QStringLiteral("</i></p>"));
+    // In English the stored Chinese original is one step away.
+    if (role == Qt::ToolTipRole && lang == Language::English) {
+        if (col == JurisdictionColumn)
+            return r.jurisdiction;
+        if (col == UnitColumn && naming::hasEnglishUnit(r.unit) && r.unit != QStringLiteral("%"))
+            return r.unit;
+    }
     if (role == Qt::BackgroundRole && col == TargetColumn) {
         const QColor c = ambitionColor(m_ambition.at(index.row()));
         return c.isValid() ? QVariant(QBrush(c)) : QVariant();
@@ -123,6 +139,8 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) // narrow columns elide their header
+        return headerData(section, orientation, Qt::DisplayRole);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {

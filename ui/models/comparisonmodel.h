@@ -49,6 +49,8 @@ public:
     QString indicatorId() const { return m_indicator; }
     const ComparisonRow* rowAt(int row) const;
 
+    // The interface language changed: every header and cell is shown anew (no reset, so selections stay).
+    void retranslate();
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;

@@ -39,6 +39,12 @@ const align::MeasureText* DiffusionModel::againstMeasure(int number) const {
     return it == m_against.cend() ? nullptr : &*it;
 }
 
+void DiffusionModel::retranslate() {
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 QString DiffusionModel::relationLabel(align::Relation r) {
     switch (r) {
     case align::Relation::Adopted:

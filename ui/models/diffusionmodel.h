@@ -39,6 +39,8 @@ public:
     const align::MeasureText* againstMeasure(int number) const;
 
     static QString relationLabel(align::Relation r); // 采纳 改写 新增 未采纳 (translatable)
+    // After a language change: headers and the relation and target texts again.
+    void retranslate();
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

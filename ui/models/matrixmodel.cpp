@@ -52,6 +52,13 @@ void MatrixModel::setInput(MatrixInput input) {
     endResetModel();
 }
 
+void MatrixModel::retranslate() {
+    if (columnCount() > 0)
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+    if (rowCount() > 0 && columnCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
 int MatrixModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_in.indicators.size());
 }
@@ -80,14 +87,16 @@ int MatrixModel::rowOf(const QString& indicatorId) const {
 }
 
 QString MatrixModel::cellText(const Cell& c) const {
+    const Language lang = interfaceLanguage();
+    const QString mentioned = naming::coverageText(Coverage::MentionedNoNumber, lang);
     if (c.rows.isEmpty())
-        return c.coverage == Coverage::MentionedNoNumber ? tr("提及，未设数值") : QString();
+        return c.coverage == Coverage::MentionedNoNumber ? mentioned : QString();
     const ComparisonRow& r = c.rows.first();
-    QString text = report::targetText(r);
-    if (text.isEmpty())
-        text = r.qualitative ? tr("定性：%1").arg(r.quote.left(10)) : tr("提及，未设数值");
+    QString text = report::targetText(r, lang);
+    if (text.isEmpty()) // a qualitative target shows the start of its quote (source text)
+        text = r.qualitative ? tr("定性：%1").arg(r.quote.left(10)) : mentioned;
     if (!r.deadline.isEmpty())
-        text += QStringLiteral("\n") + r.deadline;
+        text += QStringLiteral("\n") + naming::deadlineText(r.deadline, lang);
     if (c.rows.size() > 1)
         text += tr("（另 %1 项）").arg(c.rows.size() - 1);
     return text;
@@ -97,6 +106,7 @@ QVariant MatrixModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Indicator& ind = m_in.indicators.at(index.row());
+    const Language lang = interfaceLanguage();
     if (role == IndicatorIdRole)
         return ind.id;
     if (index.column() == AreaColumn) {
@@ -104,8 +114,14 @@ QVariant MatrixModel::data(const QModelIndex& index, int role) const {
         case Qt::DisplayRole:
             for (const Area& a : m_in.areas)
                 if (a.id == ind.area)
-                    return a.nameZh;
+                    return naming::areaName(a, lang);
             return ind.area;
+        case Qt::ToolTipRole: // the other language's name, one step away
+            for (const Area& a : m_in.areas)
+                if (a.id == ind.area)
+                    return QString(a.id + QStringLiteral(" · ") +
+                                   (lang == Language::English ? a.nameZh : a.nameEn));
+            return {};
         case SortRole:
             return m_areaOrder.value(ind.area, 999) * 1000 + index.row();
         default:
@@ -115,13 +131,19 @@ QVariant MatrixModel::data(const QModelIndex& index, int role) const {
     if (index.column() == IndicatorColumn) {
         switch (role) {
         case Qt::DisplayRole:
-            return ind.nameZh.isEmpty() ? ind.id : ind.nameZh;
+            return naming::indicatorName(ind, lang);
         case Qt::ToolTipRole: {
-            const QString definition = ind.definitionIn(chineseInterface());
-            return QString(ind.id + (definition.isEmpty() ? QString() : QStringLiteral("\n") + definition));
+            // English: the Chinese name beside the id (when it differs from what the cell shows).
+            const QString original = lang == Language::English && !ind.nameZh.isEmpty() &&
+                                             ind.nameZh != naming::indicatorName(ind, lang)
+                                         ? QStringLiteral(" · ") + ind.nameZh
+                                         : QString();
+            const QString definition = naming::definition(ind, lang);
+            return QString(ind.id + original +
+                           (definition.isEmpty() ? QString() : QStringLiteral("\n") + definition));
         }
         case SortRole:
-            return ind.nameZh;
+            return naming::indicatorName(ind, lang);
         case Qt::FontRole: {
             QFont f;
             f.setBold(true);
@@ -141,12 +163,13 @@ QVariant MatrixModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole: {
         if (c->rows.isEmpty())
             return c->coverage == Coverage::MentionedNoNumber
-                       ? tr("%1 的规划提到该指标，但未设定数值目标").arg(plan.jurisdiction)
+                       ? tr("%1 的规划提到该指标，但未设定数值目标")
+                             .arg(naming::jurisdictionName(plan.jurisdiction, lang))
                        : QVariant();
         QString tip = QStringLiteral("<div style=\"max-width:480px\">");
         for (const ComparisonRow& r : c->rows)
             tip += QStringLiteral("<p>") + report::sentenceHtml(r) + QStringLiteral("<br><i>") +
-                   report::citation(r).toHtmlEscaped() + QStringLiteral("</i></p>");
+                   report::citation(r, lang).toHtmlEscaped() + QStringLiteral("</i></p>");
         return QString(tip + QStringLiteral("</div>"));
     }
     case Qt::BackgroundRole: {
@@ -195,10 +218,13 @@ QVariant MatrixModel::headerData(int section, Qt::Orientation orientation, int r
     if (p < 0 || p >= m_in.plans.size())
         return {};
     const PlanInfo& plan = m_in.plans.at(p);
+    const Language lang = interfaceLanguage();
     if (role == Qt::DisplayRole)
-        return QString(plan.jurisdiction + QStringLiteral("\n") + QString::number(plan.year));
-    if (role == Qt::ToolTipRole)
-        return QString(plan.title + QStringLiteral("\n") + plan.docNumber + QStringLiteral(" · ") +
+        return QString(naming::jurisdictionName(plan.jurisdiction, lang) + QStringLiteral("\n") +
+                       QString::number(plan.year));
+    if (role == Qt::ToolTipRole) // the Chinese name stays one step away in English
+        return QString((lang == Language::English ? plan.jurisdiction + QStringLiteral("\n") : QString()) +
+                       plan.title + QStringLiteral("\n") + plan.docNumber + QStringLiteral(" · ") +
                        plan.issuedOn);
     return {};
 }

@@ -42,6 +42,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // The interface language changed: every header and cell is shown anew (no reset, so selections stay).
+    void retranslate();
     // The rows of one cell, in comparison order.
     QList<ComparisonRow> cellRows(int row, int column) const;
     int rowOf(const QString& indicatorId) const;

@@ -1,6 +1,8 @@
 // Measures model and filter: thin table over MeasureRow values.
 #include "measuresmodel.h"
 
+#include "app/uilanguage.h"
+
 #include <QApplication>
 #include <QBrush>
 #include <QFont>
@@ -13,15 +15,23 @@ namespace pc::ui {
 MeasuresModel::MeasuresModel(QObject* parent)
     : QAbstractTableModel(parent) {}
 
-void MeasuresModel::setMeasures(const QList<MeasureRow>& measures, const QHash<QString, QString>& areaNames,
+void MeasuresModel::setMeasures(const QList<MeasureRow>& measures, const QList<Area>& areas,
                                 const QStringList& planOrder) {
     beginResetModel();
     m_rows = measures;
-    m_areaNames = areaNames;
+    m_areas.clear();
+    for (const Area& a : areas)
+        m_areas.insert(a.id, a);
     m_planOrder.clear();
     for (qsizetype i = 0; i < planOrder.size(); ++i)
         m_planOrder.insert(planOrder.at(i), int(i));
     endResetModel();
+}
+
+void MeasuresModel::retranslate() {
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 int MeasuresModel::rowCount(const QModelIndex& parent) const {
@@ -42,6 +52,8 @@ QVariant MeasuresModel::data(const QModelIndex& index, int role) const {
         return m.docId;
     case AreaIdRole:
         return m.area;
+    case JurisdictionRole:
+        return m.jurisdiction;
     case BodyRole:
         return m.body;
     case StartRole:
@@ -82,12 +94,15 @@ QVariant MeasuresModel::data(const QModelIndex& index, int role) const {
             break;
         }
     }
+    const Language lang = interfaceLanguage();
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case JurisdictionColumn:
-            return m.jurisdiction;
-        case AreaColumn:
-            return m_areaNames.value(m.area, m.area);
+            return naming::jurisdictionName(m.jurisdiction, lang);
+        case AreaColumn: {
+            const auto it = m_areas.constFind(m.area);
+            return it == m_areas.constEnd() ? m.area : naming::areaName(*it, lang);
+        }
         case NumberColumn:
             return m.number;
         case TitleColumn:
@@ -97,9 +112,18 @@ QVariant MeasuresModel::data(const QModelIndex& index, int role) const {
         case PartnersColumn:
             return m.partners.join(QStringLiteral("；"));
         case DeadlineColumn:
-            return m.deadline;
+            return naming::deadlineText(m.deadline, lang);
         default:
             return {};
+        }
+    }
+    // In English the stored Chinese names are one step away.
+    if (role == Qt::ToolTipRole && lang == Language::English) {
+        if (index.column() == JurisdictionColumn)
+            return m.jurisdiction;
+        if (index.column() == AreaColumn) {
+            const auto it = m_areas.constFind(m.area);
+            return it == m_areas.constEnd() ? QVariant() : QVariant(it->nameZh);
         }
     }
     if (role == SortRole) {
@@ -169,7 +193,7 @@ void MeasuresFilter::setSearchHits(const std::optional<QList<SearchHit>>& hits) 
 
 bool MeasuresFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     const QModelIndex idx = sourceModel()->index(sourceRow, MeasuresModel::JurisdictionColumn, sourceParent);
-    if (!m_jurisdiction.isEmpty() && idx.data(Qt::DisplayRole).toString() != m_jurisdiction)
+    if (!m_jurisdiction.isEmpty() && idx.data(MeasuresModel::JurisdictionRole).toString() != m_jurisdiction)
         return false;
     if (!m_area.isEmpty() && idx.data(MeasuresModel::AreaIdRole).toString() != m_area)
         return false;

@@ -32,6 +32,7 @@ public:
         StartRole,
         ConfidenceRole,    // double, the parser's confidence in the measure
         LowConfidenceRole, // bool: shown grey and italic with a warning icon
+        JurisdictionRole,  // the stored (Chinese) jurisdiction, whatever the interface language
     };
     // Below this the parser had to guess (generic paragraphs, reconstructed table rows): the
     // parsers give 1.0 to measures they read by their structure and 0.5 or less otherwise.
@@ -39,10 +40,13 @@ public:
 
     explicit MeasuresModel(QObject* parent = nullptr);
     // `planOrder`: doc ids municipal first, so sorting by jurisdiction keeps that order.
-    void setMeasures(const QList<MeasureRow>& measures, const QHash<QString, QString>& areaNames,
+    // `areas` name the area column (in the interface language).
+    void setMeasures(const QList<MeasureRow>& measures, const QList<Area>& areas,
                      const QStringList& planOrder);
     const QList<MeasureRow>& measures() const { return m_rows; }
 
+    // The interface language changed: every header and cell is shown anew (no reset, so selections stay).
+    void retranslate();
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -50,7 +54,7 @@ public:
 
 private:
     QList<MeasureRow> m_rows;
-    QHash<QString, QString> m_areaNames;
+    QHash<QString, Area> m_areas;
     QHash<QString, int> m_planOrder;
 };
 

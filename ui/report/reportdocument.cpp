@@ -26,9 +26,10 @@ namespace pc::ui {
 
 namespace {
 
-QImage chartImage(const QList<ComparisonRow>& rows, const QString& title) {
+QImage chartImage(const QList<ComparisonRow>& rows, const QString& title, Language language) {
     ChartStyle style;
     style.title = title;
+    style.language = language;
     const QSizeF size = defaultChartSize();
     QImage image((size * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
@@ -118,7 +119,10 @@ void ReportDocument::print(QPagedPaintDevice& device) const {
         const QRectF line = footer.adjusted(0, footerHeight * 0.35, 0, 0);
         painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, title);
         painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter,
-                         QStringLiteral("第 %1 / %2 页").arg(i + 1).arg(pages));
+                         (language == Language::English ? QStringLiteral("Page %1 of %2")
+                                                        : QStringLiteral("第 %1 / %2 页"))
+                             .arg(i + 1)
+                             .arg(pages));
     }
 }
 
@@ -154,19 +158,20 @@ Status ReportDocument::write(const QString& path) const {
         QStringLiteral("bad-format"));
 }
 
-ReportBuilder::ReportBuilder(WorkbenchData& data, QString generatedAt)
+ReportBuilder::ReportBuilder(WorkbenchData& data, QString generatedAt, Language language)
     : m_data(data)
     , m_generatedAt(generatedAt.isEmpty()
                         ? QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                        : std::move(generatedAt)) {}
+                        : std::move(generatedAt))
+    , m_language(language) {}
 
 namespace {
 
-report::ReportMeta metaOf(WorkbenchData& data, const QString& generatedAt) {
+report::ReportMeta metaOf(WorkbenchData& data, const QString& generatedAt, Language language) {
     QString version = QCoreApplication::applicationVersion();
     if (version.isEmpty())
         version = QStringLiteral(PLANCOMPARE_VERSION);
-    return {data.location(), version, generatedAt};
+    return {data.location(), version, generatedAt, language};
 }
 
 // Every target note, by target id, read once per report.
@@ -194,14 +199,19 @@ Result<ReportDocument> ReportBuilder::indicatorReport(const QString& indicatorId
     Result<QHash<qint64, QStringList>> notes = targetNotes(m_data);
     if (!notes)
         return notes.error();
-    report::IndicatorSection section{*ind, m_data.areaName(ind->area), rows.value(), {}, notes.value()};
+    report::IndicatorSection section{
+        *ind, m_data.areaName(ind->area, m_language), rows.value(), {}, notes.value()};
     ReportDocument doc;
-    doc.title = QStringLiteral("指标报告：") + ind->nameZh;
+    doc.language = m_language;
+    const QString name = naming::indicatorName(*ind, m_language);
+    doc.title = (m_language == Language::English ? QStringLiteral("Indicator report: ")
+                                                 : QStringLiteral("指标报告：")) +
+                name;
     if (!rows->isEmpty()) {
         section.chartSrc = chartName(ind->id);
-        doc.images.insert(section.chartSrc, chartImage(rows.value(), ind->nameZh));
+        doc.images.insert(section.chartSrc, chartImage(rows.value(), name, m_language));
     }
-    doc.html = report::indicatorReportHtml(section, metaOf(m_data, m_generatedAt));
+    doc.html = report::indicatorReportHtml(section, metaOf(m_data, m_generatedAt, m_language));
     return doc;
 }
 
@@ -217,7 +227,11 @@ Result<ReportDocument> ReportBuilder::areaReport(const QString& areaId) {
         return Result<ReportDocument>::failure(QStringLiteral("unknown area '%1'").arg(areaId),
                                                QStringLiteral("unknown-area"));
     ReportDocument doc;
-    doc.title = QStringLiteral("领域报告：") + area.nameZh;
+    doc.language = m_language;
+    const QString areaName = naming::areaName(area, m_language);
+    doc.title =
+        (m_language == Language::English ? QStringLiteral("Area report: ") : QStringLiteral("领域报告：")) +
+        areaName;
     Result<QHash<qint64, QStringList>> notes = targetNotes(m_data);
     if (!notes)
         return notes.error();
@@ -230,11 +244,12 @@ Result<ReportDocument> ReportBuilder::areaReport(const QString& areaId) {
             return rows.error();
         if (rows->isEmpty())
             continue; // the area report covers what the plans say; silent indicators are left out
-        report::IndicatorSection s{ind, area.nameZh, rows.value(), chartName(ind.id), notes.value()};
-        doc.images.insert(s.chartSrc, chartImage(rows.value(), ind.nameZh));
+        report::IndicatorSection s{ind, areaName, rows.value(), chartName(ind.id), notes.value()};
+        doc.images.insert(s.chartSrc,
+                          chartImage(rows.value(), naming::indicatorName(ind, m_language), m_language));
         sections << s;
     }
-    doc.html = report::areaReportHtml(area, sections, metaOf(m_data, m_generatedAt));
+    doc.html = report::areaReportHtml(area, sections, metaOf(m_data, m_generatedAt, m_language));
     return doc;
 }
 

@@ -18,8 +18,9 @@ namespace pc::ui {
 
 struct ReportDocument {
     QString title;
-    QString html;                  // <img src> names refer to `images`
-    QHash<QString, QImage> images; // chart images by resource name
+    QString html;                          // <img src> names refer to `images`
+    QHash<QString, QImage> images;         // chart images by resource name
+    Language language = Language::Chinese; // of the page footer ("page n of N")
 
     // A QTextDocument with the images registered and the Simplified Chinese font as default.
     std::unique_ptr<QTextDocument> textDocument() const;
@@ -32,13 +33,15 @@ struct ReportDocument {
 
 class ReportBuilder {
 public:
-    explicit ReportBuilder(WorkbenchData& data, QString generatedAt = {});
+    explicit ReportBuilder(WorkbenchData& data, QString generatedAt = {},
+                           Language language = Language::Chinese);
     Result<ReportDocument> indicatorReport(const QString& indicatorId);
     Result<ReportDocument> areaReport(const QString& areaId);
 
 private:
     WorkbenchData& m_data;
     QString m_generatedAt;
+    Language m_language;
 };
 
 } // namespace pc::ui

@@ -1,6 +1,8 @@
 // Add-target dialog; guesses the value and unit from the selected words.
 #include "addtargetdialog.h"
 
+#include "app/uilanguage.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -21,7 +23,8 @@ AddTargetDialog::AddTargetDialog(const WorkbenchData& data, const QString& selec
     , m_scope(new QLineEdit(this)) {
     setWindowTitle(tr("添加目标"));
     for (const Indicator& ind : data.indicators())
-        m_indicator->addItem(ind.id + QStringLiteral("  ") + ind.nameZh, ind.id);
+        m_indicator->addItem(ind.id + QStringLiteral("  ") + naming::indicatorName(ind, interfaceLanguage()),
+                             ind.id);
     m_indicator->setCurrentIndex(std::max(0, m_indicator->findData(indicatorId)));
     for (const QString& c : {QStringLiteral("<="), QStringLiteral("<"), QStringLiteral("="),
                              QStringLiteral(">="), QStringLiteral(">"), QStringLiteral("~")})

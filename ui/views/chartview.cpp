@@ -1,5 +1,6 @@
 // Chart view and chart export dialog.
 #include "chartview.h"
+#include "app/uilanguage.h"
 
 #include "app/workbench.h"
 #include "chart/chartexport.h"
@@ -9,6 +10,7 @@
 #include <QChartView>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QMessageBox>
@@ -60,11 +62,23 @@ ChartView::ChartView(Workbench& workbench, QWidget* parent)
     reload();
 }
 
+QChart* ChartView::chart() const {
+    return m_chartView->chart();
+}
+
+void ChartView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        reload(); // the chart is drawn from scratch: title, axis, legend and jurisdictions anew
+    QWidget::changeEvent(event);
+}
+
 void ChartView::reload() {
     const QString id = m_wb.currentIndicator();
     const QList<ComparisonRow> rows = m_wb.snapshot().rows.value(id);
     m_style = ChartStyle();
-    m_style.title = m_wb.data().indicatorName(id);
+    m_style.language = interfaceLanguage();
+    m_style.title = m_wb.data().indicatorName(id, m_style.language);
+    m_rows = rows;
     m_series = ChartPainter::seriesFor(rows, m_style);
     QChart* old = m_chartView->chart();
     m_chartView->setChart(ChartPainter::createChart(m_series, m_style));

@@ -34,9 +34,14 @@ public:
     explicit ChartView(Workbench& workbench, QWidget* parent = nullptr);
     const ChartSeriesData& series() const { return m_series; }
     ChartStyle style() const { return m_style; }
+    QChart* chart() const;                                      // the chart on show (owned by the view)
+    const QList<ComparisonRow>& rows() const { return m_rows; } // what the chart and timeline show
     void reload();
     // File → Export chart…: asks for the file, size and DPI.
     void exportChart();
+
+protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: names in the new language
 
 private:
     Workbench& m_wb;
@@ -44,6 +49,7 @@ private:
     TimelineWidget* m_timeline;
     ChartSeriesData m_series;
     ChartStyle m_style;
+    QList<ComparisonRow> m_rows;
 };
 
 } // namespace pc::ui

@@ -8,6 +8,8 @@
 #include "notespanel.h"
 #include "richtextdelegate.h"
 
+#include <QEvent>
+#include <QHash>
 #include <QHeaderView>
 
 #include <QInputDialog>
@@ -52,7 +54,6 @@ ComparisonView::ComparisonView(Workbench& workbench, QWidget* parent)
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
     m_passage->setOpenLinks(false);
-    m_passage->setPlaceholderText(tr("选择一行查看原文出处"));
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
@@ -88,7 +89,18 @@ ComparisonView::ComparisonView(Workbench& workbench, QWidget* parent)
     });
     connect(&m_wb, &Workbench::indicatorChanged, this, &ComparisonView::reload);
     connect(&m_wb, &Workbench::dataReloaded, this, &ComparisonView::reload);
+    m_passage->setPlaceholderText(tr("选择一行查看原文出处"));
     reload();
+}
+
+void ComparisonView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        m_passage->setPlaceholderText(tr("选择一行查看原文出处"));
+        m_model->retranslate();
+        updateHeader();
+        showDetails(selectedRow());
+    }
+    QWidget::changeEvent(event);
 }
 
 void ComparisonView::reload() {
@@ -98,32 +110,48 @@ void ComparisonView::reload() {
     const QList<ComparisonRow> rows = m_wb.snapshot().rows.value(id);
     const int keep = selectedRow();
     m_model->setRows(id, rows, ind ? ind->better : Direction::None);
-    if (!ind) {
-        m_header->setText(tr("<h3>请选择一个指标</h3>"));
-    } else {
-        const QString dir = ind->better == Direction::Lower    ? tr("越低越好")
-                            : ind->better == Direction::Higher ? tr("越高越好")
-                                                               : tr("无方向");
-        m_header->setText(QStringLiteral("<h3 style=\"margin:2px\">%1 <span style=\"color:#666; "
-                                         "font-weight:normal\">%2 · %3</span></h3>"
-                                         "<p style=\"margin:2px\">%4 %5　%6　%7</p>")
-                              .arg(ind->nameZh.toHtmlEscaped(), ind->id.toHtmlEscaped(),
-                                   data.areaName(ind->area).toHtmlEscaped(),
-                                   ind->definitionIn(chineseInterface()).toHtmlEscaped(),
-                                   tr("单位：%1").arg(ind->unit.toHtmlEscaped()), dir,
-                                   tr("%n 个目标", nullptr, int(rows.size()))));
-    }
+    updateHeader();
     m_table->resizeColumnsToContents();
-    // Long scopes must not squeeze the source sentence, which is what researchers read.
-    for (int c = 0; c < ComparisonModel::ColumnCount; ++c)
-        if (c != ComparisonModel::SentenceColumn)
-            m_table->setColumnWidth(
-                c, std::min(m_table->columnWidth(c), c == ComparisonModel::ScopeColumn ? 160 : 200));
+    // Long scopes (and English names, wider than Chinese ones) must not squeeze the source sentence,
+    // which is what researchers read: the other columns get caps and wrap (a narrow header is cut;
+    // its tooltip has the whole label).
+    static const QHash<int, int> caps{
+        {ComparisonModel::JurisdictionColumn, 104}, {ComparisonModel::TargetColumn, 104},
+        {ComparisonModel::ComparatorColumn, 88},    {ComparisonModel::ValueColumn, 56},
+        {ComparisonModel::UnitColumn, 80},          {ComparisonModel::BaselineColumn, 90},
+        {ComparisonModel::DeadlineColumn, 76},      {ComparisonModel::ScopeColumn, 130},
+        {ComparisonModel::DocNumberColumn, 124},    {ComparisonModel::IssuedOnColumn, 86}};
+    for (auto it = caps.cbegin(); it != caps.cend(); ++it)
+        m_table->setColumnWidth(it.key(), std::min(m_table->columnWidth(it.key()), it.value()));
     m_table->horizontalHeader()->setSectionResizeMode(ComparisonModel::SentenceColumn, QHeaderView::Stretch);
     if (keep >= 0 && keep < m_model->rowCount())
         m_table->selectRow(m_proxy->mapFromSource(m_model->index(keep, 0)).row());
     else
         showDetails(-1);
+}
+
+void ComparisonView::updateHeader() {
+    WorkbenchData& data = m_wb.data();
+    const Indicator* ind = data.findIndicator(m_model->indicatorId());
+    if (!ind) {
+        m_header->setText(tr("<h3>请选择一个指标</h3>"));
+        return;
+    }
+    const Language lang = interfaceLanguage();
+    const QString name = naming::indicatorName(*ind, lang);
+    // In English the Chinese name follows the id: the original is one glance away.
+    const QString original =
+        lang == Language::English && ind->nameZh != name ? QStringLiteral(" · ") + ind->nameZh : QString();
+    QString unit = naming::unitName(ind->unit, lang);
+    m_header->setText(
+        QStringLiteral("<h3 style=\"margin:2px\">%1 <span style=\"color:#666; "
+                       "font-weight:normal\">%2 · %3</span></h3>"
+                       "<p style=\"margin:2px\">%4 %5%8%6%8%7</p>")
+            .arg(name.toHtmlEscaped(), QString(ind->id + original).toHtmlEscaped(),
+                 data.areaName(ind->area, lang).toHtmlEscaped(),
+                 naming::definition(*ind, lang).toHtmlEscaped(), tr("单位：%1").arg(unit.toHtmlEscaped()),
+                 naming::directionText(ind->better, lang), tr("%n 个目标", nullptr, m_model->rowCount()),
+                 lang == Language::English ? QStringLiteral(" · ") : QStringLiteral("　")));
 }
 
 int ComparisonView::selectedRow() const {
@@ -138,14 +166,15 @@ void ComparisonView::showDetails(int row) {
         m_notes->setSubject(NoteOn::Target, 0, QString());
         return;
     }
+    const Language lang = interfaceLanguage();
     m_notes->setSubject(NoteOn::Target, r->targetId,
-                        r->jurisdiction +
+                        naming::jurisdictionName(r->jurisdiction, lang) +
                             (r->measureNumber > 0 ? tr(" · 第 %1 项").arg(r->measureNumber) : QString()));
-    m_passage->setHtml(QStringLiteral("<p>") + report::sentenceHtml(*r) +
-                       QStringLiteral("</p><p style=\"color:#555\">") + report::citation(*r).toHtmlEscaped() +
-                       QStringLiteral(" · 《") + r->docTitle.toHtmlEscaped() + QStringLiteral("》") +
-                       (r->measureNumber > 0 ? tr(" · 第 %1 项").arg(r->measureNumber) : QString()) +
-                       QStringLiteral("</p>"));
+    m_passage->setHtml(
+        QStringLiteral("<p>") + report::sentenceHtml(*r) + QStringLiteral("</p><p style=\"color:#555\">") +
+        report::citation(*r, lang).toHtmlEscaped() + QStringLiteral(" · 《") + r->docTitle.toHtmlEscaped() +
+        QStringLiteral("》") + (r->measureNumber > 0 ? tr(" · 第 %1 项").arg(r->measureNumber) : QString()) +
+        QStringLiteral("</p>"));
     m_wb.showTarget(*r, false);
 }
 
@@ -164,7 +193,7 @@ void ComparisonView::changeSelectedIndicator() {
     for (const Indicator& ind : all) {
         if (ind.id == r->indicator)
             current = int(items.size());
-        items << ind.id + QStringLiteral("  ") + ind.nameZh;
+        items << ind.id + QStringLiteral("  ") + naming::indicatorName(ind, interfaceLanguage());
     }
     bool ok = false;
     const QString choice =

@@ -29,7 +29,11 @@ public:
     void changeSelectedIndicator();
     void showSelectedInReader();
 
+protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: names, header, model in the new language
+
 private:
+    void updateHeader();
     int selectedRow() const;
     void showDetails(int row);
 

@@ -2,6 +2,7 @@
 #include "diffusionview.h"
 
 #include "align/chardiff.h"
+#include "app/uilanguage.h"
 #include "app/workbench.h"
 #include "models/diffusionmodel.h"
 
@@ -42,6 +43,9 @@ DiffusionView::DiffusionView(Workbench& workbench, QWidget* parent)
     , m_plan(new QComboBox(this))
     , m_against(new QComboBox(this))
     , m_show(new QComboBox(this))
+    , m_planLabel(new QLabel(this))
+    , m_againstLabel(new QLabel(this))
+    , m_showLabel(new QLabel(this))
     , m_summaryLabel(new QLabel(this))
     , m_summary(new QTableWidget(this))
     , m_table(new QTableView(this))
@@ -49,26 +53,19 @@ DiffusionView::DiffusionView(Workbench& workbench, QWidget* parent)
     , m_againstText(new QTextBrowser(this)) {
     setObjectName(QStringLiteral("diffusionView"));
     m_filter->setSourceModel(m_model);
-    m_show->addItem(tr("全部"), int(DiffusionFilter::Show::All));
-    m_show->addItem(tr("仅采纳"), int(DiffusionFilter::Show::Adopted));
-    m_show->addItem(tr("仅改写"), int(DiffusionFilter::Show::Adapted));
-    m_show->addItem(tr("仅新增"), int(DiffusionFilter::Show::New));
-    m_show->addItem(tr("未采纳"), int(DiffusionFilter::Show::NotTakenUp));
-    m_show->addItem(tr("目标收紧"), int(DiffusionFilter::Show::Stricter));
-    m_show->addItem(tr("目标放宽"), int(DiffusionFilter::Show::Looser));
+    for (int i = 0; i < 7; ++i)
+        m_show->addItem(QString(), i); // DiffusionFilter::Show, named in retranslate()
 
     auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("规划"), this));
+    bar->addWidget(m_planLabel);
     bar->addWidget(m_plan, 2);
-    bar->addWidget(new QLabel(tr("对照"), this));
+    bar->addWidget(m_againstLabel);
     bar->addWidget(m_against, 2);
-    bar->addWidget(new QLabel(tr("显示"), this));
+    bar->addWidget(m_showLabel);
     bar->addWidget(m_show, 1);
     bar->addWidget(m_summaryLabel, 3);
 
     m_summary->setColumnCount(8);
-    m_summary->setHorizontalHeaderLabels({tr("规划"), tr("年份"), tr("采纳"), tr("改写"), tr("新增"),
-                                          tr("未采纳"), tr("目标收紧"), tr("目标放宽")});
     m_summary->verticalHeader()->hide();
     m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_summary->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -117,6 +114,61 @@ DiffusionView::DiffusionView(Workbench& workbench, QWidget* parent)
         if (m_loaded)
             reload();
     });
+    retranslate();
+}
+
+void DiffusionView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+// Everything the view names; plans by their jurisdiction in the interface language.
+void DiffusionView::retranslate() {
+    m_planLabel->setText(tr("规划"));
+    m_againstLabel->setText(tr("对照"));
+    m_showLabel->setText(tr("显示"));
+    const QStringList shows{tr("全部"),   tr("仅采纳"),   tr("仅改写"),  tr("仅新增"),
+                            tr("未采纳"), tr("目标收紧"), tr("目标放宽")};
+    for (int i = 0; i < shows.size(); ++i)
+        m_show->setItemText(i, shows.at(i));
+    m_summary->setHorizontalHeaderLabels({tr("规划"), tr("年份"), tr("采纳"), tr("改写"), tr("新增"),
+                                          tr("未采纳"), tr("目标收紧"), tr("目标放宽")});
+    m_model->retranslate();
+    if (m_loaded) {
+        fillPlanBoxes(m_plan->currentData().toString(), m_against->currentData().toString());
+        fillSummary();
+        updateSummaryLabel();
+    }
+}
+
+void DiffusionView::fillPlanBoxes(const QString& keepPlan, const QString& keepAgainst) {
+    const QSignalBlocker b1(m_plan);
+    const QSignalBlocker b2(m_against);
+    m_plan->clear();
+    m_against->clear();
+    const Language lang = interfaceLanguage();
+    for (const PlanInfo& p : std::as_const(m_planInfos)) {
+        const QString name = naming::jurisdictionName(p.jurisdiction, lang);
+        const QString label = p.year ? QStringLiteral("%1 %2").arg(name).arg(p.year) : name;
+        m_plan->addItem(label, p.docId);
+        m_against->addItem(label, p.docId);
+    }
+    // Default: the first district plan against the first municipal plan.
+    int against = m_against->findData(keepAgainst);
+    if (against < 0) {
+        against = 0;
+        for (int i = 0; i < m_planInfos.size(); ++i)
+            if (m_planInfos.at(i).level == QLatin1String("municipal")) {
+                against = i;
+                break;
+            }
+    }
+    int chosen = m_plan->findData(keepPlan);
+    if (chosen < 0)
+        chosen = against + 1 < m_plan->count() ? against + 1 : 0;
+    m_against->setCurrentIndex(against);
+    m_plan->setCurrentIndex(chosen);
 }
 
 void DiffusionView::showEvent(QShowEvent* event) {
@@ -148,36 +200,13 @@ void DiffusionView::reload() {
     m_plans.clear();
     const QString keepPlan = m_plan->currentData().toString();
     const QString keepAgainst = m_against->currentData().toString();
-    const QSignalBlocker b1(m_plan);
-    const QSignalBlocker b2(m_against);
-    m_plan->clear();
-    m_against->clear();
     Result<QList<PlanInfo>> plans = m_wb.data().plans(); // municipal first
     if (!plans) {
         m_summaryLabel->setText(plans.errorMessage());
         return;
     }
-    for (const PlanInfo& p : *plans) {
-        const QString label =
-            p.year ? QStringLiteral("%1 %2").arg(p.jurisdiction).arg(p.year) : p.jurisdiction;
-        m_plan->addItem(label, p.docId);
-        m_against->addItem(label, p.docId);
-    }
-    // Default: the first district plan against the first municipal plan.
-    int against = m_against->findData(keepAgainst);
-    if (against < 0) {
-        against = 0;
-        for (int i = 0; i < plans->size(); ++i)
-            if (plans->at(i).level == QLatin1String("municipal")) {
-                against = i;
-                break;
-            }
-    }
-    int chosen = m_plan->findData(keepPlan);
-    if (chosen < 0)
-        chosen = against + 1 < m_plan->count() ? against + 1 : 0;
-    m_against->setCurrentIndex(against);
-    m_plan->setCurrentIndex(chosen);
+    m_planInfos = plans.value();
+    fillPlanBoxes(keepPlan, keepAgainst);
     alignChosen();
     fillSummary();
 }
@@ -191,7 +220,15 @@ void DiffusionView::alignChosen() {
     const align::Plan a = plan(againstId);
     const align::Alignment result = align::align(p, a, betterDirections());
     m_model->setAlignment(result, p, a);
-    const align::Summary& s = result.summary;
+    updateSummaryLabel();
+    m_planText->clear();
+    m_againstText->clear();
+    if (m_filter->rowCount() > 0)
+        m_table->selectRow(0);
+}
+
+void DiffusionView::updateSummaryLabel() {
+    const align::Summary& s = m_model->alignment().summary;
     m_summaryLabel->setText(tr("采纳 %1 · 改写 %2 · 新增 %3 · 未采纳 %4；目标：收紧 %5 · 相同 %6 · 放宽 %7")
                                 .arg(s.adopted)
                                 .arg(s.adapted)
@@ -200,10 +237,6 @@ void DiffusionView::alignChosen() {
                                 .arg(s.stricter)
                                 .arg(s.same)
                                 .arg(s.looser));
-    m_planText->clear();
-    m_againstText->clear();
-    if (m_filter->rowCount() > 0)
-        m_table->selectRow(0);
 }
 
 void DiffusionView::fillSummary() {
@@ -212,16 +245,15 @@ void DiffusionView::fillSummary() {
     if (againstId.isEmpty())
         return;
     const align::Plan a = plan(againstId);
-    Result<QList<PlanInfo>> plans = m_wb.data().plans();
-    if (!plans)
-        return;
-    for (const PlanInfo& info : *plans) {
+    const Language lang = interfaceLanguage();
+    for (const PlanInfo& info : std::as_const(m_planInfos)) {
         if (info.docId == againstId)
             continue;
         const align::Alignment r = align::align(plan(info.docId), a, betterDirections());
         const int row = m_summary->rowCount();
         m_summary->insertRow(row);
-        auto* name = new QTableWidgetItem(info.jurisdiction);
+        auto* name = new QTableWidgetItem(naming::jurisdictionName(info.jurisdiction, lang));
+        name->setToolTip(info.jurisdiction);
         name->setData(Qt::UserRole, info.docId);
         m_summary->setItem(row, 0, name);
         const int values[] = {info.year,       r.summary.adopted,    r.summary.adapted,

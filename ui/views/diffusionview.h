@@ -4,6 +4,7 @@
 #pragma once
 
 #include "align/alignment.h"
+#include "compare/comparison.h"
 
 #include <QWidget>
 
@@ -42,8 +43,12 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    void retranslate();
+    void fillPlanBoxes(const QString& keepPlan, const QString& keepAgainst);
+    void updateSummaryLabel();
     void alignChosen();
     void fillSummary();
     align::Plan plan(const QString& docId);
@@ -55,12 +60,16 @@ private:
     QComboBox* m_plan;
     QComboBox* m_against;
     QComboBox* m_show;
+    QLabel* m_planLabel;
+    QLabel* m_againstLabel;
+    QLabel* m_showLabel;
     QLabel* m_summaryLabel;
     QTableWidget* m_summary;
     QTableView* m_table;
     QTextBrowser* m_planText;
     QTextBrowser* m_againstText;
     QHash<QString, align::Plan> m_plans; // doc id → plan, read once per reload
+    QList<PlanInfo> m_planInfos;         // municipal first
     bool m_loaded = false;
 };
 

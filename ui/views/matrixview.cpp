@@ -1,10 +1,12 @@
 // Matrix view.
 #include "matrixview.h"
+#include "app/uilanguage.h"
 
 #include "app/workbench.h"
 #include "models/ambition.h"
 #include "models/matrixmodel.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -21,7 +23,8 @@ MatrixView::MatrixView(Workbench& workbench, QWidget* parent)
     , m_model(new MatrixModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_table(new QTableView(this))
-    , m_filter(new QLineEdit(this)) {
+    , m_filter(new QLineEdit(this))
+    , m_legend(new QLabel(this)) {
     setObjectName(QStringLiteral("matrixView"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(MatrixModel::SortRole);
@@ -39,28 +42,19 @@ MatrixView::MatrixView(Workbench& workbench, QWidget* parent)
     m_table->horizontalHeader()->setMinimumSectionSize(60);
     m_table->setMouseTracking(true);
 
-    m_filter->setPlaceholderText(tr("筛选指标…"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
-    auto* legend = new QLabel(this);
-    legend->setTextFormat(Qt::RichText);
-    legend->setText(
-        tr("颜色表示同一指标各规划目标的相对力度：<span "
-           "style=\"background-color:%1\">&nbsp;更有力&nbsp;</span> "
-           "<span style=\"background-color:%2\">&nbsp;居中&nbsp;</span> "
-           "<span "
-           "style=\"background-color:%3\">&nbsp;较保守&nbsp;</span>　灰色：提及但未设数值。双击打开对比。")
-            .arg(ambitionColor(1.0).name(), ambitionColor(0.5).name(), ambitionColor(0.0).name()));
+    m_legend->setTextFormat(Qt::RichText);
+    retranslate();
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
-    top->addWidget(legend, 3);
+    top->addWidget(m_legend, 3);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
     layout->addWidget(m_table);
-
     connect(m_table, &QTableView::doubleClicked, this, &MatrixView::openComparison);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& cur) {
@@ -71,6 +65,25 @@ MatrixView::MatrixView(Workbench& workbench, QWidget* parent)
     connect(&m_wb, &Workbench::dataReloaded, this, &MatrixView::reload);
     connect(&m_wb, &Workbench::indicatorChanged, this, &MatrixView::selectIndicator);
     reload();
+}
+
+void MatrixView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        m_model->retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void MatrixView::retranslate() {
+    m_filter->setPlaceholderText(tr("筛选指标…"));
+    m_legend->setText(
+        tr("颜色表示同一指标各规划目标的相对力度：<span "
+           "style=\"background-color:%1\">&nbsp;更有力&nbsp;</span> "
+           "<span style=\"background-color:%2\">&nbsp;居中&nbsp;</span> "
+           "<span "
+           "style=\"background-color:%3\">&nbsp;较保守&nbsp;</span>　灰色：提及但未设数值。双击打开对比。")
+            .arg(ambitionColor(1.0).name(), ambitionColor(0.5).name(), ambitionColor(0.0).name()));
 }
 
 void MatrixView::reload() {

@@ -5,6 +5,7 @@
 
 class QSortFilterProxyModel;
 class QTableView;
+class QLabel;
 class QLineEdit;
 
 namespace pc::ui {
@@ -20,7 +21,11 @@ public:
     QTableView* table() const { return m_table; }
     void reload();
 
+protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: labels and model anew
+
 private:
+    void retranslate();
     void selectIndicator(const QString& indicatorId);
     void openComparison(const QModelIndex& proxyIndex);
 
@@ -29,6 +34,7 @@ private:
     QSortFilterProxyModel* m_proxy;
     QTableView* m_table;
     QLineEdit* m_filter;
+    QLabel* m_legend;
 };
 
 } // namespace pc::ui

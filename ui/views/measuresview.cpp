@@ -1,12 +1,14 @@
 // Measures view.
 #include "measuresview.h"
 
+#include "app/uilanguage.h"
 #include "app/workbench.h"
 #include "models/measuresmodel.h"
 #include "notespanel.h"
 #include "richtextdelegate.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,6 +30,8 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     , m_search(new QLineEdit(this))
     , m_jurisdiction(new QComboBox(this))
     , m_area(new QComboBox(this))
+    , m_jurisdictionLabel(new QLabel(this))
+    , m_areaLabel(new QLabel(this))
     , m_count(new QLabel(this))
     , m_table(new QTableView(this))
     , m_body(new QTextBrowser(this))
@@ -48,7 +52,6 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     m_table->verticalHeader()->setDefaultSectionSize(24);
     m_table->horizontalHeader()->setSectionResizeMode(MeasuresModel::TitleColumn, QHeaderView::Stretch);
 
-    m_search->setPlaceholderText(tr("全文检索（如：用水、不动产登记）"));
     m_search->setClearButtonEnabled(true);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
@@ -66,9 +69,9 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_search, 3);
-    top->addWidget(new QLabel(tr("辖区："), this));
+    top->addWidget(m_jurisdictionLabel);
     top->addWidget(m_jurisdiction, 1);
-    top->addWidget(new QLabel(tr("领域："), this));
+    top->addWidget(m_areaLabel);
     top->addWidget(m_area, 1);
     top->addWidget(m_count);
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -100,22 +103,46 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
         if (i >= 0)
             m_area->setCurrentIndex(i);
     });
+    retranslate();
     reload();
+}
+
+void MeasuresView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void MeasuresView::retranslate() {
+    m_search->setPlaceholderText(tr("全文检索（如：用水、不动产登记）"));
+    m_jurisdictionLabel->setText(tr("辖区："));
+    m_areaLabel->setText(tr("领域："));
+    m_model->retranslate();
+    fillFilters();
+    updateCount();
 }
 
 void MeasuresView::reload() {
     WorkbenchData& data = m_wb.data();
     const Result<QList<MeasureRow>> measures = data.measures();
-    QHash<QString, QString> areaNames;
-    for (const Area& a : data.areas())
-        areaNames.insert(a.id, a.nameZh);
     QStringList order;
     for (const PlanInfo& p : m_wb.snapshot().plans)
         order << p.docId;
-    m_model->setMeasures(measures ? measures.value() : QList<MeasureRow>{}, areaNames, order);
+    m_model->setMeasures(measures ? measures.value() : QList<MeasureRow>{}, data.areas(), order);
     if (!measures)
         m_wb.message(measures.errorMessage());
+    fillFilters();
+    m_table->resizeColumnToContents(MeasuresModel::JurisdictionColumn);
+    m_table->resizeColumnToContents(MeasuresModel::AreaColumn);
+    m_table->resizeColumnToContents(MeasuresModel::NumberColumn);
+    m_table->setColumnWidth(MeasuresModel::LeadColumn, 180);
+    m_table->setColumnWidth(MeasuresModel::PartnersColumn, 200);
+    updateCount();
+}
 
+// The jurisdiction and area choices, named in the interface language; the choice is kept.
+void MeasuresView::fillFilters() {
+    const Language lang = interfaceLanguage();
     const QString j = m_jurisdiction->currentData().toString(), a = m_area->currentData().toString();
     m_jurisdiction->blockSignals(true);
     m_area->blockSignals(true);
@@ -123,23 +150,17 @@ void MeasuresView::reload() {
     m_jurisdiction->addItem(tr("全部"), QString());
     for (const PlanInfo& p : m_wb.snapshot().plans)
         if (m_jurisdiction->findData(p.jurisdiction) < 0)
-            m_jurisdiction->addItem(p.jurisdiction, p.jurisdiction);
+            m_jurisdiction->addItem(naming::jurisdictionName(p.jurisdiction, lang), p.jurisdiction);
     m_area->clear();
     m_area->addItem(tr("全部"), QString());
-    for (const Area& ar : data.areas())
-        m_area->addItem(ar.nameZh, ar.id);
+    for (const Area& ar : m_wb.data().areas())
+        m_area->addItem(naming::areaName(ar, lang), ar.id);
     m_jurisdiction->setCurrentIndex(std::max(0, m_jurisdiction->findData(j)));
     m_area->setCurrentIndex(std::max(0, m_area->findData(a)));
     m_jurisdiction->blockSignals(false);
     m_area->blockSignals(false);
     m_filter->setJurisdiction(j);
     m_filter->setArea(a);
-    m_table->resizeColumnToContents(MeasuresModel::JurisdictionColumn);
-    m_table->resizeColumnToContents(MeasuresModel::AreaColumn);
-    m_table->resizeColumnToContents(MeasuresModel::NumberColumn);
-    m_table->setColumnWidth(MeasuresModel::LeadColumn, 180);
-    m_table->setColumnWidth(MeasuresModel::PartnersColumn, 200);
-    updateCount();
 }
 
 void MeasuresView::updateCount() {
@@ -182,7 +203,7 @@ void MeasuresView::showBody(const QModelIndex& proxyIndex) {
     const QModelIndex row = proxyIndex.siblingAtColumn(MeasuresModel::JurisdictionColumn);
     m_notes->setSubject(
         NoteOn::Measure, row.data(MeasuresModel::MeasureIdRole).toLongLong(),
-        row.data().toString() +
+        row.data().toString() + // the jurisdiction in the interface language
             tr(" · 第 %1 项").arg(row.siblingAtColumn(MeasuresModel::NumberColumn).data().toInt()));
     m_body->setHtml(
         QStringLiteral("<p>") +

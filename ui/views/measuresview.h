@@ -31,9 +31,14 @@ public:
     void reload();
     void runSearch();
 
+protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: retranslate()
+
 private:
     void showBody(const QModelIndex& proxyIndex);
     void updateCount();
+    void retranslate();
+    void fillFilters();
 
     Workbench& m_wb;
     MeasuresModel* m_model;
@@ -41,6 +46,8 @@ private:
     QLineEdit* m_search;
     QComboBox* m_jurisdiction;
     QComboBox* m_area;
+    QLabel* m_jurisdictionLabel;
+    QLabel* m_areaLabel;
     QLabel* m_count;
     QTableView* m_table;
     QTextBrowser* m_body;

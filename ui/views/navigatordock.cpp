@@ -4,6 +4,7 @@
 #include "app/uilanguage.h"
 #include "app/workbench.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QSignalBlocker>
 #include <QTreeWidget>
@@ -11,10 +12,11 @@
 namespace pc::ui {
 
 NavigatorDock::NavigatorDock(Workbench& workbench, QWidget* parent)
-    : QDockWidget(tr("导航"), parent)
+    : QDockWidget(parent)
     , m_wb(workbench)
     , m_tree(new QTreeWidget(this)) {
     setObjectName(QStringLiteral("navigator"));
+    setWindowTitle(tr("导航"));
     m_tree->setHeaderLabels({tr("名称"), tr("目标")});
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -28,11 +30,22 @@ NavigatorDock::NavigatorDock(Workbench& workbench, QWidget* parent)
     reload();
 }
 
+void NavigatorDock::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        setWindowTitle(tr("导航"));
+        m_tree->setHeaderLabels({tr("名称"), tr("目标")});
+        reload();
+    }
+    QDockWidget::changeEvent(event);
+}
+
 void NavigatorDock::reload() {
     const QSignalBlocker block(m_tree);
     m_tree->clear();
     const Snapshot& snap = m_wb.snapshot();
     WorkbenchData& data = m_wb.data();
+    const Language lang = interfaceLanguage();
+    const bool en = lang == Language::English;
 
     auto* areasRoot = new QTreeWidgetItem(m_tree, {tr("领域与指标")});
     for (const Area& area : data.areas()) {
@@ -42,18 +55,20 @@ void NavigatorDock::reload() {
             if (ind.area != area.id || !snap.rows.contains(ind.id))
                 continue;
             if (!areaItem) {
-                areaItem = new QTreeWidgetItem(areasRoot, {area.nameZh});
+                areaItem = new QTreeWidgetItem(areasRoot, {naming::areaName(area, lang)});
                 areaItem->setData(0, KindRole, AreaItem);
                 areaItem->setData(0, IdRole, area.id);
-                areaItem->setToolTip(0, area.id + QStringLiteral(" · ") + area.nameEn);
+                // The other language's name one step away.
+                areaItem->setToolTip(0, area.id + QStringLiteral(" · ") + (en ? area.nameZh : area.nameEn));
             }
             const int n = int(snap.rows.value(ind.id).size());
             areaTargets += n;
-            auto* item = new QTreeWidgetItem(areaItem, {ind.nameZh, QString::number(n)});
+            auto* item =
+                new QTreeWidgetItem(areaItem, {naming::indicatorName(ind, lang), QString::number(n)});
             item->setData(0, KindRole, IndicatorItem);
             item->setData(0, IdRole, ind.id);
-            const QString definition = ind.definitionIn(chineseInterface());
-            item->setToolTip(0, ind.id + QStringLiteral(" · ") + ind.nameEn +
+            const QString definition = naming::definition(ind, lang);
+            item->setToolTip(0, ind.id + QStringLiteral(" · ") + (en ? ind.nameZh : ind.nameEn) +
                                     (definition.isEmpty() ? QString() : QStringLiteral("\n") + definition));
             item->setTextAlignment(1, Qt::AlignRight);
         }
@@ -69,9 +84,11 @@ void NavigatorDock::reload() {
     for (const PlanInfo& p : snap.plans) {
         QTreeWidgetItem*& j = byJurisdiction[p.jurisdiction];
         if (!j) {
-            j = new QTreeWidgetItem(plansRoot, {p.jurisdiction});
+            j = new QTreeWidgetItem(plansRoot, {naming::jurisdictionName(p.jurisdiction, lang)});
             j->setData(0, KindRole, JurisdictionItem);
             j->setData(0, IdRole, p.jurisdiction);
+            if (en)
+                j->setToolTip(0, p.jurisdiction);
             j->setExpanded(true);
         }
         auto* item = new QTreeWidgetItem(j, {QStringLiteral("%1 %2").arg(p.year).arg(p.docNumber)});

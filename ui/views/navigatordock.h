@@ -21,6 +21,9 @@ public:
     void reload();
     void selectIndicator(const QString& indicatorId);
 
+protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: names in the new language
+
 private:
     void activate(QTreeWidgetItem* item);
     Workbench& m_wb;

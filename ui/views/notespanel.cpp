@@ -3,6 +3,7 @@
 
 #include "app/workbench.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -19,15 +20,14 @@ NotesPanel::NotesPanel(WorkbenchData& data, QWidget* parent)
     , m_header(new QLabel(this))
     , m_list(new QListWidget(this))
     , m_editor(new QPlainTextEdit(this))
-    , m_save(new QPushButton(tr("添加注释"), this))
-    , m_edit(new QPushButton(tr("编辑"), this))
-    , m_remove(new QPushButton(tr("删除"), this))
-    , m_cancel(new QPushButton(tr("取消编辑"), this)) {
+    , m_save(new QPushButton(this))
+    , m_edit(new QPushButton(this))
+    , m_remove(new QPushButton(this))
+    , m_cancel(new QPushButton(this)) {
     setObjectName(QStringLiteral("notesPanel"));
     m_header->setWordWrap(true);
     m_list->setWordWrap(true);
     m_list->setAlternatingRowColors(true);
-    m_editor->setPlaceholderText(tr("写下注释…"));
     // Three lines: enough for a remark, small enough to leave room for the list.
     m_editor->setFixedHeight(m_editor->fontMetrics().lineSpacing() * 3 + 12);
     m_cancel->setVisible(false);
@@ -61,6 +61,29 @@ NotesPanel::NotesPanel(WorkbenchData& data, QWidget* parent)
     setSubject(NoteOn::Plan, 0, QString());
 }
 
+void NotesPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        updateHeader();
+        updateButtons();
+    }
+    QWidget::changeEvent(event);
+}
+
+void NotesPanel::updateHeader() {
+    m_edit->setText(tr("编辑"));
+    m_remove->setText(tr("删除"));
+    m_cancel->setText(tr("取消编辑"));
+    m_editor->setPlaceholderText(tr("写下注释…"));
+    if (m_subjectId == 0) {
+        m_header->setText(tr("注释：未选择"));
+    } else {
+        const QString kind = m_on == NoteOn::Plan      ? tr("规划注释")
+                             : m_on == NoteOn::Measure ? tr("措施注释")
+                                                       : tr("目标注释");
+        m_header->setText(m_label.isEmpty() ? kind : tr("%1：%2").arg(kind, m_label));
+    }
+}
+
 void NotesPanel::setSubject(NoteOn on, qint64 subjectId, const QString& label) {
     const bool same = on == m_on && subjectId == m_subjectId;
     m_on = on;
@@ -69,14 +92,8 @@ void NotesPanel::setSubject(NoteOn on, qint64 subjectId, const QString& label) {
         m_editing = 0;
         m_editor->clear();
     }
-    if (subjectId == 0) {
-        m_header->setText(tr("注释：未选择"));
-    } else {
-        const QString kind = on == NoteOn::Plan      ? tr("规划注释")
-                             : on == NoteOn::Measure ? tr("措施注释")
-                                                     : tr("目标注释");
-        m_header->setText(label.isEmpty() ? kind : tr("%1：%2").arg(kind, label));
-    }
+    m_label = label;
+    updateHeader();
     reload();
 }
 

@@ -45,8 +45,12 @@ public:
 Q_SIGNALS:
     void notesChanged();
 
+protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: buttons and header anew
+
 private:
     void updateButtons();
+    void updateHeader();
     qint64 selectedNoteId() const;
 
     WorkbenchData& m_data;
@@ -61,6 +65,7 @@ private:
     QPushButton* m_edit;
     QPushButton* m_remove;
     QPushButton* m_cancel;
+    QString m_label; // what the notes are on, as the owner named it
 };
 
 } // namespace pc::ui

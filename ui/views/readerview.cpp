@@ -1,12 +1,15 @@
 // Reader view. The text is set as plain text so document positions equal source offsets.
 #include "readerview.h"
 
+#include "app/uilanguage.h"
+
 #include "addtargetdialog.h"
 #include "app/workbench.h"
 #include "export/reporthtml.h"
 #include "notespanel.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -32,14 +35,14 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     , m_outline(new QTreeWidget(this))
     , m_text(new QTextBrowser(this))
     , m_fields(new QTextBrowser(this))
-    , m_addTarget(new QPushButton(tr("将所选文字添加为目标(&A)…"), this))
+    , m_addTarget(new QPushButton(this))
     , m_issuesToggle(new QToolButton(this))
     , m_issues(new QListWidget(this))
-    , m_planNotes(new QPushButton(tr("规划注释"), this))
-    , m_notes(new NotesPanel(workbench.data(), this)) {
+    , m_planNotes(new QPushButton(this))
+    , m_notes(new NotesPanel(workbench.data(), this))
+    , m_planLabel(new QLabel(this)) {
     setObjectName(QStringLiteral("readerView"));
     m_notes->followNotesOf(m_wb);
-    m_outline->setHeaderLabel(tr("目录"));
     m_outline->setMinimumWidth(160);
     m_text->setOpenLinks(false);
     m_text->setReadOnly(true);
@@ -49,7 +52,6 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     f.setPointSizeF(f.pointSizeF() * 1.15);
     m_text->setFont(f);
     m_fields->setMinimumWidth(200);
-    m_fields->setPlaceholderText(tr("点击高亮的目标查看其字段"));
     m_addTarget->setEnabled(false);
 
     // Parser notes under the outline, folded away with a click: researchers look at them when a
@@ -77,7 +79,6 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
             [this](QListWidgetItem* item) { showParserNote(m_issues->row(item)); });
 
     m_planNotes->setFlat(true);
-    m_planNotes->setToolTip(tr("显示整份规划的注释"));
     connect(m_planNotes, &QPushButton::clicked, this, &ReaderView::showPlanNotes);
     auto* right = new QSplitter(Qt::Vertical, this);
     auto* fieldsBox = new QWidget(right);
@@ -105,7 +106,7 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     split->setSizes({200, 700, 240});
 
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("规划："), this));
+    top->addWidget(m_planLabel);
     top->addWidget(m_plans, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -126,7 +127,42 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     connect(m_addTarget, &QPushButton::clicked, this, &ReaderView::addTargetFromSelection);
     connect(&m_wb, &Workbench::passageRequested, this, &ReaderView::showPassage);
     connect(&m_wb, &Workbench::dataReloaded, this, &ReaderView::reload);
+    retranslate();
     reload();
+}
+
+void ReaderView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+QString ReaderView::planLabel(const PlanInfo& p) const {
+    return QStringLiteral("%1 · %2 · %3")
+        .arg(naming::jurisdictionName(p.jurisdiction, interfaceLanguage()), p.docNumber, p.title);
+}
+
+// Everything the reader names: its own labels, the plan list, target tooltips, parser notes and the
+// fields of the target on show. The plan's text is the source and stays as it is.
+void ReaderView::retranslate() {
+    m_addTarget->setText(tr("将所选文字添加为目标(&A)…"));
+    m_planNotes->setText(tr("规划注释"));
+    m_planNotes->setToolTip(tr("显示整份规划的注释"));
+    m_outline->setHeaderLabel(tr("目录"));
+    m_fields->setPlaceholderText(tr("点击高亮的目标查看其字段"));
+    m_planLabel->setText(tr("规划："));
+    for (int i = 0; i < m_plans->count(); ++i)
+        for (const PlanInfo& p : m_wb.snapshot().plans)
+            if (p.docId == m_plans->itemData(i).toString())
+                m_plans->setItemText(i, planLabel(p));
+    if (m_plan.plan.docId.isEmpty())
+        return;
+    highlightTargets();
+    const bool open = m_issuesToggle->isChecked();
+    loadParserNotes();
+    m_issuesToggle->setChecked(open);
+    if (m_shownTarget >= 0)
+        showTargetFields(m_shownTarget);
 }
 
 void ReaderView::reload() {
@@ -135,8 +171,7 @@ void ReaderView::reload() {
         const QSignalBlocker block(m_plans);
         m_plans->clear();
         for (const PlanInfo& p : m_wb.snapshot().plans)
-            m_plans->addItem(QStringLiteral("%1 · %2 · %3").arg(p.jurisdiction, p.docNumber, p.title),
-                             p.docId);
+            m_plans->addItem(planLabel(p), p.docId);
     }
     m_plan = PlanText();
     const QString doc = current.isEmpty() && m_plans->count() ? m_plans->itemData(0).toString() : current;
@@ -171,6 +206,7 @@ void ReaderView::openPlan(const QString& docId) {
     }
     m_outline->expandToDepth(0);
     m_fields->clear();
+    m_shownTarget = -1;
     loadParserNotes();
     showPlanNotes();
 }
@@ -211,11 +247,13 @@ void ReaderView::showParserNote(int index) {
 }
 
 void ReaderView::showPlanNotes() {
-    m_notes->setSubject(NoteOn::Plan, m_plan.plan.documentId, m_plan.plan.jurisdiction);
+    m_notes->setSubject(NoteOn::Plan, m_plan.plan.documentId,
+                        naming::jurisdictionName(m_plan.plan.jurisdiction, interfaceLanguage()));
     m_planNotes->setVisible(false);
 }
 
 void ReaderView::highlightTargets() {
+    const Language lang = interfaceLanguage();
     QTextCursor cursor(m_text->document());
     const qsizetype length = m_plan.text.size();
     for (qsizetype i = 0; i < m_plan.targets.size(); ++i) {
@@ -228,7 +266,9 @@ void ReaderView::highlightTargets() {
         fmt.setBackground(t.corrected ? QColor(0xff, 0xd5, 0xb0) : QColor(0xff, 0xec, 0x9e));
         fmt.setAnchor(true);
         fmt.setAnchorHref(QStringLiteral("target:%1").arg(i));
-        fmt.setToolTip(m_wb.data().indicatorName(t.indicator) + QStringLiteral("：") + report::targetText(t));
+        fmt.setToolTip(m_wb.data().indicatorName(t.indicator, lang) +
+                       (lang == Language::English ? QStringLiteral(": ") : QStringLiteral("：")) +
+                       report::targetText(t, lang));
         cursor.mergeCharFormat(fmt);
     }
 }
@@ -260,20 +300,25 @@ void ReaderView::showTargetFields(int targetIndex) {
     if (targetIndex < 0 || targetIndex >= m_plan.targets.size())
         return;
     const ComparisonRow& t = m_plan.targets.at(targetIndex);
+    m_shownTarget = targetIndex;
+    const Language lang = interfaceLanguage();
     auto row = [](const QString& k, const QString& v) -> QString {
         return QStringLiteral("<tr><td style=\"color:#555; padding-right:8px\">") + k.toHtmlEscaped() +
                QStringLiteral("</td><td>") + v.toHtmlEscaped() + QStringLiteral("</td></tr>");
     };
-    QString html = QStringLiteral("<h3>") + m_wb.data().indicatorName(t.indicator).toHtmlEscaped() +
+    QString html = QStringLiteral("<h3>") + m_wb.data().indicatorName(t.indicator, lang).toHtmlEscaped() +
                    QStringLiteral("</h3><table>");
     html += row(tr("指标"), t.indicator);
-    html += row(tr("目标"), report::targetText(t));
-    html += row(tr("类型"), t.kind);
-    html += row(tr("比较"), report::comparatorSymbol(t.comparator));
+    html += row(tr("目标"), report::targetText(t, lang));
+    const QString kind = naming::kindText(t.kind, lang);
+    html += row(tr("类型"), kind.isEmpty() ? t.kind : kind);
+    html += row(tr("比较"), report::comparatorSymbol(t.comparator, lang));
     html += row(tr("数值"), t.value ? report::number(*t.value) : QString());
-    html += row(tr("单位"), t.unit);
+    // The stored unit beside its English name, so the Chinese original is on screen too.
+    const QString unit = naming::unitName(t.unit, lang, t.value);
+    html += row(tr("单位"), unit);
     html += row(tr("基线"), t.baseline ? report::number(*t.baseline) : QString());
-    html += row(tr("期限"), t.deadline);
+    html += row(tr("期限"), naming::deadlineText(t.deadline, lang));
     html += row(tr("范围"), t.scope);
     html += row(tr("措施"), t.measureNumber > 0 ? QString::number(t.measureNumber) : QString());
     html += row(tr("置信度"), QString::number(t.confidence, 'f', 2));
@@ -283,8 +328,8 @@ void ReaderView::showTargetFields(int targetIndex) {
     html += QStringLiteral("</table><p>") + report::sentenceHtml(t) + QStringLiteral("</p>");
     m_fields->setHtml(html);
     m_notes->setSubject(NoteOn::Target, t.targetId,
-                        m_wb.data().indicatorName(t.indicator) + QStringLiteral(" · ") +
-                            report::targetText(t));
+                        m_wb.data().indicatorName(t.indicator, lang) + QStringLiteral(" · ") +
+                            report::targetText(t, lang));
     m_planNotes->setVisible(true);
 }
 

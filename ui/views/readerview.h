@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QListWidget;
 class QPushButton;
 class QToolButton;
@@ -24,6 +25,7 @@ class ReaderView : public QWidget {
 public:
     explicit ReaderView(Workbench& workbench, QWidget* parent = nullptr);
     QTextBrowser* text() const { return m_text; }
+    QTextBrowser* fields() const { return m_fields; } // the selected target's fields
     QString currentDocId() const { return m_plan.plan.docId; }
     const PlanText& plan() const { return m_plan; }
     NotesPanel* notes() const { return m_notes; }
@@ -39,8 +41,13 @@ public:
     void showTargetFields(int targetIndex);
     void addTargetFromSelection();
 
+protected:
+    void changeEvent(QEvent* event) override; // LanguageChange: retranslate()
+
 private:
     void reload();
+    void retranslate();
+    QString planLabel(const PlanInfo& plan) const;
     void highlightTargets();
     void loadParserNotes();
 
@@ -56,6 +63,8 @@ private:
     NotesPanel* m_notes;
     PlanText m_plan;
     QList<ParserNote> m_parserNotes;
+    QLabel* m_planLabel;
+    int m_shownTarget = -1; // index into m_plan.targets of the fields shown, -1 none
 };
 
 } // namespace pc::ui

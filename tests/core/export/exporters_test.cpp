@@ -3,6 +3,7 @@
 
 #include "export/csv.h"
 #include "export/exporter.h"
+#include "naming/naming.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -147,4 +148,48 @@ TEST(Exporters, FailedWriteLeavesTheOldFile) {
     const Status s = exporterFor(QStringLiteral("csv"))->write(waterData(*db), missingDir, {});
     ASSERT_FALSE(s.ok());
     EXPECT_TRUE(s.errorMessage().contains(missingDir));
+}
+
+// --lang en: the contract header row and every existing cell as without it; a second row of English
+// column labels; name columns after the contract ones, in English.
+TEST(Exporters, CsvWithEnglishNamesKeepsTheContractColumnsAndAddsNames) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    QTemporaryDir dir;
+    const QString plain = dir.filePath(QStringLiteral("plain.csv"));
+    const QString english = dir.filePath(QStringLiteral("en.csv"));
+    ASSERT_TRUE(exporterFor(QStringLiteral("csv"))->write(waterData(*db), plain, {}).ok());
+    ExportOptions o;
+    o.names = Language::English;
+    ASSERT_TRUE(exporterFor(QStringLiteral("csv"))->write(waterData(*db), english, o).ok());
+    const QList<QStringList> a = csv::parse(QString::fromUtf8(readFile(plain).mid(3)));
+    const QList<QStringList> b = csv::parse(QString::fromUtf8(readFile(english).mid(3)));
+    ASSERT_EQ(a.size(), 4); // header, three plans
+    ASSERT_EQ(b.size(), 5); // header, English labels, three plans
+    const qsizetype n = a[0].size();
+    EXPECT_EQ(b[0].mid(0, n), a[0]);
+    EXPECT_EQ(b[0].mid(n), (QStringList{QStringLiteral("jurisdiction_name"), QStringLiteral("area_name"),
+                                        QStringLiteral("indicator_name"), QStringLiteral("unit_name"),
+                                        QStringLiteral("kind_name")}));
+    for (const QString& label : b[1])
+        EXPECT_FALSE(naming::containsCjk(label)) << label.toStdString();
+    EXPECT_EQ(b[1].value(a[0].indexOf(QStringLiteral("jurisdiction"))), QStringLiteral("Jurisdiction"));
+    for (int r = 1; r < a.size(); ++r) {
+        EXPECT_EQ(b[r + 1].mid(0, n), a[r]); // data values and quotes never change
+        EXPECT_EQ(b[r + 1].value(n + 2), QStringLiteral("Water connection time"));
+        EXPECT_EQ(b[r + 1].value(n + 1), QStringLiteral("Getting water"));
+        EXPECT_EQ(b[r + 1].value(n + 3), QStringLiteral("working days"));
+    }
+    EXPECT_EQ(b[2].value(n), QStringLiteral("Chongqing Municipality")); // 重庆市, the municipal plan first
+    EXPECT_EQ(b[2].value(a[0].indexOf(QStringLiteral("jurisdiction"))), QStringLiteral("重庆市"));
+
+    // --lang zh: the same name columns in Chinese, the Chinese label row.
+    o.names = Language::Chinese;
+    const QString chinese = dir.filePath(QStringLiteral("zh.csv"));
+    ASSERT_TRUE(exporterFor(QStringLiteral("csv"))->write(waterData(*db), chinese, o).ok());
+    const QList<QStringList> c = csv::parse(QString::fromUtf8(readFile(chinese).mid(3)));
+    ASSERT_EQ(c.size(), 5);
+    EXPECT_EQ(c[1].value(1), QStringLiteral("地区"));
+    EXPECT_EQ(c[2].value(n + 2), QStringLiteral("用水报装时限"));
+    EXPECT_EQ(c[2].value(n), QStringLiteral("重庆市"));
 }
