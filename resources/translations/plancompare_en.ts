@@ -201,6 +201,144 @@
     </message>
 </context>
 <context>
+    <name>pc::ui::DiffusionModel</name>
+    <message>
+        <source>采纳</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>改写</source>
+        <translation>Adapted</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>未采纳</source>
+        <translation>Not taken up</translation>
+    </message>
+    <message>
+        <source>对照规划的标题是文本碎片（解析置信度低）；括号中是根据本规划推断的标题，仅供参考，原文未改</source>
+        <translation>The other plan's title is a fragment of its text (low parser confidence); the title in brackets is inferred from this plan, for reference only — the source is unchanged</translation>
+    </message>
+    <message>
+        <source>不按两份规划共同的顺序，仅凭高度相似对应</source>
+        <translation>Taken up outside the order the two plans share, on high similarity alone</translation>
+    </message>
+    <message>
+        <source>（推断：%1）</source>
+        <translation> (inferred: %1)</translation>
+    </message>
+    <message>
+        <source>收紧 %1</source>
+        <translation>tightened %1</translation>
+    </message>
+    <message>
+        <source>放宽 %1</source>
+        <translation>loosened %1</translation>
+    </message>
+    <message>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>对照措施</source>
+        <translation>Other measure</translation>
+    </message>
+    <message>
+        <source>对照标题</source>
+        <translation>Other title</translation>
+    </message>
+    <message>
+        <source>相似度</source>
+        <translation>Similarity</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Targets</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::DiffusionView</name>
+    <message>
+        <source>规划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>对照</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>仅采纳</source>
+        <translation>Adopted only</translation>
+    </message>
+    <message>
+        <source>仅改写</source>
+        <translation>Adapted only</translation>
+    </message>
+    <message>
+        <source>仅新增</source>
+        <translation>New only</translation>
+    </message>
+    <message>
+        <source>未采纳</source>
+        <translation>Not taken up</translation>
+    </message>
+    <message>
+        <source>目标收紧</source>
+        <translation>Targets tightened</translation>
+    </message>
+    <message>
+        <source>目标放宽</source>
+        <translation>Targets loosened</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>采纳</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>改写</source>
+        <translation>Adapted</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>采纳 %1 · 改写 %2 · 新增 %3 · 未采纳 %4；目标：收紧 %5 · 相同 %6 · 放宽 %7</source>
+        <translation>adopted %1 · adapted %2 · new %3 · not taken up %4; targets: tightened %5 · same %6 · loosened %7</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;本规划没有对应措施&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;No measure of this plan takes it up&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;对照规划中没有对应措施&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;No measure of the other plan corresponds&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>pc::ui::ImportDialog</name>
     <message>
         <source>导入规划</source>
@@ -257,6 +395,10 @@
 </context>
 <context>
     <name>pc::ui::MainWindow</name>
+    <message>
+        <source>传导</source>
+        <translation>Diffusion</translation>
+    </message>
     <message>
         <source>矩阵</source>
         <translation>Matrix</translation>
