@@ -49,12 +49,21 @@ const QList<UnitEntry>& unitLexicon() {
             {u"千伏安"_s, u"千伏安"_s, 1},
             {u"千瓦"_s, u"千瓦"_s, 1},
             {u"公里"_s, u"公里"_s, 1},
-            {u"万人次"_s, u"人次"_s, 10000},
+            // Units as written: 1000万人 is 1000 万人, 1万亿元 is 1 万亿元.
+            {u"万亿元"_s, u"万亿元"_s, 1},
+            {u"万人次"_s, u"万人次"_s, 1},
             {u"人次"_s, u"人次"_s, 1},
-            {u"万户"_s, u"户"_s, 10000},
-            {u"万家"_s, u"家"_s, 10000},
-            {u"万人"_s, u"人"_s, 10000},
-            {u"万个"_s, u"个"_s, 10000},
+            {u"万户"_s, u"万户"_s, 1},
+            {u"万家"_s, u"万家"_s, 1},
+            {u"万人"_s, u"万人"_s, 1},
+            {u"万个"_s, u"万个"_s, 1},
+            {u"万件"_s, u"万件"_s, 1},
+            {u"万吨"_s, u"万吨"_s, 1},
+            {u"份"_s, u"份"_s, 1},
+            {u"张"_s, u"张"_s, 1},
+            {u"位"_s, u"位"_s, 1},
+            {u"台"_s, u"台"_s, 1},
+            {u"套"_s, u"套"_s, 1},
             {u"%"_s, u"%"_s, 1},
             {u"％"_s, u"%"_s, 1},
             {u"工作天"_s, u"天"_s, 1},
@@ -332,6 +341,7 @@ struct Quantity {
     double value = 0;
     bool range = false;
     double rangeLow = 0;
+    bool more = false; // 120多个 / 100余项: "more than"
 };
 
 // Longest gap a foreign fragment may open inside a unit or between a unit and its cue.
@@ -391,6 +401,17 @@ std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizety
     }
     while (i < limit && isSpace(text.at(i)))
         ++i;
+    // 120多个工作日 / 100余项: more than the number.
+    if (i + 1 < limit && (text.at(i) == u'多' || text.at(i) == u'余') && !q.range) {
+        const QStringView r = QStringView(text).mid(i + 1, limit - i - 1);
+        for (const UnitEntry& u : unitLexicon()) {
+            if (r.startsWith(u.written)) {
+                q.more = true;
+                ++i;
+                break;
+            }
+        }
+    }
     double factor = 1;
     // 5000万 / 2亿 followed by a unit that does not carry the multiplier itself.
     const QStringView rest = QStringView(text).mid(i, limit - i);
@@ -403,15 +424,19 @@ std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizety
         }
     }
     if (q.unit.isEmpty() && (rest.startsWith(u'万') || rest.startsWith(u'亿'))) {
-        const double mult = rest.startsWith(u'万') ? 1e4 : 1e8;
+        // 5000万个 / 2亿次: the multiplier stays in the unit, as written; a bare 1500万 is 1500 万.
         const QStringView r2 = rest.mid(1);
         for (const UnitEntry& u : unitLexicon()) {
             if (r2.startsWith(u.written) && u.factor == 1 && unitClass(u.unit) == UnitClass::Count) {
-                q.unit = u.unit;
-                factor = mult;
+                q.unit = rest.left(1).toString() + u.unit;
                 i += 1 + u.written.size();
                 break;
             }
+        }
+        if (q.unit.isEmpty() && (r2.isEmpty() || isClauseDelimiter(r2.front()) || r2.front() == u'、' ||
+                                 r2.front() == u'以' || r2.front() == u'左')) {
+            q.unit = rest.left(1).toString();
+            i += 1;
         }
     }
     // In interleaved text a whole unit may still follow a broken one: prefer the whole reading above,
@@ -441,6 +466,15 @@ std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizety
                 break;
             }
         }
+    }
+    // 2、6个工作日 / 2个、4个 / 2和3个: a list of numbers shares the unit written after the last one.
+    if ((q.unit.isEmpty() || q.unit == u"个") && i < limit &&
+        (text.at(i) == u'、' || text.at(i) == u'和' || text.at(i) == u'或')) {
+        const auto next = readQuantity(text, i + 1, limit, interleaved);
+        if (next && next->number.start == i + 1 && !next->unit.isEmpty() &&
+            (q.unit.isEmpty() || (unitClass(next->unit) == UnitClass::Time &&
+                                  QStringView(text).mid(next->number.end).startsWith(u'个'))))
+            q.unit = next->unit;
     }
     if (q.unit.isEmpty())
         return std::nullopt;
@@ -479,12 +513,13 @@ CueHit comparatorBefore(const QString& text, qsizetype clauseStart, qsizetype nu
         QStringView word;
         const char16_t* comparator;
     };
-    static const std::array<Cue, 27> cues = {{
-        {u"不超过", u"<="}, {u"不高于", u"<="}, {u"不多于", u"<="}, {u"最多", u"<="},   {u"最长", u"<="},
-        {u"控制在", u"<="}, {u"压缩在", u"<="}, {u"只进行", u"<="}, {u"只", u"<="},     {u"不大于", u"<="},
-        {u"少于", u"<"},    {u"低于", u"<"},    {u"不到", u"<"},    {u"不低于", u">="}, {u"不少于", u">="},
-        {u"至少", u">="},   {u"达到", u">="},   {u"达", u">="},     {u"超过", u">"},    {u"高于", u">"},
-        {u"多于", u">"},    {u"大于", u">"},    {u"大约", u"~"},    {u"约", u"~"},      {u"不足", u"<"},
+    static const std::array<Cue, 32> cues = {{
+        {u"超", u">"},      {u"突破", u">"},    {u"逾", u">"},      {u"仅需", u"<="},   {u"只需", u"<="},
+        {u"不足", u"<"},    {u"不超过", u"<="}, {u"不高于", u"<="}, {u"不多于", u"<="}, {u"最多", u"<="},
+        {u"最长", u"<="},   {u"控制在", u"<="}, {u"压缩在", u"<="}, {u"只进行", u"<="}, {u"只", u"<="},
+        {u"不大于", u"<="}, {u"少于", u"<"},    {u"低于", u"<"},    {u"不到", u"<"},    {u"不低于", u">="},
+        {u"不少于", u">="}, {u"至少", u">="},   {u"达到", u">="},   {u"达", u">="},     {u"超过", u">"},
+        {u"高于", u">"},    {u"多于", u">"},    {u"大于", u">"},    {u"大约", u"~"},    {u"约", u"~"},
         {u"至", u"="},      {u"为", u"="},
     }};
     // Look back a few characters only: 至少提前1个 / 控制在 20 / 达 80%.
@@ -557,7 +592,7 @@ AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit
         QStringView word;
         const char16_t* comparator;
     };
-    static const std::array<Cue, 14> cues = {{
+    static const std::array<Cue, 15> cues = {{
         {u"以内", u"<="},
         {u"之内", u"<="},
         {u"内", u"<="},
@@ -572,6 +607,7 @@ AfterCue comparatorAfter(const QString& text, qsizetype unitEnd, qsizetype limit
         {u"装表通水", u"<="},
         {u"装表接电", u"<="},
         {u"通气", u"<="},
+        {u"达到", u">="}, // 60%达到四级网办深度: the share is the subject
     }};
     for (const Cue& c : cues) {
         if (rest.startsWith(c.word)) {
@@ -656,11 +692,11 @@ UnitClass unitClass(const QString& u) {
         {u"季度"_s, UnitClass::Time},        {u"%"_s, UnitClass::Percent},
         {u"个百分点"_s, UnitClass::Percent}, {u"元"_s, UnitClass::Money},
         {u"万元"_s, UnitClass::Money},       {u"亿元"_s, UnitClass::Money},
-        {u"元/吨"_s, UnitClass::Money},      {u"元/立方米"_s, UnitClass::Money},
-        {u"元/千瓦时"_s, UnitClass::Money},  {u"平方米"_s, UnitClass::Area},
-        {u"万平方米"_s, UnitClass::Area},    {u"平方公里"_s, UnitClass::Area},
-        {u"公里"_s, UnitClass::Length},      {u"千伏安"_s, UnitClass::Power},
-        {u"千瓦"_s, UnitClass::Power},
+        {u"万亿元"_s, UnitClass::Money},     {u"元/吨"_s, UnitClass::Money},
+        {u"元/立方米"_s, UnitClass::Money},  {u"元/千瓦时"_s, UnitClass::Money},
+        {u"平方米"_s, UnitClass::Area},      {u"万平方米"_s, UnitClass::Area},
+        {u"平方公里"_s, UnitClass::Area},    {u"公里"_s, UnitClass::Length},
+        {u"千伏安"_s, UnitClass::Power},     {u"千瓦"_s, UnitClass::Power},
     };
     if (u.isEmpty())
         return UnitClass::None;
