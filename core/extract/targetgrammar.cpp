@@ -502,6 +502,41 @@ const std::initializer_list<QStringView> kResultVerbs = {
     u"互认", u"实现", u"建成", u"落地", u"完成", u"全程网办", u"纳入",
 };
 
+// Words of a sentence that reports figures instead of committing to them.
+const std::initializer_list<QStringView> kStatisticWords = {
+    u"截至",   u"截止",     u"同比",     u"环比",     u"共受理",   u"共办理",
+    u"全年共", u"累计受理", u"累计办理", u"数据显示", u"统计显示",
+};
+// Words of a narrative of what was already done.
+const std::initializer_list<QStringView> kPastWords = {
+    u"已有",   u"以来", u"已上线", u"已实现", u"已完成",   u"已经", u"已建成",
+    u"已累计", u"去年", u"上年",   u"此前",   u"原来需要", u"过去", u"占比",
+};
+// Verbs that introduce the list a count then sums up as the new state (简化为A、B 2个环节).
+const std::initializer_list<QStringView> kListPredicates = {
+    u"简化为", u"精简为", u"压减为", u"减少为", u"合并为", u"整合为", u"压缩为",
+    u"减为",   u"只需",   u"仅需",   u"优化为", u"调整为", u"分为",   u"缩减为",
+};
+// Nouns a count names when it describes the plan itself (30项行动计划, 26条措施).
+const std::initializer_list<QStringView> kPlanStructure = {
+    u"行动", u"措施", u"举措",     u"任务",     u"条款",     u"方面",
+    u"要点", u"意见", u"政策措施", u"改革事项", u"重点工作",
+};
+// Verbs that make an amount of money a commitment.
+const std::initializer_list<QStringView> kMoneyPredicates = {
+    u"安排", u"投入", u"设立", u"给予", u"奖励", u"补助", u"补贴", u"扶持", u"资助", u"支持", u"统筹",
+};
+
+// 环节整合为 / 合并为 right after a count: the count is the state before a change (三个环节整合为一个环节).
+// Returns where the new value starts, or 0.
+qsizetype changeFollows(const QString& text, qsizetype unitEnd, qsizetype limit) {
+    static const QRegularExpression merged(QStringLiteral(
+        "^[\\p{Han}]{0,4}?(?:整合|合并|归并|精简|压减|减少|缩减|压缩|简化|优化)(?:为|成|至|到)"));
+    const QRegularExpressionMatch m =
+        merged.match(text.mid(unitEnd, std::min<qsizetype>(10, limit - unitEnd)));
+    return m.hasMatch() ? unitEnd + m.capturedEnd() : 0;
+}
+
 struct CueHit {
     QString comparator;
     qsizetype start = -1; // where the cue starts in the text (to include it in the quote)
@@ -681,6 +716,60 @@ QString cleanScope(QStringView s) {
     return out;
 }
 
+// “五个100%” after the rates it covers (覆盖率、回访率和整改率“三个100%”): one target per rate.
+// Any other number in a short quoted name gives nothing.
+QList<TextTarget> distributedRate(const QString& text, qsizetype ss, qsizetype open, qsizetype close,
+                                  qsizetype ns, const Quantity& q, int sentenceIndex,
+                                  const QList<DateMention>& dates) {
+    QList<TextTarget> out;
+    if (unitClass(q.unit) != UnitClass::Percent || ns - open < 2 || text.at(ns - 1) != u'个')
+        return out;
+    const auto count = readNumber(text, ns - 2);
+    if (!count || count->end != ns - 1 || count->value < 2)
+        return out;
+    qsizetype cs = open;
+    while (cs > ss && !isClauseDelimiter(text.at(cs - 1)))
+        --cs;
+    // Items: the rates named before the quote, split at 、 和 及.
+    QList<Range> items;
+    qsizetype from = cs;
+    for (qsizetype k = cs; k <= open; ++k) {
+        const bool end = k == open;
+        if (end || text.at(k) == u'、' || text.at(k) == u'和' || text.at(k) == u'及') {
+            if (k > from)
+                items << Range{from, k};
+            from = k + 1;
+        }
+    }
+    if (items.size() != qsizetype(count->value))
+        return out;
+    QString deadline;
+    for (const DateMention& d : dates) {
+        if (!d.yearMonth.isEmpty() && d.end <= open)
+            deadline = d.yearMonth;
+    }
+    for (const Range& r : std::as_const(items)) {
+        TextTarget t;
+        t.numberStart = ns;
+        t.numberEnd = q.unitEnd;
+        t.clauseStart = cs;
+        t.value = q.value;
+        t.unit = q.unit;
+        t.comparator = QStringLiteral("=");
+        t.kind = QStringLiteral("level");
+        t.quoteStart = r.start;
+        t.quoteEnd = close + 1;
+        t.scope = cleanScope(QStringView(text).mid(r.start, r.end - r.start));
+        t.before = text.mid(r.start, r.end - r.start);
+        t.sentence = text.mid(cs, close + 1 - cs);
+        t.sentenceIndex = sentenceIndex;
+        t.deadline = deadline;
+        t.confidence = 0.75;
+        out << t;
+    }
+    return out;
+}
+
 } // namespace
 
 UnitClass unitClass(const QString& u) {
@@ -717,6 +806,23 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                                [p](const DateMention& d) { return p >= d.start && p < d.end; });
         };
         const QString sentence = text.mid(ss, se - ss);
+        // A statistic (截至…, 同比, 占比, 共受理) reports and commits to nothing; a narrative of the
+        // past (已有, …以来, a sentence opening with a year before the plan's) commits only where a
+        // comparator or a change says so.
+        const bool statistic = containsAny(sentence, kStatisticWords);
+        bool past = containsAny(sentence, kPastWords);
+        for (const DateMention& d : dates) {
+            if (options.documentYear > 0 && d.start - ss <= 12 && d.end - d.start >= 5 &&
+                isArabicDigit(text.at(d.start))) {
+                const int y = QStringView(text).mid(d.start, 4).toInt();
+                if (y > 1990 && y < options.documentYear && d.yearMonth.isEmpty() == false &&
+                    !QStringView(text).mid(d.end, 2).startsWith(u"前") &&
+                    !QStringView(text).mid(d.end, 2).startsWith(u"底"))
+                    past = true;
+            }
+        }
+        qsizetype descriptiveEnd = -2;    // end of the last number that only described (4个阶段76项)
+        qsizetype baselineTargetEnd = -1; // end of the last target read with a baseline
         QList<TextTarget> found;
         std::optional<double> pendingBaseline;
         qsizetype pendingBaselineStart = -1;
@@ -736,7 +842,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 continue;
             }
             const bool arabic = isArabicDigit(c);
-            if ((!arabic && !isChineseDigit(c)) || titleDepth > 0 || inDate(i)) {
+            if ((!arabic && !isChineseDigit(c) && c != u'半') || titleDepth > 0 || inDate(i)) {
                 ++i;
                 continue;
             }
@@ -759,11 +865,27 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             if (isAsciiLetter(prev) || prev == u'@' || prev == u'×' || prev == u'*' || prev == u'第' ||
                 prev == u'.' || isAsciiLetter(next) || next == u'×' || next == u'〕' || next == u'号')
                 continue;
+            // "2、24小时" folded to "2.24小时": a list label ran into the number after it.
+            if (arabic && ns == ss && q->number.digits == 1 && ns + 1 < se && text.at(ns + 1) == u'.' &&
+                q->number.end - ns - 2 >= 2) {
+                i = ns + 2;
+                continue;
+            }
             if (q->number.chinese) {
-                // Chinese numerals live inside words (一次性, 一批, 三个作用); 一 counts only as a duration.
+                // Chinese numerals live inside words (一次性, 一批, 三个作用); 一 counts as a duration, or
+                // as a count right after a predicate (整合为一个环节, 只需一份材料, 最多跑一次).
                 const UnitClass uc = unitClass(q->unit);
-                if (q->value == 1 && uc != UnitClass::Time)
-                    continue;
+                if (q->value == 1 && uc != UnitClass::Time) {
+                    qsizetype cs1 = ns;
+                    while (cs1 > ss && !isClauseDelimiter(text.at(cs1 - 1)))
+                        --cs1;
+                    const QStringView back =
+                        QStringView(text).mid(std::max(cs1, ns - 3), ns - std::max(cs1, ns - 3));
+                    const QStringView clause = QStringView(text).mid(cs1, ns - cs1);
+                    if (!endsWithAny(back, {u"为", u"至", u"到", u"成", u"跑"}) &&
+                        !containsAny(clause, {u"只需", u"仅需", u"只要", u"最多"}))
+                        continue;
+                }
                 if (q->unit == u"年" || q->unit == u"月")
                     continue;
             }
@@ -785,12 +907,91 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 continue;
             if (containsAny(clauseAfter, {u"已于", u"已经", u"已在"}))
                 continue;
+            // 24小时自助服务, 7×24小时: service hours, not a time limit (24小时内办结 is one).
+            if (q->unit == u"小时" && q->value == 24 && after.comparator.isEmpty() &&
+                !containsAny(QStringView(text).mid(q->unitEnd, std::min<qsizetype>(3, se - q->unitEnd)),
+                             {u"办结", u"完成", u"办理", u"响应", u"答复", u"回应", u"到达", u"处置"}))
+                continue;
+            // 每12个人中: a denominator.
+            if (prev == u'每' && uc != UnitClass::Money)
+                continue;
+            // 前20%的事项: a scope (the top fifth of something); 进入前10名 is a target, read below.
+            if (prev == u'前' &&
+                (uc == UnitClass::Percent || QStringView(text).mid(q->unitEnd, 1).startsWith(u'的')))
+                continue;
+            // A number inside a short quoted name (“最多90天”改革, “三项行动”) names a reform or a
+            // campaign; “五个100%” after the rates it covers is one target per rate.
+            {
+                qsizetype open = -1;
+                for (qsizetype k = ns - 1; k >= std::max(ss, ns - 8); --k) {
+                    if (text.at(k) == u'”')
+                        break;
+                    if (text.at(k) == u'“') {
+                        open = k;
+                        break;
+                    }
+                }
+                qsizetype close = -1;
+                if (open >= 0) {
+                    for (qsizetype k = q->unitEnd; k < std::min(se, q->unitEnd + 8); ++k) {
+                        if (text.at(k) == u'“')
+                            break;
+                        if (text.at(k) == u'”') {
+                            close = k;
+                            break;
+                        }
+                    }
+                }
+                if (open >= 0 && close >= 0) {
+                    const QList<TextTarget> each =
+                        distributedRate(text, ss, open, close, ns, *q, sentenceIndex, dates);
+                    found << each;
+                    continue;
+                }
+            }
+            // A count that sums up the list just before it (立项、规划、施工、验收4个阶段) describes;
+            // so does a count right after it (4个阶段76项). 简化为A、B 2个环节 is a target.
+            if (uc == UnitClass::Count || uc == UnitClass::None) {
+                if (ns - descriptiveEnd <= 3 && descriptiveEnd >= 0) {
+                    descriptiveEnd = q->unitEnd;
+                    continue;
+                }
+                const QStringView lead = QStringView(text).mid(cs, ns - cs);
+                const qsizetype items = lead.count(u'、') + 1;
+                const bool numberList =
+                    std::any_of(lead.begin(), lead.end(), [](QChar ch) { return isArabicDigit(ch); });
+                if (items >= 2 && double(items) == q->value && !numberList &&
+                    !containsAny(lead, kListPredicates) && !containsAny(clauseAfter, kResultVerbs) &&
+                    !changeFollows(text, q->unitEnd, se)) {
+                    descriptiveEnd = q->unitEnd;
+                    continue;
+                }
+                // 30项重点领域行动计划, 26条措施: the plan's own structure.
+                const QStringView counted =
+                    QStringView(text).mid(q->unitEnd, std::min<qsizetype>(12, ce - q->unitEnd));
+                if ((q->unit == u"项" || q->unit == u"条" || q->unit == u"个" || q->unit == u"大") &&
+                    after.comparator.isEmpty() && containsAny(counted, kPlanStructure))
+                    continue;
+            }
+            // Restating a change just read (由25天压缩至17天，提速32%) adds no target.
+            if (uc == UnitClass::Percent && baselineTargetEnd >= 0 && ns - baselineTargetEnd <= 16)
+                continue;
 
             // Baseline: 由30个工作日减少至14个工作日 — this number is the prior value of the next one.
             {
                 const qsizetype lookFrom = std::max(cs, ns - 12);
                 const QStringView back = QStringView(text).mid(lookFrom, ns - lookFrom);
-                const qsizetype youAt = std::max(back.lastIndexOf(u'由'), back.lastIndexOf(u'从'));
+                qsizetype youAt = std::max(back.lastIndexOf(u'由'), back.lastIndexOf(u'从'));
+                // 三个环节整合为一个环节: a change written without 由.
+                const qsizetype changeEnd = youAt < 0 ? changeFollows(text, q->unitEnd, se) : 0;
+                if (changeEnd > 0) {
+                    const auto nextQ = readQuantity(text, changeEnd, se, false);
+                    if (nextQ && nextQ->unit == q->unit) {
+                        pendingBaseline = q->value;
+                        pendingBaselineStart = ns;
+                        continue;
+                    }
+                }
                 if (youAt >= 0) {
                     static const QString verbs =
                         QStringLiteral("(?:减少|压减|缩减|压缩|降低|下降|减|降|放宽|提高|增加|提升|调整|延长|"
@@ -843,10 +1044,14 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             case UnitClass::Length:
                 isTarget = true;
                 break;
-            case UnitClass::Money:
+            case UnitClass::Money: {
+                // 每户630元 / 标准为每吨2元: a price per unit; 安排4000万元: money committed.
+                const qsizetype per = clauseBefore.lastIndexOf(u'每');
                 isTarget = q->unit.contains(u'/') || nearPredicate || farPredicate || hasBaseline ||
-                           !after.comparator.isEmpty();
+                           !after.comparator.isEmpty() || (per >= 0 && clauseBefore.size() - per <= 4) ||
+                           containsAny(clauseBefore, kMoneyPredicates);
                 break;
+            }
             case UnitClass::Power:
             case UnitClass::Count:
             case UnitClass::None:
@@ -864,6 +1069,15 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             }
             if (!isTarget)
                 continue;
+            const bool cued = !before.comparator.isEmpty() || !after.comparator.isEmpty() || hasBaseline ||
+                              q->range || q->more || nearPredicate;
+            if (statistic && !hasBaseline)
+                continue;
+            if (past && !cued)
+                continue;
+            // A number with no cue at all (当场办结率96.77%) is less sure to be a commitment.
+            if (!cued && !farPredicate && confidence > 0.7)
+                confidence = 0.7;
             if (q->number.chinese)
                 confidence -= 0.1;
 
@@ -888,6 +1102,20 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 t.comparator = after.comparator;
             else if (!before.comparator.isEmpty())
                 t.comparator = before.comparator;
+            else if (q->more)
+                t.comparator = QStringLiteral(">");
+            else if (prev == u'前')
+                t.comparator = QStringLiteral("<="); // 进入前10名
+            else if (containsAny(QStringView(text).mid(cs, ns - cs), {u"只需", u"仅需", u"只要"}))
+                t.comparator = QStringLiteral("<=");
+            else if (uc == UnitClass::Time &&
+                     (prev == u'（' || prev == u'(' ||
+                      endsWithAny(trimSpaces(QStringView(text).mid(cs, ns - cs)),
+                                  {u"时限", u"时限为", u"时限是", u"承诺时限", u"用时", u"时长"})))
+                t.comparator = QStringLiteral("<="); // a stage's time limit: 受理（1个工作日）
+            else if (!found.isEmpty() && ns > ss && (text.at(ns - 1) == u'、' || text.at(ns - 1) == u'和') &&
+                     found.last().numberEnd >= ns - 2 && !found.last().qualitative)
+                t.comparator = found.last().comparator; // 分别不超过2个、6个工作日
             else
                 t.comparator = QStringLiteral("=");
             // Kind: 降低15% / 压缩60% cut by; 增加50% grow by; 新增/新建 add; else a level.
@@ -918,6 +1146,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             if (hasBaseline) {
                 t.baseline = pendingBaseline;
                 pendingBaseline.reset();
+                baselineTargetEnd = std::max(q->unitEnd, after.end);
             }
             // Quote: from the cue (or 由 of the baseline) before the number to the cue after it.
             qsizetype qs = ns;
