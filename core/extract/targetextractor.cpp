@@ -120,7 +120,7 @@ QString repeatKey(const extract::TextTarget& t, const QString& text) {
     const qsizetype from = std::min(t.clauseStart, t.quoteStart);
     return text.mid(from, t.quoteEnd - from) + QLatin1Char('|') +
            (t.value ? QString::number(*t.value) : QString()) + QLatin1Char('|') + t.unit + QLatin1Char('|') +
-           t.comparator + QLatin1Char('|') + t.kind + QLatin1Char('|') +
+           t.comparator + QLatin1Char('|') + t.kind + QLatin1Char('|') + t.scope + QLatin1Char('|') +
            (t.baseline ? QString::number(*t.baseline) : QString()) + QLatin1Char('|') + t.deadline;
 }
 
@@ -202,8 +202,16 @@ bool isTitleLine(const QString& src, qsizetype pos, qsizetype firstSentenceEnd) 
         t = t.mid(1);
     if (t.startsWith(u"原标题") || t.startsWith(u"标题") || t.startsWith(u"副标题"))
         return true;
-    if (t.size() > 50 || t.contains(u'。') || t.contains(u'，') || t.contains(u'；'))
+    // A flow chart (受理（1个工作日）→验收（1个工作日）) restates the limits written above it.
+    if (t.contains(u'→') || t.contains(u'⇒'))
+        return true;
+    if (t.size() > 50 || t.contains(u'。') || t.contains(u'，') || t.contains(u'；') || t.contains(u'|') ||
+        t.contains(u'\t'))
         return false;
+    // A short line without punctuation between paragraphs: a sub-headline.
+    if (t.size() <= 30 && !t.contains(u',') && !t.contains(u';') && !t.contains(u'、') &&
+        !t.contains(u'：') && !t.contains(u':'))
+        return true;
     const qsizetype lineStart = t.data() - src.constData();
     return lineStart < firstSentenceEnd || isHeadingLine(t.trimmed());
 }
@@ -211,8 +219,12 @@ bool isTitleLine(const QString& src, qsizetype pos, qsizetype firstSentenceEnd) 
 // The plan's year when the metadata has none: the first year written in the text (2019-06-25, 2019年).
 int yearFromText(const QString& src) {
     static const QRegularExpression re(QStringLiteral("(?<![0-9])((?:19|20)[0-9]{2})(?:\\s*年|-[01][0-9]-)"));
-    const QRegularExpressionMatch m = re.match(src.left(2000));
-    return m.hasMatch() ? m.capturedView(1).toInt() : 0;
+    // A news page or a reply states when it was published; a plan, when it was issued: the latest
+    // date near the top.
+    int year = 0;
+    for (auto it = re.globalMatch(src.left(1500)); it.hasNext();)
+        year = std::max(year, it.next().capturedView(1).toInt());
+    return year;
 }
 
 } // namespace
@@ -369,7 +381,7 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
             t.sectionHeading = heading;
             // Text that had to be reconstructed (interleaved columns) is less sure; so is a target
             // outside any measure, and one whose indicator is only a guess.
-            double c = tt.confidence * (m ? std::min(1.0, m->confidence + 0.1) : 0.95) *
+            double c = tt.confidence * (m && !st.bySource ? std::min(1.0, m->confidence + 0.1) : 0.95) *
                        (options.interleaved ? 0.85 : 1.0);
             if (im.indicator.startsWith(QStringLiteral("other:")))
                 c *= 0.9;

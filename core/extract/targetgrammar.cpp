@@ -231,7 +231,9 @@ QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, 
         "日)?)?"
         "|(?<omonth>[0-9０-９]{1,2})\\s*月(?=底|末|份|中旬|上旬|下旬|前|内|\\s*[0-9０-９]{1,2}\\s*日)"
         "(?:\\s*(?<oday>[0-9０-９]{1,2})\\s*日)?"
-        "|(?<rel>今年内|今年底|今年年底|本年度|年内|全年|年底前|年底)"));
+        "|(?<next>明年|次年)(?:\\s*(?<nmonth>[0-9０-９]{1,2})\\s*月)?"
+        "|(?<this>今年)\\s*(?<tmonth>[0-9０-９]{1,2})\\s*月"
+        "|(?<rel>今年内|今年底|今年年底|今年|本年度|年内|全年|年底前|年底)"));
     auto toInt = [](QStringView s) {
         int v = 0;
         for (QChar c : s)
@@ -284,6 +286,15 @@ QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, 
             if (d.start > from && isArabicDigit(text.at(d.start - 1)))
                 continue;
             if (documentYear > 0 && mo >= 1 && mo <= 12 && m.capturedView(u"oday").isEmpty() && !past)
+                d.yearMonth = ym(documentYear, mo);
+        } else if (!m.capturedView(u"next").isEmpty()) {
+            // 明年(上半年): the year after the plan's.
+            const int mo = m.capturedView(u"nmonth").isEmpty() ? 12 : toInt(m.capturedView(u"nmonth"));
+            if (documentYear > 0 && mo >= 1 && mo <= 12 && !past)
+                d.yearMonth = ym(documentYear + 1, after.startsWith(u"上半年") ? 6 : mo);
+        } else if (!m.capturedView(u"this").isEmpty()) {
+            const int mo = toInt(m.capturedView(u"tmonth"));
+            if (documentYear > 0 && mo >= 1 && mo <= 12 && !past)
                 d.yearMonth = ym(documentYear, mo);
         } else {
             // 2023年年底前: the year branch already read the date; a bare 年底 is the plan's year.
@@ -488,10 +499,10 @@ std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizety
 
 // Verbs anywhere earlier in the clause that make a count the object of a commitment.
 const std::initializer_list<QStringView> kFarPredicates = {
-    u"简化为", u"减少为", u"精简为", u"精简至", u"压减", u"压缩", u"缩减", u"减少",   u"降低",   u"减至",
-    u"降至",   u"放宽",   u"提高",   u"提升",   u"增加", u"新增", u"新建", u"建成",   u"培育",   u"建设",
-    u"打造",   u"实现",   u"完成",   u"开展",   u"选取", u"推荐", u"落地", u"创建",   u"控制在", u"稳定在",
-    u"保持在", u"不超过", u"不少于", u"不低于", u"至少", u"力争", u"累计", u"只进行", u"只需",
+    u"简化为", u"减少为", u"精简为", u"精简至", u"压减",   u"压缩", u"缩减", u"减少", u"降低",   u"减至",
+    u"降至",   u"放宽",   u"提高",   u"提升",   u"增加",   u"新增", u"新建", u"建成", u"培育",   u"建设",
+    u"打造",   u"实现",   u"实施",   u"完成",   u"开展",   u"选取", u"推荐", u"落地", u"创建",   u"控制在",
+    u"稳定在", u"保持在", u"不超过", u"不少于", u"不低于", u"至少", u"力争", u"累计", u"只进行", u"只需",
 };
 // Cues right before the number (a few characters at most).
 const std::initializer_list<QStringView> kNearPredicates = {
@@ -509,8 +520,9 @@ const std::initializer_list<QStringView> kStatisticWords = {
 };
 // Words of a narrative of what was already done.
 const std::initializer_list<QStringView> kPastWords = {
-    u"已有",   u"以来", u"已上线", u"已实现", u"已完成",   u"已经", u"已建成",
-    u"已累计", u"去年", u"上年",   u"此前",   u"原来需要", u"过去", u"占比",
+    u"已有",     u"以来",     u"已上线",   u"已实现",   u"已完成",   u"已经",   u"已建成",
+    u"已累计",   u"去年",     u"上年",     u"此前",     u"原来需要", u"过去",   u"占比",
+    u"累计审批", u"累计发放", u"累计服务", u"累计减免", u"累计接待", u"累计为",
 };
 // Verbs that introduce the list a count then sums up as the new state (简化为A、B 2个环节).
 const std::initializer_list<QStringView> kListPredicates = {
@@ -1048,14 +1060,16 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 // 每户630元 / 标准为每吨2元: a price per unit; 安排4000万元: money committed.
                 const qsizetype per = clauseBefore.lastIndexOf(u'每');
                 isTarget = q->unit.contains(u'/') || nearPredicate || farPredicate || hasBaseline ||
-                           !after.comparator.isEmpty() || (per >= 0 && clauseBefore.size() - per <= 4) ||
+                           !before.comparator.isEmpty() || !after.comparator.isEmpty() ||
+                           (per >= 0 && clauseBefore.size() - per <= 4) ||
                            containsAny(clauseBefore, kMoneyPredicates);
                 break;
             }
             case UnitClass::Power:
             case UnitClass::Count:
             case UnitClass::None:
-                if (nearPredicate || !after.comparator.isEmpty() || q->range || hasBaseline) {
+                if (nearPredicate || !after.comparator.isEmpty() || q->range || hasBaseline ||
+                    (!before.comparator.isEmpty() && before.comparator != u"=")) {
                     isTarget = true;
                 } else if (farPredicate || resultAfter) {
                     isTarget = true;
@@ -1124,11 +1138,19 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 QString back = QStringView(text).mid(kf, ns - kf).toString();
                 back.remove(QLatin1Char(' '));
                 back.remove(QChar(0x3000));
+                // 压缩超70% / 降低了20% / 减少一半以上: the cut's verb stands before the comparator.
+                for (QStringView w : {u"超过", u"超", u"了", u"达到", u"达", u"约", u"近", u"逾", u"至少"}) {
+                    if (back.endsWith(w)) {
+                        back.chop(w.size());
+                        break;
+                    }
+                }
                 const bool rate = uc == UnitClass::Percent;
                 QStringView verb;
                 if (rate &&
                     endsWithAny(back,
-                                {u"降低", u"下降", u"压缩", u"压减", u"减少", u"缩减", u"缩短", u"降", u"减"},
+                                {u"降低", u"下降", u"压缩", u"压减", u"减少", u"缩减", u"缩短", u"精简",
+                                 u"节省", u"节约", u"降", u"减"},
                                 &verb) &&
                     !hasBaseline)
                     t.kind = QStringLiteral("reduce_by");
