@@ -334,6 +334,7 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
             cues.previousIndicator = prevIndicator;
             cues.previousUnit = prevUnit;
             cues.gapped = options.interleaved;
+            cues.heading = heading;
             const IndicatorMatch im = classifier.classifyTarget(cues);
             prevIndicator = im.indicator.startsWith(QStringLiteral("other:")) ? QString() : im.indicator;
             prevUnit = tt.unit;

@@ -183,6 +183,33 @@ QString Classifier::otherName(const QString& scope, const QString& after, const 
     return QStringLiteral("other:") + name;
 }
 
+// The area of a target no indicator fits: what the words near it, its sentence and its heading
+// name, the measure's area breaking ties.
+QString Classifier::areaOfSentence(const TargetCues& t) const {
+    if (!t.measureArea.isEmpty() && t.measureArea != QStringLiteral("other"))
+        return t.measureArea;
+    const QString nearBefore = lastClause(t.before);
+    const CharSet nearChars(nearBefore);
+    const CharSet sentenceChars(t.sentence);
+    const CharSet headingChars(t.heading);
+    QString best;
+    double bestScore = 0;
+    for (const Area& a : m_taxonomy.areas()) {
+        if (a.id == QStringLiteral("other"))
+            continue;
+        double s = 3.0 * cueScore(a.cues, nearBefore, nearChars) +
+                   cueScore(a.cues, t.sentence, sentenceChars) +
+                   2.0 * cueScore(a.cues, t.heading, headingChars);
+        if (s > bestScore) {
+            bestScore = s;
+            best = a.id;
+        }
+    }
+    if (!best.isEmpty())
+        return best;
+    return t.measureArea.isEmpty() ? QStringLiteral("other") : t.measureArea;
+}
+
 IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
     const QString nearBefore = lastClause(t.before);
     const QString farBefore = t.before.left(t.before.size() - nearBefore.size());
@@ -191,6 +218,7 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
     const CharSet afterChars(t.after);
     const CharSet sentenceChars(t.sentence);
     const CharSet titleChars(t.measureTitle);
+    const CharSet headingChars(t.heading);
     const Indicator* best = nullptr;
     double bestScore = 0;
     double bestLocal = 0;
@@ -204,7 +232,8 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
             local += 3.0 * gappedScore(ind.cues, nearBefore, nearChars) +
                      2.5 * gappedScore(ind.cues, t.after, afterChars);
         const double wide = 0.5 * cueScore(ind.cues, t.sentence, sentenceChars) +
-                            0.5 * cueScore(ind.cues, t.measureTitle, titleChars);
+                            0.5 * cueScore(ind.cues, t.measureTitle, titleChars) +
+                            0.5 * cueScore(ind.cues, t.heading, headingChars);
         double s = local + wide;
         if (s > 0 && ind.area == t.measureArea)
             s += 2.5;
@@ -238,7 +267,7 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
         return out;
     }
     out.indicator = otherName(t.scope, t.after, t.unit);
-    out.area = t.measureArea.isEmpty() ? QStringLiteral("other") : t.measureArea;
+    out.area = areaOfSentence(t);
     out.confidence = 0.2;
     return out;
 }

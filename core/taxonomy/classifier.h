@@ -20,6 +20,7 @@ struct TargetCues {
     QString scope;             // used to name an other:<name> indicator
     QString previousIndicator; // indicator of the previous target in the same sentence, if any
     QString previousUnit;
+    QString heading;     // nearest heading above the target (a plan without measures has only this)
     bool gapped = false; // interleaved text: a cue may be broken by a short foreign fragment
 };
 
@@ -46,6 +47,7 @@ public:
 
     // A short Chinese name for a target that fits no indicator: other:<name>.
     static QString otherName(const QString& scope, const QString& after, const QString& unit);
+    QString areaOfSentence(const TargetCues& t) const;
 
 private:
     const Taxonomy& m_taxonomy;
