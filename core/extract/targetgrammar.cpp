@@ -708,9 +708,9 @@ QString cleanScope(QStringView s) {
                 out.front() == u'）' || out.front() == u'(' || out.front() == u')' || isSpace(out.front())))
             out.remove(0, 1);
         QStringView lead;
-        if (startsWithAny(out,
-                          {u"其中", u"将", u"对", u"实现", u"推动", u"确保", u"力争", u"争取", u"全面",
-                           u"进一步", u"在", u"使", u"按照", u"并", u"和", u"及", u"分别"},
+        if (startsWithAny(out, {u"其中", u"将",   u"对",   u"实现", u"推动", u"推行", u"实行",
+                                u"推进", u"做到", u"确保", u"力争", u"争取", u"全面", u"进一步",
+                                u"在",   u"使",   u"按照", u"并",   u"和",   u"及",   u"分别"},
                           &lead))
             out.remove(0, lead.size());
     }
@@ -793,7 +793,9 @@ UnitClass unitClass(const QString& u) {
         {u"季度"_s, UnitClass::Time},        {u"%"_s, UnitClass::Percent},
         {u"个百分点"_s, UnitClass::Percent}, {u"元"_s, UnitClass::Money},
         {u"万元"_s, UnitClass::Money},       {u"亿元"_s, UnitClass::Money},
-        {u"万亿元"_s, UnitClass::Money},     {u"元/吨"_s, UnitClass::Money},
+        {u"万亿元"_s, UnitClass::Money},     {u"费用"_s, UnitClass::Money},
+        {u"成本"_s, UnitClass::Money},       {u"投资"_s, UnitClass::Money},
+        {u"收费"_s, UnitClass::Money},       {u"元/吨"_s, UnitClass::Money},
         {u"元/立方米"_s, UnitClass::Money},  {u"元/千瓦时"_s, UnitClass::Money},
         {u"平方米"_s, UnitClass::Area},      {u"万平方米"_s, UnitClass::Area},
         {u"平方公里"_s, UnitClass::Area},    {u"公里"_s, UnitClass::Length},
@@ -1222,7 +1224,8 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
         }
         // Qualitative commitments: 立等可取, 即办即结 — recorded without a value.
         static const QRegularExpression qual(QStringLiteral(
-            "立等可取|即办即结|即办即取|当场办结|即来即办|立即办结|即时办结|当日办结|当天办结|即到即办"));
+            "立等可取|即办即结|即办即取|当场办结|即来即办|立即办结|即时办结|当日办结|当天办结|即到即办|"
+            "一次都不跑|一次不用跑|一次不跑"));
         auto qit = qual.globalMatch(sentence);
         while (qit.hasNext()) {
             const QRegularExpressionMatch m = qit.next();
@@ -1247,6 +1250,68 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                     t.deadline = d.yearMonth;
             }
             found << t;
+        }
+        // 0材料、0费用 / 实现零跑动: a zero of something is a target of its own (unit: the noun).
+        // 零材料提交事项 (a name), “零投资” and “三零” (quoted service slogans) are not.
+        static const QRegularExpression zero(
+            QStringLiteral("(?<![0-9０-９零一二三四五六七八九十百“\"])(?:零|0|０)(材料|费用|成本|跑动|跑腿|"
+                           "上门|审批|投资|见面|证明|收费)"
+                           "(?=[、，。；和及）)]|$)"));
+        // 压缩一半以上: a cut of half, unless it restates a change read in the same sentence.
+        static const QRegularExpression half(
+            QStringLiteral("(?:压缩|减少|压减|缩短|降低|缩减|精简|减)了?(一半)(以上)?"));
+        const bool restates = std::any_of(found.begin(), found.end(),
+                                          [](const TextTarget& t) { return t.baseline.has_value(); });
+        auto addSpecial = [&](const QRegularExpressionMatch& m, int group, double value, const QString& unit,
+                              const QString& comparator, const QString& kind) {
+            TextTarget t;
+            t.numberStart = ss + m.capturedStart();
+            t.numberEnd = ss + m.capturedEnd();
+            qsizetype cs = ss + m.capturedStart(group);
+            while (cs > ss && !isClauseDelimiter(text.at(cs - 1)))
+                --cs;
+            t.clauseStart = cs;
+            t.quoteStart = std::max(cs, t.numberStart - 8);
+            t.quoteEnd = t.numberEnd;
+            t.value = value;
+            t.unit = unit;
+            t.comparator = comparator;
+            t.kind = kind;
+            t.sentence = sentence;
+            t.sentenceIndex = sentenceIndex;
+            t.before = text.mid(cs, t.numberStart - cs);
+            t.after = unit;
+            t.scope = cleanScope(QStringView(text).mid(cs, t.numberStart - cs));
+            t.confidence = 0.75;
+            for (const DateMention& d : dates) {
+                if (!d.yearMonth.isEmpty() && d.end <= t.numberStart)
+                    t.deadline = d.yearMonth;
+            }
+            found << t;
+        };
+        qsizetype zeroEnd = -1;
+        qsizetype zeroScopeEnd = -1;
+        for (auto it = zero.globalMatch(sentence); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            if (inDate(ss + m.capturedStart()))
+                continue;
+            // 0材料、0费用、0跑腿: the items of one list share the words before the list.
+            const bool listed = zeroEnd >= 0 && m.capturedStart() - zeroEnd <= 1;
+            if (!listed)
+                zeroScopeEnd = ss + m.capturedStart();
+            zeroEnd = m.capturedEnd();
+            addSpecial(m, 0, 0, m.captured(1), QStringLiteral("="), QStringLiteral("level"));
+            TextTarget& t = found.last();
+            t.scope = cleanScope(QStringView(text).mid(t.clauseStart, zeroScopeEnd - t.clauseStart));
+            t.before = text.mid(t.clauseStart, zeroScopeEnd - t.clauseStart);
+        }
+        if (!restates && !statistic && !past) {
+            for (auto it = half.globalMatch(sentence); it.hasNext();) {
+                const QRegularExpressionMatch m = it.next();
+                addSpecial(m, 0, 50, QStringLiteral("%"),
+                           m.capturedLength(2) > 0 ? QStringLiteral(">=") : QStringLiteral("="),
+                           QStringLiteral("reduce_by"));
+            }
         }
         std::sort(found.begin(), found.end(),
                   [](const TextTarget& a, const TextTarget& b) { return a.numberStart < b.numberStart; });

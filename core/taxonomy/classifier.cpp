@@ -4,6 +4,8 @@
 
 #include "extract/targetgrammar.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 #include <array>
 
@@ -210,7 +212,12 @@ QString Classifier::areaOfSentence(const TargetCues& t) const {
     return t.measureArea.isEmpty() ? QStringLiteral("other") : t.measureArea;
 }
 
-IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
+IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
+    // "（不含外线工程施工时间）" says what the figure leaves out, not what it measures.
+    static const QRegularExpression exclusion(QStringLiteral("[（(](?:不含|不包括|不包含|不计)[^）)]*[）)]"));
+    TargetCues t = given;
+    if (t.after.contains(QStringLiteral("不")))
+        t.after.remove(exclusion);
     const QString nearBefore = lastClause(t.before);
     const QString farBefore = t.before.left(t.before.size() - nearBefore.size());
     const CharSet nearChars(nearBefore);
