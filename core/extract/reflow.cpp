@@ -52,6 +52,79 @@ QStringView trimmed(QStringView s) {
     return s;
 }
 
+struct Cell {
+    qsizetype start;
+    qsizetype end;
+};
+
+// The cells of a table row written with | or tabs; one cell for any other line.
+QList<Cell> splitCells(const QString& s, qsizetype start, qsizetype end) {
+    QList<Cell> cells;
+    qsizetype from = start;
+    for (qsizetype i = start; i <= end; ++i) {
+        if (i == end || s.at(i) == u'|' || s.at(i) == u'\t') {
+            qsizetype a = from;
+            qsizetype b = i;
+            while (a < b && s.at(a).isSpace())
+                ++a;
+            while (b > a && s.at(b - 1).isSpace())
+                --b;
+            if (b > a)
+                cells.append({a, b});
+            from = i + 1;
+        }
+    }
+    return cells;
+}
+
+// 办理时限（工作日） / 时间(天) / 收费标准（元）: the unit of a column named in its header.
+QString headerCellUnit(QStringView cell) {
+    static const QRegularExpression re(QStringLiteral(
+        "^\\p{Han}{1,12}[（(]\\s*(个工作日|工作日|天|日|小时|分钟|元|万元|%|个|项|份|次)\\s*[）)]$"));
+    const QRegularExpressionMatch m = re.match(cell);
+    if (!m.hasMatch())
+        return {};
+    const QString u = m.captured(1);
+    return u == QStringLiteral("个工作日") ? QStringLiteral("工作日") : u;
+}
+
+bool isNumberCell(QStringView cell) {
+    static const QRegularExpression re(QStringLiteral("^[0-9０-９]+(?:[.．][0-9０-９]+)?$"));
+    return re.match(cell).hasMatch();
+}
+
+// Writes "name（N unit）\n" for a table row whose unit column holds a bare number.
+bool appendTableRow(const QString& s, const QList<Cell>& cells, qsizetype unitColumn, const QString& unit,
+                    FlowText& out) {
+    const Cell& num = cells.at(unitColumn);
+    if (!isNumberCell(QStringView(s).mid(num.start, num.end - num.start)))
+        return false;
+    const Cell* name = nullptr;
+    for (const Cell& c : cells) {
+        const QStringView v = QStringView(s).mid(c.start, c.end - c.start);
+        if (&c != &num && std::any_of(v.begin(), v.end(), [](QChar ch) { return isCjk(ch); })) {
+            name = &c;
+            break;
+        }
+    }
+    if (!name)
+        return false;
+    auto put = [&](QChar c, qsizetype at) {
+        out.text.append(c);
+        out.offsets.append(at);
+    };
+    for (qsizetype i = name->start; i < name->end; ++i)
+        put(text::foldChar(s.at(i)), i);
+    put(u'（', num.start);
+    for (qsizetype i = num.start; i < num.end; ++i)
+        put(text::foldChar(s.at(i)), i);
+    for (QChar c : unit)
+        put(c, num.end - 1);
+    put(u'）', num.end - 1);
+    put(u'\n', num.end);
+    return true;
+}
+
 } // namespace
 
 bool isPageLine(QStringView line) {
@@ -107,10 +180,33 @@ FlowText reflow(const QString& source, qsizetype from, qsizetype to) {
     }
     out.text.reserve(to - from);
     out.offsets.reserve(to - from);
+    // A table whose unit stands only in a column header (办理时限（工作日）): each row is read as
+    // "stage（N unit）", the way plans write a stage's limit in prose.
+    QString headerUnit;
+    qsizetype unitColumn = -1;
     for (qsizetype li = 0; li < lines.size(); ++li) {
         const Line& l = lines.at(li);
         if (l.page)
             continue;
+        const QList<Cell> cells = splitCells(source, l.start, l.end);
+        if (cells.size() < 2) {
+            headerUnit.clear();
+        } else {
+            bool header = false;
+            for (qsizetype c = 0; c < cells.size(); ++c) {
+                const QString unit =
+                    headerCellUnit(QStringView(source).mid(cells[c].start, cells[c].end - cells[c].start));
+                if (!unit.isEmpty()) {
+                    headerUnit = unit;
+                    unitColumn = c;
+                    header = true;
+                    break;
+                }
+            }
+            if (!header && !headerUnit.isEmpty() && unitColumn < cells.size() &&
+                appendTableRow(source, cells, unitColumn, headerUnit, out))
+                continue;
+        }
         for (qsizetype i = l.start; i < l.end; ++i) {
             const QChar c = source.at(i);
             if (c == u'\r')

@@ -290,6 +290,8 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
         gap(pos, doc.source.size());
     }
 
+    // What the whole document is about (a gas connection guide): a weak cue for every target in it.
+    const QString documentArea = classifier.dominantArea(doc.source.left(20000));
     QList<bool> fromTitle;
     for (const Stream& st : std::as_const(streams)) {
         const QList<extract::TextTarget> found = extract::extractTextTargets(st.text, options);
@@ -335,6 +337,7 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
             cues.previousUnit = prevUnit;
             cues.gapped = options.interleaved;
             cues.heading = heading;
+            cues.documentArea = documentArea;
             const IndicatorMatch im = classifier.classifyTarget(cues);
             prevIndicator = im.indicator.startsWith(QStringLiteral("other:")) ? QString() : im.indicator;
             prevUnit = tt.unit;

@@ -499,10 +499,11 @@ std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizety
 
 // Verbs anywhere earlier in the clause that make a count the object of a commitment.
 const std::initializer_list<QStringView> kFarPredicates = {
-    u"简化为", u"减少为", u"精简为", u"精简至", u"压减",   u"压缩", u"缩减", u"减少", u"降低",   u"减至",
-    u"降至",   u"放宽",   u"提高",   u"提升",   u"增加",   u"新增", u"新建", u"建成", u"培育",   u"建设",
-    u"打造",   u"实现",   u"实施",   u"完成",   u"开展",   u"选取", u"推荐", u"落地", u"创建",   u"控制在",
-    u"稳定在", u"保持在", u"不超过", u"不少于", u"不低于", u"至少", u"力争", u"累计", u"只进行", u"只需",
+    u"简化为", u"减少为", u"精简为", u"精简至", u"压减",   u"压缩",   u"缩减",   u"减少",   u"降低",
+    u"减至",   u"降至",   u"放宽",   u"提高",   u"提升",   u"增加",   u"新增",   u"新建",   u"建成",
+    u"培育",   u"建设",   u"打造",   u"实现",   u"实施",   u"推出",   u"完成",   u"开展",   u"选取",
+    u"推荐",   u"落地",   u"创建",   u"控制在", u"稳定在", u"保持在", u"不超过", u"不少于", u"不低于",
+    u"至少",   u"力争",   u"累计",   u"只进行", u"只需",
 };
 // Cues right before the number (a few characters at most).
 const std::initializer_list<QStringView> kNearPredicates = {
@@ -531,8 +532,8 @@ const std::initializer_list<QStringView> kListPredicates = {
 };
 // Nouns a count names when it describes the plan itself (30项行动计划, 26条措施).
 const std::initializer_list<QStringView> kPlanStructure = {
-    u"行动", u"措施", u"举措",     u"任务",     u"条款",     u"方面",
-    u"要点", u"意见", u"政策措施", u"改革事项", u"重点工作",
+    u"行动", u"措施",     u"举措",     u"任务",     u"条款", u"方面", u"要点",
+    u"意见", u"政策措施", u"改革事项", u"重点工作", u"部分", u"章",   u"篇",
 };
 // Verbs that make an amount of money a commitment.
 const std::initializer_list<QStringView> kMoneyPredicates = {
@@ -560,14 +561,14 @@ CueHit comparatorBefore(const QString& text, qsizetype clauseStart, qsizetype nu
         QStringView word;
         const char16_t* comparator;
     };
-    static const std::array<Cue, 32> cues = {{
-        {u"超", u">"},      {u"突破", u">"},    {u"逾", u">"},      {u"仅需", u"<="},   {u"只需", u"<="},
-        {u"不足", u"<"},    {u"不超过", u"<="}, {u"不高于", u"<="}, {u"不多于", u"<="}, {u"最多", u"<="},
-        {u"最长", u"<="},   {u"控制在", u"<="}, {u"压缩在", u"<="}, {u"只进行", u"<="}, {u"只", u"<="},
-        {u"不大于", u"<="}, {u"少于", u"<"},    {u"低于", u"<"},    {u"不到", u"<"},    {u"不低于", u">="},
-        {u"不少于", u">="}, {u"至少", u">="},   {u"达到", u">="},   {u"达", u">="},     {u"超过", u">"},
-        {u"高于", u">"},    {u"多于", u">"},    {u"大于", u">"},    {u"大约", u"~"},    {u"约", u"~"},
-        {u"至", u"="},      {u"为", u"="},
+    static const std::array<Cue, 33> cues = {{
+        {u"提前", u">="},   {u"超", u">"},      {u"突破", u">"},    {u"逾", u">"},      {u"仅需", u"<="},
+        {u"只需", u"<="},   {u"不足", u"<"},    {u"不超过", u"<="}, {u"不高于", u"<="}, {u"不多于", u"<="},
+        {u"最多", u"<="},   {u"最长", u"<="},   {u"控制在", u"<="}, {u"压缩在", u"<="}, {u"只进行", u"<="},
+        {u"只", u"<="},     {u"不大于", u"<="}, {u"少于", u"<"},    {u"低于", u"<"},    {u"不到", u"<"},
+        {u"不低于", u">="}, {u"不少于", u">="}, {u"至少", u">="},   {u"达到", u">="},   {u"达", u">="},
+        {u"超过", u">"},    {u"高于", u">"},    {u"多于", u">"},    {u"大于", u">"},    {u"大约", u"~"},
+        {u"约", u"~"},      {u"至", u"="},      {u"为", u"="},
     }};
     // Look back a few characters only: 至少提前1个 / 控制在 20 / 达 80%.
     const qsizetype from = std::max(clauseStart, numStart - 8);
@@ -696,6 +697,18 @@ QString cleanScope(QStringView s) {
     static const QRegularExpression innerDeadline(
         QStringLiteral("[0-9０-９]{4}\\s*年(?:[0-9０-９]{1,2}\\s*月)?(?:年?底|末)?(?:前|以前)"));
     QString out = trimSpaces(s).toString();
+    // 由30个工作日减少至 / 初的90多个工作日压缩至: the prior value is no qualifier.
+    if (std::any_of(out.begin(), out.end(), [](QChar c) { return isArabicDigit(c); })) {
+        qsizetype cut = std::max(out.lastIndexOf(u'由'), out.lastIndexOf(u'从'));
+        if (cut < 0) {
+            cut = 0;
+            while (cut < out.size() && !isArabicDigit(out.at(cut)))
+                ++cut;
+            while (cut > 0 && !isClauseDelimiter(out.at(cut - 1)) && out.at(cut - 1) != u'的')
+                --cut;
+        }
+        out.truncate(cut);
+    }
     QRegularExpressionMatch last;
     for (auto it = innerDeadline.globalMatch(out); it.hasNext();)
         last = it.next();
@@ -780,6 +793,53 @@ QList<TextTarget> distributedRate(const QString& text, qsizetype ss, qsizetype o
         out << t;
     }
     return out;
+}
+
+// Numbers listed together (3、2个工作日内办结; 分别压减至2个、4个) share the comparator written
+// with the last, and after 分别 pair in order with the items listed before it.
+void pairLists(const QString& text, QList<TextTarget>& found) {
+    qsizetype i = 0;
+    while (i < found.size()) {
+        qsizetype j = i;
+        while (j + 1 < found.size() && !found[j].qualitative && !found[j + 1].qualitative &&
+               found[j + 1].clauseStart == found[i].clauseStart &&
+               found[j + 1].numberStart > found[j].numberStart &&
+               found[j + 1].numberStart - found[j].numberEnd <= 2 &&
+               found[j].numberEnd <= found[j + 1].numberStart &&
+               (text.at(found[j + 1].numberStart - 1) == u'、' ||
+                text.at(found[j + 1].numberStart - 1) == u'和'))
+            ++j;
+        if (j > i) {
+            TextTarget& last = found[j];
+            for (qsizetype k = i; k < j; ++k) {
+                if (found[k].comparatorDefault && !last.comparatorDefault)
+                    found[k].comparator = last.comparator;
+            }
+            // 分别降低10%、20%: the verb stands before the first.
+            for (qsizetype k = i + 1; k <= j; ++k) {
+                if (found[k].kind == QStringLiteral("level") && found[i].kind != QStringLiteral("level"))
+                    found[k].kind = found[i].kind;
+            }
+            // 甲类、乙类用户…分别压减至: one item per number.
+            const qsizetype cs = found[i].clauseStart;
+            const QStringView head = QStringView(text).mid(cs, found[i].numberStart - cs);
+            const qsizetype each = head.indexOf(u"分别");
+            if (each > 0) {
+                QList<QString> items;
+                for (QStringView part : head.left(each).split(u'、'))
+                    items << part.toString();
+                if (items.size() == 1)
+                    items = head.left(each).toString().split(u'和');
+                if (items.size() == j - i + 1) {
+                    for (qsizetype k = i; k <= j; ++k) {
+                        found[k].scope = cleanScope(items.at(k - i));
+                        found[k].before = items.at(k - i); // classify each by its own item
+                    }
+                }
+            }
+        }
+        i = j + 1;
+    }
 }
 
 } // namespace
@@ -926,6 +986,10 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 !containsAny(QStringView(text).mid(q->unitEnd, std::min<qsizetype>(3, se - q->unitEnd)),
                              {u"办结", u"完成", u"办理", u"响应", u"答复", u"回应", u"到达", u"处置"}))
                 continue;
+            // 在3日前报送: a day of the month.
+            if (q->unit == u"日" && QStringView(text).mid(q->unitEnd, 1).startsWith(u'前') &&
+                (prev == u'在' || prev == u'于' || prev == u'月'))
+                continue;
             // 每12个人中: a denominator.
             if (prev == u'每' && uc != UnitClass::Money)
                 continue;
@@ -974,7 +1038,11 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 const qsizetype items = lead.count(u'、') + 1;
                 const bool numberList =
                     std::any_of(lead.begin(), lead.end(), [](QChar ch) { return isArabicDigit(ch); });
-                if (items >= 2 && double(items) == q->value && !numberList &&
+                // The last item runs up to the number: a verb there (分别压减至2个、4个) makes it a target.
+                const QStringView lastItem = lead.mid(lead.lastIndexOf(u'、') + 1);
+                const bool verbBefore = containsAny(lastItem, kFarPredicates) ||
+                                        containsAny(lastItem, kNearPredicates) || lastItem.contains(u"分别");
+                if (items >= 2 && double(items) == q->value && !numberList && !verbBefore &&
                     !containsAny(lead, kListPredicates) && !containsAny(clauseAfter, kResultVerbs) &&
                     !changeFollows(text, q->unitEnd, se)) {
                     descriptiveEnd = q->unitEnd;
@@ -1132,8 +1200,10 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             else if (!found.isEmpty() && ns > ss && (text.at(ns - 1) == u'、' || text.at(ns - 1) == u'和') &&
                      found.last().numberEnd >= ns - 2 && !found.last().qualitative)
                 t.comparator = found.last().comparator; // 分别不超过2个、6个工作日
-            else
+            else {
                 t.comparator = QStringLiteral("=");
+                t.comparatorDefault = true;
+            }
             // Kind: 降低15% / 压缩60% cut by; 增加50% grow by; 新增/新建 add; else a level.
             {
                 const qsizetype kf = std::max(cs, ns - 6);
@@ -1259,7 +1329,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                            "(?=[、，。；和及）)]|$)"));
         // 压缩一半以上: a cut of half, unless it restates a change read in the same sentence.
         static const QRegularExpression half(
-            QStringLiteral("(?:压缩|减少|压减|缩短|降低|缩减|精简|减)了?(一半)(以上)?"));
+            QStringLiteral("(?:压缩|减少|压减|缩短|降低|缩减|精简|减)[\\p{Han}]{0,4}?了?(一半)(以上)?"));
         const bool restates = std::any_of(found.begin(), found.end(),
                                           [](const TextTarget& t) { return t.baseline.has_value(); });
         auto addSpecial = [&](const QRegularExpressionMatch& m, int group, double value, const QString& unit,
@@ -1315,6 +1385,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
         }
         std::sort(found.begin(), found.end(),
                   [](const TextTarget& a, const TextTarget& b) { return a.numberStart < b.numberStart; });
+        pairLists(text, found);
         out << found;
     }
     return out;

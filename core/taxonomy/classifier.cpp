@@ -209,7 +209,28 @@ QString Classifier::areaOfSentence(const TargetCues& t) const {
     }
     if (!best.isEmpty())
         return best;
+    if (!t.documentArea.isEmpty())
+        return t.documentArea;
     return t.measureArea.isEmpty() ? QStringLiteral("other") : t.measureArea;
+}
+
+QString Classifier::dominantArea(const QString& text) const {
+    const CharSet chars(text);
+    QString best;
+    double bestScore = 0;
+    double total = 0;
+    for (const Area& a : m_taxonomy.areas()) {
+        if (a.id == QStringLiteral("other"))
+            continue;
+        const double s = cueScore(a.cues, text, chars, 5);
+        total += s;
+        if (s > bestScore) {
+            bestScore = s;
+            best = a.id;
+        }
+    }
+    // Two thirds of all area words, and more than a passing mention.
+    return bestScore >= 12 && bestScore * 3 >= total * 2 ? best : QString();
 }
 
 IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
@@ -243,6 +264,8 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
                             0.5 * cueScore(ind.cues, t.heading, headingChars);
         double s = local + wide;
         if (s > 0 && ind.area == t.measureArea)
+            s += 2.5;
+        if (s > 0 && ind.area == t.documentArea)
             s += 2.5;
         if (s > bestScore || (s == bestScore && best && local > bestLocal)) {
             best = &ind;
