@@ -182,6 +182,16 @@ bool isGoalHeading(const QString& h) {
     return goal.match(h).hasMatch() && !h.contains(QStringLiteral("目标任务分解"));
 }
 
+// "1." / "2、" / "（3）" at a paragraph's start: a numbered item, i.e. a measure, even in a plan whose
+// layout the parser did not recognise.
+bool startsWithItemLabel(const QString& src, qsizetype pos) {
+    static const QRegularExpression label(
+        QStringLiteral("^\\s*(?:[0-9０-９]{1,2}[.．、]|[（(][0-9０-９]{1,3}[）)])"));
+    if (pos < 0 || pos >= src.size())
+        return false;
+    return label.match(QStringView(src).mid(pos, 12)).hasMatch();
+}
+
 // The source line holding a position.
 QStringView lineAt(const QString& src, qsizetype pos) {
     pos = std::clamp<qsizetype>(pos, 0, src.size());
@@ -318,7 +328,7 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
             QString section;
             if (isGoalHeading(heading))
                 section = QStringLiteral("goal");
-            else if (m && doc.layout != Layout::Generic)
+            else if (m && (doc.layout != Layout::Generic || startsWithItemLabel(doc.source, m->span.start)))
                 section = QStringLiteral("measure");
             else if (line.contains(u'|') || line.contains(u'\t'))
                 section = QStringLiteral("table");

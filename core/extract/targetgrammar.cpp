@@ -697,18 +697,6 @@ QString cleanScope(QStringView s) {
     static const QRegularExpression innerDeadline(
         QStringLiteral("[0-9０-９]{4}\\s*年(?:[0-9０-９]{1,2}\\s*月)?(?:年?底|末)?(?:前|以前)"));
     QString out = trimSpaces(s).toString();
-    // 由30个工作日减少至 / 初的90多个工作日压缩至: the prior value is no qualifier.
-    if (std::any_of(out.begin(), out.end(), [](QChar c) { return isArabicDigit(c); })) {
-        qsizetype cut = std::max(out.lastIndexOf(u'由'), out.lastIndexOf(u'从'));
-        if (cut < 0) {
-            cut = 0;
-            while (cut < out.size() && !isArabicDigit(out.at(cut)))
-                ++cut;
-            while (cut > 0 && !isClauseDelimiter(out.at(cut - 1)) && out.at(cut - 1) != u'的')
-                --cut;
-        }
-        out.truncate(cut);
-    }
     QRegularExpressionMatch last;
     for (auto it = innerDeadline.globalMatch(out); it.hasNext();)
         last = it.next();
@@ -726,6 +714,25 @@ QString cleanScope(QStringView s) {
                                 u"在",   u"使",   u"按照", u"并",   u"和",   u"及",   u"分别"},
                           &lead))
             out.remove(0, lead.size());
+    }
+    // 由30个工作日减少至 / 初的90多个工作日压缩至: the prior value is no qualifier.
+    {
+        const qsizetype you = std::max(out.lastIndexOf(u'由'), out.lastIndexOf(u'从'));
+        auto digitFrom = [&](qsizetype from) {
+            for (qsizetype k = std::max<qsizetype>(0, from); k < out.size(); ++k) {
+                if (isArabicDigit(out.at(k)))
+                    return k;
+            }
+            return qsizetype(-1);
+        };
+        if (you >= 0 && digitFrom(you) >= 0) {
+            out.truncate(you);
+        } else if (you < 0 && digitFrom(0) >= 0 && out.endsWith(u'至')) {
+            qsizetype cut = digitFrom(0);
+            while (cut > 0 && !isClauseDelimiter(out.at(cut - 1)) && out.at(cut - 1) != u'的')
+                --cut;
+            out.truncate(cut);
+        }
     }
     QString shorter = out;
     shorter.remove(trailingNounAndVerb);

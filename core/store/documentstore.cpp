@@ -340,7 +340,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             tq.bindValue(col++, int(mi >= 0 ? mi : precedingMeasure));
             tq.bindValue(col++, mi >= 0 ? doc.measures[mi].number : 0);
             tq.bindValue(col++, t.section.isEmpty() ? QStringLiteral("measure") : t.section);
-            tq.bindValue(col++, t.sectionHeading);
+            // A null QString binds as NULL; the column is NOT NULL with '' for "no heading".
+            tq.bindValue(col++, t.sectionHeading.isEmpty() ? QStringLiteral("") : t.sectionHeading);
             if (!tq.exec())
                 return store::sqlError(tq.lastError(), QStringLiteral("storing targets of %1").arg(docId),
                                        m_path);
