@@ -301,7 +301,8 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
     }
 
     // What the whole document is about (a gas connection guide): a weak cue for every target in it.
-    const QString documentArea = classifier.dominantArea(doc.source.left(20000));
+    // Its title and opening say it.
+    const QString documentArea = classifier.dominantArea(doc.source.left(1500));
     QList<bool> fromTitle;
     for (const Stream& st : std::as_const(streams)) {
         const QList<extract::TextTarget> found = extract::extractTextTargets(st.text, options);

@@ -890,18 +890,33 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
         // A statistic (截至…, 同比, 占比, 共受理) reports and commits to nothing; a narrative of the
         // past (已有, …以来, a sentence opening with a year before the plan's) commits only where a
         // comparator or a change says so.
-        const bool statistic = containsAny(sentence, kStatisticWords);
-        bool past = containsAny(sentence, kPastWords);
-        for (const DateMention& d : dates) {
-            if (options.documentYear > 0 && d.start - ss <= 12 && d.end - d.start >= 5 &&
-                isArabicDigit(text.at(d.start))) {
-                const int y = QStringView(text).mid(d.start, 4).toInt();
-                if (y > 1990 && y < options.documentYear && d.yearMonth.isEmpty() == false &&
-                    !QStringView(text).mid(d.end, 2).startsWith(u"前") &&
-                    !QStringView(text).mid(d.end, 2).startsWith(u"底"))
-                    past = true;
+        // Read only when a candidate needs it: most sentences hold no number at all.
+        int statisticState = -1;
+        int pastState = -1;
+        auto statistic = [&] {
+            if (statisticState < 0)
+                statisticState = containsAny(sentence, kStatisticWords) ? 1 : 0;
+            return statisticState == 1;
+        };
+        auto past = [&] {
+            if (pastState >= 0)
+                return pastState == 1;
+            bool p = containsAny(sentence, kPastWords);
+            for (const DateMention& d : dates) {
+                if (p)
+                    break;
+                if (options.documentYear > 0 && d.start - ss <= 12 && d.end - d.start >= 5 &&
+                    isArabicDigit(text.at(d.start))) {
+                    const int y = QStringView(text).mid(d.start, 4).toInt();
+                    if (y > 1990 && y < options.documentYear && !d.yearMonth.isEmpty() &&
+                        !QStringView(text).mid(d.end, 2).startsWith(u"前") &&
+                        !QStringView(text).mid(d.end, 2).startsWith(u"底"))
+                        p = true;
+                }
             }
-        }
+            pastState = p ? 1 : 0;
+            return p;
+        };
         qsizetype descriptiveEnd = -2;    // end of the last number that only described (4个阶段76项)
         qsizetype baselineTargetEnd = -1; // end of the last target read with a baseline
         QList<TextTarget> found;
@@ -1047,9 +1062,11 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                     std::any_of(lead.begin(), lead.end(), [](QChar ch) { return isArabicDigit(ch); });
                 // The last item runs up to the number: a verb there (分别压减至2个、4个) makes it a target.
                 const QStringView lastItem = lead.mid(lead.lastIndexOf(u'、') + 1);
-                const bool verbBefore = containsAny(lastItem, kFarPredicates) ||
-                                        containsAny(lastItem, kNearPredicates) || lastItem.contains(u"分别");
-                if (items >= 2 && double(items) == q->value && !numberList && !verbBefore &&
+                auto verbBefore = [&] {
+                    return containsAny(lastItem, kFarPredicates) || containsAny(lastItem, kNearPredicates) ||
+                           lastItem.contains(u"分别");
+                };
+                if (items >= 2 && double(items) == q->value && !numberList && !verbBefore() &&
                     !containsAny(lead, kListPredicates) && !containsAny(clauseAfter, kResultVerbs) &&
                     !changeFollows(text, q->unitEnd, se)) {
                     descriptiveEnd = q->unitEnd;
@@ -1162,9 +1179,9 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 continue;
             const bool cued = !before.comparator.isEmpty() || !after.comparator.isEmpty() || hasBaseline ||
                               q->range || q->more || nearPredicate;
-            if (statistic && !hasBaseline)
+            if (!hasBaseline && statistic())
                 continue;
-            if (past && !cued)
+            if (!cued && past())
                 continue;
             // A number with no cue at all (当场办结率96.77%) is less sure to be a commitment.
             if (!cued && !farPredicate && confidence > 0.7)
@@ -1382,7 +1399,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             t.scope = cleanScope(QStringView(text).mid(t.clauseStart, zeroScopeEnd - t.clauseStart));
             t.before = text.mid(t.clauseStart, zeroScopeEnd - t.clauseStart);
         }
-        if (!restates && !statistic && !past) {
+        if (!restates && sentence.contains(QStringLiteral("一半")) && !statistic() && !past()) {
             for (auto it = half.globalMatch(sentence); it.hasNext();) {
                 const QRegularExpressionMatch m = it.next();
                 addSpecial(m, 0, 50, QStringLiteral("%"),

@@ -103,6 +103,12 @@ bool compatible(const QString& indicatorUnit, const QString& targetUnit) {
 
 } // namespace
 
+Classifier::Classifier(const Taxonomy& taxonomy)
+    : m_taxonomy(taxonomy) {
+    for (const Indicator& ind : m_taxonomy.indicators())
+        m_indicatorCuesByArea[ind.area] << ind.cues;
+}
+
 AreaMatch Classifier::classifyMeasure(const Measure& m) const {
     QString heading = m.areaHeading;
     heading.remove(QLatin1Char('\n'));
@@ -115,11 +121,7 @@ AreaMatch Classifier::classifyMeasure(const Measure& m) const {
     for (const Area& a : m_taxonomy.areas()) {
         if (a.id == QStringLiteral("other"))
             continue;
-        QStringList indicatorCues;
-        for (const Indicator& ind : m_taxonomy.indicators()) {
-            if (ind.area == a.id)
-                indicatorCues << ind.cues;
-        }
+        const QStringList indicatorCues = m_indicatorCuesByArea.value(a.id);
         // The heading decides when it names an area; the title next; the body's content last.
         const double s =
             100.0 * cueScore(a.cues, heading, headingChars) + 10.0 * cueScore(a.cues, m.title, titleChars) +

@@ -5,7 +5,9 @@
 
 #include "model/document.h"
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace pc {
 
@@ -38,8 +40,7 @@ struct IndicatorMatch {
 
 class Classifier {
 public:
-    explicit Classifier(const Taxonomy& taxonomy)
-        : m_taxonomy(taxonomy) {}
+    explicit Classifier(const Taxonomy& taxonomy);
 
     // By heading first (渝中 市场准入 → start_business), then title, then content
     // (江津 （二）优化水电气接入服务 → water / electricity / gas by what the measure says).
@@ -54,6 +55,7 @@ public:
 
 private:
     const Taxonomy& m_taxonomy;
+    QHash<QString, QStringList> m_indicatorCuesByArea; // every indicator cue of an area, gathered once
 };
 
 } // namespace pc
