@@ -95,18 +95,14 @@ QString lastClause(const QString& s) {
     return s.mid(i);
 }
 
-bool compatible(const QString& indicatorUnit, const QString& targetUnit) {
-    using extract::UnitClass;
-    const UnitClass t = targetUnit.isEmpty() ? UnitClass::Time : extract::unitClass(targetUnit);
-    return extract::unitClass(indicatorUnit) == t;
-}
-
 } // namespace
 
 Classifier::Classifier(const Taxonomy& taxonomy)
     : m_taxonomy(taxonomy) {
-    for (const Indicator& ind : m_taxonomy.indicators())
+    for (const Indicator& ind : m_taxonomy.indicators()) {
         m_indicatorCuesByArea[ind.area] << ind.cues;
+        m_unitClass.insert(ind.unit, int(extract::unitClass(ind.unit)));
+    }
 }
 
 AreaMatch Classifier::classifyMeasure(const Measure& m) const {
@@ -252,8 +248,10 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
     const Indicator* best = nullptr;
     double bestScore = 0;
     double bestLocal = 0;
+    // Units compare by family; the indicators' families are looked up once (constructor).
+    const int targetClass = int(t.unit.isEmpty() ? extract::UnitClass::Time : extract::unitClass(t.unit));
     for (const Indicator& ind : m_taxonomy.indicators()) {
-        if (!compatible(ind.unit, t.unit))
+        if (m_unitClass.value(ind.unit, -1) != targetClass)
             continue;
         double local = 3.0 * cueScore(ind.cues, nearBefore, nearChars) +
                        2.5 * cueScore(ind.cues, t.after, afterChars) +

@@ -56,6 +56,7 @@ public:
 private:
     const Taxonomy& m_taxonomy;
     QHash<QString, QStringList> m_indicatorCuesByArea; // every indicator cue of an area, gathered once
+    QHash<QString, int> m_unitClass;                   // unit family of every indicator unit
 };
 
 } // namespace pc
