@@ -19,15 +19,25 @@ namespace pc::cli {
 namespace {
 
 QStringList header() {
-    return {QStringLiteral("doc"),        QStringLiteral("area"),
-            QStringLiteral("indicator"),  QStringLiteral("scope"),
-            QStringLiteral("kind"),       QStringLiteral("comparator"),
-            QStringLiteral("value"),      QStringLiteral("unit"),
-            QStringLiteral("baseline"),   QStringLiteral("deadline"),
-            QStringLiteral("quote"),      QStringLiteral("start"),
-            QStringLiteral("end"),        QStringLiteral("measure_no"),
-            QStringLiteral("confidence"), QStringLiteral("indicator_confidence"),
-            QStringLiteral("qualitative")};
+    return {QStringLiteral("doc"),
+            QStringLiteral("area"),
+            QStringLiteral("indicator"),
+            QStringLiteral("scope"),
+            QStringLiteral("kind"),
+            QStringLiteral("comparator"),
+            QStringLiteral("value"),
+            QStringLiteral("unit"),
+            QStringLiteral("baseline"),
+            QStringLiteral("deadline"),
+            QStringLiteral("quote"),
+            QStringLiteral("start"),
+            QStringLiteral("end"),
+            QStringLiteral("measure_no"),
+            QStringLiteral("confidence"),
+            QStringLiteral("indicator_confidence"),
+            QStringLiteral("qualitative"),
+            QStringLiteral("section"),
+            QStringLiteral("section_heading")};
 }
 
 QString number(const std::optional<double>& v) {
@@ -51,7 +61,9 @@ QStringList row(const Target& t) {
             QString::number(t.measureNumber),
             extract::formatNumber(t.confidence),
             extract::formatNumber(t.indicatorConfidence),
-            t.qualitative ? QStringLiteral("1") : QStringLiteral("0")};
+            t.qualitative ? QStringLiteral("1") : QStringLiteral("0"),
+            t.section,
+            t.sectionHeading};
 }
 
 QJsonObject toJson(const Target& t, const Taxonomy& taxonomy) {
@@ -74,6 +86,8 @@ QJsonObject toJson(const Target& t, const Taxonomy& taxonomy) {
     o.insert(QStringLiteral("confidence"), t.confidence);
     o.insert(QStringLiteral("indicator_confidence"), t.indicatorConfidence);
     o.insert(QStringLiteral("qualitative"), t.qualitative);
+    o.insert(QStringLiteral("section"), t.section);
+    o.insert(QStringLiteral("section_heading"), t.sectionHeading);
     return o;
 }
 

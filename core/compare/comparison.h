@@ -45,6 +45,8 @@ struct ComparisonRow {
     bool rejected = false;       // marked "not a target" (only listed when asked for)
     bool userAdded = false;      // added by the user from a source span
     QStringList correctedFields; // which fields an override changed: value, unit, comparator, …
+    QString section;             // where it was found: measure | goal | table | other
+    QString sectionHeading;      // the nearest heading above it
     bool operator==(const ComparisonRow&) const = default;
 };
 

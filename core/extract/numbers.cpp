@@ -119,6 +119,16 @@ std::optional<NumberToken> readNumber(const QString& text, qsizetype pos) {
         t.value = ascii.toDouble();
         return t;
     }
+    // 半个工作日 / 半天 / 半小时: a half, only as a quantity of time or things.
+    if (text.at(pos) == u'半' && pos + 1 < n &&
+        (text.at(pos + 1) == u'个' || text.at(pos + 1) == u'天' || text.at(pos + 1) == u'日' ||
+         text.at(pos + 1) == u'小' || text.at(pos + 1) == u'工') &&
+        (pos == 0 || !isChineseDigit(text.at(pos - 1)))) {
+        t.end = pos + 1;
+        t.value = 0.5;
+        t.chinese = true;
+        return t;
+    }
     if (isChineseDigit(text.at(pos))) {
         qsizetype i = pos;
         while (i < n && isChineseDigit(text.at(i)))

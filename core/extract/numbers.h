@@ -23,7 +23,8 @@ bool isChineseDigit(QChar c); // 零一二两三四五六七八九十百千
 // Value of a Chinese numeral such as 三, 十五, 二十, 一百二十, 两; nullopt if malformed.
 std::optional<double> parseChineseNumber(QStringView s);
 
-// Reads the number starting at `pos` (Arabic with optional decimals, or Chinese numeral).
+// Reads the number starting at `pos` (Arabic with optional decimals, Chinese numeral, or 半 before a
+// unit).
 // Returns nullopt if no number starts there.
 std::optional<NumberToken> readNumber(const QString& text, qsizetype pos);
 

@@ -1,6 +1,7 @@
 // Document-level extraction (see targetextractor.h).
 #include "targetextractor.h"
 
+#include "reflow.h"
 #include "targetgrammar.h"
 
 #include "taxonomy/classifier.h"
@@ -29,6 +30,7 @@ struct Stream {
     QString text;
     QList<qsizetype> offsets;
     QList<std::pair<qsizetype, int>> parts; // (start in text, measure index), ascending
+    bool bySource = false; // reflowed source text: a target belongs to the measure whose span holds it
 
     void append(const Measure& m, int measureIndex) {
         parts.append({text.size(), measureIndex});
@@ -41,7 +43,16 @@ struct Stream {
                 offsets << (m.span.isValid() ? m.span.start + i : i);
         }
     }
-    int measureAt(qsizetype pos) const {
+    int measureAt(const Document& doc, qsizetype pos) const {
+        if (bySource) {
+            const qsizetype src = sourceAt(pos);
+            for (qsizetype k = 0; k < doc.measures.size(); ++k) {
+                const Span& sp = doc.measures.at(k).span;
+                if (sp.isValid() && src >= sp.start && src < sp.end)
+                    return int(k);
+            }
+            return -1;
+        }
         int mi = parts.isEmpty() ? -1 : parts.first().second;
         for (const auto& [start, index] : parts) {
             if (start > pos)
@@ -56,6 +67,15 @@ struct Stream {
         return offsets.at(std::clamp<qsizetype>(i, 0, offsets.size() - 1));
     }
 };
+
+Stream flowStream(const QString& source, qsizetype from, qsizetype to) {
+    extract::FlowText flow = extract::reflow(source, from, to);
+    Stream st;
+    st.text = std::move(flow.text);
+    st.offsets = std::move(flow.offsets);
+    st.bySource = true;
+    return st;
+}
 
 // Maps a text range to a source span that stays on the number's line: quotes never hold tabs or breaks.
 Span mapSpan(const Document& doc, const Stream& st, qsizetype textStart, qsizetype textEnd,
@@ -100,7 +120,7 @@ QString repeatKey(const extract::TextTarget& t, const QString& text) {
     const qsizetype from = std::min(t.clauseStart, t.quoteStart);
     return text.mid(from, t.quoteEnd - from) + QLatin1Char('|') +
            (t.value ? QString::number(*t.value) : QString()) + QLatin1Char('|') + t.unit + QLatin1Char('|') +
-           t.comparator + QLatin1Char('|') + t.kind + QLatin1Char('|') +
+           t.comparator + QLatin1Char('|') + t.kind + QLatin1Char('|') + t.scope + QLatin1Char('|') +
            (t.baseline ? QString::number(*t.baseline) : QString()) + QLatin1Char('|') + t.deadline;
 }
 
@@ -110,6 +130,113 @@ QString interleavedRepeatKey(const extract::TextTarget& t, const QString& text) 
            QLatin1Char('|') + (t.baseline ? QString::number(*t.baseline) : QString());
 }
 
+// A heading line of the plan: the nearest one above a target names its context.
+struct Heading {
+    qsizetype start;
+    QString text;
+};
+
+bool isHeadingLine(QStringView line) {
+    static const QRegularExpression labelled(
+        QStringLiteral("^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第["
+                       "一二三四五六七八九十]+[章节部分])"));
+    static const QRegularExpression named(
+        QStringLiteral("^[\\p{Han}“”]{2,10}(?:目标|要求|任务|思路|原则)[：:]?$"));
+    if (line.isEmpty() || line.size() > 40 || line.contains(u'。'))
+        return false;
+    return labelled.match(line).hasMatch() || named.match(line).hasMatch();
+}
+
+QList<Heading> findHeadings(const Document& doc) {
+    QList<Heading> out;
+    const QString& src = doc.source;
+    for (qsizetype s = 0; s < src.size();) {
+        qsizetype e = src.indexOf(QLatin1Char('\n'), s);
+        if (e < 0)
+            e = src.size();
+        const QString line = src.mid(s, e - s).trimmed();
+        if (isHeadingLine(line))
+            out.append({s, line});
+        s = e + 1;
+    }
+    for (const Section& sec : doc.sections) {
+        if (sec.span.isValid())
+            out.append({sec.span.start, QString(sec.label + sec.heading).trimmed()});
+    }
+    std::sort(out.begin(), out.end(), [](const Heading& a, const Heading& b) { return a.start < b.start; });
+    return out;
+}
+
+QString headingAbove(const QList<Heading>& headings, qsizetype pos) {
+    QString h;
+    for (const Heading& x : headings) {
+        if (x.start > pos)
+            break;
+        h = x.text;
+    }
+    return h;
+}
+
+bool isGoalHeading(const QString& h) {
+    static const QRegularExpression goal(QStringLiteral("目标|总体要求|预期"));
+    return goal.match(h).hasMatch() && !h.contains(QStringLiteral("目标任务分解"));
+}
+
+// "1." / "2、" / "（3）" at a paragraph's start: a numbered item, i.e. a measure, even in a plan whose
+// layout the parser did not recognise.
+bool startsWithItemLabel(const QString& src, qsizetype pos) {
+    static const QRegularExpression label(
+        QStringLiteral("^\\s*(?:[0-9０-９]{1,2}[.．、]|[（(][0-9０-９]{1,3}[）)])"));
+    if (pos < 0 || pos >= src.size())
+        return false;
+    return label.match(QStringView(src).mid(pos, 12)).hasMatch();
+}
+
+// The source line holding a position.
+QStringView lineAt(const QString& src, qsizetype pos) {
+    pos = std::clamp<qsizetype>(pos, 0, src.size());
+    qsizetype s = pos;
+    while (s > 0 && src.at(s - 1) != u'\n')
+        --s;
+    qsizetype e = src.indexOf(QLatin1Char('\n'), pos);
+    if (e < 0)
+        e = src.size();
+    return QStringView(src).mid(s, e - s);
+}
+
+// A title line: a news headline, a 原标题 line or a heading, which restate what the body says.
+bool isTitleLine(const QString& src, qsizetype pos, qsizetype firstSentenceEnd) {
+    const QStringView line = lineAt(src, pos);
+    QStringView t = line;
+    while (!t.isEmpty() && t.front().isSpace())
+        t = t.mid(1);
+    if (t.startsWith(u"原标题") || t.startsWith(u"标题") || t.startsWith(u"副标题"))
+        return true;
+    // A flow chart (受理（1个工作日）→验收（1个工作日）) restates the limits written above it.
+    if (t.contains(u'→') || t.contains(u'⇒'))
+        return true;
+    if (t.size() > 50 || t.contains(u'。') || t.contains(u'，') || t.contains(u'；') || t.contains(u'|') ||
+        t.contains(u'\t'))
+        return false;
+    // A short line without punctuation between paragraphs: a sub-headline.
+    if (t.size() <= 30 && !t.contains(u',') && !t.contains(u';') && !t.contains(u'、') &&
+        !t.contains(u'：') && !t.contains(u':'))
+        return true;
+    const qsizetype lineStart = t.data() - src.constData();
+    return lineStart < firstSentenceEnd || isHeadingLine(t.trimmed());
+}
+
+// The plan's year when the metadata has none: the first year written in the text (2019-06-25, 2019年).
+int yearFromText(const QString& src) {
+    static const QRegularExpression re(QStringLiteral("(?<![0-9])((?:19|20)[0-9]{2})(?:\\s*年|-[01][0-9]-)"));
+    // A news page or a reply states when it was published; a plan, when it was issued: the latest
+    // date near the top.
+    int year = 0;
+    for (auto it = re.globalMatch(src.left(1500)); it.hasNext();)
+        year = std::max(year, it.next().capturedView(1).toInt());
+    return year;
+}
+
 } // namespace
 
 QList<Target> extractTargets(const Document& doc, const Classifier& classifier) {
@@ -117,8 +244,12 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
     QSet<QString> seenKeys;
     QSet<QPair<qsizetype, qsizetype>> seenSpans;
     extract::GrammarOptions options;
-    options.documentYear = doc.meta.year;
+    options.documentYear = doc.meta.year > 0 ? doc.meta.year : yearFromText(doc.source);
     options.interleaved = doc.layout == Layout::InterleavedPdf;
+    const QList<Heading> headings = findHeadings(doc);
+    qsizetype firstSentenceEnd = doc.source.indexOf(u'。');
+    if (firstSentenceEnd < 0)
+        firstSentenceEnd = doc.source.size();
 
     QList<Stream> streams;
     if (options.interleaved) {
@@ -140,39 +271,84 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
         st.parts = parts;
         if (!st.parts.isEmpty())
             streams << st;
+    } else if (doc.layout == Layout::Generic || doc.measures.isEmpty()) {
+        // No numbered measures: the "measures" are paragraphs, and a PDF copy may break a sentence
+        // over several of them. Read the whole text as one flow.
+        streams << flowStream(doc.source, 0, doc.source.size());
     } else {
+        // Numbered measures, and around them the text no measure holds: preamble, 总体目标 /
+        // 主要目标 paragraphs, tables and attachments. Every sentence of the plan is a candidate.
+        QList<std::pair<qsizetype, qsizetype>> covered;
         for (qsizetype mi = 0; mi < doc.measures.size(); ++mi) {
             streams.append(Stream{});
             streams.last().append(doc.measures.at(mi), int(mi));
+            const Span& sp = doc.measures.at(mi).span;
+            if (sp.isValid())
+                covered.append({sp.start, sp.end});
         }
+        std::sort(covered.begin(), covered.end());
+        qsizetype pos = 0;
+        auto gap = [&](qsizetype from, qsizetype to) {
+            if (to - from >= 4)
+                streams << flowStream(doc.source, from, to);
+        };
+        for (const auto& [a, b] : std::as_const(covered)) {
+            if (a > pos)
+                gap(pos, a);
+            pos = std::max(pos, b);
+        }
+        gap(pos, doc.source.size());
     }
 
+    // What the whole document is about (a gas connection guide): a weak cue for every target in it.
+    // Its title and opening say it.
+    const QString documentArea = classifier.dominantArea(doc.source.left(1500));
+    QList<bool> fromTitle;
     for (const Stream& st : std::as_const(streams)) {
         const QList<extract::TextTarget> found = extract::extractTextTargets(st.text, options);
         QString prevIndicator;
         QString prevUnit;
         int prevSentence = -1;
+        QString goalDeadline; // the horizon of the goal section being read
+        QString goalHeading;
         for (const extract::TextTarget& tt : found) {
-            const int mi = st.measureAt(tt.numberStart);
-            if (mi < 0)
+            const int mi = st.measureAt(doc, tt.numberStart);
+            if (mi < 0 && options.interleaved)
                 continue;
-            const Measure& m = doc.measures.at(mi);
+            const Measure* m = mi >= 0 ? &doc.measures.at(mi) : nullptr;
             if (tt.sentenceIndex != prevSentence) {
                 prevIndicator.clear();
                 prevUnit.clear();
                 prevSentence = tt.sentenceIndex;
             }
+            const qsizetype sourcePos = st.sourceAt(tt.numberStart);
+            QString heading = headingAbove(headings, sourcePos);
+            if (heading.isEmpty() && m)
+                heading = m->areaHeading;
+            const QStringView line = lineAt(doc.source, sourcePos);
+            QString section;
+            if (isGoalHeading(heading))
+                section = QStringLiteral("goal");
+            else if (m && (doc.layout != Layout::Generic || startsWithItemLabel(doc.source, m->span.start)))
+                section = QStringLiteral("measure");
+            else if (line.contains(u'|') || line.contains(u'\t'))
+                section = QStringLiteral("table");
+            else
+                section = QStringLiteral("other");
+
             TargetCues cues;
             cues.before = tt.before;
             cues.after = tt.after;
             cues.sentence = tt.sentence;
-            cues.measureTitle = m.title;
-            cues.measureArea = m.area;
+            cues.measureTitle = m ? m->title : QString();
+            cues.measureArea = m ? m->area : QString();
             cues.unit = tt.unit;
             cues.scope = tt.scope;
             cues.previousIndicator = prevIndicator;
             cues.previousUnit = prevUnit;
             cues.gapped = options.interleaved;
+            cues.heading = heading;
+            cues.documentArea = documentArea;
             const IndicatorMatch im = classifier.classifyTarget(cues);
             prevIndicator = im.indicator.startsWith(QStringLiteral("other:")) ? QString() : im.indicator;
             prevUnit = tt.unit;
@@ -189,7 +365,7 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
             Target t;
             t.docId = doc.meta.docId;
             t.measureIndex = mi;
-            t.measureNumber = m.number;
+            t.measureNumber = m ? m->number : 0;
             t.indicator = im.indicator;
             t.area = im.area;
             t.indicatorConfidence = im.confidence;
@@ -199,18 +375,53 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
             t.value = tt.value;
             t.unit = tt.unit;
             t.baseline = tt.baseline;
-            t.deadline =
-                tt.deadline.isEmpty() ? rowDeadline(doc, m, st.sourceAt(tt.numberStart)) : tt.deadline;
+            t.deadline = tt.deadline;
+            if (t.deadline.isEmpty() && m)
+                t.deadline = rowDeadline(doc, *m, sourcePos);
+            // A goal section's lead sentence ("到2025年，…") sets the horizon of the targets under it.
+            if (section == QStringLiteral("goal")) {
+                if (heading != goalHeading) {
+                    goalHeading = heading;
+                    goalDeadline.clear();
+                }
+                if (t.deadline.isEmpty())
+                    t.deadline = goalDeadline;
+                else
+                    goalDeadline = t.deadline;
+            }
             t.span = span;
             t.quote = doc.source.mid(span.start, span.length());
             t.qualitative = tt.qualitative;
-            // Text that had to be reconstructed (interleaved columns) is less sure.
-            t.confidence =
-                tt.confidence * std::min(1.0, m.confidence + 0.1) * (options.interleaved ? 0.85 : 1.0);
+            t.section = section;
+            t.sectionHeading = heading;
+            // Text that had to be reconstructed (interleaved columns) is less sure; so is a target
+            // outside any measure, and one whose indicator is only a guess.
+            double c = tt.confidence * (m && !st.bySource ? std::min(1.0, m->confidence + 0.1) : 0.95) *
+                       (options.interleaved ? 0.85 : 1.0);
+            if (im.indicator.startsWith(QStringLiteral("other:")))
+                c *= 0.9;
+            t.confidence = c;
+            fromTitle << isTitleLine(doc.source, sourcePos, firstSentenceEnd);
             out << t;
         }
     }
-    return out;
+    // A headline or heading that repeats a target of the body is the same target: keep the body's.
+    QList<Target> kept;
+    kept.reserve(out.size());
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        if (fromTitle.at(i)) {
+            bool repeated = false;
+            for (qsizetype j = 0; j < out.size() && !repeated; ++j) {
+                repeated = j != i && !fromTitle.at(j) && out.at(j).value == out.at(i).value &&
+                           out.at(j).unit == out.at(i).unit;
+            }
+            if (repeated)
+                continue;
+            out[i].confidence *= 0.8;
+        }
+        kept << out.at(i);
+    }
+    return kept;
 }
 
 } // namespace pc

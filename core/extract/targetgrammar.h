@@ -30,6 +30,7 @@ struct TextTarget {
     QString deadline; // YYYY-MM from the sentence, or empty
     QString scope;    // qualifier in the plan's words
     bool qualitative = false;
+    bool comparatorDefault = false; // no cue said it: "=" by default
     double confidence = 1.0;
     QString before;   // text of the clause before the number, from the previous target on
     QString after;    // rest of the clause after the number

@@ -287,8 +287,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             "unit, baseline, deadline, p_area, p_indicator, p_scope, p_kind, p_comparator, p_value, p_unit, "
             "p_baseline, p_deadline, span_start, span_end, quote, sentence, confidence, "
             "indicator_confidence, "
-            "qualitative, measure_ordinal, measure_number) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+            "qualitative, measure_ordinal, measure_number, section, section_heading) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         for (qsizetype i = 0; i < analysis.targets.size(); ++i) {
             const Target& t = analysis.targets[i];
             qsizetype mi = t.measureIndex;
@@ -302,17 +302,28 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                     }
                 }
             }
-            if (mi < 0)
+            if (!t.span.isValid() || t.span.start < 0 || t.span.end > doc.source.size())
                 return Status::failure(
-                    QStringLiteral("%1: target \u201c%2\u201d (offset %3) is not inside any measure")
+                    QStringLiteral("%1: target \u201c%2\u201d (offset %3) lies outside the text")
                         .arg(doc.path.isEmpty() ? docId : doc.path, t.quote)
                         .arg(t.span.start),
                     QStringLiteral("bad-value"));
+            // A target outside every measure (a 总体目标 paragraph, a preamble, a news page) belongs to
+            // the document; it sorts after the measure that precedes it.
+            qsizetype precedingMeasure = -1;
+            if (mi < 0) {
+                for (qsizetype k = 0; k < doc.measures.size(); ++k) {
+                    const Span& ms = doc.measures[k].span;
+                    if (ms.isValid() && ms.start <= t.span.start)
+                        precedingMeasure = k;
+                }
+            }
             const QVariantList effective{nullable(t.area), nullable(t.indicator),  nullable(t.scope),
                                          nullable(t.kind), nullable(t.comparator), nullable(t.value),
                                          nullable(t.unit), nullable(t.baseline),   nullable(t.deadline)};
             int col = 0;
-            tq.bindValue(col++, measureIds[mi]);
+            tq.bindValue(col++,
+                         mi >= 0 ? QVariant(measureIds[mi]) : QVariant(QMetaType(QMetaType::LongLong)));
             tq.bindValue(col++, documentId);
             tq.bindValue(col++, int(i));
             for (const QVariant& v : effective)
@@ -326,8 +337,11 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             tq.bindValue(col++, t.confidence);
             tq.bindValue(col++, t.indicatorConfidence);
             tq.bindValue(col++, t.qualitative ? 1 : 0);
-            tq.bindValue(col++, int(mi));
-            tq.bindValue(col++, doc.measures[mi].number);
+            tq.bindValue(col++, int(mi >= 0 ? mi : precedingMeasure));
+            tq.bindValue(col++, mi >= 0 ? doc.measures[mi].number : 0);
+            tq.bindValue(col++, t.section.isEmpty() ? QStringLiteral("measure") : t.section);
+            // A null QString binds as NULL; the column is NOT NULL with '' for "no heading".
+            tq.bindValue(col++, t.sectionHeading.isEmpty() ? QStringLiteral("") : t.sectionHeading);
             if (!tq.exec())
                 return store::sqlError(tq.lastError(), QStringLiteral("storing targets of %1").arg(docId),
                                        m_path);

@@ -127,6 +127,50 @@ QList<Migration> buildMigrations() {
                             "comparator, value, unit, baseline, deadline, quote, span_end, sentence, "
                             "qualitative, corrected_fields, confidence, added_by)"),
          }});
+    // 4: targets found outside numbered measures (总体目标 paragraphs, preambles, tables, news pages)
+    // belong to the document, not to a measure: measure_id becomes nullable, and every target records
+    // where it was found (section: measure | goal | table | other) and the nearest heading. SQLite
+    // cannot relax NOT NULL in place, so the table is rebuilt with the same rows; existing rows were
+    // all read from measures.
+    const QString targetColumns = QStringLiteral(
+        "id, measure_id, document_id, ordinal, area, indicator, scope, kind, comparator, value, unit, "
+        "baseline, "
+        "deadline, p_area, p_indicator, p_scope, p_kind, p_comparator, p_value, p_unit, p_baseline, "
+        "p_deadline, "
+        "span_start, span_end, quote, sentence, confidence, indicator_confidence, qualitative, rejected, "
+        "added_by, corrected_fields, measure_ordinal, measure_number");
+    m.append(
+        {4,
+         QStringLiteral("targets outside measures, with their section"),
+         {
+             QStringLiteral(
+                 "CREATE TABLE targets_v4(id INTEGER PRIMARY KEY, measure_id INTEGER "
+                 "REFERENCES measures(id) ON DELETE CASCADE, document_id INTEGER NOT NULL "
+                 "REFERENCES documents(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, "
+                 "area TEXT, indicator TEXT, scope TEXT, kind TEXT, comparator TEXT, value REAL, "
+                 "unit TEXT, baseline REAL, deadline TEXT, "
+                 "p_area TEXT, p_indicator TEXT, p_scope TEXT, p_kind TEXT, p_comparator TEXT, "
+                 "p_value REAL, p_unit TEXT, p_baseline REAL, p_deadline TEXT, "
+                 "span_start INTEGER, span_end INTEGER, quote TEXT, sentence TEXT, confidence "
+                 "REAL, indicator_confidence REAL, qualitative INTEGER NOT NULL DEFAULT 0, "
+                 "rejected INTEGER NOT NULL DEFAULT 0, added_by INTEGER, corrected_fields TEXT "
+                 "NOT NULL DEFAULT '', measure_ordinal INTEGER, measure_number INTEGER, "
+                 "section TEXT NOT NULL DEFAULT 'measure', section_heading TEXT NOT NULL DEFAULT '')"),
+             QStringLiteral("INSERT INTO targets_v4(%1) SELECT %1 FROM targets").arg(targetColumns),
+             QStringLiteral("DROP TABLE targets"),
+             QStringLiteral("ALTER TABLE targets_v4 RENAME TO targets"),
+             QStringLiteral("CREATE INDEX targets_document ON targets(document_id)"),
+             QStringLiteral("CREATE INDEX targets_measure ON targets(measure_id)"),
+             QStringLiteral("CREATE INDEX targets_compare ON targets(indicator, rejected, document_id, "
+                            "measure_ordinal, span_start, measure_number, measure_id, area, scope, kind, "
+                            "comparator, value, unit, baseline, deadline, quote, span_end, sentence, "
+                            "qualitative, corrected_fields, confidence, added_by, section, section_heading)"),
+             QStringLiteral(
+                 "CREATE TRIGGER targets_measure_fill AFTER INSERT ON targets WHEN "
+                 "new.measure_ordinal IS NULL AND new.measure_id IS NOT NULL BEGIN UPDATE targets "
+                 "SET (measure_ordinal, measure_number) = (SELECT m.ordinal, m.number FROM measures "
+                 "m WHERE m.id = new.measure_id) WHERE id = new.id; END"),
+         }});
     return m;
 }
 

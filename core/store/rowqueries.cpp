@@ -22,15 +22,16 @@ using store::exec;
 
 namespace {
 
-const QString kPlanOrder =
-    QStringLiteral("CASE d.level WHEN 'municipal' THEN 0 ELSE 1 END, d.jurisdiction COLLATE pc_zh, d.year, d.doc_id");
+const QString kPlanOrder = QStringLiteral(
+    "CASE d.level WHEN 'municipal' THEN 0 ELSE 1 END, d.jurisdiction COLLATE pc_zh, d.year, d.doc_id");
 
 // Every column the comparison rows need lives in the covering index targets_compare (migration 3),
 // so a query by indicator reads one contiguous index range. Plan fields come from the plan cache.
 const QString kTargetSelect = QStringLiteral(
     "SELECT t.id, t.document_id, t.measure_number, t.measure_ordinal, t.area, t.indicator, t.scope, t.kind, "
     "t.comparator, t.value, t.unit, t.baseline, t.deadline, t.quote, t.span_start, t.span_end, t.sentence, "
-    "t.qualitative, t.corrected_fields, t.confidence, t.measure_id, t.rejected, t.added_by FROM targets t");
+    "t.qualitative, t.corrected_fields, t.confidence, t.measure_id, t.rejected, t.added_by, t.section, "
+    "t.section_heading FROM targets t");
 
 // One QString per distinct value of a column that repeats across rows (indicator, unit, kind …):
 // copies share the data instead of allocating per row. Rows come grouped by plan and measure, so the
@@ -190,6 +191,8 @@ Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const Q
         r.measureId = sqlite3_column_int64(st, 20);
         r.rejected = sqlite3_column_int(st, 21) != 0;
         r.userAdded = sqlite3_column_type(st, 22) != SQLITE_NULL;
+        r.section = strings.get(st, 23);
+        r.sectionHeading = strings.get(st, 24);
         r.corrected = r.userAdded || r.rejected || !r.correctedFields.isEmpty();
         keys.push_back({plan->rank, sqlite3_column_int64(st, 3), r.start, r.targetId});
     }

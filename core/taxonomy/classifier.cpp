@@ -4,6 +4,8 @@
 
 #include "extract/targetgrammar.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 #include <array>
 
@@ -93,13 +95,15 @@ QString lastClause(const QString& s) {
     return s.mid(i);
 }
 
-bool compatible(const QString& indicatorUnit, const QString& targetUnit) {
-    using extract::UnitClass;
-    const UnitClass t = targetUnit.isEmpty() ? UnitClass::Time : extract::unitClass(targetUnit);
-    return extract::unitClass(indicatorUnit) == t;
-}
-
 } // namespace
+
+Classifier::Classifier(const Taxonomy& taxonomy)
+    : m_taxonomy(taxonomy) {
+    for (const Indicator& ind : m_taxonomy.indicators()) {
+        m_indicatorCuesByArea[ind.area] << ind.cues;
+        m_unitClass.insert(ind.unit, int(extract::unitClass(ind.unit)));
+    }
+}
 
 AreaMatch Classifier::classifyMeasure(const Measure& m) const {
     QString heading = m.areaHeading;
@@ -113,11 +117,7 @@ AreaMatch Classifier::classifyMeasure(const Measure& m) const {
     for (const Area& a : m_taxonomy.areas()) {
         if (a.id == QStringLiteral("other"))
             continue;
-        QStringList indicatorCues;
-        for (const Indicator& ind : m_taxonomy.indicators()) {
-            if (ind.area == a.id)
-                indicatorCues << ind.cues;
-        }
+        const QStringList indicatorCues = m_indicatorCuesByArea.value(a.id);
         // The heading decides when it names an area; the title next; the body's content last.
         const double s =
             100.0 * cueScore(a.cues, heading, headingChars) + 10.0 * cueScore(a.cues, m.title, titleChars) +
@@ -183,7 +183,60 @@ QString Classifier::otherName(const QString& scope, const QString& after, const 
     return QStringLiteral("other:") + name;
 }
 
-IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
+// The area of a target no indicator fits: what the words near it, its sentence and its heading
+// name, the measure's area breaking ties.
+QString Classifier::areaOfSentence(const TargetCues& t) const {
+    if (!t.measureArea.isEmpty() && t.measureArea != QStringLiteral("other"))
+        return t.measureArea;
+    const QString nearBefore = lastClause(t.before);
+    const CharSet nearChars(nearBefore);
+    const CharSet sentenceChars(t.sentence);
+    const CharSet headingChars(t.heading);
+    QString best;
+    double bestScore = 0;
+    for (const Area& a : m_taxonomy.areas()) {
+        if (a.id == QStringLiteral("other"))
+            continue;
+        double s = 3.0 * cueScore(a.cues, nearBefore, nearChars) +
+                   cueScore(a.cues, t.sentence, sentenceChars) +
+                   2.0 * cueScore(a.cues, t.heading, headingChars);
+        if (s > bestScore) {
+            bestScore = s;
+            best = a.id;
+        }
+    }
+    if (!best.isEmpty())
+        return best;
+    if (!t.documentArea.isEmpty())
+        return t.documentArea;
+    return t.measureArea.isEmpty() ? QStringLiteral("other") : t.measureArea;
+}
+
+QString Classifier::dominantArea(const QString& text) const {
+    const CharSet chars(text);
+    QString best;
+    double bestScore = 0;
+    double total = 0;
+    for (const Area& a : m_taxonomy.areas()) {
+        if (a.id == QStringLiteral("other"))
+            continue;
+        const double s = cueScore(a.cues, text, chars, 5);
+        total += s;
+        if (s > bestScore) {
+            bestScore = s;
+            best = a.id;
+        }
+    }
+    // Two thirds of all area words, and more than a passing mention.
+    return bestScore >= 12 && bestScore * 3 >= total * 2 ? best : QString();
+}
+
+IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
+    // "（不含外线工程施工时间）" says what the figure leaves out, not what it measures.
+    static const QRegularExpression exclusion(QStringLiteral("[（(](?:不含|不包括|不包含|不计)[^）)]*[）)]"));
+    TargetCues t = given;
+    if (t.after.contains(QStringLiteral("不")))
+        t.after.remove(exclusion);
     const QString nearBefore = lastClause(t.before);
     const QString farBefore = t.before.left(t.before.size() - nearBefore.size());
     const CharSet nearChars(nearBefore);
@@ -191,11 +244,14 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
     const CharSet afterChars(t.after);
     const CharSet sentenceChars(t.sentence);
     const CharSet titleChars(t.measureTitle);
+    const CharSet headingChars(t.heading);
     const Indicator* best = nullptr;
     double bestScore = 0;
     double bestLocal = 0;
+    // Units compare by family; the indicators' families are looked up once (constructor).
+    const int targetClass = int(t.unit.isEmpty() ? extract::UnitClass::Time : extract::unitClass(t.unit));
     for (const Indicator& ind : m_taxonomy.indicators()) {
-        if (!compatible(ind.unit, t.unit))
+        if (m_unitClass.value(ind.unit, -1) != targetClass)
             continue;
         double local = 3.0 * cueScore(ind.cues, nearBefore, nearChars) +
                        2.5 * cueScore(ind.cues, t.after, afterChars) +
@@ -204,9 +260,12 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
             local += 3.0 * gappedScore(ind.cues, nearBefore, nearChars) +
                      2.5 * gappedScore(ind.cues, t.after, afterChars);
         const double wide = 0.5 * cueScore(ind.cues, t.sentence, sentenceChars) +
-                            0.5 * cueScore(ind.cues, t.measureTitle, titleChars);
+                            0.5 * cueScore(ind.cues, t.measureTitle, titleChars) +
+                            0.5 * cueScore(ind.cues, t.heading, headingChars);
         double s = local + wide;
         if (s > 0 && ind.area == t.measureArea)
+            s += 2.5;
+        if (s > 0 && ind.area == t.documentArea)
             s += 2.5;
         if (s > bestScore || (s == bestScore && best && local > bestLocal)) {
             best = &ind;
@@ -238,7 +297,7 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& t) const {
         return out;
     }
     out.indicator = otherName(t.scope, t.after, t.unit);
-    out.area = t.measureArea.isEmpty() ? QStringLiteral("other") : t.measureArea;
+    out.area = areaOfSentence(t);
     out.confidence = 0.2;
     return out;
 }

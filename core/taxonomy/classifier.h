@@ -5,7 +5,9 @@
 
 #include "model/document.h"
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace pc {
 
@@ -20,7 +22,9 @@ struct TargetCues {
     QString scope;             // used to name an other:<name> indicator
     QString previousIndicator; // indicator of the previous target in the same sentence, if any
     QString previousUnit;
-    bool gapped = false; // interleaved text: a cue may be broken by a short foreign fragment
+    QString heading;      // nearest heading above the target (a plan without measures has only this)
+    QString documentArea; // the area a whole document is about (a gas connection guide), if one dominates
+    bool gapped = false;  // interleaved text: a cue may be broken by a short foreign fragment
 };
 
 struct AreaMatch {
@@ -36,19 +40,23 @@ struct IndicatorMatch {
 
 class Classifier {
 public:
-    explicit Classifier(const Taxonomy& taxonomy)
-        : m_taxonomy(taxonomy) {}
+    explicit Classifier(const Taxonomy& taxonomy);
 
     // By heading first (渝中 市场准入 → start_business), then title, then content
     // (江津 （二）优化水电气接入服务 → water / electricity / gas by what the measure says).
     AreaMatch classifyMeasure(const Measure& measure) const;
     IndicatorMatch classifyTarget(const TargetCues& cues) const;
+    // The area a whole text is about, when one area's words clearly dominate it; empty otherwise.
+    QString dominantArea(const QString& text) const;
 
     // A short Chinese name for a target that fits no indicator: other:<name>.
     static QString otherName(const QString& scope, const QString& after, const QString& unit);
+    QString areaOfSentence(const TargetCues& t) const;
 
 private:
     const Taxonomy& m_taxonomy;
+    QHash<QString, QStringList> m_indicatorCuesByArea; // every indicator cue of an area, gathered once
+    QHash<QString, int> m_unitClass;                   // unit family of every indicator unit
 };
 
 } // namespace pc

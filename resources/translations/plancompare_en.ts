@@ -184,6 +184,18 @@
         <source>该目标属于哪个指标：</source>
         <translation>Indicator this target belongs to:</translation>
     </message>
+    <message>
+        <source>目标段落</source>
+        <translation>goal section</translation>
+    </message>
+    <message>
+        <source>表格</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>正文（措施之外）</source>
+        <translation>text outside the measures</translation>
+    </message>
 </context>
 <context>
     <name>pc::ui::Corrections</name>

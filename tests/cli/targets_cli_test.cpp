@@ -3,6 +3,9 @@
 
 #include "export/csv.h"
 
+#include <QFile>
+#include <QTemporaryDir>
+
 #include <gtest/gtest.h>
 
 #include <QJsonArray>
@@ -22,11 +25,13 @@ TEST(TargetsCli, CsvHasContractColumnsAndRows) {
     EXPECT_EQ(rows[0].mid(0, 11).join(QLatin1Char(',')),
               QStringLiteral("doc,area,indicator,scope,kind,comparator,value,unit,baseline,deadline,quote"));
     EXPECT_EQ(rows[0].mid(11).join(QLatin1Char(',')),
-              QStringLiteral("start,end,measure_no,confidence,indicator_confidence,qualitative"));
+              QStringLiteral("start,end,measure_no,confidence,indicator_confidence,qualitative,section,"
+                             "section_heading"));
     const QString source = test::readSeed(QStringLiteral("jiangjin-2021"));
     bool water = false;
     for (const QStringList& row : rows.mid(1)) {
-        ASSERT_EQ(row.size(), 17);
+        ASSERT_EQ(row.size(), 19);
+        EXPECT_EQ(row[17], QStringLiteral("measure")); // every target of 江津 stands in a numbered measure
         EXPECT_EQ(row[0], QStringLiteral("jiangjin-2021"));
         EXPECT_EQ(source.mid(row[11].toLongLong(), row[12].toLongLong() - row[11].toLongLong()), row[10]);
         EXPECT_FALSE(row[6].endsWith(QStringLiteral(".0"))) << row[6].toStdString();
@@ -41,6 +46,32 @@ TEST(TargetsCli, CsvHasContractColumnsAndRows) {
         EXPECT_EQ(row[16], QStringLiteral("0")); // qualitative rows only with --qualitative
     }
     EXPECT_TRUE(water);
+}
+
+// A plan's 工作目标 paragraph before its measures holds targets too; they say where they stand.
+TEST(TargetsCli, TargetsOutsideMeasuresCarryTheirSection) {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("goal-2024.txt"));
+    QFile f(file);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral(
+                "某区优化营商环境实施方案\n一、工作目标\n到2024年底，用水报装时间压缩至3个工作日，"
+                "政务服务事项网上可办率达到95%以上。\n二、主要任务\n1.优化用电服务。低压小微企业用电报装"
+                "时间不超过10个工作日。\n2.优化用气服务。用气报装时间不超过5个工作日。\n")
+                .toUtf8());
+    f.close();
+    const test::RunResult r = test::run(test::cliBin(), {QStringLiteral("targets"), file});
+    ASSERT_EQ(r.exitCode, 0) << r.errText().toStdString();
+    const QList<QStringList> rows = csv::parse(r.outText());
+    ASSERT_EQ(rows.size(), 5);
+    QStringList sections;
+    for (const QStringList& row : rows.mid(1))
+        sections << row[6] + QLatin1Char(':') + row[17] + QLatin1Char(':') + row[18];
+    EXPECT_EQ(
+        sections,
+        (QStringList{QStringLiteral("3:goal:一、工作目标"), QStringLiteral("95:goal:一、工作目标"),
+                     QStringLiteral("10:measure:二、主要任务"), QStringLiteral("5:measure:二、主要任务")}));
+    EXPECT_EQ(rows[1][9], QStringLiteral("2024-12"));
 }
 
 TEST(TargetsCli, JsonHasTheSameTargets) {

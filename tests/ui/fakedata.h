@@ -73,6 +73,9 @@ public:
                QStringLiteral(
                    "用水报装全流程办理时限不超过8个工作日，用气报装全流程办理时限不超过10个工作日")),
         };
+        // 江津's target stands in the plan's 工作目标 paragraph, outside the numbered measures.
+        m_rows[1].section = QStringLiteral("goal");
+        m_rows[1].sectionHeading = QStringLiteral("一、工作目标");
         ComparisonRow gas = wa(
             4, 3, 10, std::nullopt, QStringLiteral("2023-12"),
             QStringLiteral("用气报装全流程办理时限不超过10个工作日"),

@@ -81,6 +81,41 @@ TEST(MainWindow, SelectingAComparisonRowShowsItsPassageInTheReader) {
     EXPECT_TRUE(w.readerView()->text()->toPlainText().contains(QStringLiteral("不超过8个工作日")));
 }
 
+// A target outside the numbered measures says where it stands in the detail pane; one in a measure
+// does not repeat the obvious.
+TEST(MainWindow, ComparisonDetailsNameTheSectionOfATargetOutsideMeasures) {
+    test::FakeData data;
+    Workbench wb(data);
+    MainWindow w(wb);
+    wb.setCurrentIndicator(QStringLiteral("wa.time"));
+    ComparisonView* view = w.comparisonView();
+    auto passage = [&]() -> QString {
+        for (QTextBrowser* b : view->findChildren<QTextBrowser*>()) {
+            if (b->toPlainText().contains(QStringLiteral("工作日")))
+                return b->toPlainText();
+        }
+        return QString();
+    };
+    auto* proxy = qobject_cast<QSortFilterProxyModel*>(view->table()->model());
+    ASSERT_NE(proxy, nullptr);
+    int goalRow = -1;
+    int measureRow = -1;
+    for (int r = 0; r < view->model()->rowCount(); ++r) {
+        const ComparisonRow* row = view->model()->rowAt(r);
+        if (row->docId == QStringLiteral("jiangjin-2021"))
+            goalRow = proxy->mapFromSource(view->model()->index(r, 0)).row();
+        else if (row->docId == QStringLiteral("yuzhong-2023"))
+            measureRow = proxy->mapFromSource(view->model()->index(r, 0)).row();
+    }
+    ASSERT_GE(goalRow, 0);
+    ASSERT_GE(measureRow, 0);
+    view->table()->selectRow(goalRow);
+    EXPECT_TRUE(passage().contains(QStringLiteral("目标段落：一、工作目标"))) << passage().toStdString();
+    view->table()->selectRow(measureRow);
+    EXPECT_FALSE(passage().contains(QStringLiteral("目标段落"))) << passage().toStdString();
+    EXPECT_TRUE(passage().contains(QStringLiteral("不超过8个工作日")));
+}
+
 TEST(MainWindow, CorrectionsReloadEveryViewAndUndo) {
     test::FakeData data;
     Workbench wb(data);

@@ -159,6 +159,24 @@ int ComparisonView::selectedRow() const {
     return cur.isValid() ? m_proxy->mapToSource(cur).row() : -1;
 }
 
+// Where in the plan the target stands: a measure, the goal section, a table row or other text,
+// under which heading.
+QString ComparisonView::sectionText(const ComparisonRow& r) const {
+    QString where;
+    if (r.section == QStringLiteral("goal"))
+        where = tr("目标段落");
+    else if (r.section == QStringLiteral("table"))
+        where = tr("表格");
+    else if (r.section == QStringLiteral("other"))
+        where = tr("正文（措施之外）");
+    if (where.isEmpty())
+        return QString();
+    QString heading = r.sectionHeading;
+    if (heading.size() > 30)
+        heading = heading.left(30) + QStringLiteral("…");
+    return QStringLiteral(" · ") + where + (heading.isEmpty() ? QString() : QStringLiteral("：") + heading);
+}
+
 void ComparisonView::showDetails(int row) {
     const ComparisonRow* r = m_model->rowAt(row);
     if (!r) {
@@ -174,7 +192,7 @@ void ComparisonView::showDetails(int row) {
         QStringLiteral("<p>") + report::sentenceHtml(*r) + QStringLiteral("</p><p style=\"color:#555\">") +
         report::citation(*r, lang).toHtmlEscaped() + QStringLiteral(" · 《") + r->docTitle.toHtmlEscaped() +
         QStringLiteral("》") + (r->measureNumber > 0 ? tr(" · 第 %1 项").arg(r->measureNumber) : QString()) +
-        QStringLiteral("</p>"));
+        sectionText(*r).toHtmlEscaped() + QStringLiteral("</p>"));
     m_wb.showTarget(*r, false);
 }
 

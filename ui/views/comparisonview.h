@@ -8,6 +8,10 @@ class QSortFilterProxyModel;
 class QTableView;
 class QTextBrowser;
 
+namespace pc {
+struct ComparisonRow;
+}
+
 namespace pc::ui {
 
 class ComparisonModel;
@@ -36,6 +40,7 @@ private:
     void updateHeader();
     int selectedRow() const;
     void showDetails(int row);
+    QString sectionText(const ComparisonRow& r) const;
 
     Workbench& m_wb;
     ComparisonModel* m_model;

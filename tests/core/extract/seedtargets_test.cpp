@@ -250,7 +250,8 @@ TEST(SeedTargets, MunicipalTargetsReadAcrossInterleavedFragments) {
     ASSERT_EQ(gasSteps.size(), 1);
     EXPECT_EQ(gasSteps[0].baseline, 9);
     EXPECT_LE(gasSteps[0].quote.size(), 20); // a short quote even when the baseline is far before
-    EXPECT_EQ(find(cq, QStringLiteral("ipr.outreach"), 50000, QStringLiteral("人次")).size(), 1);
+    // Units as written (the labelling rule): 5万人次 is 5 万人次.
+    EXPECT_EQ(find(cq, QStringLiteral("ipr.outreach"), 5, QStringLiteral("万人次")).size(), 1);
 }
 
 TEST(SeedTargets, MunicipalNoTargetsFromPreambleEnumerations) {
@@ -276,9 +277,9 @@ TEST_P(EverySeed, QuotesAreTheSourceAtTheirSpans) {
         EXPECT_FALSE(t.quote.contains(QLatin1Char('\n')) || t.quote.contains(QLatin1Char('\t')))
             << t.quote.toStdString();
         if (t.value) {
-            // The quote holds the number as written (digits or a Chinese numeral).
+            // The quote holds the number as written (digits, a Chinese numeral, 零费用, 半天).
             EXPECT_TRUE(std::any_of(t.quote.begin(), t.quote.end(), [](QChar c) {
-                return c.isDigit() || QStringLiteral("一二两三四五六七八九十").contains(c);
+                return c.isDigit() || QStringLiteral("零一二两三四五六七八九十半").contains(c);
             })) << t.quote.toStdString();
         }
     }

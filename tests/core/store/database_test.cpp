@@ -59,8 +59,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 3);
-    EXPECT_EQ(Database::latestSchemaVersion(), 3);
+    EXPECT_EQ((*db)->schemaVersion(), 4);
+    EXPECT_EQ(Database::latestSchemaVersion(), 4);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(
@@ -114,7 +114,7 @@ TEST(Database, UpgradesTheVersion1FixtureKeepingItsRowsAndIndexingThem) {
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 3);
+    EXPECT_EQ((*db)->schemaVersion(), 4);
     const QList<SearchHit> hits = (*db)->search(QStringLiteral("办电")).value();
     ASSERT_EQ(hits.size(), 1);
     EXPECT_EQ(hits[0].docId, QStringLiteral("old-2018"));
@@ -156,7 +156,7 @@ TEST(Database, UpgradesAVersion2FileCopyingMeasureNumbersOntoTargetsAndComparesB
     }
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 3);
+    EXPECT_EQ((*db)->schemaVersion(), 4);
     QSqlQuery q((*db)->connection());
     ASSERT_TRUE(
         q.exec(QStringLiteral("SELECT id, measure_ordinal, measure_number FROM targets ORDER BY id")));
@@ -239,4 +239,91 @@ TEST(Database, TaxonomySnapshotRoundTrips) {
     ASSERT_TRUE(db);
     EXPECT_EQ(db->indicators().value(), sampleIndicators());
     EXPECT_EQ(db->areas().value(), sampleAreas());
+}
+
+// Version 4: a target may stand outside every measure (a 工作目标 paragraph); old rows keep their
+// measure and are marked as read from one.
+TEST(Database, UpgradesAVersion3FileToTargetsThatMayStandOutsideMeasures) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v3.sqlite"));
+    {
+        QSqlDatabase raw = rawConnection(path);
+        ASSERT_TRUE(raw.isOpen());
+        ASSERT_TRUE(store::migrate(raw, 3).ok());
+        QSqlQuery q(raw);
+        for (const char* sql :
+             {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
+              "(1, 'b-2020', '乙区', 'district', 2020, 'x')",
+              "INSERT INTO measures(id, document_id, ordinal, number, title, body) VALUES "
+              "(10, 1, 0, 3, '用水', '用水报装3日')",
+              "INSERT INTO targets(id, measure_id, document_id, ordinal, indicator, value, unit, span_start, "
+              "span_end, quote) VALUES (100, 10, 1, 0, 'wa.time', 3, '日', 10, 12, '3日')"}) {
+            ASSERT_TRUE(q.exec(QString::fromUtf8(sql))) << sql;
+        }
+        q.finish();
+        closeRaw(raw);
+    }
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), 4);
+    QSqlQuery q((*db)->connection());
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT measure_id, measure_number, section, section_heading FROM targets")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 10);
+    EXPECT_EQ(q.value(1).toInt(), 3);
+    EXPECT_EQ(q.value(2).toString(), QStringLiteral("measure"));
+    EXPECT_EQ(q.value(3).toString(), QString());
+    EXPECT_FALSE(q.next());
+    ASSERT_TRUE(q.exec(
+        QStringLiteral("SELECT \"notnull\" FROM pragma_table_info('targets') WHERE name = 'measure_id'")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 0);
+}
+
+TEST(Database, StoresATargetOutsideEveryMeasureWithItsSection) {
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite")));
+    ASSERT_TRUE(db.ok());
+    PlanSpec p = samplePlans()[2];
+    p.preface = QStringLiteral("一、工作目标\n到2025年，用水报装时间压缩至3个工作日。\n");
+    Analysis a = makeAnalysis(p);
+    Target goal;
+    goal.docId = p.docId;
+    goal.measureIndex = -1;
+    goal.indicator = QStringLiteral("wa.time");
+    goal.area = QStringLiteral("water");
+    goal.kind = QStringLiteral("level");
+    goal.comparator = QStringLiteral("=");
+    goal.value = 3;
+    goal.unit = QStringLiteral("工作日");
+    goal.deadline = QStringLiteral("2025-12");
+    goal.quote = QStringLiteral("压缩至3个工作日");
+    const qsizetype at = a.document.source.indexOf(goal.quote);
+    ASSERT_GE(at, 0);
+    goal.span = {at, at + goal.quote.size()};
+    goal.section = QStringLiteral("goal");
+    goal.sectionHeading = QStringLiteral("一、工作目标");
+    a.targets.prepend(goal);
+    ASSERT_TRUE((*db)->importAnalysis(a).ok());
+    TargetFilter f;
+    f.docId = p.docId;
+    const QList<ComparisonRow> rows = (*db)->targets(f).value();
+    ASSERT_EQ(rows.size(), a.targets.size());
+    int goals = 0;
+    for (const ComparisonRow& r : rows) {
+        if (r.quote == goal.quote) {
+            ++goals;
+            EXPECT_EQ(r.section, QStringLiteral("goal"));
+            EXPECT_EQ(r.sectionHeading, QStringLiteral("一、工作目标"));
+            EXPECT_EQ(r.measureNumber, 0);
+            EXPECT_EQ(r.measureId, 0);
+        } else {
+            EXPECT_EQ(r.section, QStringLiteral("measure"));
+            EXPECT_GT(r.measureNumber, 0);
+        }
+    }
+    EXPECT_EQ(goals, 1);
+    // Plans read in document order: the goal paragraph before the first measure.
+    EXPECT_EQ(rows.first().quote, goal.quote);
 }

@@ -151,7 +151,7 @@ TEST(StoreImport, FailedImportLeavesThePreviousStateExactly) {
     bad.targets.append(stray);
     const Result<Database::ImportOutcome> r = db->importAnalysis(bad);
     ASSERT_FALSE(r.ok());
-    EXPECT_TRUE(r.errorMessage().contains(QStringLiteral("not inside any measure")))
+    EXPECT_TRUE(r.errorMessage().contains(QStringLiteral("lies outside the text")))
         << r.errorMessage().toStdString();
     EXPECT_EQ(db->counts().value(), before);
     EXPECT_EQ(db->documentByDocId(QStringLiteral("dazu-2019")).value(), doc);

@@ -170,7 +170,7 @@ TEST(Taxonomy, EveryIndicatorIsDescribed) {
     EXPECT_EQ(wa->unit, QStringLiteral("工作日"));
     EXPECT_EQ(wa->better, Direction::Lower);
     EXPECT_EQ(t->indicator(QStringLiteral("el.reliability.urban"))->better, Direction::Higher);
-    EXPECT_EQ(t->indicatorsOf(QStringLiteral("gas")).size(), 4);
+    EXPECT_EQ(t->indicatorsOf(QStringLiteral("gas")).size(), 6);
     EXPECT_TRUE(t->area(QStringLiteral("start_business"))->cues.contains(QStringLiteral("市场准入")));
 }
 
@@ -180,7 +180,7 @@ TEST(Taxonomy, EveryIndicatorHasAChineseDefinition) {
     const Result<Taxonomy> t = Taxonomy::load(shippedPath());
     ASSERT_TRUE(t.ok());
     static const QRegularExpression cjk(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
-    EXPECT_EQ(t->indicators().size(), 89);
+    EXPECT_EQ(t->indicators().size(), 131);
     for (const Indicator& i : t->indicators()) {
         SCOPED_TRACE(i.id.toStdString());
         EXPECT_FALSE(i.definitionZh.isEmpty());
@@ -308,3 +308,30 @@ TEST(Taxonomy, DefaultMergesTheUserConfigFile) {
 }
 
 } // namespace
+
+// The national evaluation and Doing Business measure each utility connection, property registration
+// and starting a business by time, procedures, documents and cost: the taxonomy has an indicator for each,
+// described in both languages.
+TEST(Taxonomy, CoversTimeProceduresDocumentsAndCostOfEachService) {
+    const Result<Taxonomy> t = Taxonomy::load(shippedPath());
+    ASSERT_TRUE(t.ok());
+    const QStringList areas = {QStringLiteral("water"), QStringLiteral("gas"), QStringLiteral("electricity"),
+                               QStringLiteral("start_business")};
+    for (const QString& area : areas) {
+        SCOPED_TRACE(area.toStdString());
+        QStringList units;
+        for (const Indicator* i : t->indicatorsOf(area)) {
+            units << i->unit;
+            EXPECT_FALSE(i->nameEn.isEmpty());
+            EXPECT_FALSE(i->definition.isEmpty());
+            EXPECT_FALSE(i->definitionZh.isEmpty());
+        }
+        EXPECT_TRUE(units.contains(QStringLiteral("工作日")));
+        EXPECT_TRUE(units.contains(QStringLiteral("个")));
+        EXPECT_TRUE(units.contains(QStringLiteral("份")));
+        EXPECT_TRUE(units.contains(QStringLiteral("元")));
+    }
+    EXPECT_EQ(t->indicator(QStringLiteral("gs.visits"))->better, Direction::Lower);
+    EXPECT_EQ(t->indicator(QStringLiteral("gs.online_depth"))->better, Direction::Higher);
+    EXPECT_EQ(t->indicator(QStringLiteral("pr.time.enterprise"))->unit, QStringLiteral("工作日"));
+}
