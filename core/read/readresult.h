@@ -53,6 +53,10 @@ struct ReadResult {
     int pageAt(qsizetype offset) const;
 };
 
+// 1-based page of offset given the pages' start offsets (ascending); 0 when there are none. The
+// store keeps only pageStarts, so the GUI and reports use this directly.
+int pageOfOffset(const QList<qsizetype>& pageStarts, qsizetype offset);
+
 struct ReadOptions {
     // Called after each page (PDF, OCR) or unit of work; return false to cancel: the read then fails
     // with error code "cancelled".
@@ -60,6 +64,8 @@ struct ReadOptions {
     bool allowOcr = true;
     qint64 maxInputBytes = 256LL * 1024 * 1024;    // larger files are refused ("too-large")
     qint64 maxExpandedBytes = 512LL * 1024 * 1024; // zip members past this are refused ("zip-bomb")
+    // HTML is parsed into a tree several times its size; pages past this are refused ("too-large").
+    qint64 maxMarkupBytes = 64LL * 1024 * 1024;
 };
 
 } // namespace pc::read
