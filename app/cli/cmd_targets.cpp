@@ -19,15 +19,15 @@ namespace pc::cli {
 namespace {
 
 QStringList header() {
-    return {QStringLiteral("doc"),        QStringLiteral("area"),
-            QStringLiteral("indicator"),  QStringLiteral("scope"),
-            QStringLiteral("kind"),       QStringLiteral("comparator"),
-            QStringLiteral("value"),      QStringLiteral("unit"),
-            QStringLiteral("baseline"),   QStringLiteral("deadline"),
-            QStringLiteral("quote"),      QStringLiteral("start"),
-            QStringLiteral("end"),        QStringLiteral("measure_no"),
-            QStringLiteral("confidence"), QStringLiteral("indicator_confidence"),
-            QStringLiteral("qualitative")};
+    return {QStringLiteral("doc"),         QStringLiteral("area"),
+            QStringLiteral("indicator"),   QStringLiteral("scope"),
+            QStringLiteral("kind"),        QStringLiteral("comparator"),
+            QStringLiteral("value"),       QStringLiteral("unit"),
+            QStringLiteral("baseline"),    QStringLiteral("deadline"),
+            QStringLiteral("quote"),       QStringLiteral("start"),
+            QStringLiteral("end"),         QStringLiteral("measure_no"),
+            QStringLiteral("confidence"),  QStringLiteral("indicator_confidence"),
+            QStringLiteral("qualitative"), QStringLiteral("page")};
 }
 
 QString number(const std::optional<double>& v) {
@@ -51,7 +51,8 @@ QStringList row(const Target& t) {
             QString::number(t.measureNumber),
             extract::formatNumber(t.confidence),
             extract::formatNumber(t.indicatorConfidence),
-            t.qualitative ? QStringLiteral("1") : QStringLiteral("0")};
+            t.qualitative ? QStringLiteral("1") : QStringLiteral("0"),
+            t.page > 0 ? QString::number(t.page) : QString()};
 }
 
 QJsonObject toJson(const Target& t, const Taxonomy& taxonomy) {
@@ -74,6 +75,7 @@ QJsonObject toJson(const Target& t, const Taxonomy& taxonomy) {
     o.insert(QStringLiteral("confidence"), t.confidence);
     o.insert(QStringLiteral("indicator_confidence"), t.indicatorConfidence);
     o.insert(QStringLiteral("qualitative"), t.qualitative);
+    o.insert(QStringLiteral("page"), t.page > 0 ? QJsonValue(t.page) : QJsonValue());
     return o;
 }
 

@@ -45,6 +45,7 @@ struct ComparisonRow {
     bool rejected = false;       // marked "not a target" (only listed when asked for)
     bool userAdded = false;      // added by the user from a source span
     QStringList correctedFields; // which fields an override changed: value, unit, comparator, …
+    int page = 0;                // 1-based page of the quote in the original file (PDF); 0 without pages
     bool operator==(const ComparisonRow&) const = default;
 };
 

@@ -25,6 +25,8 @@ Result<Analysis> analyze(Result<Document> parsed, const Taxonomy& taxonomy, cons
         return Result<Analysis>::failure(QStringLiteral("%1: analysis cancelled").arg(a.document.path),
                                          QStringLiteral("cancelled"));
     a.targets = extractTargets(a.document, classifier);
+    for (Target& t : a.targets)
+        t.page = read::pageOfOffset(a.document.pageStarts, t.span.start);
     if (options.progress)
         options.progress(100);
     return a;

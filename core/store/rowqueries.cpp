@@ -2,6 +2,7 @@
 #include "database.h"
 
 #include "plancache.h"
+#include "read/readresult.h"
 #include "sqlutil.h"
 #include "statements.h"
 
@@ -22,8 +23,8 @@ using store::exec;
 
 namespace {
 
-const QString kPlanOrder =
-    QStringLiteral("CASE d.level WHEN 'municipal' THEN 0 ELSE 1 END, d.jurisdiction COLLATE pc_zh, d.year, d.doc_id");
+const QString kPlanOrder = QStringLiteral(
+    "CASE d.level WHEN 'municipal' THEN 0 ELSE 1 END, d.jurisdiction COLLATE pc_zh, d.year, d.doc_id");
 
 // Every column the comparison rows need lives in the covering index targets_compare (migration 3),
 // so a query by indicator reads one contiguous index range. Plan fields come from the plan cache.
@@ -81,8 +82,10 @@ Status Database::refreshPlanCache() {
     if (dataVersion == m_plans->dataVersion && changes == m_plans->totalChanges)
         return okStatus();
     Result<sqlite3_stmt*> st = m_statements->get(
-        QStringLiteral("SELECT d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
-                       "d.title FROM documents d ORDER BY ") +
+        QStringLiteral(
+            "SELECT d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
+            "d.title, f.page_starts FROM documents d LEFT JOIN document_files f ON f.document_id = d.id "
+            "ORDER BY ") +
             kPlanOrder,
         QStringLiteral("reading plans"), m_path);
     if (!st)
@@ -99,6 +102,7 @@ Status Database::refreshPlanCache() {
         p.docNumber = store::columnText(*st, 5);
         p.issuedOn = store::columnText(*st, 6);
         p.title = store::columnText(*st, 7);
+        p.pageStarts = store::parsePageStarts(store::columnText(*st, 8));
         p.rank = int(plans.size());
         plans.insert(sqlite3_column_int64(*st, 0), p);
     }
@@ -191,6 +195,7 @@ Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const Q
         r.rejected = sqlite3_column_int(st, 21) != 0;
         r.userAdded = sqlite3_column_type(st, 22) != SQLITE_NULL;
         r.corrected = r.userAdded || r.rejected || !r.correctedFields.isEmpty();
+        r.page = read::pageOfOffset(plan->pageStarts, r.start);
         keys.push_back({plan->rank, sqlite3_column_int64(st, 3), r.start, r.targetId});
     }
     if (rc != SQLITE_DONE)
