@@ -184,6 +184,7 @@ QString sectionBody(const IndicatorSection& s, bool standalone) {
                          ? QString()
                          : QStringLiteral(" · 《") + r.docTitle.toHtmlEscaped() + QStringLiteral("》")) +
                     (r.measureNumber > 0 ? QStringLiteral(" · 第 %1 项").arg(r.measureNumber) : QString()) +
+                    (r.page > 0 ? QStringLiteral(" · 第 %1 页").arg(r.page) : QString()) +
                     QStringLiteral("</span>");
             for (const QString& note : s.notes.value(r.targetId))
                 html += QStringLiteral("<br><span class=\"note\">注释：") + note.toHtmlEscaped() +

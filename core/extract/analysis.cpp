@@ -53,4 +53,9 @@ Result<Analysis> analyzeBytes(const QByteArray& bytes, const QString& path, cons
     return analyze(parseBytes(bytes, path, parseOptions(options)), taxonomy, options);
 }
 
+Result<Analysis> analyzeRead(read::ReadResult read, const QByteArray& bytes, const QString& path,
+                             const Taxonomy& taxonomy, const AnalyzeOptions& options) {
+    return analyze(parseRead(std::move(read), bytes, path, parseOptions(options)), taxonomy, options);
+}
+
 } // namespace pc

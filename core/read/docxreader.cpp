@@ -79,9 +79,12 @@ private:
             if (!m_x.isStartElement())
                 continue;
             if (isW(m_x, QLatin1String("p"))) {
-                QString text = readParagraph();
+                const QString text = readParagraph();
                 if (!text.isEmpty())
                     emitLine(text, m_paragraph - 1);
+                else if (!m_out->text.isEmpty())
+                    m_out->text += QLatin1Char('\n'); // an empty paragraph is a blank line (plans use them
+                                                      // between table rows written as lines)
             } else if (isW(m_x, QLatin1String("tbl"))) {
                 readTable();
             } else if (skippable()) {
@@ -200,7 +203,9 @@ private:
         // Trailing and leading line breaks would make empty lines; keep those inside.
         while (text.endsWith(QLatin1Char('\n')))
             text.chop(1);
-        if (text.trimmed().isEmpty() && label.trimmed().isEmpty())
+        // A paragraph of only a tab is kept: plans written as one table cell per line use it for
+        // an empty cell.
+        if (text.isEmpty() && label.trimmed().isEmpty())
             return {};
         return label + text;
     }

@@ -61,7 +61,8 @@ qsizetype skipMarkupPreamble(const QByteArray& bytes) {
 
 Format detectFormat(const QByteArray& bytes) {
     // PDF readers accept up to 1 KB of junk before the header.
-    const qsizetype pdf = bytes.indexOf("%PDF-");
+    const qsizetype pdf =
+        QByteArrayView(bytes).first(std::min<qsizetype>(bytes.size(), 1024 + 5)).indexOf("%PDF-");
     if (pdf >= 0 && pdf < 1024)
         return Format::Pdf;
     if (bytes.startsWith("PK\x03\x04") || bytes.startsWith("PK\x05\x06")) {

@@ -268,7 +268,7 @@ private:
             if (m_cellDepth > 0)
                 appendText(QStringLiteral(" "));
             else
-                endLine();
+                endLine(true); // <br><br> is a blank line
             return;
         case Kind::Row: {
             if (m_rowDepth > 0) {
@@ -297,7 +297,9 @@ private:
                     cells << QString();
             }
             m_rowDepth = 0;
-            bool any = false;
+            // A row of empty cells still shows its columns (plans written one cell per line use
+            // them); a lone empty cell is a spacer.
+            bool any = cells.size() > 1;
             for (const QString& c : std::as_const(cells))
                 any = any || !c.isEmpty();
             if (any) {
@@ -323,10 +325,14 @@ private:
             endLine();
         else if (block)
             appendText(QStringLiteral(" "));
+        const qsizetype before = m_out.text.size();
         for (unsigned i = 0; i < children.length; ++i)
             walk(static_cast<const GumboNode*>(children.data[i]), depth + 1);
+        // An empty paragraph (<p>&nbsp;</p>) is a blank line, as a browser shows it.
+        const bool emptyParagraph =
+            n->v.element.tag == GUMBO_TAG_P && m_out.text.size() == before && m_line.trimmed().isEmpty();
         if (block && m_cellDepth == 0)
-            endLine();
+            endLine(emptyParagraph);
         else if (block)
             appendText(QStringLiteral(" "));
     }
@@ -368,7 +374,9 @@ private:
         return (u >= 0x3000 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF);
     }
 
-    void endLine() {
+    // Ends the current line; an empty one is dropped unless `blank` asks for a blank line (kept once
+    // text has started, so the page's leading whitespace does not show).
+    void endLine(bool blank = false) {
         m_pendingSpace = false;
         if (m_cellDepth > 0)
             return;
@@ -378,10 +386,14 @@ private:
             while (!line.isEmpty() && (line.front().isSpace()))
                 line.remove(0, 1);
         }
+        const bool row = m_keepTabs && !line.isEmpty();
         m_keepTabs = false;
         m_line.clear();
-        if (line.trimmed().isEmpty())
+        if (!row && line.trimmed().isEmpty()) {
+            if (blank && !m_out.text.isEmpty())
+                m_out.text += QLatin1Char('\n');
             return;
+        }
         OriginRun run;
         run.start = m_out.text.size();
         run.length = line.size();
@@ -514,7 +526,7 @@ Result<ReadResult> readHtml(const QByteArray& bytes, const QString& path, const 
         }
     }
     // An article has sentences: a few punctuated lines at least.
-    if (!best || bestScore < 6.0)
+    if (!best || bestScore < 3.0)
         return Error{QStringLiteral("%1: no article found in the HTML page (only navigation, links or "
                                     "short labels); save the page that shows the plan's text")
                          .arg(path),
