@@ -103,14 +103,18 @@ Layout detectLayout(const QString& normalizedText) {
 
 Result<Document> parseBytes(const QByteArray& bytes, const QString& path, const ParseOptions& options) {
     read::ReadOptions readOptions = options.read;
+    ParseOptions parseOptions = options;
     if (options.progress && !readOptions.progress) {
-        // Reading a text file is instant; a long document reports through the parse's 0–5 %.
-        readOptions.progress = [cb = options.progress](int, int) { return cb(0); };
+        // Reading (page by page for a PDF, OCR included) reports 0–40 %, parsing the rest.
+        readOptions.progress = [cb = options.progress](int done, int total) {
+            return cb(total > 0 ? std::clamp(done * 40 / total, 0, 40) : 0);
+        };
+        parseOptions.progress = [cb = options.progress](int p) { return cb(40 + p * 60 / 100); };
     }
     Result<read::ReadResult> read = read::readBytes(bytes, path, readOptions);
     if (!read)
         return read.error();
-    return parseRead(std::move(read).value(), bytes, path, options);
+    return parseRead(std::move(read).value(), bytes, path, parseOptions);
 }
 
 Result<Document> parseRead(read::ReadResult read, const QByteArray& bytes, const QString& path,

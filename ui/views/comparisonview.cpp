@@ -145,7 +145,7 @@ void ComparisonView::showDetails(int row) {
                        QStringLiteral("</p><p style=\"color:#555\">") + report::citation(*r).toHtmlEscaped() +
                        QStringLiteral(" · 《") + r->docTitle.toHtmlEscaped() + QStringLiteral("》") +
                        (r->measureNumber > 0 ? tr(" · 第 %1 项").arg(r->measureNumber) : QString()) +
-                       QStringLiteral("</p>"));
+                       (r->page > 0 ? tr(" · 第 %1 页").arg(r->page) : QString()) + QStringLiteral("</p>"));
     m_wb.showTarget(*r, false);
 }
 

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QListWidget;
 class QPushButton;
 class QToolButton;
@@ -38,11 +39,15 @@ public:
     void showPassage(const QString& docId, qsizetype start, qsizetype end);
     void showTargetFields(int targetIndex);
     void addTargetFromSelection();
+    // The page (第 N 页) of the cursor or selection in a paged plan, shown above the text; 0 without pages.
+    int currentPage() const;
+    QLabel* pageLabel() const { return m_page; }
 
 private:
     void reload();
     void highlightTargets();
     void loadParserNotes();
+    void updatePage();
 
     Workbench& m_wb;
     QComboBox* m_plans;
@@ -54,6 +59,7 @@ private:
     QListWidget* m_issues;
     QPushButton* m_planNotes;
     NotesPanel* m_notes;
+    QLabel* m_page;
     PlanText m_plan;
     QList<ParserNote> m_parserNotes;
 };
