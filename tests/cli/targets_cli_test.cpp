@@ -22,11 +22,12 @@ TEST(TargetsCli, CsvHasContractColumnsAndRows) {
     EXPECT_EQ(rows[0].mid(0, 11).join(QLatin1Char(',')),
               QStringLiteral("doc,area,indicator,scope,kind,comparator,value,unit,baseline,deadline,quote"));
     EXPECT_EQ(rows[0].mid(11).join(QLatin1Char(',')),
-              QStringLiteral("start,end,measure_no,confidence,indicator_confidence,qualitative"));
+              QStringLiteral("start,end,measure_no,confidence,indicator_confidence,qualitative,page"));
     const QString source = test::readSeed(QStringLiteral("jiangjin-2021"));
     bool water = false;
     for (const QStringList& row : rows.mid(1)) {
-        ASSERT_EQ(row.size(), 17);
+        ASSERT_EQ(row.size(), 18);
+        EXPECT_EQ(row[17], QString()); // text has no pages
         EXPECT_EQ(row[0], QStringLiteral("jiangjin-2021"));
         EXPECT_EQ(source.mid(row[11].toLongLong(), row[12].toLongLong() - row[11].toLongLong()), row[10]);
         EXPECT_FALSE(row[6].endsWith(QStringLiteral(".0"))) << row[6].toStdString();

@@ -25,6 +25,7 @@ class ReaderView : public QWidget {
 public:
     explicit ReaderView(Workbench& workbench, QWidget* parent = nullptr);
     QTextBrowser* text() const { return m_text; }
+    QTextBrowser* fields() const { return m_fields; } // the selected target's fields
     QString currentDocId() const { return m_plan.plan.docId; }
     const PlanText& plan() const { return m_plan; }
     NotesPanel* notes() const { return m_notes; }
