@@ -3,6 +3,8 @@
 
 #include <QXmlStreamReader>
 
+#include <climits>
+
 namespace pc::read::docx {
 namespace {
 
@@ -72,7 +74,7 @@ QString roman(int n, bool upper) {
 }
 
 QString letters(int n, bool upper) {
-    if (n <= 0)
+    if (n <= 0 || n > 26 * 40) // a hostile start value must not make a megabyte label
         return QString::number(n);
     // Word: A … Z, AA … ZZ, AAA …
     const QChar c(char16_t((upper ? u'A' : u'a') + (n - 1) % 26));
@@ -280,7 +282,9 @@ QString Numbering::next(int numId, int ilvl) {
         const Level* l = level(numId, i);
         return num.startOverride.value(i, l ? l->start : 1);
     };
-    counters[ilvl] = counters[ilvl] == kUnused ? startOf(ilvl) : counters[ilvl] + 1;
+    counters[ilvl] = counters[ilvl] == kUnused  ? startOf(ilvl)
+                     : counters[ilvl] < INT_MAX ? counters[ilvl] + 1
+                                                : INT_MAX; // no signed overflow on a hostile start value
     for (int deeper = ilvl + 1; deeper < kLevels; ++deeper) {
         const Level* l = level(numId, deeper);
         const int restart = l ? l->restart : -1;

@@ -45,6 +45,8 @@ TEST(DocxNumbering, RendersWordNumberFormats) {
         {12, "decimalFullWidth", "１２"},
         {5, "none", ""},
         {4, "somethingNew", "4"},
+        {2000000000, "upperLetter", "2000000000"}, // not 77 million letters
+        {-5, "chineseCounting", "-5"},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(std::string(c.fmt) + " " + std::to_string(c.n));
@@ -82,6 +84,7 @@ TEST(DocxNumbering, CountersRestartBelowAndStartOverridesCountApart) {
     EXPECT_EQ(n.next(3, 0), QStringLiteral("6."));
     EXPECT_EQ(n.next(4, 0), QStringLiteral("3.")); // same definition, no override: continues list 2
     EXPECT_EQ(n.next(9, 0), QString());            // unknown list
+    EXPECT_EQ(n.next(1, 12), QString());           // no such level
     EXPECT_TRUE(docx::Numbering::parse("<not xml").isEmpty());
 }
 
