@@ -7,6 +7,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -52,6 +55,19 @@ TEST(FormatsCli, DocxAndHtmlGiveTheTextsTargets) {
         test::cliBin(), {QStringLiteral("measures"), test::seedPath(QStringLiteral("jiangjin-2021"))});
     ASSERT_EQ(measures.exitCode, 0) << measures.errText().toStdString();
     EXPECT_EQ(csv::parse(measures.outText()).size(), csv::parse(textMeasures.outText()).size());
+
+    // parse says which reader read the file.
+    const test::RunResult parsed = test::run(
+        test::cliBin(), {QStringLiteral("parse"), docx, QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(parsed.exitCode, 0) << parsed.errText().toStdString();
+    const QJsonObject doc = QJsonDocument::fromJson(parsed.out).object();
+    EXPECT_EQ(doc[QStringLiteral("format")].toString(), QStringLiteral("docx"));
+    EXPECT_TRUE(doc[QStringLiteral("pageStarts")].toArray().isEmpty());
+    const test::RunResult parsedHtml = test::run(
+        test::cliBin(), {QStringLiteral("parse"), html, QStringLiteral("--format"), QStringLiteral("json")});
+    const QJsonObject htmlDoc = QJsonDocument::fromJson(parsedHtml.out).object();
+    EXPECT_EQ(htmlDoc[QStringLiteral("format")].toString(), QStringLiteral("html"));
+    EXPECT_EQ(htmlDoc[QStringLiteral("encoding")].toString(), QStringLiteral("GB18030"));
 
     // import stores it (and says so), a second import is a no-op.
     const QString db = dir.filePath(QStringLiteral("plans.sqlite"));
