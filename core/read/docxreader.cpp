@@ -99,7 +99,9 @@ private:
             return n == QLatin1String("del") || n == QLatin1String("moveFrom") ||
                    n == QLatin1String("instrText") || n == QLatin1String("delText") ||
                    n == QLatin1String("txbxContent") || n == QLatin1String("sectPr") ||
-                   n == QLatin1String("footnoteReference") || n == QLatin1String("commentReference");
+                   n == QLatin1String("footnoteReference") || n == QLatin1String("commentReference") ||
+                   // formatting before a tracked change (an old numPr must not number the paragraph)
+                   n == QLatin1String("pPrChange") || n == QLatin1String("rPrChange");
         // mc:Fallback repeats mc:Choice for older readers.
         return n == QLatin1String("Fallback");
     }
@@ -144,7 +146,9 @@ private:
                 }
                 continue;
             }
-            if (n == QLatin1String("pStyle")) {
+            if (n == QLatin1String("r")) {
+                hidden = false; // w:vanish of the paragraph mark (pPr/rPr) hides no run
+            } else if (n == QLatin1String("pStyle")) {
                 style = wVal(m_x);
             } else if (n == QLatin1String("numId")) {
                 numId = wVal(m_x).toInt();

@@ -120,6 +120,13 @@ QByteArray fullDocument() {
         "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>以内</w:t></w:r>"
         "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
         "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏文字</w:t></w:r><w:r><w:t>。</w:t></w:r>"));
+    // A hidden paragraph mark and an old numbering kept by a tracked formatting change hide and
+    // number nothing.
+    b.rawParagraph(
+        QStringLiteral("<w:r><w:t>末段文字。</w:t></w:r>"),
+        QStringLiteral(
+            "<w:pPr><w:pPrChange w:id=\"5\" w:author=\"a\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/>"
+            "<w:numId w:val=\"1\"/></w:numPr></w:pPr></w:pPrChange><w:rPr><w:vanish/></w:rPr></w:pPr>"));
     b.table(
         {{QStringLiteral("序号"), QStringLiteral("任务"), QStringLiteral("牵头单位")},
          {QStringLiteral("1"), QStringLiteral("获得电力不超过15个工作日"), QStringLiteral("区经济信息委")}});
@@ -148,6 +155,7 @@ TEST(DocxReader, RendersNumberingTablesAndLeavesOutWhatIsNotBodyText) {
                                             "甲、甲项\n"
                                             "乙、乙项\n"
                                             "企业开办时间压缩至3个工作日以内。\n"
+                                            "末段文字。\n"
                                             "序号\t任务\t牵头单位\n"
                                             "1\t获得电力不超过15个工作日\t区经济信息委\n"
                                             "合并 两段\t\t末列\n");
@@ -157,10 +165,10 @@ TEST(DocxReader, RendersNumberingTablesAndLeavesOutWhatIsNotBodyText) {
     EXPECT_EQ(r->pageStarts.size(), 0);
     EXPECT_EQ(r->pageAt(10), 0);
     // One origin run per line; paragraphs counted in document order, table cells included.
-    ASSERT_EQ(r->origins.size(), 15);
+    ASSERT_EQ(r->origins.size(), 16);
     EXPECT_EQ(r->originAt(r->text.indexOf(QStringLiteral("总体要求"))).block, 1);
     EXPECT_EQ(r->originAt(r->text.indexOf(QStringLiteral("乙项"))).block, 10);
-    EXPECT_EQ(r->originAt(r->text.indexOf(QStringLiteral("获得电力"))).block, 15);
+    EXPECT_EQ(r->originAt(r->text.indexOf(QStringLiteral("获得电力"))).block, 16);
     EXPECT_EQ(r->originAt(r->text.indexOf(QStringLiteral("获得电力"))).page, 0);
 }
 
