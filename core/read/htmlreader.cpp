@@ -199,7 +199,8 @@ public:
             }
             stack.pop_back();
             if (n->type == GUMBO_NODE_ELEMENT && n->parent && n->parent->type == GUMBO_NODE_ELEMENT) {
-                NodeInfo& mine = info[n];
+                // A copy: inserting the parent may rehash and move the child's entry.
+                const NodeInfo mine = info.value(n);
                 NodeInfo& up = info[n->parent];
                 up.text += mine.text;
                 up.linkText += n->v.element.tag == GUMBO_TAG_A ? mine.text : mine.linkText;
