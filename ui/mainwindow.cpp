@@ -264,7 +264,7 @@ void MainWindow::importPlans() {
     QSettings s;
     const QStringList paths =
         QFileDialog::getOpenFileNames(this, tr("导入规划"), s.value(QStringLiteral("import/dir")).toString(),
-                                      tr("规划文本 (*.txt);;所有文件 (*)"));
+                                      tr("规划文件 (*.txt *.pdf *.docx *.html *.htm);;所有文件 (*)"));
     if (paths.isEmpty())
         return;
     s.setValue(QStringLiteral("import/dir"), QFileInfo(paths.first()).absolutePath());

@@ -37,7 +37,8 @@ QStringList header() {
             QStringLiteral("indicator_confidence"),
             QStringLiteral("qualitative"),
             QStringLiteral("section"),
-            QStringLiteral("section_heading")};
+            QStringLiteral("section_heading"),
+            QStringLiteral("page")};
 }
 
 QString number(const std::optional<double>& v) {
@@ -63,7 +64,8 @@ QStringList row(const Target& t) {
             extract::formatNumber(t.indicatorConfidence),
             t.qualitative ? QStringLiteral("1") : QStringLiteral("0"),
             t.section,
-            t.sectionHeading};
+            t.sectionHeading,
+            t.page > 0 ? QString::number(t.page) : QString()};
 }
 
 QJsonObject toJson(const Target& t, const Taxonomy& taxonomy) {
@@ -88,6 +90,7 @@ QJsonObject toJson(const Target& t, const Taxonomy& taxonomy) {
     o.insert(QStringLiteral("qualitative"), t.qualitative);
     o.insert(QStringLiteral("section"), t.section);
     o.insert(QStringLiteral("section_heading"), t.sectionHeading);
+    o.insert(QStringLiteral("page"), t.page > 0 ? QJsonValue(t.page) : QJsonValue());
     return o;
 }
 

@@ -47,6 +47,7 @@ struct ComparisonRow {
     QStringList correctedFields; // which fields an override changed: value, unit, comparator, …
     QString section;             // where it was found: measure | goal | table | other
     QString sectionHeading;      // the nearest heading above it
+    int page = 0;                // 1-based page of the quote in the original file (PDF); 0 without pages
     bool operator==(const ComparisonRow&) const = default;
 };
 

@@ -82,8 +82,13 @@ QJsonObject documentToJson(const Document& doc) {
                                   {QStringLiteral("code"), i.code},
                                   {QStringLiteral("message"), i.message},
                                   {QStringLiteral("span"), spanToJson(i.span)}});
+    QJsonArray pageStarts;
+    for (const qsizetype p : doc.pageStarts)
+        pageStarts.append(static_cast<qint64>(p));
     return QJsonObject{{QStringLiteral("path"), doc.path},
                        {QStringLiteral("sha256"), doc.sha256},
+                       {QStringLiteral("format"), doc.format},
+                       {QStringLiteral("pageStarts"), pageStarts},
                        {QStringLiteral("encoding"), doc.encoding},
                        {QStringLiteral("layout"), layoutName(doc.layout)},
                        {QStringLiteral("confidence"), doc.confidence},

@@ -189,6 +189,8 @@ QString sectionBody(const IndicatorSection& s, bool standalone, Language lang) {
                 (r.measureNumber > 0 ? (en ? QStringLiteral(" · measure %1") : QStringLiteral(" · 第 %1 项"))
                                            .arg(r.measureNumber)
                                      : QString()) +
+                (r.page > 0 ? (en ? QStringLiteral(" · page %1") : QStringLiteral(" · 第 %1 页")).arg(r.page)
+                            : QString()) +
                 QStringLiteral("</span>");
             for (const QString& note : s.notes.value(r.targetId))
                 html += QStringLiteral("<br><span class=\"note\">") + L(lang, u"注释：", u"Note: ") +

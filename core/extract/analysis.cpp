@@ -25,6 +25,8 @@ Result<Analysis> analyze(Result<Document> parsed, const Taxonomy& taxonomy, cons
         return Result<Analysis>::failure(QStringLiteral("%1: analysis cancelled").arg(a.document.path),
                                          QStringLiteral("cancelled"));
     a.targets = extractTargets(a.document, classifier);
+    for (Target& t : a.targets)
+        t.page = read::pageOfOffset(a.document.pageStarts, t.span.start);
     if (options.progress)
         options.progress(100);
     return a;
@@ -49,6 +51,11 @@ Result<Analysis> analyzeFile(const QString& path, const Taxonomy& taxonomy, cons
 Result<Analysis> analyzeBytes(const QByteArray& bytes, const QString& path, const Taxonomy& taxonomy,
                               const AnalyzeOptions& options) {
     return analyze(parseBytes(bytes, path, parseOptions(options)), taxonomy, options);
+}
+
+Result<Analysis> analyzeRead(read::ReadResult read, const QByteArray& bytes, const QString& path,
+                             const Taxonomy& taxonomy, const AnalyzeOptions& options) {
+    return analyze(parseRead(std::move(read), bytes, path, parseOptions(options)), taxonomy, options);
 }
 
 } // namespace pc

@@ -5,6 +5,7 @@
 #include "common/result.h"
 #include "model/document.h"
 #include "model/target.h"
+#include "read/readresult.h"
 
 #include <QByteArray>
 #include <QList>
@@ -33,5 +34,9 @@ Result<Analysis> analyzeFile(const QString& path, const Taxonomy& taxonomy,
 // Same on bytes already read; `path` names the origin (doc id = its stem).
 Result<Analysis> analyzeBytes(const QByteArray& bytes, const QString& path, const Taxonomy& taxonomy,
                               const AnalyzeOptions& options = {});
+
+// Same on a file the reader layer has already read (`bytes`: the original file, for its hash).
+Result<Analysis> analyzeRead(read::ReadResult read, const QByteArray& bytes, const QString& path,
+                             const Taxonomy& taxonomy, const AnalyzeOptions& options = {});
 
 } // namespace pc

@@ -1,6 +1,7 @@
 // The document model: what the parser recovers from one plan (metadata, sections, measures, units).
 #pragma once
 
+#include "read/readresult.h"
 #include "span.h"
 
 #include <QList>
@@ -25,9 +26,9 @@ struct DocumentMeta {
     QString jurisdiction; // 重庆市, 大足区 …
     QString level;        // "municipal" | "district" | ""
     int year = 0;
-    QString docNumber;    // 文号, e.g. 大足府办发〔2019〕88号
-    QString issuer;       // issuing office
-    QString issuedOn;     // YYYY-MM-DD
+    QString docNumber; // 文号, e.g. 大足府办发〔2019〕88号
+    QString issuer;    // issuing office
+    QString issuedOn;  // YYYY-MM-DD
     QString title;
     QStringList fromManifest; // which fields were filled from the manifest, not the text
     bool operator==(const DocumentMeta&) const = default;
@@ -55,31 +56,35 @@ struct SubItem {
 };
 
 struct Measure {
-    int number = 0;        // as numbered in the plan
-    QString title;         // short title / first sentence / 改革事项; may be empty
-    QString body;          // the measure's text, normalized, noise (and recognised interleaved
-                           // unit fragments) removed — what extraction reads
+    int number = 0;               // as numbered in the plan
+    QString title;                // short title / first sentence / 改革事项; may be empty
+    QString body;                 // the measure's text, normalized, noise (and recognised interleaved
+                                  // unit fragments) removed — what extraction reads
     QList<qsizetype> bodyOffsets; // source offset of every character of body (same length), so a
                                   // match in body maps back to a source span
-    QString areaHeading;   // heading the measure sits under, as written (e.g. "一、开办企业")
+    QString areaHeading;          // heading the measure sits under, as written (e.g. "一、开办企业")
     int sectionId = -1;
     QList<SubItem> items;
     QList<Unit> lead;
     QList<Unit> partners;
-    QString deadline;      // YYYY-MM, "已完成" or empty (earliest/governing deadline)
-    QString remark;        // 备注, e.g. 重点改革事项
-    QString area;          // canonical area code, filled by classification
-    Span span;             // whole measure in the source
+    QString deadline; // YYYY-MM, "已完成" or empty (earliest/governing deadline)
+    QString remark;   // 备注, e.g. 重点改革事项
+    QString area;     // canonical area code, filled by classification
+    Span span;        // whole measure in the source
     Span titleSpan;
     double confidence = 1.0; // 0..1; low where the text had to be reconstructed
     bool operator==(const Measure&) const = default;
 };
 
 struct Document {
-    QString path;        // file it was read from
-    QString sha256;      // of the file's bytes
-    QString source;      // decoded source text; every Span indexes into it
-    QString encoding;    // "UTF-8", "GB18030"
+    QString path;                            // file it was read from
+    QString sha256;                          // of the file's bytes
+    QString source;                          // decoded source text; every Span indexes into it
+    QString encoding;                        // "UTF-8", "GB18030"
+    QString format = QStringLiteral("text"); // read::formatName of the file: text, docx, html, pdf
+    QList<qsizetype> pageStarts;             // offset of each page's first character (PDF), else empty
+    int pageCount = 0;
+    QList<read::OriginRun> origins; // where each run of source came from (see read/readresult.h)
     DocumentMeta meta;
     Layout layout = Layout::Unknown;
     QList<Section> sections;

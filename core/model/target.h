@@ -32,6 +32,7 @@ struct Target {
     // paragraph of a plan without numbered measures).
     QString section;
     QString sectionHeading; // the nearest heading above the target, as written (may be empty)
+    int page = 0; // 1-based page of the quote in the original file (PDF); 0 without pages
     bool operator==(const Target&) const = default;
 };
 

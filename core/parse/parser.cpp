@@ -5,8 +5,8 @@
 #include "metadata.h"
 #include "parsecontext.h"
 #include "proseparser.h"
+#include "read/reader.h"
 #include "tableparser.h"
-#include "text/decode.h"
 #include "text/normalizedtext.h"
 
 #include <QCryptographicHash>
@@ -102,30 +102,42 @@ Layout detectLayout(const QString& normalizedText) {
 } // namespace parse
 
 Result<Document> parseBytes(const QByteArray& bytes, const QString& path, const ParseOptions& options) {
-    Result<text::DecodedText> decoded = text::decodeBytes(bytes, path);
-    if (!decoded)
-        return decoded.error();
+    read::ReadOptions readOptions = options.read;
+    ParseOptions parseOptions = options;
+    if (options.progress && !readOptions.progress) {
+        // Reading (page by page for a PDF, OCR included) reports 0–40 %, parsing the rest.
+        readOptions.progress = [cb = options.progress](int done, int total) {
+            return cb(total > 0 ? std::clamp(done * 40 / total, 0, 40) : 0);
+        };
+        parseOptions.progress = [cb = options.progress](int p) { return cb(40 + p * 60 / 100); };
+    }
+    Result<read::ReadResult> read = read::readBytes(bytes, path, readOptions);
+    if (!read)
+        return read.error();
+    return parseRead(std::move(read).value(), bytes, path, parseOptions);
+}
+
+Result<Document> parseRead(read::ReadResult read, const QByteArray& bytes, const QString& path,
+                           const ParseOptions& options) {
     Document doc;
     doc.path = path;
     doc.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    doc.source = std::move(decoded.value().text);
-    doc.encoding = decoded.value().encoding;
+    doc.source = std::move(read.text);
+    doc.encoding = read.encoding;
+    doc.format = read::formatName(read.format);
+    doc.pageStarts = std::move(read.pageStarts);
+    doc.pageCount = read.pageCount;
+    doc.origins = std::move(read.origins);
+    // What the reader flagged comes first, in the same offsets (the reader's text is the source).
+    doc.issues = std::move(read.issues);
     if (options.progress && !options.progress(5))
         return Error{path + QStringLiteral(": parsing cancelled"), QStringLiteral("cancelled")};
 
-    const qsizetype invalidBytes = decoded.value().invalidSequences;
     const text::NormalizedText norm = text::normalize(doc.source);
     doc.meta = parse::readMetadata(norm.text(), options.manifest);
     doc.meta.docId = QFileInfo(path).completeBaseName();
 
     parse::ParseContext ctx(doc, norm, options);
-    if (invalidBytes > 0) {
-        const qsizetype at = doc.source.indexOf(QChar::ReplacementCharacter);
-        ctx.issue(QStringLiteral("invalid-bytes"),
-                  QStringLiteral("%1 byte sequences are not valid UTF-8 and were replaced by U+FFFD")
-                      .arg(invalidBytes),
-                  Span{at, at + 1});
-    }
     const parse::TableScan scan = parse::scanTable(ctx);
     doc.layout = parse::decide(ctx, scan);
 
@@ -196,6 +208,8 @@ Result<Document> parseFile(const QString& path, const ParseOptions& options) {
     if (!f.open(QIODevice::ReadOnly))
         return Error{path + QStringLiteral(": cannot be read (") + f.errorString() + QStringLiteral(")"),
                      QStringLiteral("unreadable")};
+    if (f.size() > options.read.maxInputBytes)
+        return parseBytes(f.read(options.read.maxInputBytes + 1), path, options); // refused by size
     return parseBytes(f.readAll(), path, options);
 }
 

@@ -85,6 +85,11 @@ public:
     Result<DocumentRecord> document(qint64 documentId);
     Result<DocumentRecord> documentByDocId(const QString& docId);
     Result<QString> documentSource(qint64 documentId); // decoded source text; spans index into it
+    // The original file (decompressed) with its format and page/origin maps; not-found for plans
+    // stored without one (imported before schema 4, or analyses stored without their bytes).
+    Result<StoredFile> documentFile(qint64 documentId);
+    // Page starts of a plan (empty for formats without pages), without reading the file.
+    Result<QList<qsizetype>> documentPageStarts(qint64 documentId);
     Result<QList<DocumentIssue>> documentIssues(qint64 documentId);
     Status removeDocument(qint64 documentId); // and its rows; overrides and notes are kept
     Result<StoreCounts> counts();
@@ -106,7 +111,9 @@ public:
     // ---- import of one analysed document (see store/importer.h for files). Replaces the rows of
     // an existing document with the same doc id in one transaction, then re-applies overrides.
     enum class ImportOutcome { Imported, Replaced, Unchanged };
-    Result<ImportOutcome> importAnalysis(const Analysis& analysis, qint64* documentId = nullptr);
+    // `original` (the file's bytes) is stored compressed beside the plan with the reader's maps.
+    Result<ImportOutcome> importAnalysis(const Analysis& analysis, qint64* documentId = nullptr,
+                                         const QByteArray& original = {});
     // sha256 of the stored version of a doc id, empty if not imported.
     QString storedSha256(const QString& docId);
 

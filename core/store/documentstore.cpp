@@ -94,6 +94,24 @@ void pauseInsideImportForTests() {
     }
 }
 
+// The original file and the reader's maps; a re-import replaces them, an analysis without bytes
+// (tests, older callers) leaves none.
+Status storeFile(QSqlDatabase& db, qint64 documentId, const Document& doc, const QByteArray& original) {
+    if (Status d =
+            execStatus(db, QStringLiteral("DELETE FROM document_files WHERE document_id = ?"), {documentId});
+        !d)
+        return d;
+    if (original.isEmpty())
+        return okStatus();
+    return execStatus(
+        db,
+        QStringLiteral("INSERT INTO document_files(document_id, format, size, original, page_count, "
+                       "page_starts, origins) VALUES (?,?,?,?,?,?,?)"),
+        {documentId, doc.format.isEmpty() ? QStringLiteral("text") : doc.format, qint64(original.size()),
+         qCompress(original), doc.pageCount, store::formatPageStarts(doc.pageStarts),
+         store::packOrigins(doc.origins)});
+}
+
 } // namespace
 
 QString Database::storedSha256(const QString& docId) {
@@ -104,7 +122,8 @@ QString Database::storedSha256(const QString& docId) {
     return {};
 }
 
-Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysis, qint64* documentIdOut) {
+Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysis, qint64* documentIdOut,
+                                                         const QByteArray& original) {
     const Document& doc = analysis.document;
     QString docId = doc.meta.docId;
     if (docId.isEmpty())
@@ -184,6 +203,9 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 !d)
                 return d;
         }
+
+        if (Status f = storeFile(m_db, documentId, doc, original); !f)
+            return f;
 
         QSqlQuery sec(m_db);
         sec.prepare(QStringLiteral("INSERT INTO sections(document_id, ordinal, parent_ordinal, level, label, "
@@ -444,6 +466,45 @@ Result<QList<DocumentIssue>> Database::documentIssues(qint64 documentId) {
         out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
                     q->value(3).toLongLong(), q->value(4).toLongLong()});
     return out;
+}
+
+Result<StoredFile> Database::documentFile(qint64 documentId) {
+    Result<QSqlQuery> q =
+        exec(m_db,
+             QStringLiteral("SELECT format, size, original, page_count, page_starts, origins "
+                            "FROM document_files WHERE document_id = ?"),
+             {documentId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error{QStringLiteral("%1: plan %2 has no stored original file").arg(m_path).arg(documentId),
+                     QStringLiteral("not-found")};
+    StoredFile f;
+    f.format = q->value(0).toString();
+    f.original = qUncompress(q->value(2).toByteArray());
+    if (f.original.size() != q->value(1).toLongLong())
+        return Error{
+            QStringLiteral("%1: the stored original file of plan %2 is damaged").arg(m_path).arg(documentId),
+            QStringLiteral("db-corrupt")};
+    f.pageCount = q->value(3).toInt();
+    f.pageStarts = store::parsePageStarts(q->value(4).toString());
+    std::optional<QList<read::OriginRun>> origins = store::unpackOrigins(q->value(5).toByteArray());
+    if (!origins)
+        return Error{
+            QStringLiteral("%1: the stored origin map of plan %2 is damaged").arg(m_path).arg(documentId),
+            QStringLiteral("db-corrupt")};
+    f.origins = std::move(*origins);
+    return f;
+}
+
+Result<QList<qsizetype>> Database::documentPageStarts(qint64 documentId) {
+    Result<QSqlQuery> q = exec(
+        m_db, QStringLiteral("SELECT page_starts FROM document_files WHERE document_id = ?"), {documentId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return QList<qsizetype>{};
+    return store::parsePageStarts(q->value(0).toString());
 }
 
 Status Database::removeDocument(qint64 documentId) {

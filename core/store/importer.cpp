@@ -71,7 +71,7 @@ FileImport Importer::importFile(const QString& path) {
         analysis.document.meta.docId = r.docId;
     r.docId = analysis.document.meta.docId;
     qint64 id = 0;
-    Result<Database::ImportOutcome> stored = m_db.importAnalysis(analysis, &id);
+    Result<Database::ImportOutcome> stored = m_db.importAnalysis(analysis, &id, bytes);
     if (!stored) {
         r.reason = QStringLiteral("%1: %2").arg(path, stored.errorMessage());
         return r;

@@ -171,6 +171,18 @@ QList<Migration> buildMigrations() {
                  "SET (measure_ordinal, measure_number) = (SELECT m.ordinal, m.number FROM measures "
                  "m WHERE m.id = new.measure_id) WHERE id = new.id; END"),
          }});
+    // 5: the original file beside its plan (zlib-compressed, format as detected), with the reader's
+    // page starts (JSON array of source offsets, read per plan for 第 N 页) and its origin map (one
+    // compressed blob, see store/documentfiles.cpp), so text can be re-read when a reader improves.
+    // Plans imported before this step have no row: they came from text.
+    m.append({5,
+              QStringLiteral("original files and page map"),
+              {
+                  QStringLiteral("CREATE TABLE document_files(document_id INTEGER PRIMARY KEY REFERENCES "
+                                 "documents(id) ON DELETE CASCADE, format TEXT NOT NULL, size INTEGER NOT "
+                                 "NULL, original BLOB NOT NULL, page_count INTEGER NOT NULL DEFAULT 0, "
+                                 "page_starts TEXT NOT NULL DEFAULT '[]', origins BLOB)"),
+              }});
     return m;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QString>
 
 #include <vector>
@@ -18,6 +19,7 @@ struct PlanEntry {
     QString issuedOn;
     QString title;
     int rank = 0; // position in the plan list: municipal first, then by jurisdiction, year, doc id
+    QList<qsizetype> pageStarts; // source offset of each page's first character (PDF plans), else empty
 };
 
 struct PlanCache {

@@ -1,6 +1,9 @@
 // Value types the store hands out: documents, measures, search hits, overrides and notes as stored.
 #pragma once
 
+#include "read/readresult.h"
+
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -29,6 +32,16 @@ struct DocumentRecord {
     int measureCount = 0;
     int targetCount = 0; // effective targets (not rejected), including user-added ones
     bool operator==(const DocumentRecord&) const = default;
+};
+
+// The original file a plan was imported from, as stored (document_files), and its reader's maps.
+struct StoredFile {
+    QString format;      // read::formatName: text, docx, html, pdf
+    QByteArray original; // the file's bytes, uncompressed
+    int pageCount = 0;
+    QList<qsizetype> pageStarts;
+    QList<read::OriginRun> origins;
+    bool operator==(const StoredFile&) const = default;
 };
 
 // One measure with its effective (possibly corrected) area.

@@ -2,6 +2,7 @@
 #include "database.h"
 
 #include "plancache.h"
+#include "read/readresult.h"
 #include "sqlutil.h"
 #include "statements.h"
 
@@ -82,8 +83,10 @@ Status Database::refreshPlanCache() {
     if (dataVersion == m_plans->dataVersion && changes == m_plans->totalChanges)
         return okStatus();
     Result<sqlite3_stmt*> st = m_statements->get(
-        QStringLiteral("SELECT d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
-                       "d.title FROM documents d ORDER BY ") +
+        QStringLiteral(
+            "SELECT d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
+            "d.title, f.page_starts FROM documents d LEFT JOIN document_files f ON f.document_id = d.id "
+            "ORDER BY ") +
             kPlanOrder,
         QStringLiteral("reading plans"), m_path);
     if (!st)
@@ -100,6 +103,7 @@ Status Database::refreshPlanCache() {
         p.docNumber = store::columnText(*st, 5);
         p.issuedOn = store::columnText(*st, 6);
         p.title = store::columnText(*st, 7);
+        p.pageStarts = store::parsePageStarts(store::columnText(*st, 8));
         p.rank = int(plans.size());
         plans.insert(sqlite3_column_int64(*st, 0), p);
     }
@@ -194,6 +198,7 @@ Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const Q
         r.section = strings.get(st, 23);
         r.sectionHeading = strings.get(st, 24);
         r.corrected = r.userAdded || r.rejected || !r.correctedFields.isEmpty();
+        r.page = read::pageOfOffset(plan->pageStarts, r.start);
         keys.push_back({plan->rank, sqlite3_column_int64(st, 3), r.start, r.targetId});
     }
     if (rc != SQLITE_DONE)

@@ -1,7 +1,10 @@
 // SQL helpers for the store: statements run with bindings, failures become user-facing Errors.
 #include "sqlutil.h"
 
+#include <QDataStream>
 #include <QDateTime>
+#include <QIODevice>
+#include <QStringList>
 
 #include <optional>
 
@@ -96,6 +99,81 @@ std::optional<QString> unpackSource(const QVariant& stored) {
     if (utf8.isEmpty() && !packed.isEmpty())
         return std::nullopt;
     return QString::fromUtf8(utf8);
+}
+
+QString formatPageStarts(const QList<qsizetype>& starts) {
+    QStringList parts;
+    parts.reserve(starts.size());
+    for (const qsizetype s : starts)
+        parts << QString::number(s);
+    return QLatin1Char('[') + parts.join(QLatin1Char(',')) + QLatin1Char(']');
+}
+
+QList<qsizetype> parsePageStarts(const QString& stored) {
+    QList<qsizetype> out;
+    QStringView v = QStringView(stored).trimmed();
+    if (v.startsWith(QLatin1Char('[')) && v.endsWith(QLatin1Char(']')))
+        v = v.mid(1, v.size() - 2);
+    for (const QStringView part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qlonglong n = part.trimmed().toLongLong(&ok);
+        if (ok && n >= 0 && (out.isEmpty() || n >= out.last()))
+            out << qsizetype(n);
+    }
+    return out;
+}
+
+// Fixed-width little-endian records: start, length (int64), page, block (int32), box x, y, w, h
+// (float64), ocr (uint8), confidence (float64) — 65 bytes each, versioned by a leading byte.
+QVariant packOrigins(const QList<read::OriginRun>& origins) {
+    if (origins.isEmpty())
+        return QVariant(QMetaType(QMetaType::QByteArray));
+    QByteArray raw;
+    QDataStream out(&raw, QIODevice::WriteOnly);
+    out.setByteOrder(QDataStream::LittleEndian);
+    out.setFloatingPointPrecision(QDataStream::DoublePrecision);
+    out << quint8(1) << quint32(origins.size());
+    for (const read::OriginRun& r : origins) {
+        out << qint64(r.start) << qint64(r.length) << qint32(r.origin.page) << qint32(r.origin.block)
+            << r.origin.box.x() << r.origin.box.y() << r.origin.box.width() << r.origin.box.height()
+            << quint8(r.origin.ocr ? 1 : 0) << double(r.origin.confidence);
+    }
+    return qCompress(raw);
+}
+
+std::optional<QList<read::OriginRun>> unpackOrigins(const QByteArray& stored) {
+    QList<read::OriginRun> runs;
+    if (stored.isEmpty())
+        return runs;
+    const QByteArray raw = qUncompress(stored);
+    QDataStream in(raw);
+    in.setByteOrder(QDataStream::LittleEndian);
+    in.setFloatingPointPrecision(QDataStream::DoublePrecision);
+    quint8 version = 0;
+    quint32 n = 0;
+    in >> version >> n;
+    if (version != 1 || qint64(n) * 65 > qint64(raw.size()))
+        return std::nullopt;
+    runs.reserve(qsizetype(n));
+    for (quint32 i = 0; i < n; ++i) {
+        qint64 start = 0, length = 0;
+        qint32 page = 0, block = 0;
+        double x = 0, y = 0, w = 0, h = 0, confidence = 1;
+        quint8 ocr = 0;
+        in >> start >> length >> page >> block >> x >> y >> w >> h >> ocr >> confidence;
+        read::OriginRun r;
+        r.start = start;
+        r.length = length;
+        r.origin.page = page;
+        r.origin.block = block;
+        r.origin.box = QRectF(x, y, w, h);
+        r.origin.ocr = ocr != 0;
+        r.origin.confidence = float(confidence);
+        runs.append(r);
+    }
+    if (in.status() != QDataStream::Ok)
+        return std::nullopt;
+    return runs;
 }
 
 QString nowUtc() {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "read/readresult.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -40,6 +41,12 @@ QString nowUtc(); // ISO 8601, seconds
 // Plan source texts are stored zlib-compressed (a BLOB) when that is smaller: Chinese text shrinks to
 // about 40 %, and the same text already lives, split up, in the measures. Older rows are TEXT.
 QVariant packSource(const QString& text);
+// Page starts as stored in document_files.page_starts (a JSON array of offsets).
+QString formatPageStarts(const QList<qsizetype>& starts);
+QList<qsizetype> parsePageStarts(const QString& stored);
+// A reader's origin map as one compressed blob (null when empty); nullopt from a damaged blob.
+QVariant packOrigins(const QList<read::OriginRun>& origins);
+std::optional<QList<read::OriginRun>> unpackOrigins(const QByteArray& stored);
 // The text of a packed or plain source column; nullopt if a BLOB does not decompress.
 std::optional<QString> unpackSource(const QVariant& stored);
 

@@ -26,11 +26,12 @@ TEST(TargetsCli, CsvHasContractColumnsAndRows) {
               QStringLiteral("doc,area,indicator,scope,kind,comparator,value,unit,baseline,deadline,quote"));
     EXPECT_EQ(rows[0].mid(11).join(QLatin1Char(',')),
               QStringLiteral("start,end,measure_no,confidence,indicator_confidence,qualitative,section,"
-                             "section_heading"));
+                             "section_heading,page"));
     const QString source = test::readSeed(QStringLiteral("jiangjin-2021"));
     bool water = false;
     for (const QStringList& row : rows.mid(1)) {
-        ASSERT_EQ(row.size(), 19);
+        ASSERT_EQ(row.size(), 20);
+        EXPECT_EQ(row[19], QString()); // text has no pages
         EXPECT_EQ(row[17], QStringLiteral("measure")); // every target of 江津 stands in a numbered measure
         EXPECT_EQ(row[0], QStringLiteral("jiangjin-2021"));
         EXPECT_EQ(source.mid(row[11].toLongLong(), row[12].toLongLong() - row[11].toLongLong()), row[10]);

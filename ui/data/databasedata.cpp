@@ -126,6 +126,8 @@ public:
         if (!text)
             return text.error();
         t.text = text.value();
+        if (Result<QList<qsizetype>> pages = m_db->documentPageStarts(doc->id))
+            t.pageStarts = pages.value();
         // The outline: each area heading once, then its measures.
         MeasureFilter mf;
         mf.documentId = doc->id;

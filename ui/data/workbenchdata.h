@@ -56,6 +56,7 @@ struct OutlineEntry {
 struct PlanText {
     PlanInfo plan;
     QString text;
+    QList<qsizetype> pageStarts; // offset of each page's first character (PDF plans); empty otherwise
     QList<OutlineEntry> outline;
     QList<ComparisonRow> targets;
 };

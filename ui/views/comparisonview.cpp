@@ -192,7 +192,8 @@ void ComparisonView::showDetails(int row) {
         QStringLiteral("<p>") + report::sentenceHtml(*r) + QStringLiteral("</p><p style=\"color:#555\">") +
         report::citation(*r, lang).toHtmlEscaped() + QStringLiteral(" · 《") + r->docTitle.toHtmlEscaped() +
         QStringLiteral("》") + (r->measureNumber > 0 ? tr(" · 第 %1 项").arg(r->measureNumber) : QString()) +
-        sectionText(*r).toHtmlEscaped() + QStringLiteral("</p>"));
+        sectionText(*r).toHtmlEscaped() + (r->page > 0 ? tr(" · 第 %1 页").arg(r->page) : QString()) +
+        QStringLiteral("</p>"));
     m_wb.showTarget(*r, false);
 }
 

@@ -7,6 +7,7 @@
 #include "app/workbench.h"
 #include "export/reporthtml.h"
 #include "notespanel.h"
+#include "read/readresult.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -40,8 +41,10 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     , m_issues(new QListWidget(this))
     , m_planNotes(new QPushButton(this))
     , m_notes(new NotesPanel(workbench.data(), this))
+    , m_page(new QLabel(this))
     , m_planLabel(new QLabel(this)) {
     setObjectName(QStringLiteral("readerView"));
+    m_page->setObjectName(QStringLiteral("readerPage"));
     m_notes->followNotesOf(m_wb);
     m_outline->setMinimumWidth(160);
     m_text->setOpenLinks(false);
@@ -108,6 +111,7 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(m_planLabel);
     top->addWidget(m_plans, 1);
+    top->addWidget(m_page);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
@@ -124,6 +128,7 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
             showTargetFields(url.path().toInt());
     });
     connect(m_text, &QTextBrowser::copyAvailable, m_addTarget, &QWidget::setEnabled);
+    connect(m_text, &QTextBrowser::cursorPositionChanged, this, &ReaderView::updatePage);
     connect(m_addTarget, &QPushButton::clicked, this, &ReaderView::addTargetFromSelection);
     connect(&m_wb, &Workbench::passageRequested, this, &ReaderView::showPassage);
     connect(&m_wb, &Workbench::dataReloaded, this, &ReaderView::reload);
@@ -193,6 +198,7 @@ void ReaderView::openPlan(const QString& docId) {
     }
     m_text->setPlainText(m_plan.text);
     highlightTargets();
+    updatePage();
     m_outline->clear();
     QList<QTreeWidgetItem*> stack;
     for (const OutlineEntry& e : std::as_const(m_plan.outline)) {
@@ -209,6 +215,17 @@ void ReaderView::openPlan(const QString& docId) {
     m_shownTarget = -1;
     loadParserNotes();
     showPlanNotes();
+}
+
+int ReaderView::currentPage() const {
+    const QTextCursor c = m_text->textCursor();
+    return read::pageOfOffset(m_plan.pageStarts, c.hasSelection() ? c.selectionStart() : c.position());
+}
+
+void ReaderView::updatePage() {
+    // Only plans read from paged files (PDF) have pages; for the others the label stays empty.
+    const int page = currentPage();
+    m_page->setText(page > 0 ? tr("第 %1 页").arg(page) : QString());
 }
 
 void ReaderView::loadParserNotes() {
@@ -323,6 +340,8 @@ void ReaderView::showTargetFields(int targetIndex) {
     html += row(tr("措施"), t.measureNumber > 0 ? QString::number(t.measureNumber) : QString());
     html += row(tr("置信度"), QString::number(t.confidence, 'f', 2));
     html += row(tr("位置"), QStringLiteral("%1–%2").arg(t.start).arg(t.end));
+    if (t.page > 0)
+        html += row(tr("页码"), tr("第 %1 页").arg(t.page));
     if (t.corrected)
         html += row(tr("已更正"), tr("是"));
     html += QStringLiteral("</table><p>") + report::sentenceHtml(t) + QStringLiteral("</p>");

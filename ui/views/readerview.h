@@ -40,6 +40,9 @@ public:
     void showPassage(const QString& docId, qsizetype start, qsizetype end);
     void showTargetFields(int targetIndex);
     void addTargetFromSelection();
+    // The page (第 N 页) of the cursor or selection in a paged plan, shown above the text; 0 without pages.
+    int currentPage() const;
+    QLabel* pageLabel() const { return m_page; }
 
 protected:
     void changeEvent(QEvent* event) override; // LanguageChange: retranslate()
@@ -50,6 +53,7 @@ private:
     QString planLabel(const PlanInfo& plan) const;
     void highlightTargets();
     void loadParserNotes();
+    void updatePage();
 
     Workbench& m_wb;
     QComboBox* m_plans;
@@ -61,6 +65,7 @@ private:
     QListWidget* m_issues;
     QPushButton* m_planNotes;
     NotesPanel* m_notes;
+    QLabel* m_page;
     PlanText m_plan;
     QList<ParserNote> m_parserNotes;
     QLabel* m_planLabel;

@@ -45,13 +45,22 @@ TEST(BadInput, MissingFileIsAnError) {
 }
 
 TEST(BadInput, BinaryFileIsRejected) {
-    QByteArray bytes("PK\x03\x04", 4);
+    QByteArray bytes("\x7F"
+                     "ELF",
+                     4);
     for (int i = 0; i < 2000; ++i)
         bytes.append(static_cast<char>((i * 37) % 256));
-    const Result<Document> r = parseBytes(bytes, QStringLiteral("plan.docx"));
+    const Result<Document> r = parseBytes(bytes, QStringLiteral("plan.bin"));
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, QStringLiteral("binary-file"));
-    EXPECT_TRUE(r.errorMessage().startsWith(QStringLiteral("plan.docx: ")));
+    EXPECT_TRUE(r.errorMessage().startsWith(QStringLiteral("plan.bin: ")));
+    // Bytes that start like a zip archive go to the DOCX reader, which names the damage.
+    bytes.replace(0, 4, QByteArray("PK\x03\x04", 4));
+    const Result<Document> zip = parseBytes(bytes, QStringLiteral("plan.docx"));
+    ASSERT_FALSE(zip.ok());
+    EXPECT_EQ(zip.error().code, QStringLiteral("corrupt-zip"));
+    EXPECT_TRUE(
+        zip.errorMessage().startsWith(QStringLiteral("plan.docx: the file is a damaged zip archive")));
 }
 
 TEST(BadInput, Gb18030PlanParsesIdenticallyToItsUtf8Twin) {

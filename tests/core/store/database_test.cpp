@@ -65,8 +65,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(
         tableNames(**db),
-        (QStringList{QStringLiteral("agencies"), QStringLiteral("areas"), QStringLiteral("documents"),
-                     QStringLiteral("indicators"), QStringLiteral("issues"),
+        (QStringList{QStringLiteral("agencies"), QStringLiteral("areas"), QStringLiteral("document_files"),
+                     QStringLiteral("documents"), QStringLiteral("indicators"), QStringLiteral("issues"),
                      QStringLiteral("measure_agencies"), QStringLiteral("measure_fts"),
                      QStringLiteral("measures"), QStringLiteral("notes"), QStringLiteral("overrides"),
                      QStringLiteral("sections"), QStringLiteral("sources"), QStringLiteral("targets")}));

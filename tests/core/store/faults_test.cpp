@@ -193,7 +193,7 @@ TEST(StoreFaults, ProcessKilledMidImportLeavesThePreviousContent) {
     QByteArray seen;
     char buf[256];
     while (!seen.contains("pausing inside import transaction")) {
-        const ssize_t n = read(pipeFd[0], buf, sizeof buf);
+        const ssize_t n = ::read(pipeFd[0], buf, sizeof buf);
         if (n <= 0)
             break;
         seen.append(buf, n);
