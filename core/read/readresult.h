@@ -60,6 +60,10 @@ struct ReadOptions {
     bool allowOcr = true;
     qint64 maxInputBytes = 256LL * 1024 * 1024;    // larger files are refused ("too-large")
     qint64 maxExpandedBytes = 512LL * 1024 * 1024; // zip members past this are refused ("zip-bomb")
+    // OCR: the folder holding chi_sim.traineddata (empty: $TESSDATA_PREFIX, then the standard locations)
+    // and the resolution pages are rendered at.
+    QString tessdataDir;
+    int ocrDpi = 300;
 };
 
 } // namespace pc::read
