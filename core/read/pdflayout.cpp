@@ -278,8 +278,13 @@ public:
         if (m_open) {
             const bool numbered = numberingRe().match(p.text).hasMatch();
             const bool indented = p.box.left() > flowLeft + 0.9 * p.em;
-            const bool prevShort = m_last.box.right() < m_lastFlowRight - 1.5 * m_last.em;
-            const bool fontChange = std::abs(p.em - m_last.em) > 0.2 * std::max(p.em, m_last.em);
+            // Line-breaking rules (no line starts with `：` `）` `。` `”`) can leave a wrapped line up to two
+            // characters short of the margin; a paragraph's last line usually ends earlier, and when it does
+            // not, the next paragraph's indent or number still starts a new one.
+            const bool prevShort = m_last.box.right() < m_lastFlowRight - 2.5 * m_last.em;
+            // OCR line heights vary with the glyphs on the line, so they say nothing about the font size.
+            const bool fontChange =
+                !m_ocr && !m_lastOcr && std::abs(p.em - m_last.em) > 0.2 * std::max(p.em, m_last.em);
             const bool sameFlow = flowId == m_lastFlow && m_page == m_lastPage;
             const bool gap = sameFlow && p.box.top() - m_last.box.bottom() > 1.2 * m_last.box.height();
             if (numbered || indented || prevShort || fontChange || gap)
@@ -293,6 +298,7 @@ public:
         m_lastFlowRight = flowRight;
         m_lastFlow = flowId;
         m_lastPage = m_page;
+        m_lastOcr = m_ocr;
     }
 
     void closeParagraph() {
@@ -345,6 +351,7 @@ private:
     double m_lastFlowRight = 0;
     int m_lastFlow = -1;
     int m_lastPage = 0;
+    bool m_lastOcr = false;
 };
 
 // ---------------------------------------------------------------------------------------------------
