@@ -153,8 +153,10 @@ QList<Line> buildLines(const PageWords& page) {
     QList<Word> words;
     words.reserve(page.words.size());
     for (const Word& w : page.words) {
-        if (!w.text.isEmpty() && w.box.width() >= 0 && w.box.height() > 0 && std::isfinite(w.box.left()) &&
-            std::isfinite(w.box.top()) && std::isfinite(w.box.right()) && std::isfinite(w.box.bottom()))
+        // Coordinates beyond any real page (damaged content streams) are dropped rather than laid out.
+        const auto sane = [](double v) { return std::isfinite(v) && std::abs(v) < 1e6; };
+        if (!w.text.isEmpty() && w.box.width() >= 0 && w.box.height() > 0 && sane(w.box.left()) &&
+            sane(w.box.top()) && sane(w.box.right()) && sane(w.box.bottom()))
             words.append(w);
     }
     std::stable_sort(words.begin(), words.end(),

@@ -110,8 +110,8 @@ Result<ReadResult> readPdf(const QByteArray& bytes, const QString& path, const R
     pages.reserve(pageCount);
     std::shared_ptr<pdf::OcrEngine> ocr;
     Error ocrError;
-    QList<int> unreadPages;      // no usable text and no OCR
-    QList<float> pageConfidence; // OCR pages: mean word confidence
+    QList<std::pair<int, QString>> unreadPages; // no usable text and no OCR: page, why
+    QList<float> pageConfidence;                // OCR pages: mean word confidence
     int textPages = 0;
     for (int i = 0; i < pageCount; ++i) {
         std::unique_ptr<poppler::page> page(doc->create_page(i));
@@ -132,8 +132,13 @@ Result<ReadResult> readPdf(const QByteArray& bytes, const QString& path, const R
             if (!w.text.isEmpty())
                 pw.words.append(w);
         }
+        // PDF pages are at most 200 inches a side; larger boxes come from damaged files and are not rendered.
+        const bool renderable =
+            rect.width() > 0 && rect.height() > 0 && rect.width() <= 14400 && rect.height() <= 14400;
         if (usableCharacters(pw.words) >= 5) {
             ++textPages;
+        } else if (!renderable) {
+            unreadPages.append({i + 1, QStringLiteral("its page box is too large to render")});
         } else if (!pageIsBlank(*page)) {
             if (options.allowOcr && !ocr && ocrError.code.isEmpty()) {
                 Result<std::shared_ptr<pdf::OcrEngine>> opened = pdf::OcrEngine::open(options.tessdataDir);
@@ -161,9 +166,12 @@ Result<ReadResult> readPdf(const QByteArray& bytes, const QString& path, const R
                     for (const Word& w : std::as_const(pw.words))
                         sum += w.confidence;
                     pageConfidence.append(pw.words.isEmpty() ? 0.0f : float(sum / double(pw.words.size())));
+                } else {
+                    unreadPages.append({i + 1, QStringLiteral("it could not be rendered for OCR")});
                 }
             } else {
-                unreadPages.append(i + 1);
+                unreadPages.append(
+                    {i + 1, options.allowOcr ? ocrError.message : QStringLiteral("OCR is turned off")});
             }
         }
         pages.append(pw);
@@ -179,7 +187,7 @@ Result<ReadResult> readPdf(const QByteArray& bytes, const QString& path, const R
         if (!unreadPages.isEmpty() && !options.allowOcr)
             return fail(path, QStringLiteral("the PDF has no text layer (a scan?) and OCR is turned off"),
                         "pdf-no-text");
-        if (!unreadPages.isEmpty())
+        if (!unreadPages.isEmpty() && !ocrError.code.isEmpty())
             return fail(path,
                         QStringLiteral("the PDF has no text layer (a scan?) and cannot be OCR'd: %1")
                             .arg(ocrError.message),
@@ -209,14 +217,13 @@ Result<ReadResult> readPdf(const QByteArray& bytes, const QString& path, const R
                                   .arg(qRound(c * 100)),
                               pageSpan(p.number)});
     }
-    for (int number : std::as_const(unreadPages)) {
-        result.issues.append(
-            {Issue::Severity::Warning, QStringLiteral("pdf-page-unread"),
-             QStringLiteral("%1: page %2 has no text layer and was skipped: %3")
-                 .arg(path)
-                 .arg(number)
-                 .arg(options.allowOcr ? ocrError.message : QStringLiteral("OCR is turned off")),
-             pageSpan(number)});
+    for (const auto& [number, why] : std::as_const(unreadPages)) {
+        result.issues.append({Issue::Severity::Warning, QStringLiteral("pdf-page-unread"),
+                              QStringLiteral("%1: page %2 has no text layer and was skipped: %3")
+                                  .arg(path)
+                                  .arg(number)
+                                  .arg(why),
+                              pageSpan(number)});
     }
     if (stats.runningLinesRemoved > 0) {
         QStringList quoted;
