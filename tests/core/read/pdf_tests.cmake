@@ -11,4 +11,6 @@ target_compile_definitions(pdf_tests PRIVATE
     PLANCOMPARE_TEST_DATA="${PLANCOMPARE_TEST_DATA}"
     PLANCOMPARE_CLI_BIN="$<TARGET_FILE:plancompare-cli>"
     PLANCOMPARE_GUI_BIN="$<TARGET_FILE:plancompare>")
-gtest_discover_tests(pdf_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+# One OpenMP thread for Tesseract: its spinning threads triple the OCR time on a busy machine.
+gtest_discover_tests(pdf_tests DISCOVERY_TIMEOUT 60
+    PROPERTIES TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen" ENVIRONMENT_MODIFICATION "OMP_THREAD_LIMIT=set:1")
