@@ -51,7 +51,12 @@ bool isLatinLike(char32_t c) {
 }
 
 char32_t firstChar(const QString& s) {
-    return s.isEmpty() ? 0 : QStringView(s).toUcs4().value(0);
+    if (s.isEmpty())
+        return 0;
+    const QChar c = s.front();
+    if (c.isHighSurrogate() && s.size() >= 2)
+        return QChar::surrogateToUcs4(c, s.at(1));
+    return c.unicode();
 }
 
 char32_t lastChar(const QString& s) {
@@ -204,7 +209,8 @@ QList<Line> buildLines(const PageWords& page) {
 
 struct BandLine {
     int page, line;
-    QString key;
+    QString key; // the text with its numbers masked, and the band
+    double top;
     bool pageNumber;
 };
 
@@ -228,8 +234,8 @@ QList<BandLine> bandCandidates(const QList<QList<Line>>& pages, const QList<Page
             const bool pageNumber = pageNumberRe().match(t).hasMatch();
             QString key = t;
             key.replace(digits, QStringLiteral("#"));
-            key += QLatin1Char(top ? 'T' : 'B') + QString::number(qRound(lines[i].box.top() / 4.0));
-            out.append({int(p), int(i), key, pageNumber});
+            key += QLatin1Char(top ? 'T' : 'B');
+            out.append({int(p), int(i), key, lines[i].box.top(), pageNumber});
         }
     }
     return out;
@@ -237,13 +243,21 @@ QList<BandLine> bandCandidates(const QList<QList<Line>>& pages, const QList<Page
 
 void removeRunningText(QList<QList<Line>>& pages, const QList<PageWords>& src, LayoutStats& stats) {
     const QList<BandLine> candidates = bandCandidates(pages, src);
-    QHash<QString, QSet<int>> pagesOfKey;
+    // Running text repeats at the same height (within 3 pt) on at least a quarter of the pages.
+    QHash<QString, QList<double>> topsOfKey;
     for (const BandLine& c : candidates)
-        pagesOfKey[c.key].insert(c.page);
+        topsOfKey[c.key].append(c.top);
     const qsizetype needed = std::max<qsizetype>(2, (pages.size() + 3) / 4);
     QList<QList<int>> drop(pages.size());
     for (const BandLine& c : candidates) {
-        if (c.pageNumber || pagesOfKey.value(c.key).size() >= needed)
+        bool running = c.pageNumber;
+        if (!running) {
+            const QList<double>& tops = topsOfKey[c.key];
+            const qsizetype near =
+                std::count_if(tops.begin(), tops.end(), [&](double t) { return std::abs(t - c.top) <= 3.0; });
+            running = near >= needed;
+        }
+        if (running)
             drop[c.page].append(c.line);
     }
     for (qsizetype p = 0; p < pages.size(); ++p) {
