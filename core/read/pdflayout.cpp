@@ -396,63 +396,67 @@ struct Region {
     QList<double> gutters;  // x of each column boundary, ascending
 };
 
-struct Gap {
-    double a, b;
-    int straddle; // lines of the region with words on both sides
-};
-
-bool straddles(const Line& line, double a, double b) {
-    bool left = false, right = false;
-    for (const Word& w : line.words) {
-        left = left || w.box.right() <= a + 0.01;
-        right = right || w.box.left() >= b - 0.01;
-    }
-    return left && right;
-}
-
 // The columnar region starting at line i, or one with no gutters when line i is ordinary text. The region
-// grows while its lines leave at least one gutter free and keep every gutter two lines already straddle.
+// grows while the union of its lines' word boxes leaves at least one vertical gutter free, and stops
+// before a line that would fill a gutter already flanked by text of two lines on each side. A gutter
+// needs no single line with text on both sides: the lines of two columns need not line up.
 Region growRegion(const QList<Line>& lines, int i, double minGutter) {
+    // Per line, the leftmost right edge and the rightmost left edge of its words: the line has text left
+    // of a gutter (a, b) when minRight <= a, right of it when maxLeft >= b.
+    auto edges = [&](int k) {
+        double minRight = 1e300, maxLeft = -1e300;
+        for (const Word& w : lines[k].words) {
+            minRight = std::min(minRight, w.box.right());
+            maxLeft = std::max(maxLeft, w.box.left());
+        }
+        return std::pair{minRight, maxLeft};
+    };
+    QList<std::pair<double, double>> regionEdges;
+    auto flanks = [&](double a, double b) {
+        int left = 0, right = 0;
+        for (const auto& [minRight, maxLeft] : std::as_const(regionEdges)) {
+            left += minRight <= a + 0.01;
+            right += maxLeft >= b - 0.01;
+        }
+        return std::min(left, right);
+    };
     QList<Interval> covered;
-    QList<Gap> gaps;
     int j = i;
     for (; j < lines.size(); ++j) {
         QList<Interval> trial = covered;
         for (const Word& w : lines[j].words)
             addCovered(trial, w.box.left(), w.box.right(), minGutter);
-        if (trial.size() < 2)
+        if (trial.size() < 2 && j > i)
             break;
-        QList<Gap> next;
-        for (qsizetype g = 0; g + 1 < trial.size(); ++g) {
-            const double a = trial[g].b, b = trial[g + 1].a;
-            int inherited = 0;
-            for (const Gap& old : std::as_const(gaps)) {
-                if (old.a <= a + 0.01 && old.b >= b - 0.01)
-                    inherited = old.straddle;
-            }
-            next.append({a, b, inherited + int(straddles(lines[j], a, b))});
-        }
+        // A first line in one piece starts a region only when the next line lies beside it (the other
+        // column, a little lower): a line above a table or two columns would hide their gutters.
+        if (j == i + 1 && covered.size() == 1 &&
+            std::any_of(lines[j].words.begin(), lines[j].words.end(), [&](const Word& w) {
+                return w.box.right() > covered[0].a && w.box.left() < covered[0].b;
+            }))
+            break;
         bool lost = false;
-        for (const Gap& old : std::as_const(gaps)) {
-            const double mid = (old.a + old.b) / 2;
-            if (old.straddle >= 2 && std::none_of(next.begin(), next.end(),
-                                                  [&](const Gap& n) { return n.a <= mid && mid <= n.b; }))
+        for (qsizetype g = 0; g + 1 < covered.size() && !lost; ++g) {
+            const double a = covered[g].b, b = covered[g + 1].a, mid = (a + b) / 2;
+            if (flanks(a, b) >= 2 && std::none_of(trial.begin(), trial.end() - 1, [&](const Interval& iv) {
+                    const qsizetype n = &iv - trial.data();
+                    return iv.b <= mid && mid <= trial[n + 1].a;
+                }))
                 lost = true;
         }
         if (lost)
             break;
         covered = trial;
-        gaps = next;
+        regionEdges.append(edges(j));
     }
     Region r{i, std::max(j, i + 1), {}};
-    int maxStraddle = 0;
+    int best = 0;
     QList<double> gutters;
-    for (const Gap& g : std::as_const(gaps)) {
-        if (g.straddle >= 1)
-            gutters.append((g.a + g.b) / 2);
-        maxStraddle = std::max(maxStraddle, g.straddle);
+    for (qsizetype g = 0; g + 1 < covered.size(); ++g) {
+        gutters.append((covered[g].b + covered[g + 1].a) / 2);
+        best = std::max(best, flanks(covered[g].b, covered[g + 1].a));
     }
-    if (j - i >= 2 && maxStraddle >= 2)
+    if (j - i >= 2 && best >= 2)
         r.gutters = gutters;
     return r;
 }
@@ -517,7 +521,7 @@ public:
         const double minGutter = std::max(4.0, 0.8 * m_em);
         int i = 0;
         // Pathological pages (thousands of lines) are read as one flow rather than searched quadratically.
-        const bool search = m_lines.size() <= 2000;
+        const bool search = m_lines.size() <= 400;
         while (i < m_lines.size()) {
             const Region r = search ? growRegion(m_lines, i, minGutter) : Region{i, i + 1, {}};
             if (r.gutters.isEmpty()) {
@@ -533,10 +537,18 @@ public:
 private:
     void columnar(Region r) {
         QList<QList<QList<Word>>> parts = splitByColumn(m_lines, r);
-        // Lines above the first one with text in two columns (a heading, the end of the paragraph above)
-        // belong to the page's flow.
+        // Lines of the first column above all text of the others (a heading, the end of the paragraph
+        // above) belong to the page's flow.
+        double firstOther = 1e300; // top of the highest word outside the first column
+        for (const auto& cols : parts) {
+            for (qsizetype c = 1; c < cols.size(); ++c) {
+                for (const Word& w : cols[c])
+                    firstOther = std::min(firstOther, w.box.top());
+            }
+        }
         int lead = 0;
-        while (lead < parts.size() && filledColumns(parts[lead]) < 2)
+        while (lead < parts.size() && filledColumns(parts[lead]) == 1 && !parts[lead][0].isEmpty() &&
+               m_lines[r.first + lead].box.bottom() <= firstOther + 0.01)
             ++lead;
         for (int k = 0; k < lead; ++k)
             m_emit.flowLine(makePiece(m_lines[r.first + k].words), m_flow.left, m_flow.right, 0);

@@ -90,6 +90,41 @@ TEST(PdfGeometry, OcrWordsKeepTheirConfidenceAndLoseTheirSpaces) {
     EXPECT_EQ(r.origins[0].origin.confidence, 0.5f);
 }
 
+TEST(PdfGeometry, TwoColumnsWhoseLinesDoNotLineUpAreStillReadColumnByColumn) {
+    // Left column lines at 100, 116, …; right column lines half a line lower, with a heading in between.
+    QList<QList<pdf::Word>> lines;
+    for (int i = 0; i < 6; ++i) {
+        lines.append(
+            line(i == 5 ? QStringLiteral("左栏结束。") : QString(22, QChar(0x5DE6)), 60, 100 + 16 * i));
+        lines.append(
+            line(i == 5 ? QStringLiteral("右栏结束。") : QString(22, QChar(0x53F3)), 310, 108 + 16 * i));
+    }
+    ReadResult r;
+    const pdf::LayoutStats stats = pdf::layoutPages({page(1, lines)}, r);
+    EXPECT_EQ(stats.columnRegions, 1);
+    EXPECT_EQ(r.text, QString(5 * 22, QChar(0x5DE6)) + QStringLiteral("左栏结束。\n") +
+                          QString(5 * 22, QChar(0x53F3)) + QStringLiteral("右栏结束。\n"));
+}
+
+TEST(PdfGeometry, TableCellCentredVerticallyStaysInItsRow) {
+    // Two rows; in each the lead unit (third column) sits on the middle line of a three-line cell.
+    QList<QList<pdf::Word>> lines;
+    for (int row = 0; row < 2; ++row) {
+        const double y = 100 + row * 70;
+        lines.append(line(QStringLiteral("%1.").arg(row + 1), 60, y));
+        for (int k = 0; k < 3; ++k)
+            lines.append(line(QString(15, QChar(0x4E00 + row * 3 + k)), 120, y + 16 * k));
+        lines.append(line(QStringLiteral("区城管局"), 300, y + 16));
+    }
+    ReadResult r;
+    const pdf::LayoutStats stats = pdf::layoutPages({page(1, lines)}, r);
+    EXPECT_EQ(stats.tables, 1);
+    EXPECT_EQ(r.text, QStringLiteral("1.\t") + QString(15, QChar(0x4E00)) + QString(15, QChar(0x4E01)) +
+                          QString(15, QChar(0x4E02)) + QStringLiteral("\t区城管局\n2.\t") +
+                          QString(15, QChar(0x4E03)) + QString(15, QChar(0x4E04)) +
+                          QString(15, QChar(0x4E05)) + QStringLiteral("\t区城管局\n"));
+}
+
 TEST(PdfGeometry, CleanTextMapsRadicalsAndDropsControls) {
     EXPECT_EQ(pdf::cleanText(QStringLiteral("⽤⼾⻔⻓\u0001ﬁ")), QStringLiteral("用户门长fi"));
 }
