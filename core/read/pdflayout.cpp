@@ -435,14 +435,17 @@ Region growRegion(const QList<Line>& lines, int i, double minGutter) {
                 return w.box.right() > covered[0].a && w.box.left() < covered[0].b;
             }))
             break;
+        auto stillFree = [&](double x) {
+            for (qsizetype n = 0; n + 1 < trial.size(); ++n) {
+                if (trial[n].b <= x && x <= trial[n + 1].a)
+                    return true;
+            }
+            return false;
+        };
         bool lost = false;
         for (qsizetype g = 0; g + 1 < covered.size() && !lost; ++g) {
-            const double a = covered[g].b, b = covered[g + 1].a, mid = (a + b) / 2;
-            if (flanks(a, b) >= 2 && std::none_of(trial.begin(), trial.end() - 1, [&](const Interval& iv) {
-                    const qsizetype n = &iv - trial.data();
-                    return iv.b <= mid && mid <= trial[n + 1].a;
-                }))
-                lost = true;
+            const double a = covered[g].b, b = covered[g + 1].a;
+            lost = flanks(a, b) >= 2 && !stillFree((a + b) / 2);
         }
         if (lost)
             break;
