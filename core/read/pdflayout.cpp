@@ -128,6 +128,9 @@ struct Piece {
     QRectF box;
     double em = 10;
     float confidence = 1.0f; // mean over words
+    // Where it is emitted from, stamped by the Emitter when it receives the piece.
+    int page = 0, block = 0;
+    bool ocr = false;
 };
 
 Piece makePiece(const QList<Word>& words) {
@@ -276,21 +279,27 @@ void removeRunningText(QList<QList<Line>>& pages, const QList<PageWords>& src, L
 
 class Emitter {
 public:
-    explicit Emitter(ReadResult& out)
-        : m_out(out) {}
+    // bodyBottom: the lowest text line of the document's pages, so a table row reaching it can be
+    // recognised as broken over the page break.
+    Emitter(ReadResult& out, double bodyBottom)
+        : m_out(out)
+        , m_bodyBottom(bodyBottom) {}
 
     void startPage(int number, bool ocr) {
         m_page = number;
         m_ocr = ocr;
         m_block = 0;
+        m_pageHasContent = false;
         m_pageStartPending = true;
         m_out.pageStarts.append(m_out.text.size());
     }
 
     // One line of a text flow whose left and right edges are flowLeft/flowRight.
-    void flowLine(const Piece& p, double flowLeft, double flowRight, int flowId) {
+    void flowLine(Piece p, double flowLeft, double flowRight, int flowId) {
         if (p.text.isEmpty())
             return;
+        flushRow();
+        stamp(p);
         if (m_open) {
             const bool numbered = numberingRe().match(p.text).hasMatch();
             const bool indented = p.box.left() > flowLeft + 0.9 * p.em;
@@ -300,8 +309,8 @@ public:
             const bool prevShort = m_last.box.right() < m_lastFlowRight - 2.5 * m_last.em;
             // OCR line heights vary with the glyphs on the line, so they say nothing about the font size.
             const bool fontChange =
-                !m_ocr && !m_lastOcr && std::abs(p.em - m_last.em) > 0.2 * std::max(p.em, m_last.em);
-            const bool sameFlow = flowId == m_lastFlow && m_page == m_lastPage;
+                !m_ocr && !m_last.ocr && std::abs(p.em - m_last.em) > 0.2 * std::max(p.em, m_last.em);
+            const bool sameFlow = flowId == m_lastFlow && m_page == m_last.page;
             const bool gap = sameFlow && p.box.top() - m_last.box.bottom() > 1.2 * m_last.box.height();
             if (numbered || indented || prevShort || fontChange || gap)
                 m_out.text += QLatin1Char('\n');
@@ -313,61 +322,149 @@ public:
         m_last = p;
         m_lastFlowRight = flowRight;
         m_lastFlow = flowId;
-        m_lastPage = m_page;
-        m_lastOcr = m_ocr;
     }
 
     void closeParagraph() {
+        flushRow();
         if (m_open)
             m_out.text += QLatin1Char('\n');
         m_open = false;
     }
 
-    void tableRow(const QList<QList<Piece>>& cells) {
-        closeParagraph();
+    // A table row with its column boundaries. The row is held back until the next item: when that item
+    // is the first row of the next page's table, with the same columns and an empty first cell, and this
+    // row reached the bottom of its page, the row was broken over the page break and the two are one.
+    // Returns false when the row was joined to the previous one.
+    bool tableRow(QList<QList<Piece>> cells, const QList<double>& gutters) {
+        const bool joins = continues(cells, gutters);
+        if (!joins)
+            closeParagraph();
+        for (auto& cell : cells) {
+            for (Piece& p : cell)
+                stamp(p);
+        }
+        if (joins) {
+            double bottom = 0;
+            for (qsizetype c = 0; c < cells.size(); ++c) {
+                m_row[c] += cells[c];
+                for (const Piece& p : std::as_const(cells[c]))
+                    bottom = std::max(bottom, p.box.bottom());
+            }
+            m_rowBottom = bottom;
+            m_rowPage = m_page;
+            m_pageHasContent = true;
+            ++m_joinedRows;
+            return false;
+        }
+        m_row = cells;
+        m_rowGutters = gutters;
+        m_rowPage = m_page;
+        m_rowBottom = 0;
+        for (const auto& cell : std::as_const(cells)) {
+            for (const Piece& p : cell)
+                m_rowBottom = std::max(m_rowBottom, p.box.bottom());
+        }
+        m_pageHasContent = true;
+        return true;
+    }
+
+    int joinedRows() const { return m_joinedRows; }
+
+private:
+    bool continues(const QList<QList<Piece>>& cells, const QList<double>& gutters) const {
+        if (m_row.isEmpty() || m_pageHasContent || m_rowPage != m_page - 1 || cells.isEmpty() ||
+            !cells[0].isEmpty() || gutters.size() != m_rowGutters.size() || cells.size() != m_row.size())
+            return false;
+        for (qsizetype g = 0; g < gutters.size(); ++g) {
+            if (std::abs(gutters[g] - m_rowGutters[g]) > 6)
+                return false;
+        }
+        double em = 0;
+        for (const auto& cell : m_row) {
+            if (!cell.isEmpty())
+                em = std::max(em, cell.first().em);
+        }
+        if (m_rowBottom < m_bodyBottom - 1.5 * em)
+            return false; // room was left below the row: the next one moved to the new page whole
+        // Every cell the new part fills must have been cut off: its last line runs to the column's edge
+        // (a finished cell ends with a short line or is empty in the continuation).
         for (qsizetype c = 0; c < cells.size(); ++c) {
+            if (cells[c].isEmpty())
+                continue;
+            if (m_row[c].isEmpty())
+                return false;
+            double edge = c < gutters.size() ? gutters[c] : 0;
+            if (c >= gutters.size()) {
+                for (const Piece& p : m_row[c])
+                    edge = std::max(edge, p.box.right());
+                for (const Piece& p : cells[c])
+                    edge = std::max(edge, p.box.right());
+            }
+            if (m_row[c].last().box.right() < edge - 2.5 * em)
+                return false;
+        }
+        return true;
+    }
+
+    void stamp(Piece& p) {
+        p.page = m_page;
+        p.ocr = m_ocr;
+        p.block = m_block++;
+        m_pageHasContent = true;
+    }
+
+    void flushRow() {
+        if (m_row.isEmpty())
+            return;
+        for (qsizetype c = 0; c < m_row.size(); ++c) {
             if (c > 0)
                 m_out.text += QLatin1Char('\t');
-            for (qsizetype i = 0; i < cells[c].size(); ++i) {
-                if (i > 0 && needsSpace(cells[c][i - 1].text, cells[c][i].text))
+            for (qsizetype i = 0; i < m_row[c].size(); ++i) {
+                if (i > 0 && needsSpace(m_row[c][i - 1].text, m_row[c][i].text))
                     m_out.text += QLatin1Char(' ');
-                append(cells[c][i]);
+                append(m_row[c][i]);
             }
         }
         m_out.text += QLatin1Char('\n');
+        m_row.clear();
     }
 
-private:
     void append(const Piece& p) {
-        if (m_pageStartPending) {
+        // A page starts at its first character; a held-back row of the page before does not count.
+        if (m_pageStartPending && p.page == m_page) {
             m_out.pageStarts.last() = m_out.text.size();
             m_pageStartPending = false;
         }
         const qsizetype base = m_out.text.size();
         m_out.text += p.text;
-        if (m_ocr) {
+        if (p.ocr) {
             for (const Segment& s : p.segments) {
                 if (s.length > 0)
                     m_out.origins.append(
-                        {base + s.start, s.length, Origin{m_page, m_block, s.box, true, s.confidence}});
+                        {base + s.start, s.length, Origin{p.page, p.block, s.box, true, s.confidence}});
             }
         } else {
-            m_out.origins.append({base, p.text.size(), Origin{m_page, m_block, p.box, false, 1.0f}});
+            m_out.origins.append({base, p.text.size(), Origin{p.page, p.block, p.box, false, 1.0f}});
         }
-        ++m_block;
     }
 
     ReadResult& m_out;
+    double m_bodyBottom = 0;
     int m_page = 0;
     bool m_ocr = false;
     int m_block = 0;
+    bool m_pageHasContent = false;
     bool m_pageStartPending = false;
     bool m_open = false;
     Piece m_last;
     double m_lastFlowRight = 0;
     int m_lastFlow = -1;
-    int m_lastPage = 0;
-    bool m_lastOcr = false;
+    // The row held back (see tableRow).
+    QList<QList<Piece>> m_row;
+    QList<double> m_rowGutters;
+    int m_rowPage = 0;
+    double m_rowBottom = 0;
+    int m_joinedRows = 0;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -648,8 +745,7 @@ private:
             --tableEnd;
         ++m_stats.tables;
         for (qsizetype k = 0; k < tableEnd; ++k)
-            m_emit.tableRow(rows[k].cells);
-        m_stats.tableRows += int(tableEnd);
+            m_stats.tableRows += m_emit.tableRow(rows[k].cells, r.gutters) ? 1 : 0;
         for (qsizetype k = tableEnd; k < rows.size(); ++k) {
             for (int line : std::as_const(rows[k].lines))
                 m_emit.flowLine(makePiece(m_lines[line].words), m_flow.left, m_flow.right, 0);
@@ -712,12 +808,18 @@ LayoutStats layoutPages(const QList<PageWords>& pages, ReadResult& out) {
         docFlow.right =
             std::max(docFlow.right, pages.first().rect.right() - (docFlow.left - pages.first().rect.left()));
 
-    Emitter emit(out);
+    double bodyBottom = 0;
+    for (const QList<Line>& page : std::as_const(lines)) {
+        if (!page.isEmpty())
+            bodyBottom = std::max(bodyBottom, page.last().box.bottom());
+    }
+    Emitter emit(out, bodyBottom);
     for (qsizetype p = 0; p < pages.size(); ++p) {
         emit.startPage(pages[p].number, pages[p].ocr);
         PageLayout(lines[p], emit, docFlow, stats).run();
     }
     emit.closeParagraph();
+    stats.joinedRows = emit.joinedRows();
     return stats;
 }
 

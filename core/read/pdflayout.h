@@ -31,6 +31,7 @@ struct LayoutStats {
     QStringList runningExamples; // a few of the removed lines, for the issue message
     int tables = 0;              // table regions rebuilt into rows
     int tableRows = 0;
+    int joinedRows = 0;    // table rows broken over a page break and joined again
     int columnRegions = 0; // multi-column regions read column by column
 };
 

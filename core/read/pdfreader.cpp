@@ -239,10 +239,12 @@ Result<ReadResult> readPdf(const QByteArray& bytes, const QString& path, const R
     }
     if (stats.tables > 0) {
         result.issues.append({Issue::Severity::Info, QStringLiteral("pdf-tables"),
-                              QStringLiteral("%1: %2 table rows rebuilt from the layout of %3 tables")
+                              QStringLiteral("%1: %2 table rows rebuilt from the layout of %3 tables (%4 "
+                                             "rows broken over a page break joined)")
                                   .arg(path)
                                   .arg(stats.tableRows)
-                                  .arg(stats.tables),
+                                  .arg(stats.tables)
+                                  .arg(stats.joinedRows),
                               Span{}});
     }
     return result;

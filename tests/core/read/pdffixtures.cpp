@@ -153,7 +153,7 @@ QByteArray twoColumnPage(const QString& title, const QStringList& left, const QS
 }
 
 QByteArray tablePdf(const QString& before, const QList<QStringList>& rows, const QList<double>& columnWidths,
-                    const QString& after) {
+                    const QString& after, bool splitRows) {
     Writer w;
     QPainter& p = w.painter();
     const QFont font = cjkFont(10.5);
@@ -169,28 +169,50 @@ QByteArray tablePdf(const QString& before, const QList<QStringList>& rows, const
     };
     paragraph(before);
     for (const QStringList& row : rows) {
-        QList<std::shared_ptr<QTextLayout>> cells;
+        std::vector<Laid> cells;
         double height = 0;
         for (qsizetype c = 0; c < columnWidths.size(); ++c) {
-            Laid l = layOut(row.value(c), font, &w.device(), columnWidths[c] - 2 * pad, 0);
+            cells.push_back(layOut(row.value(c), font, &w.device(), columnWidths[c] - 2 * pad, 0));
             double h = 0;
-            for (double lh : l.heights)
+            for (double lh : cells.back().heights)
                 h += lh;
             height = std::max(height, h);
-            cells.append(std::shared_ptr<QTextLayout>(l.layout.release()));
         }
-        height += 2 * pad;
-        if (y + height > kBottom) {
+        // Draws lines [from[c], …) of every cell that fit below y within `room`; returns the part's height.
+        std::vector<int> from(cells.size(), 0);
+        auto part = [&](double room) {
+            double used = 0;
+            std::vector<int> to(cells.size());
+            for (size_t c = 0; c < cells.size(); ++c) {
+                double h = 0;
+                int k = from[c];
+                for (; k < cells[c].layout->lineCount() && h + cells[c].heights[k] <= room; ++k)
+                    h += cells[c].heights[k];
+                to[c] = k;
+                used = std::max(used, h);
+            }
+            double x = kLeft;
+            for (size_t c = 0; c < cells.size(); ++c) {
+                p.drawRect(QRectF(x, y, columnWidths[c], used + 2 * pad));
+                double ly = y + pad;
+                for (int k = from[c]; k < to[c]; ++k) {
+                    const QTextLine line = cells[c].layout->lineAt(k);
+                    line.draw(&p, QPointF(x + pad, ly - line.y()));
+                    ly += cells[c].heights[k];
+                }
+                from[c] = to[c];
+                x += columnWidths[c];
+            }
+            y += used + 2 * pad;
+        };
+        if (y + height + 2 * pad > kBottom) {
+            // Word and WPS break a long row across the page; otherwise the row moves to the next page.
+            if (splitRows && kBottom - y > 4 * pad + 40)
+                part(kBottom - y - 2 * pad);
             w.newPage();
             y = kTop;
         }
-        double x = kLeft;
-        for (qsizetype c = 0; c < columnWidths.size(); ++c) {
-            p.drawRect(QRectF(x, y, columnWidths[c], height));
-            cells[c]->draw(&p, QPointF(x + pad, y + pad));
-            x += columnWidths[c];
-        }
-        y += height;
+        part(1e9);
     }
     y += 12;
     paragraph(after);

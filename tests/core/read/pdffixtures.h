@@ -31,9 +31,9 @@ QByteArray twoColumnPage(const QString& title, const QStringList& left, const QS
                          const QString& closing);
 
 // A ruled table (cells padded 5 pt, text top-aligned, wrapped) between two paragraphs; rows that do not
-// fit start a new page.
+// fit start a new page, or with splitRows run on over the page break as word processors do.
 QByteArray tablePdf(const QString& before, const QList<QStringList>& rows, const QList<double>& columnWidths,
-                    const QString& after);
+                    const QString& after, bool splitRows = false);
 
 // Paragraphs rendered to a grayscale page image (A4 at dpi) as a scanner would deliver it.
 QImage scannedPage(const QStringList& paragraphs, int dpi, double fontSize);

@@ -50,7 +50,14 @@ inline void expectOriginsConsistent(const read::ReadResult& r) {
         ASSERT_GE(run.start, end);
         ASSERT_GT(run.length, 0);
         ASSERT_LE(run.start + run.length, r.text.size());
-        EXPECT_EQ(run.origin.page, pageOf(r, run.start)) << "run at " << run.start;
+        // A table row broken over a page break and joined holds text of both pages.
+        const qsizetype lineStart = r.text.lastIndexOf(QLatin1Char('\n'), run.start) + 1;
+        const qsizetype lineEnd = r.text.indexOf(QLatin1Char('\n'), run.start);
+        const bool row = r.text.mid(lineStart, lineEnd - lineStart).contains(QLatin1Char('\t'));
+        if (row)
+            EXPECT_LE(std::abs(run.origin.page - pageOf(r, run.start)), 1) << "run at " << run.start;
+        else
+            EXPECT_EQ(run.origin.page, pageOf(r, run.start)) << "run at " << run.start;
         EXPECT_GE(run.origin.block, 0);
         EXPECT_GT(run.origin.box.height(), 0);
         for (qsizetype i = run.start; i < run.start + run.length; ++i)
