@@ -12,6 +12,7 @@ PACKAGES=(
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6opengl6-dev libgl-dev libegl-dev libglu1-mesa-dev
   libsqlite3-dev libxlsxwriter-dev zlib1g-dev libicu-dev libzip-dev libgumbo-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim qpdf
   fonts-noto-cjk poppler-utils unzip python3 appstream desktop-file-utils groff-base
 )
 

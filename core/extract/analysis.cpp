@@ -9,9 +9,30 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace pc {
 
 namespace {
+
+// A target read from OCR text is marked for review whatever the grammar thought of it: a misread
+// digit reads as a confident number. Its confidence becomes at most half the lowest word confidence
+// of the runs it spans (below the 0.8 the GUI flags), so a reader checks it against the page image.
+void markOcrForReview(Target& t, const QList<read::OriginRun>& origins) {
+    if (origins.isEmpty() || !t.span.isValid())
+        return;
+    auto it = std::lower_bound(origins.cbegin(), origins.cend(), t.span.start,
+                               [](const read::OriginRun& r, qsizetype at) { return r.start + r.length <= at; });
+    float lowest = 1.0f;
+    bool ocr = false;
+    for (; it != origins.cend() && it->start < t.span.end; ++it)
+        if (it->origin.ocr) {
+            ocr = true;
+            lowest = std::min(lowest, it->origin.confidence);
+        }
+    if (ocr)
+        t.confidence = std::min(t.confidence, 0.5 * double(lowest));
+}
 
 Result<Analysis> analyze(Result<Document> parsed, const Taxonomy& taxonomy, const AnalyzeOptions& options) {
     if (!parsed)
@@ -25,8 +46,10 @@ Result<Analysis> analyze(Result<Document> parsed, const Taxonomy& taxonomy, cons
         return Result<Analysis>::failure(QStringLiteral("%1: analysis cancelled").arg(a.document.path),
                                          QStringLiteral("cancelled"));
     a.targets = extractTargets(a.document, classifier);
-    for (Target& t : a.targets)
+    for (Target& t : a.targets) {
         t.page = read::pageOfOffset(a.document.pageStarts, t.span.start);
+        markOcrForReview(t, a.document.origins);
+    }
     if (options.progress)
         options.progress(100);
     return a;

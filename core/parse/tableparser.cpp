@@ -85,6 +85,22 @@ TableScan scanTable(const ParseContext& ctx) {
             inRow = false;
             continue;
         }
+        // A row written on one line, its cells separated by tabs (what the PDF, DOCX and HTML readers
+        // write for a table, and what a table copied from a web page looks like).
+        const qsizetype firstTab = v.indexOf(QLatin1Char('\t'), v.front() == QLatin1Char('\t') ? 1 : 0);
+        if (firstTab > 0) {
+            TableRow row{{}, l.start, l.end, i};
+            qsizetype cellStart = v.front() == QLatin1Char('\t') ? 1 : 0;
+            for (qsizetype k = cellStart; k <= v.size(); ++k) {
+                if (k == v.size() || v.at(k) == QLatin1Char('\t')) {
+                    row.cells.append({l.start + cellStart, l.start + k});
+                    cellStart = k + 1;
+                }
+            }
+            scan.rows.append(row);
+            inRow = true; // a line without tabs that follows continues the last cell
+            continue;
+        }
         if (v.front() == QLatin1Char('\t')) {
             if (!inRow) {
                 scan.rows.append(TableRow{{}, l.start + 1, l.end, i});

@@ -66,6 +66,10 @@ struct ReadOptions {
     qint64 maxExpandedBytes = 512LL * 1024 * 1024; // zip members past this are refused ("zip-bomb")
     // HTML is parsed into a tree several times its size; pages past this are refused ("too-large").
     qint64 maxMarkupBytes = 64LL * 1024 * 1024;
+    // OCR: the folder holding chi_sim.traineddata (empty: $TESSDATA_PREFIX, then the standard locations)
+    // and the resolution pages are rendered at.
+    QString tessdataDir;
+    int ocrDpi = 300;
 };
 
 } // namespace pc::read
