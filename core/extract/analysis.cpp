@@ -21,8 +21,9 @@ namespace {
 void markOcrForReview(Target& t, const QList<read::OriginRun>& origins) {
     if (origins.isEmpty() || !t.span.isValid())
         return;
-    auto it = std::lower_bound(origins.cbegin(), origins.cend(), t.span.start,
-                               [](const read::OriginRun& r, qsizetype at) { return r.start + r.length <= at; });
+    auto it =
+        std::lower_bound(origins.cbegin(), origins.cend(), t.span.start,
+                         [](const read::OriginRun& r, qsizetype at) { return r.start + r.length <= at; });
     float lowest = 1.0f;
     bool ocr = false;
     for (; it != origins.cend() && it->start < t.span.end; ++it)

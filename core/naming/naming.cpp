@@ -126,22 +126,60 @@ const QHash<QString, UnitName>& englishUnits() {
         {u"名"_s, {u"person"_s, u"people"_s}},
         {u"人"_s, {u"person"_s, u"people"_s}},
         {u"个"_s, {u"count"_s, u"count"_s}},
+        {u"份"_s, {u"document"_s, u"documents"_s}},
+        {u"张"_s, {u"sheet"_s, u"sheets"_s}},
+        {u"位"_s, {u"person"_s, u"people"_s}},
+        {u"台"_s, {u"unit"_s, u"units"_s}},
+        {u"套"_s, {u"set"_s, u"sets"_s}},
+        {u"吨"_s, {u"tonne"_s, u"tonnes"_s}},
+        {u"万亿元"_s, {u"trillion yuan"_s, u"trillion yuan"_s}},
+        // The nouns of a zero target (0材料、0费用、零跑动 …): the value is 0 of them.
+        {u"材料"_s, {u"documents"_s, u"documents"_s}},
+        {u"费用"_s, {u"fees"_s, u"fees"_s}},
+        {u"成本"_s, {u"cost"_s, u"cost"_s}},
+        {u"收费"_s, {u"charges"_s, u"charges"_s}},
+        {u"投资"_s, {u"investment"_s, u"investment"_s}},
+        {u"跑动"_s, {u"trips"_s, u"trips"_s}},
+        {u"跑腿"_s, {u"trips"_s, u"trips"_s}},
+        {u"上门"_s, {u"visits"_s, u"visits"_s}},
+        {u"审批"_s, {u"approvals"_s, u"approvals"_s}},
+        {u"见面"_s, {u"meetings"_s, u"meetings"_s}},
+        {u"证明"_s, {u"certificates"_s, u"certificates"_s}},
     };
     return map;
+}
+
+// 万X and 亿X (万人次, 万户, 亿元 …) are X counted in ten thousands or hundred millions; a bare 万 is
+// ten thousand.
+std::optional<UnitName> scaledUnit(const QString& unit) {
+    for (const auto& [prefix, factor] :
+         {std::pair{u"万"_s, u"10,000"_s}, std::pair{u"亿"_s, u"100 million"_s}}) {
+        if (!unit.startsWith(prefix))
+            continue;
+        const QString rest = unit.mid(prefix.size());
+        if (rest.isEmpty())
+            return UnitName{factor, factor};
+        const auto it = englishUnits().constFind(rest);
+        if (it != englishUnits().constEnd())
+            return UnitName{factor + u' ' + it->plural, factor + u' ' + it->plural};
+    }
+    return std::nullopt;
 }
 
 } // namespace
 
 bool hasEnglishUnit(const QString& unit) {
-    return englishUnits().contains(unit);
+    return englishUnits().contains(unit) || scaledUnit(unit).has_value();
 }
 
 QString unitName(const QString& unit, Language language, std::optional<double> value) {
     if (language == Language::Chinese)
         return unit;
     const auto it = englishUnits().constFind(unit);
-    if (it == englishUnits().constEnd())
-        return unit;
+    if (it == englishUnits().constEnd()) {
+        const std::optional<UnitName> scaled = scaledUnit(unit);
+        return scaled ? scaled->plural : unit;
+    }
     return value && *value == 1.0 ? it->singular : it->plural;
 }
 

@@ -89,8 +89,8 @@ TableScan scanTable(const ParseContext& ctx) {
         // write for a table, and what a table copied from a web page looks like).
         const qsizetype firstTab = v.indexOf(QLatin1Char('\t'), v.front() == QLatin1Char('\t') ? 1 : 0);
         if (firstTab > 0) {
-            TableRow row{{}, l.start, l.end, i};
-            qsizetype cellStart = v.front() == QLatin1Char('\t') ? 1 : 0;
+            TableRow row{{}, l.start, l.end, i, true};
+            qsizetype cellStart = 0; // a leading tab is an empty first cell (a merged area column)
             for (qsizetype k = cellStart; k <= v.size(); ++k) {
                 if (k == v.size() || v.at(k) == QLatin1Char('\t')) {
                     row.cells.append({l.start + cellStart, l.start + k});
@@ -122,7 +122,11 @@ TableScan scanTable(const ParseContext& ctx) {
             if (role != Column::Unknown && ctx.view(c.start, c.end).trimmed().size() <= 8)
                 ++known;
         }
-        if (known >= 2 && (roles.contains(Column::Lead) || roles.contains(Column::Number))) {
+        // A one-line row is a measure table's header only when it names the responsible units: tables
+        // of stage limits or fees (序号 事项 时限) are data the extractor reads row by row.
+        const bool header = scan.rows[r].oneLine ? roles.contains(Column::Lead)
+                                                 : (roles.contains(Column::Lead) || roles.contains(Column::Number));
+        if (known >= 2 && header) {
             scan.headerRow = r;
             scan.columns = roles;
             break;

@@ -15,6 +15,7 @@ struct TableRow {
     qsizetype start = 0;
     qsizetype end = 0;
     int firstLine = 0;
+    bool oneLine = false; // written on one line, cells separated by tabs
 };
 
 enum class Column { Unknown, Area, Number, Title, Text, Lead, Partners, Deadline, Remark };

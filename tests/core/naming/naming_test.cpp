@@ -290,3 +290,15 @@ TEST(NamingTaxonomy, UserIndicatorsWithAndWithoutNameEn) {
     EXPECT_EQ(otherIndicatorName(QStringLiteral("other:电子证照"), Language::English),
               QStringLiteral("Other: 电子证照"));
 }
+
+TEST(NamingUnits, TenThousandsAndZeroNounsHaveEnglishNames) {
+    EXPECT_EQ(unitName(QStringLiteral("万人次"), Language::English), QStringLiteral("10,000 person-times"));
+    EXPECT_EQ(unitName(QStringLiteral("万户"), Language::English), QStringLiteral("10,000 households"));
+    EXPECT_EQ(unitName(QStringLiteral("万"), Language::English), QStringLiteral("10,000"));
+    EXPECT_EQ(unitName(QStringLiteral("亿元"), Language::English), QStringLiteral("100 million yuan"));
+    EXPECT_EQ(unitName(QStringLiteral("费用"), Language::English), QStringLiteral("fees"));
+    EXPECT_EQ(unitName(QStringLiteral("份"), Language::English, 1.0), QStringLiteral("document"));
+    EXPECT_TRUE(hasEnglishUnit(QStringLiteral("万件")));
+    EXPECT_FALSE(hasEnglishUnit(QStringLiteral("万吨公里"))); // no English form: shown as written
+    EXPECT_EQ(unitName(QStringLiteral("万吨公里"), Language::English), QStringLiteral("万吨公里"));
+}
