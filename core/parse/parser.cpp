@@ -199,18 +199,10 @@ Result<Document> parseRead(read::ReadResult read, const QByteArray& bytes, const
 }
 
 Result<Document> parseFile(const QString& path, const ParseOptions& options) {
-    QFile f(path);
-    if (!f.exists())
-        return Error{path + QStringLiteral(": no such file"), QStringLiteral("not-found")};
-    if (QFileInfo(path).isDir())
-        return Error{path + QStringLiteral(": is a directory, not a plan file"),
-                     QStringLiteral("not-a-file")};
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{path + QStringLiteral(": cannot be read (") + f.errorString() + QStringLiteral(")"),
-                     QStringLiteral("unreadable")};
-    if (f.size() > options.read.maxInputBytes)
-        return parseBytes(f.read(options.read.maxInputBytes + 1), path, options); // refused by size
-    return parseBytes(f.readAll(), path, options);
+    Result<QByteArray> bytes = read::fileBytes(path, options.read);
+    if (!bytes)
+        return bytes.error();
+    return parseBytes(bytes.value(), path, options);
 }
 
 } // namespace pc

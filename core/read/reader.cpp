@@ -82,7 +82,7 @@ Result<ReadResult> readBytes(const QByteArray& bytes, const QString& path, const
     return out;
 }
 
-Result<ReadResult> readFile(const QString& path, const ReadOptions& options) {
+Result<QByteArray> fileBytes(const QString& path, const ReadOptions& options) {
     QFile f(path);
     if (!f.exists())
         return Error{path + QStringLiteral(": no such file"), QStringLiteral("not-found")};
@@ -98,7 +98,14 @@ Result<ReadResult> readFile(const QString& path, const ReadOptions& options) {
                          .arg(f.size() >> 20)
                          .arg(options.maxInputBytes >> 20),
                      QStringLiteral("too-large")};
-    return readBytes(f.readAll(), path, options);
+    return f.readAll();
+}
+
+Result<ReadResult> readFile(const QString& path, const ReadOptions& options) {
+    Result<QByteArray> bytes = fileBytes(path, options);
+    if (!bytes)
+        return bytes.error();
+    return readBytes(bytes.value(), path, options);
 }
 
 } // namespace pc::read

@@ -16,6 +16,9 @@ namespace pc::read {
 Result<ReadResult> readBytes(const QByteArray& bytes, const QString& path, const ReadOptions& options = {});
 // Same on a file; also "not-found", "not-a-file", "unreadable".
 Result<ReadResult> readFile(const QString& path, const ReadOptions& options = {});
+// The bytes of a plan file, refused with a message naming it when it is missing, a folder,
+// unreadable ("not-found", "not-a-file", "unreadable") or larger than options.maxInputBytes ("too-large").
+Result<QByteArray> fileBytes(const QString& path, const ReadOptions& options = {});
 
 // The conversion command for DOC/WPS/OFD ("soffice --headless --convert-to docx FILE").
 QString conversionCommand(const QString& path);
