@@ -1,5 +1,6 @@
 // Diffusion alignment: 大足 2019 against the 2019 municipal plan it implements (pairs made by hand by
 // reading both plans' titles and text), small plans written for these tests, and the corner cases.
+#include "shippedtaxonomy.h"
 #include "testpaths.h"
 
 #include "align/alignment.h"
@@ -18,14 +19,7 @@ using namespace pc::align;
 namespace {
 
 const Taxonomy& taxonomy() {
-    static const Taxonomy t = [] {
-        const Result<QString> path = findDataFile(QStringLiteral("taxonomy/indicators.json"));
-        EXPECT_TRUE(path.ok()) << path.errorMessage().toStdString();
-        Result<Taxonomy> r = Taxonomy::load(path.value());
-        EXPECT_TRUE(r.ok()) << r.errorMessage().toStdString();
-        return r.value();
-    }();
-    return t;
+    return test::shippedTaxonomy();
 }
 
 Plan seedPlan(const QString& stem) {

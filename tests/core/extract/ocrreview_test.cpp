@@ -1,7 +1,7 @@
 // Targets read from OCR text are marked for review: their confidence falls below what the GUI flags.
-#include "common/datapaths.h"
 #include "extract/analysis.h"
 #include "read/readresult.h"
+#include "shippedtaxonomy.h"
 #include "taxonomy/taxonomy.h"
 
 #include <gtest/gtest.h>
@@ -9,14 +9,6 @@
 using namespace pc;
 
 namespace {
-
-Taxonomy shippedTaxonomy() {
-    const Result<QString> path = findDataFile(QStringLiteral("taxonomy/indicators.json"));
-    EXPECT_TRUE(path.ok());
-    Result<Taxonomy> t = Taxonomy::load(path.value());
-    EXPECT_TRUE(t.ok());
-    return t.value();
-}
 
 read::ReadResult page(bool ocr, float confidence) {
     read::ReadResult r;
@@ -39,7 +31,7 @@ read::ReadResult page(bool ocr, float confidence) {
 } // namespace
 
 TEST(OcrReview, TargetsFromOcrTextAreBelowTheReviewThreshold) {
-    const Taxonomy taxonomy = shippedTaxonomy();
+    const Taxonomy& taxonomy = test::shippedTaxonomy();
     const Result<Analysis> typed =
         analyzeRead(page(false, 1.0f), QByteArray("%PDF-"), QStringLiteral("a.pdf"), taxonomy);
     const Result<Analysis> scanned =

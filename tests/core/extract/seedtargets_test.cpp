@@ -1,5 +1,6 @@
 // Regression on the five seed plans: specific targets of every plan, exact quotes at their spans,
 // no repeats, every measure and target classified.
+#include "shippedtaxonomy.h"
 #include "testpaths.h"
 
 #include "common/datapaths.h"
@@ -17,15 +18,7 @@ using namespace pc;
 namespace {
 
 const Taxonomy& taxonomy() {
-    // The shipped file only: the tests must not depend on a user's own indicators.
-    static const Taxonomy t = [] {
-        const Result<QString> path = findDataFile(QStringLiteral("taxonomy/indicators.json"));
-        EXPECT_TRUE(path.ok()) << path.errorMessage().toStdString();
-        Result<Taxonomy> r = Taxonomy::load(path.value());
-        EXPECT_TRUE(r.ok()) << r.errorMessage().toStdString();
-        return r.value();
-    }();
-    return t;
+    return test::shippedTaxonomy();
 }
 
 const Analysis& seed(const QString& stem) {

@@ -2,8 +2,8 @@
 // write and what a table copied from a web page looks like — parse like the cell-per-line layout.
 #include "parsetesthelpers.h"
 
-#include "common/datapaths.h"
 #include "extract/analysis.h"
+#include "shippedtaxonomy.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QMap>
@@ -76,12 +76,9 @@ TEST(TabRows, DazuAsOneLinePerRowParsesLikeTheSeed) {
         EXPECT_EQ(a.deadline, b.deadline) << b.number;
     }
 
-    const Result<QString> taxonomyPath = findDataFile(QStringLiteral("taxonomy/indicators.json"));
-    ASSERT_TRUE(taxonomyPath.ok());
-    const Result<Taxonomy> taxonomy = Taxonomy::load(taxonomyPath.value());
-    ASSERT_TRUE(taxonomy.ok());
-    const Result<Analysis> fromRows = analyzeBytes(rows.toUtf8(), QStringLiteral("dazu-rows.txt"), *taxonomy);
-    const Result<Analysis> fromSeed = analyzeFile(seedPath(QStringLiteral("dazu-2019")), *taxonomy);
+    const Taxonomy& taxonomy = shippedTaxonomy();
+    const Result<Analysis> fromRows = analyzeBytes(rows.toUtf8(), QStringLiteral("dazu-rows.txt"), taxonomy);
+    const Result<Analysis> fromSeed = analyzeFile(seedPath(QStringLiteral("dazu-2019")), taxonomy);
     ASSERT_TRUE(fromRows.ok() && fromSeed.ok());
     EXPECT_GE(fromSeed->targets.size(), 50);
     EXPECT_EQ(targetKeys(*fromRows), targetKeys(*fromSeed));
