@@ -241,7 +241,11 @@ QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, 
         return v;
     };
     QList<DateMention> out;
-    auto it = re.globalMatch(text.mid(from, to - from));
+    // Every form above names a 年 or a 月: most sentences have neither and need no regex.
+    const QStringView range = QStringView(text).mid(from, to - from);
+    if (!range.contains(u'年') && !range.contains(u'月'))
+        return out;
+    auto it = re.globalMatch(range);
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
         DateMention d;
@@ -1320,8 +1324,10 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
         static const QRegularExpression qual(QStringLiteral(
             "立等可取|即办即结|即办即取|当场办结|即来即办|立即办结|即时办结|当日办结|当天办结|即到即办|"
             "一次都不跑|一次不用跑|一次不跑"));
-        auto qit = qual.globalMatch(sentence);
-        while (qit.hasNext()) {
+        // Each of those phrases holds 立, 即, 当 or 跑: skip the regex where none occurs.
+        const bool mayBeQualitative = containsAny(sentence, {u"立", u"即", u"当", u"跑"});
+        for (auto qit = mayBeQualitative ? qual.globalMatch(sentence) : QRegularExpressionMatchIterator();
+             qit.hasNext();) {
             const QRegularExpressionMatch m = qit.next();
             TextTarget t;
             t.qualitative = true;
@@ -1385,7 +1391,9 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
         };
         qsizetype zeroEnd = -1;
         qsizetype zeroScopeEnd = -1;
-        for (auto it = zero.globalMatch(sentence); it.hasNext();) {
+        const bool mayHaveZero = containsAny(sentence, {u"零", u"0", u"０"});
+        for (auto it = mayHaveZero ? zero.globalMatch(sentence) : QRegularExpressionMatchIterator();
+             it.hasNext();) {
             const QRegularExpressionMatch m = it.next();
             if (inDate(ss + m.capturedStart()))
                 continue;
