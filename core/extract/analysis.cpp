@@ -10,6 +10,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <optional>
 
 namespace pc {
 
@@ -40,7 +41,10 @@ Result<Analysis> analyze(Result<Document> parsed, const Taxonomy& taxonomy, cons
         return parsed.error();
     Analysis a;
     a.document = std::move(parsed).value();
-    const Classifier classifier(taxonomy);
+    std::optional<Classifier> own;
+    if (!options.classifier)
+        own.emplace(taxonomy);
+    const Classifier& classifier = options.classifier ? *options.classifier : *own;
     for (Measure& m : a.document.measures)
         m.area = classifier.classifyMeasure(m).area;
     if (options.progress && !options.progress(90))
@@ -59,6 +63,7 @@ Result<Analysis> analyze(Result<Document> parsed, const Taxonomy& taxonomy, cons
 ParseOptions parseOptions(const AnalyzeOptions& options) {
     ParseOptions po;
     po.manifest = options.manifest;
+    po.identify = options.identify;
     if (options.progress) {
         // Parsing is most of the work: it reports 0–80 %.
         po.progress = [cb = options.progress](int p) { return cb(p * 8 / 10); };

@@ -96,6 +96,26 @@ const QList<UnitEntry>& unitLexicon() {
     return lex;
 }
 
+// The longest unit written at the start of `s`, or null. Entries are indexed by their first character.
+const UnitEntry* unitAt(QStringView s) {
+    static const QHash<char16_t, QList<const UnitEntry*>> byFirst = [] {
+        QHash<char16_t, QList<const UnitEntry*>> h;
+        for (const UnitEntry& u : unitLexicon())
+            h[u.written.at(0).unicode()].append(&u); // longest first, as in the lexicon
+        return h;
+    }();
+    if (s.isEmpty())
+        return nullptr;
+    const auto it = byFirst.constFind(s.front().unicode());
+    if (it == byFirst.cend())
+        return nullptr;
+    for (const UnitEntry* u : *it) {
+        if (s.startsWith(u->written))
+            return u;
+    }
+    return nullptr;
+}
+
 bool isSentenceEnd(QChar c) {
     switch (c.unicode()) {
     case u'。':
@@ -418,25 +438,18 @@ std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizety
         ++i;
     // 120多个工作日 / 100余项: more than the number.
     if (i + 1 < limit && (text.at(i) == u'多' || text.at(i) == u'余') && !q.range) {
-        const QStringView r = QStringView(text).mid(i + 1, limit - i - 1);
-        for (const UnitEntry& u : unitLexicon()) {
-            if (r.startsWith(u.written)) {
-                q.more = true;
-                ++i;
-                break;
-            }
+        if (unitAt(QStringView(text).mid(i + 1, limit - i - 1))) {
+            q.more = true;
+            ++i;
         }
     }
     double factor = 1;
     // 5000万 / 2亿 followed by a unit that does not carry the multiplier itself.
     const QStringView rest = QStringView(text).mid(i, limit - i);
-    for (const UnitEntry& u : unitLexicon()) {
-        if (rest.startsWith(u.written)) {
-            q.unit = u.unit;
-            factor = u.factor;
-            i += u.written.size();
-            break;
-        }
+    if (const UnitEntry* u = unitAt(rest)) {
+        q.unit = u->unit;
+        factor = u->factor;
+        i += u->written.size();
     }
     if (q.unit.isEmpty() && (rest.startsWith(u'万') || rest.startsWith(u'亿'))) {
         // 5000万个 / 2亿次: the multiplier stays in the unit, as written; a bare 1500万 is 1500 万.

@@ -12,15 +12,24 @@ int CueMatcher::add(const QString& cue) {
     m_ids.insert(cue, id);
     if (cue.isEmpty())
         return id;
-    const char16_t a = cue.at(0).unicode();
-    m_first.set(a);
-    if (cue.size() == 1) {
-        m_single[a].append(id);
-    } else {
-        const char16_t b = cue.at(1).unicode();
-        m_pairs.set(pairBit(a, b));
-        m_byPair[pairKey(a, b)].append(id);
+    qint32& bucket = m_bucketOf[cue.at(0).unicode()];
+    if (bucket < 0) {
+        bucket = qint32(m_buckets.size());
+        m_buckets.append(Bucket{});
     }
+    Bucket& bk = m_buckets[bucket];
+    if (cue.size() == 1) {
+        bk.single.append(id);
+        return id;
+    }
+    const char16_t second = cue.at(1).unicode();
+    for (auto& [c, ids] : bk.bySecond) {
+        if (c == second) {
+            ids.append(id);
+            return id;
+        }
+    }
+    bk.bySecond.append({second, QList<int>{id}});
     return id;
 }
 
@@ -42,25 +51,23 @@ CueMatcher::Hits CueMatcher::find(QStringView text, int maxCount) const {
     const qsizetype n = text.size();
     const char16_t* s = text.utf16();
     for (qsizetype i = 0; i < n; ++i) {
-        const char16_t a = s[i];
-        if (!m_first.test(a))
+        const qint32 bucket = m_bucketOf[s[i]];
+        if (bucket < 0)
             continue;
-        if (!m_single.isEmpty()) {
-            const auto one = m_single.constFind(a);
-            if (one != m_single.cend()) {
-                for (int id : *one)
+        const Bucket& bk = m_buckets.at(bucket);
+        for (int id : bk.single)
+            count(id, i);
+        if (i + 1 >= n)
+            continue;
+        for (const auto& [second, ids] : bk.bySecond) {
+            if (second != s[i + 1])
+                continue;
+            for (int id : ids) {
+                const QString& c = m_cues.at(id);
+                if (c.size() <= n - i && QStringView(c) == text.mid(i, c.size()))
                     count(id, i);
             }
-        }
-        if (i + 1 >= n || !m_pairs.test(pairBit(a, s[i + 1])))
-            continue;
-        const auto two = m_byPair.constFind(pairKey(a, s[i + 1]));
-        if (two == m_byPair.cend())
-            continue;
-        for (int id : *two) {
-            const QString& c = m_cues.at(id);
-            if (c.size() <= n - i && text.mid(i, c.size()) == QStringView(c))
-                count(id, i);
+            break;
         }
     }
     return hits;

@@ -8,7 +8,8 @@
 #include <QStringView>
 #include <QVarLengthArray>
 
-#include <bitset>
+#include <utility>
+#include <vector>
 
 namespace pc {
 
@@ -33,15 +34,17 @@ public:
     Hits find(QStringView text, int maxCount) const;
 
 private:
-    static quint32 pairKey(char16_t a, char16_t b) { return (quint32(a) << 16) | b; }
-    static std::size_t pairBit(char16_t a, char16_t b) { return (std::size_t(a) * 31u + b) & 0xffffu; }
+    // Cues by their first character: one array lookup per character of the text, then only the few
+    // cues that start there are compared.
+    struct Bucket {
+        QList<int> single;                               // one-character cues
+        QList<std::pair<char16_t, QList<int>>> bySecond; // second character → cues of 2+ characters
+    };
 
     QList<QString> m_cues;
     QHash<QString, int> m_ids;
-    QHash<quint32, QList<int>> m_byPair;  // first two characters → cues of two or more characters
-    QHash<char16_t, QList<int>> m_single; // one-character cues
-    std::bitset<65536> m_first;           // a cue starts with this character
-    std::bitset<65536> m_pairs;           // hash of the first two characters of a cue (no false negatives)
+    QList<Bucket> m_buckets;
+    std::vector<qint32> m_bucketOf = std::vector<qint32>(65536, -1); // first character → bucket, or -1
 };
 
 } // namespace pc
