@@ -1,6 +1,8 @@
 // The target grammar: finds quantitative (and explicitly qualitative) targets in one measure's text.
 #pragma once
 
+#include "model/unitclass.h"
+
 #include <QList>
 #include <QString>
 
@@ -39,10 +41,9 @@ struct TextTarget {
     bool operator==(const TextTarget&) const = default;
 };
 
-// Unit families: targets compare only within a family (working days vs calendar days stay distinct
-// units, but both are durations).
-enum class UnitClass { None, Time, Percent, Money, Count, Area, Length, Power };
-UnitClass unitClass(const QString& unit);
+// Unit families live in the model (the classifier uses them too); the grammar names them here.
+using pc::UnitClass;
+using pc::unitClass;
 
 // Extracts every target of a text (typically Measure::body).
 QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& options = {});

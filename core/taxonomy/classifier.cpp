@@ -2,7 +2,7 @@
 // cues near the number weigh more than cues elsewhere in the sentence.
 #include "classifier.h"
 
-#include "extract/targetgrammar.h"
+#include "model/unitclass.h"
 
 #include <QRegularExpression>
 
@@ -108,7 +108,7 @@ Classifier::Classifier(const Taxonomy& taxonomy)
     const QList<Indicator>& indicators = m_taxonomy.indicators();
     for (qsizetype i = 0; i < indicators.size(); ++i) {
         const Indicator& ind = indicators.at(i);
-        m_indicatorUnitClass.append(int(extract::unitClass(ind.unit)));
+        m_indicatorUnitClass.append(int(unitClass(ind.unit)));
         const int area = areaIndex.value(ind.area, -1);
         for (const QString& c : ind.cues) {
             post(m_indicatorPostings, c, int(i));
@@ -190,17 +190,17 @@ QString Classifier::otherName(const QString& scope, const QString& after, const 
         name = name.mid(cut + 1);
     if (name.size() > 12)
         name = name.right(12);
-    const extract::UnitClass uc = extract::unitClass(unit);
+    const UnitClass uc = unitClass(unit);
     const bool named = name.endsWith(u'率') || name.endsWith(u'数') ||
                        name.endsWith(QStringLiteral("比例")) || name.endsWith(u'量') ||
                        name.endsWith(QStringLiteral("规模")) || name.endsWith(QStringLiteral("时限"));
     if (!named && !name.isEmpty()) {
-        if (uc == extract::UnitClass::Count)
+        if (uc == UnitClass::Count)
             name += unit == QStringLiteral("类") || unit == QStringLiteral("种") ? unit + u'数'
                                                                                  : QStringLiteral("数");
-        else if (uc == extract::UnitClass::Time)
+        else if (uc == UnitClass::Time)
             name += QStringLiteral("时限");
-        else if (uc == extract::UnitClass::Percent)
+        else if (uc == UnitClass::Percent)
             name += QStringLiteral("比例");
     }
     if (name.isEmpty())
@@ -276,7 +276,7 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
     double bestScore = 0;
     double bestLocal = 0;
     // Units compare by family; the indicators' families are looked up once (constructor).
-    const int targetClass = int(t.unit.isEmpty() ? extract::UnitClass::Time : extract::unitClass(t.unit));
+    const int targetClass = int(t.unit.isEmpty() ? UnitClass::Time : unitClass(t.unit));
     for (qsizetype i = 0; i < indicators.size(); ++i) {
         if (m_indicatorUnitClass.at(i) != targetClass)
             continue;
@@ -300,7 +300,7 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
     // Nothing near the number names what it measures: a list continues the previous target
     // (环节至4个（…）、3个 / 不低于30%（中小企业不低于50%）).
     if ((!best || bestLocal == 0) && !t.previousIndicator.isEmpty() &&
-        extract::unitClass(t.previousUnit) == extract::unitClass(t.unit)) {
+        unitClass(t.previousUnit) == unitClass(t.unit)) {
         const Indicator* prev = m_taxonomy.indicator(t.previousIndicator);
         out.indicator = t.previousIndicator;
         out.area = prev ? prev->area : t.measureArea;
