@@ -78,21 +78,25 @@ QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, 
             if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && !past && !base && !fullDate)
                 d.yearMonth = ym(y, mo);
         } else if (!m.capturedView(u"omonth").isEmpty()) {
+            d.relative = true;
             const int mo = toInt(m.capturedView(u"omonth"));
             if (d.start > from && isArabicDigit(text.at(d.start - 1)))
                 continue;
             if (documentYear > 0 && mo >= 1 && mo <= 12 && m.capturedView(u"oday").isEmpty() && !past)
                 d.yearMonth = ym(documentYear, mo);
         } else if (!m.capturedView(u"next").isEmpty()) {
+            d.relative = true;
             // 明年(上半年): the year after the plan's.
             const int mo = m.capturedView(u"nmonth").isEmpty() ? 12 : toInt(m.capturedView(u"nmonth"));
             if (documentYear > 0 && mo >= 1 && mo <= 12 && !past)
                 d.yearMonth = ym(documentYear + 1, after.startsWith(u"上半年") ? 6 : mo);
         } else if (!m.capturedView(u"this").isEmpty()) {
+            d.relative = true;
             const int mo = toInt(m.capturedView(u"tmonth"));
             if (documentYear > 0 && mo >= 1 && mo <= 12 && !past)
                 d.yearMonth = ym(documentYear, mo);
         } else {
+            d.relative = true;
             // 2023年年底前: the year branch already read the date; a bare 年底 is the plan's year.
             if (d.start > from && text.at(d.start - 1) == u'年')
                 continue;

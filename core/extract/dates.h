@@ -10,7 +10,8 @@ namespace pc::extract::grammar {
 struct DateMention {
     qsizetype start = -1;
     qsizetype end = -1;
-    QString yearMonth; // YYYY-MM; empty if the date governs nothing (past, a base year, a full date)
+    QString yearMonth;     // YYYY-MM; empty if the date governs nothing (past, a base year, a full date)
+    bool relative = false; // read against the plan's year (今年, 年内, 6月底前), not written with one
 };
 
 // Dates in text[from, to); months without a year and 今年 / 明年 resolve against documentYear.

@@ -429,15 +429,34 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 }
                 const bool rate = uc == UnitClass::Percent;
                 QStringView verb;
+                // 降低制度性交易成本50%: the verb, its object, then the rate — a change by the rate too.
+                // An object that names a rate or a target state (覆盖率, 占比, 提高到) makes it a level.
+                auto verbThenObject = [&](std::initializer_list<QStringView> verbs) {
+                    for (QStringView v : verbs) {
+                        const qsizetype at = clauseBefore.lastIndexOf(v);
+                        if (at < 0)
+                            continue;
+                        const QStringView object = trimSpaces(clauseBefore.mid(at + v.size()));
+                        if (object.size() >= 2 && object.size() <= 10 &&
+                            std::none_of(object.begin(), object.end(),
+                                         [](QChar ch) { return isArabicDigit(ch) || ch == u'、'; }) &&
+                            !containsAny(object, {u"至", u"到", u"为", u"在", u"率", u"比例", u"占比",
+                                                  u"比重", u"达", u"超", u"了", u"后", u"前"}))
+                            return true;
+                    }
+                    return false;
+                };
+                const std::initializer_list<QStringView> cuts = {u"降低", u"下降", u"压缩", u"压减", u"减少",
+                                                                 u"缩减", u"缩短", u"精简", u"节省", u"节约"};
+                const std::initializer_list<QStringView> rises = {u"增加", u"增长", u"提高", u"提升",
+                                                                  u"扩大"};
                 if (rate &&
-                    endsWithAny(back,
-                                {u"降低", u"下降", u"压缩", u"压减", u"减少", u"缩减", u"缩短", u"精简",
-                                 u"节省", u"节约", u"降", u"减"},
-                                &verb) &&
+                    (endsWithAny(back, cuts, &verb) || endsWithAny(back, {u"降", u"减"}, &verb) ||
+                     verbThenObject(cuts)) &&
                     !hasBaseline)
                     t.kind = QStringLiteral("reduce_by");
                 else if (rate &&
-                         endsWithAny(back, {u"增加", u"增长", u"提高", u"提升", u"扩大", u"增"}, &verb) &&
+                         (endsWithAny(back, rises, &verb) || back.endsWith(u"增") || verbThenObject(rises)) &&
                          !hasBaseline)
                     t.kind = QStringLiteral("increase_by");
                 else if (uc != UnitClass::Time && uc != UnitClass::Percent &&
@@ -486,8 +505,10 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                     }
                 }
             }
-            if (gov)
+            if (gov) {
                 t.deadline = gov->yearMonth;
+                t.deadlineRelative = gov->relative;
+            }
             // Classification reads the words near the number; a jumbled page can make "sentences" of
             // thousands of characters, so the context is bounded.
             const qsizetype beforeFrom = std::max(segmentStart, ns - 80);

@@ -29,8 +29,9 @@ struct TextTarget {
     QString comparator;          // <= < = >= > ~
     QString kind;                // level reduce_by increase_by add
     std::optional<double> baseline;
-    QString deadline; // YYYY-MM from the sentence, or empty
-    QString scope;    // qualifier in the plan's words
+    QString deadline;              // YYYY-MM from the sentence, or empty
+    bool deadlineRelative = false; // the deadline's year is the plan's (今年内), not written
+    QString scope;                 // qualifier in the plan's words
     bool qualitative = false;
     bool comparatorDefault = false; // no cue said it: "=" by default
     double confidence = 1.0;

@@ -110,6 +110,7 @@ Classifier::Classifier(const Taxonomy& taxonomy)
         const Indicator& ind = indicators.at(i);
         m_indicatorUnitClass.append(int(unitClass(ind.unit)));
         const int area = areaIndex.value(ind.area, -1);
+        m_indicatorArea.append(area);
         for (const QString& c : ind.cues) {
             post(m_indicatorPostings, c, int(i));
             if (area >= 0 && ind.area != QStringLiteral("other"))
@@ -270,6 +271,11 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
     accumulate(m_cues.find(t.sentence, 1), m_indicatorPostings, 1, 0.5, wide);
     accumulate(m_cues.find(t.measureTitle, 1), m_indicatorPostings, 1, 0.5, wide);
     accumulate(m_cues.find(t.heading, 1), m_indicatorPostings, 1, 0.5, wide);
+    // The area the clause itself names (接用户用气申请后…, 用水报装…): like the measure's and the
+    // document's area, it favours that area's indicators, whatever heading the sentence sits under.
+    QList<double> clauseAreas(m_taxonomy.areas().size(), 0.0);
+    accumulate(m_cues.find(nearBefore, 1), m_areaPostings, 1, 1.0, clauseAreas);
+    accumulate(m_cues.find(t.after, 1), m_areaPostings, 1, 1.0, clauseAreas);
     const CharSet nearChars(t.gapped ? nearBefore : QString());
     const CharSet afterChars(t.gapped ? t.after : QString());
     const Indicator* best = nullptr;
@@ -289,6 +295,8 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
         if (s > 0 && ind.area == t.measureArea)
             s += 2.5;
         if (s > 0 && ind.area == t.documentArea)
+            s += 2.5;
+        if (s > 0 && m_indicatorArea.at(i) >= 0 && clauseAreas.at(m_indicatorArea.at(i)) > 0)
             s += 2.5;
         if (s > bestScore || (s == bestScore && best && l > bestLocal)) {
             best = &ind;

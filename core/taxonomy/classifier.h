@@ -70,6 +70,7 @@ private:
     Postings m_areaPostings;          // area cues → area index
     Postings m_indicatorPostings;     // indicator cues → indicator index
     Postings m_areaIndicatorPostings; // indicator cues → index of the indicator's area
+    QList<int> m_indicatorArea;       // area index of every indicator (-1: unknown area)
     QList<int> m_indicatorUnitClass;  // unit family of every indicator's unit, by indicator index
 };
 
