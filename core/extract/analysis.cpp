@@ -45,8 +45,9 @@ Result<Analysis> analyze(Result<Document> parsed, const Taxonomy& taxonomy, cons
     if (!options.classifier)
         own.emplace(taxonomy);
     const Classifier& classifier = options.classifier ? *options.classifier : *own;
+    const QString documentArea = classifier.dominantArea(a.document.source.left(1500));
     for (Measure& m : a.document.measures)
-        m.area = classifier.classifyMeasure(m).area;
+        m.area = classifier.classifyMeasure(m, documentArea).area;
     if (options.progress && !options.progress(90))
         return Result<Analysis>::failure(QStringLiteral("%1: analysis cancelled").arg(a.document.path),
                                          QStringLiteral("cancelled"));

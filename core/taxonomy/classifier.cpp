@@ -130,7 +130,7 @@ void Classifier::accumulate(const CueMatcher::Hits& hits, const Postings& postin
     }
 }
 
-AreaMatch Classifier::classifyMeasure(const Measure& m) const {
+AreaMatch Classifier::classifyMeasure(const Measure& m, const QString& documentArea) const {
     QString heading = m.areaHeading;
     heading.remove(QLatin1Char('\n'));
     const QList<Area>& areas = m_taxonomy.areas();
@@ -149,7 +149,7 @@ AreaMatch Classifier::classifyMeasure(const Measure& m) const {
             continue;
         const double s = scores.at(a);
         total += s;
-        if (s > bestScore) {
+        if (s > bestScore || (s > 0 && s == bestScore && areas.at(a).id == documentArea)) {
             bestScore = s;
             best.area = areas.at(a).id;
         }

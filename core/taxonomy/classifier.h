@@ -45,7 +45,9 @@ public:
 
     // By heading first (渝中 市场准入 → start_business), then title, then content
     // (江津 （二）优化水电气接入服务 → water / electricity / gas by what the measure says).
-    AreaMatch classifyMeasure(const Measure& measure) const;
+    // Two areas the measure's words name equally (受理申请 is a stage of water and of gas) go to the one
+    // the whole document is about, if it is one of them (dominantArea).
+    AreaMatch classifyMeasure(const Measure& measure, const QString& documentArea = {}) const;
     IndicatorMatch classifyTarget(const TargetCues& cues) const;
     // The area a whole text is about, when one area's words clearly dominate it; empty otherwise.
     QString dominantArea(const QString& text) const;
