@@ -208,7 +208,7 @@ int parseInterleaved(ParseContext& ctx) {
         // heading), not the rest of the plan after every number.
         const qsizetype reach = std::min<qsizetype>(text.size(), std::min(end, t.textStart + 600) + 8);
         const QRegularExpressionMatch hm =
-            heading.match(QStringView(text).mid(t.textStart, reach - t.textStart));
+            heading.match(QStringView(text).mid(t.textStart, std::max<qsizetype>(0, reach - t.textStart)));
         if (hm.hasMatch() && t.textStart + hm.capturedStart() < end)
             end = t.textStart + hm.capturedStart();
         end = std::min(end, t.textStart + 600);
