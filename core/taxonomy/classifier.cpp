@@ -119,6 +119,17 @@ Classifier::Classifier(const Taxonomy& taxonomy)
     }
     for (Postings* p : {&m_areaPostings, &m_indicatorPostings, &m_areaIndicatorPostings})
         p->resize(m_cues.size());
+    m_sharedCue.resize(m_cues.size());
+    for (qsizetype id = 0; id < m_cues.size(); ++id) {
+        QString firstArea;
+        for (const Posting& p : m_indicatorPostings.at(id)) {
+            const QString& area = indicators.at(p.owner).area;
+            if (firstArea.isEmpty())
+                firstArea = area;
+            else if (area != firstArea)
+                m_sharedCue[id] = true;
+        }
+    }
 }
 
 void Classifier::accumulate(const CueMatcher::Hits& hits, const Postings& postings, int cap, double weight,
@@ -144,16 +155,24 @@ AreaMatch Classifier::classifyMeasure(const Measure& m, const QString& documentA
     AreaMatch best;
     double bestScore = 0;
     double total = 0;
+    bool tied = false;
     for (qsizetype a = 0; a < areas.size(); ++a) {
         if (areas.at(a).id == QStringLiteral("other"))
             continue;
         const double s = scores.at(a);
         total += s;
         if (s > bestScore || (s > 0 && s == bestScore && areas.at(a).id == documentArea)) {
+            tied = s == bestScore && areas.at(a).id != documentArea;
             bestScore = s;
             best.area = areas.at(a).id;
+        } else if (s > 0 && s == bestScore && best.area != documentArea) {
+            tied = true;
         }
     }
+    // Words that name two areas equally (受理申请（0.5个工作日）: water or gas) and a document that does
+    // not say which: the measure has no area of its own.
+    if (tied)
+        best.area.clear();
     if (best.area.isEmpty()) {
         best.area = QStringLiteral("other");
         best.confidence = 0.1;
@@ -278,6 +297,19 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
     accumulate(m_cues.find(t.after, 1), m_areaPostings, 1, 1.0, clauseAreas);
     const CharSet nearChars(t.gapped ? nearBefore : QString());
     const CharSet afterChars(t.gapped ? t.after : QString());
+    // A clause that names its area (供电企业在受理申请后…) is about that area: words the indicators of
+    // several areas share (受理申请, a stage of water and of gas) do not file it under another one.
+    QList<double> specific(indicators.size(), 0.0);
+    for (const QString* text : std::initializer_list<const QString*>{&nearBefore, &t.after, &farBefore}) {
+        for (const CueMatcher::Hit& h : m_cues.find(*text, 1)) {
+            if (m_sharedCue.at(h.cue))
+                continue;
+            for (const Posting& p : m_indicatorPostings.at(h.cue))
+                specific[p.owner] += 1;
+        }
+    }
+    const bool clauseNamesArea =
+        std::any_of(clauseAreas.cbegin(), clauseAreas.cend(), [](double v) { return v > 0; });
     const Indicator* best = nullptr;
     double bestScore = 0;
     double bestLocal = 0;
@@ -285,6 +317,9 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
     const int targetClass = int(t.unit.isEmpty() ? UnitClass::Time : unitClass(t.unit));
     for (qsizetype i = 0; i < indicators.size(); ++i) {
         if (m_indicatorUnitClass.at(i) != targetClass)
+            continue;
+        if (clauseNamesArea && m_indicatorArea.at(i) >= 0 && clauseAreas.at(m_indicatorArea.at(i)) == 0 &&
+            specific.at(i) == 0)
             continue;
         const Indicator& ind = indicators.at(i);
         double l = local.at(i);

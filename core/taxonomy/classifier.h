@@ -72,6 +72,7 @@ private:
     Postings m_areaPostings;          // area cues → area index
     Postings m_indicatorPostings;     // indicator cues → indicator index
     Postings m_areaIndicatorPostings; // indicator cues → index of the indicator's area
+    QList<bool> m_sharedCue;          // by cue id: indicators of more than one area list it
     QList<int> m_indicatorArea;       // area index of every indicator (-1: unknown area)
     QList<int> m_indicatorUnitClass;  // unit family of every indicator's unit, by indicator index
 };

@@ -47,23 +47,26 @@ TEST(Confidence, RelativeDeadlineIsSureOnlyWhenTheDocumentNumberDatesThePlan) {
 }
 
 TEST(Confidence, WrittenYearNeedsNoDocumentNumber) {
-    const Target& t =
-        only(analyze(QStringLiteral("2023年5月8日，记者从县水务局获悉新的报装举措。\n"
-                                    "2024年底前，用水报装全流程办理时限压缩至5个工作日以内。\n"),
-                     QStringLiteral("news.txt")));
+    const Result<Analysis> a =
+        analyze(QStringLiteral("2023年5月8日，记者从县水务局获悉新的报装举措。\n"
+                               "2024年底前，用水报装全流程办理时限压缩至5个工作日以内。\n"),
+                QStringLiteral("news.txt"));
+    const Target& t = only(a);
     EXPECT_EQ(t.deadline, QStringLiteral("2024-12"));
     EXPECT_GE(t.confidence, 0.8);
 }
 
 TEST(Confidence, GuessedIndicatorIsMarkedForReview) {
-    // No word near the number names what it measures; only the sentence's start does, far before it.
-    const Target& sure =
-        only(analyze(QStringLiteral("2024年底前，用水报装全流程办理时限压缩至5个工作日以内。\n"),
-                     QStringLiteral("a.txt")));
-    const Target& other =
-        only(analyze(QStringLiteral("2024年底前，企业物流成本降低15%。\n"), QStringLiteral("b.txt")));
+    const Result<Analysis> a = analyze(
+        QStringLiteral("2024年底前，用水报装全流程办理时限压缩至5个工作日以内。\n"), QStringLiteral("a.txt"));
+    const Result<Analysis> b =
+        analyze(QStringLiteral("2024年底前，企业物流成本降低15%。\n"), QStringLiteral("b.txt"));
+    const Target& sure = only(a);
+    const Target& other = only(b);
+    EXPECT_EQ(sure.indicator, QStringLiteral("wa.time"));
     EXPECT_GE(sure.indicatorConfidence, 0.7);
     EXPECT_GE(sure.confidence, 0.8);
     EXPECT_TRUE(other.indicator.startsWith(QStringLiteral("other:")));
+    EXPECT_EQ(other.kind, QStringLiteral("reduce_by"));
     EXPECT_LT(other.confidence, 0.8);
 }
