@@ -41,6 +41,8 @@ case "${1:-}" in
     for b in build/release/tests/bench/bench_*; do
       if [ -x "$b" ]; then echo "== $b"; "$b" --benchmark_min_time=0.5; fi
     done
+    echo "== targets: plancompare-cli and a Python regex script on the same text"
+    bash tests/bench/run_reference.sh build/release
     ;;
   package)
     bash scripts/install-deps.sh

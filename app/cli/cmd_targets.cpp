@@ -5,6 +5,7 @@
 #include "export/csv.h"
 #include "extract/analysis.h"
 #include "extract/numbers.h"
+#include "taxonomy/classifier.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QDir>
@@ -115,6 +116,7 @@ int runTargets(Context& ctx) {
         ctx.err << "plancompare-cli targets: " << taxonomy.errorMessage() << "\n";
         return BadInput;
     }
+    const Classifier classifier(taxonomy.value());
     int status = Ok;
     QList<QStringList> rows;
     QJsonArray json;
@@ -122,6 +124,8 @@ int runTargets(Context& ctx) {
         const std::optional<ManifestEntry> entry = manifestEntryBeside(file);
         AnalyzeOptions options;
         options.manifest = entry ? &*entry : nullptr;
+        options.classifier = &classifier;
+        options.identify = false; // a listing of targets, not stored: no file identity needed
         const Result<Analysis> a = analyzeFile(file, taxonomy.value(), options);
         if (!a) {
             ctx.err << a.errorMessage() << "\n";

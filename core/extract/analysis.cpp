@@ -10,6 +10,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <optional>
 
 namespace pc {
 
@@ -40,9 +41,13 @@ Result<Analysis> analyze(Result<Document> parsed, const Taxonomy& taxonomy, cons
         return parsed.error();
     Analysis a;
     a.document = std::move(parsed).value();
-    const Classifier classifier(taxonomy);
+    std::optional<Classifier> own;
+    if (!options.classifier)
+        own.emplace(taxonomy);
+    const Classifier& classifier = options.classifier ? *options.classifier : *own;
+    const QString documentArea = classifier.dominantArea(a.document.source.left(1500));
     for (Measure& m : a.document.measures)
-        m.area = classifier.classifyMeasure(m).area;
+        m.area = classifier.classifyMeasure(m, documentArea).area;
     if (options.progress && !options.progress(90))
         return Result<Analysis>::failure(QStringLiteral("%1: analysis cancelled").arg(a.document.path),
                                          QStringLiteral("cancelled"));
@@ -59,6 +64,7 @@ Result<Analysis> analyze(Result<Document> parsed, const Taxonomy& taxonomy, cons
 ParseOptions parseOptions(const AnalyzeOptions& options) {
     ParseOptions po;
     po.manifest = options.manifest;
+    po.identify = options.identify;
     if (options.progress) {
         // Parsing is most of the work: it reports 0–80 %.
         po.progress = [cb = options.progress](int p) { return cb(p * 8 / 10); };

@@ -15,6 +15,7 @@
 
 namespace pc {
 
+class Classifier;
 class Taxonomy;
 struct ManifestEntry;
 
@@ -26,6 +27,9 @@ struct Analysis {
 struct AnalyzeOptions {
     const ManifestEntry* manifest = nullptr;   // fills metadata gaps only
     std::function<bool(int percent)> progress; // return false to cancel
+    // A classifier built on the same taxonomy, shared by the files of one run (built per file if null).
+    const Classifier* classifier = nullptr;
+    bool identify = true; // compute Document::sha256 (see ParseOptions::identify)
 };
 
 // Reads the file (UTF-8 or GB18030; binary rejected) and runs the pipeline. Errors name the file.

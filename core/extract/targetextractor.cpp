@@ -247,6 +247,9 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
     options.documentYear = doc.meta.year > 0 ? doc.meta.year : yearFromText(doc.source);
     options.interleaved = doc.layout == Layout::InterleavedPdf;
     const QList<Heading> headings = findHeadings(doc);
+    // A 文号 (〔2021〕113号) dates the plan for certain; a date found in the text may be another one.
+    const bool yearFromNumber =
+        doc.meta.year > 0 && doc.meta.docNumber.contains(QString::number(doc.meta.year));
     qsizetype firstSentenceEnd = doc.source.indexOf(u'。');
     if (firstSentenceEnd < 0)
         firstSentenceEnd = doc.source.size();
@@ -398,7 +401,14 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
             // outside any measure, and one whose indicator is only a guess.
             double c = tt.confidence * (m && !st.bySource ? std::min(1.0, m->confidence + 0.1) : 0.95) *
                        (options.interleaved ? 0.85 : 1.0);
+            // What the comparison files the target under, and when it is due, are part of being right:
+            // an indicator that is only a guess (from the sentence around, or the previous target), or a
+            // deadline read against a plan year no 文号 confirms (今年内 on a news page), is less sure.
             if (im.indicator.startsWith(QStringLiteral("other:")))
+                c *= 0.9;
+            else if (im.confidence < 0.7)
+                c *= 0.85;
+            if (tt.deadlineRelative && !yearFromNumber && t.deadline == tt.deadline)
                 c *= 0.9;
             t.confidence = c;
             fromTitle << isTitleLine(doc.source, sourcePos, firstSentenceEnd);

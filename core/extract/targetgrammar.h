@@ -1,6 +1,8 @@
 // The target grammar: finds quantitative (and explicitly qualitative) targets in one measure's text.
 #pragma once
 
+#include "model/unitclass.h"
+
 #include <QList>
 #include <QString>
 
@@ -27,8 +29,9 @@ struct TextTarget {
     QString comparator;          // <= < = >= > ~
     QString kind;                // level reduce_by increase_by add
     std::optional<double> baseline;
-    QString deadline; // YYYY-MM from the sentence, or empty
-    QString scope;    // qualifier in the plan's words
+    QString deadline;              // YYYY-MM from the sentence, or empty
+    bool deadlineRelative = false; // the deadline's year is the plan's (今年内), not written
+    QString scope;                 // qualifier in the plan's words
     bool qualitative = false;
     bool comparatorDefault = false; // no cue said it: "=" by default
     double confidence = 1.0;
@@ -39,10 +42,9 @@ struct TextTarget {
     bool operator==(const TextTarget&) const = default;
 };
 
-// Unit families: targets compare only within a family (working days vs calendar days stay distinct
-// units, but both are durations).
-enum class UnitClass { None, Time, Percent, Money, Count, Area, Length, Power };
-UnitClass unitClass(const QString& unit);
+// Unit families live in the model (the classifier uses them too); the grammar names them here.
+using pc::UnitClass;
+using pc::unitClass;
 
 // Extracts every target of a text (typically Measure::body).
 QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& options = {});

@@ -158,6 +158,12 @@ int parseInterleaved(ParseContext& ctx) {
     int repeats = static_cast<int>(tokens.size() - chosen.size());
 
     const QStringList vocabulary = unitVocabulary(ctx);
+    // The names that start with each character, in vocabulary order (the first that fits wins).
+    QHash<char16_t, QList<int>> vocabularyByFirst;
+    for (qsizetype vi = 0; vi < vocabulary.size(); ++vi) {
+        if (!vocabulary.at(vi).isEmpty())
+            vocabularyByFirst[vocabulary.at(vi).at(0).unicode()].append(int(vi));
+    }
     // Fragments of long unit names (4+ characters, e.g. "长电联合" of "长电联合能源公司").
     QSet<QString> fragments;
     QSet<quint32> fragmentStarts; // first two characters, to skip most positions without allocating
@@ -198,9 +204,13 @@ int parseInterleaved(ParseContext& ctx) {
         // …or to any heading of the plan's prose woven in ("二、主要举措", "（二）强化考核评价").
         static const QRegularExpression heading(
             QStringLiteral("[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"));
-        const QRegularExpressionMatch hm = heading.match(text, t.textStart);
-        if (hm.hasMatch() && hm.capturedStart() < end)
-            end = hm.capturedStart();
+        // Only a heading within the measure's reach matters: search that window (plus the longest
+        // heading), not the rest of the plan after every number.
+        const qsizetype reach = std::min<qsizetype>(text.size(), std::min(end, t.textStart + 600) + 8);
+        const QRegularExpressionMatch hm =
+            heading.match(QStringView(text).mid(t.textStart, std::max<qsizetype>(0, reach - t.textStart)));
+        if (hm.hasMatch() && t.textStart + hm.capturedStart() < end)
+            end = t.textStart + hm.capturedStart();
         end = std::min(end, t.textStart + 600);
 
         // Mark unit names and fragments woven into the sentence.
@@ -208,7 +218,8 @@ int parseInterleaved(ParseContext& ctx) {
         QList<Unit> seenUnits;
         for (qsizetype p = t.textStart; p < end;) {
             qsizetype hit = 0;
-            for (const QString& u : vocabulary) {
+            for (const int vi : vocabularyByFirst.value(text.at(p).unicode())) {
+                const QString& u = vocabulary.at(vi);
                 if (p + u.size() <= end && QStringView(text).mid(p, u.size()) == u) {
                     hit = u.size();
                     mergeUnits(seenUnits, {Unit{u, ctx.namer.normalizedName(u)}});

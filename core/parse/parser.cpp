@@ -121,7 +121,8 @@ Result<Document> parseRead(read::ReadResult read, const QByteArray& bytes, const
                            const ParseOptions& options) {
     Document doc;
     doc.path = path;
-    doc.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    if (options.identify)
+        doc.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     doc.source = std::move(read.text);
     doc.encoding = read.encoding;
     doc.format = read::formatName(read.format);

@@ -19,6 +19,7 @@ struct ParseOptions {
     QStringList knownUnits;                  // unit names seen in other plans (cue for interleaved text)
     std::function<bool(int)> progress;       // percent done; return false to cancel
     read::ReadOptions read;                  // limits and per-page progress of the file's reader
+    bool identify = true; // compute Document::sha256 (the store's identity; a listing does not need it)
 };
 
 // Reads and parses a file. Errors (empty, binary, undecodable, unreadable, cancelled) name the file.

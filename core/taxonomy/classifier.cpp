@@ -2,7 +2,7 @@
 // cues near the number weigh more than cues elsewhere in the sentence.
 #include "classifier.h"
 
-#include "extract/targetgrammar.h"
+#include "model/unitclass.h"
 
 #include <QRegularExpression>
 
@@ -65,24 +65,6 @@ double gappedScore(const QStringList& cues, const QString& text, const CharSet& 
     return s;
 }
 
-double cueScore(const QStringList& cues, const QString& text, const CharSet& chars, int cap = 1) {
-    if (text.isEmpty())
-        return 0;
-    double s = 0;
-    for (const QString& c : cues) {
-        if (c.isEmpty() || !chars.mayContain(c))
-            continue;
-        int n = 0;
-        qsizetype at = text.indexOf(c);
-        while (at >= 0 && n < cap) {
-            ++n;
-            at = text.indexOf(c, at + c.size());
-        }
-        s += double(n) * double(c.size());
-    }
-    return s;
-}
-
 // The last clause of a text (after the last ，；：), where a target's subject usually is.
 QString lastClause(const QString& s) {
     qsizetype i = s.size();
@@ -99,35 +81,98 @@ QString lastClause(const QString& s) {
 
 Classifier::Classifier(const Taxonomy& taxonomy)
     : m_taxonomy(taxonomy) {
-    for (const Indicator& ind : m_taxonomy.indicators()) {
-        m_indicatorCuesByArea[ind.area] << ind.cues;
-        m_unitClass.insert(ind.unit, int(extract::unitClass(ind.unit)));
+    auto post = [this](Postings& postings, const QString& cue, int owner) {
+        const int id = m_cues.add(cue);
+        if (cue.isEmpty())
+            return;
+        if (postings.size() <= id)
+            postings.resize(id + 1);
+        for (Posting& p : postings[id]) {
+            if (p.owner == owner) {
+                ++p.times;
+                return;
+            }
+        }
+        postings[id].append(Posting{owner, 1});
+    };
+    const QList<Area>& areas = m_taxonomy.areas();
+    QHash<QString, int> areaIndex;
+    for (qsizetype a = 0; a < areas.size(); ++a) {
+        areaIndex.insert(areas.at(a).id, int(a));
+        // "other" is what fits nothing: its words never place a measure there.
+        if (areas.at(a).id == QStringLiteral("other"))
+            continue;
+        for (const QString& c : areas.at(a).cues)
+            post(m_areaPostings, c, int(a));
+    }
+    const QList<Indicator>& indicators = m_taxonomy.indicators();
+    for (qsizetype i = 0; i < indicators.size(); ++i) {
+        const Indicator& ind = indicators.at(i);
+        m_indicatorUnitClass.append(int(unitClass(ind.unit)));
+        const int area = areaIndex.value(ind.area, -1);
+        m_indicatorArea.append(area);
+        for (const QString& c : ind.cues) {
+            post(m_indicatorPostings, c, int(i));
+            if (area >= 0 && ind.area != QStringLiteral("other"))
+                post(m_areaIndicatorPostings, c, area);
+        }
+    }
+    for (Postings* p : {&m_areaPostings, &m_indicatorPostings, &m_areaIndicatorPostings})
+        p->resize(m_cues.size());
+    m_sharedCue.resize(m_cues.size());
+    for (qsizetype id = 0; id < m_cues.size(); ++id) {
+        QString firstArea;
+        for (const Posting& p : m_indicatorPostings.at(id)) {
+            const QString& area = indicators.at(p.owner).area;
+            if (firstArea.isEmpty())
+                firstArea = area;
+            else if (area != firstArea)
+                m_sharedCue[id] = true;
+        }
     }
 }
 
-AreaMatch Classifier::classifyMeasure(const Measure& m) const {
+void Classifier::accumulate(const CueMatcher::Hits& hits, const Postings& postings, int cap, double weight,
+                            QList<double>& scores) const {
+    for (const CueMatcher::Hit& h : hits) {
+        const double gain = weight * double(std::min(h.count, cap)) * double(m_cues.length(h.cue));
+        for (const Posting& p : postings.at(h.cue))
+            scores[p.owner] += gain * double(p.times);
+    }
+}
+
+AreaMatch Classifier::classifyMeasure(const Measure& m, const QString& documentArea) const {
     QString heading = m.areaHeading;
     heading.remove(QLatin1Char('\n'));
-    const CharSet headingChars(heading);
-    const CharSet titleChars(m.title);
-    const CharSet bodyChars(m.body);
+    const QList<Area>& areas = m_taxonomy.areas();
+    QList<double> scores(areas.size(), 0.0);
+    // The heading decides when it names an area; the title next; the body's content last.
+    accumulate(m_cues.find(heading, 1), m_areaPostings, 1, 100.0, scores);
+    accumulate(m_cues.find(m.title, 1), m_areaPostings, 1, 10.0, scores);
+    const CueMatcher::Hits body = m_cues.find(m.body, 3);
+    accumulate(body, m_areaPostings, 3, 1.0, scores);
+    accumulate(body, m_areaIndicatorPostings, 2, 0.5, scores);
     AreaMatch best;
     double bestScore = 0;
     double total = 0;
-    for (const Area& a : m_taxonomy.areas()) {
-        if (a.id == QStringLiteral("other"))
+    bool tied = false;
+    for (qsizetype a = 0; a < areas.size(); ++a) {
+        if (areas.at(a).id == QStringLiteral("other"))
             continue;
-        const QStringList indicatorCues = m_indicatorCuesByArea.value(a.id);
-        // The heading decides when it names an area; the title next; the body's content last.
-        const double s =
-            100.0 * cueScore(a.cues, heading, headingChars) + 10.0 * cueScore(a.cues, m.title, titleChars) +
-            cueScore(a.cues, m.body, bodyChars, 3) + 0.5 * cueScore(indicatorCues, m.body, bodyChars, 2);
+        const double s = scores.at(a);
         total += s;
-        if (s > bestScore) {
+        if (s > bestScore || (s > 0 && s == bestScore && areas.at(a).id == documentArea)) {
+            tied = s == bestScore && areas.at(a).id != documentArea;
             bestScore = s;
-            best.area = a.id;
+            best.area = areas.at(a).id;
+        } else if (s > 0 && s == bestScore && best.area != documentArea) {
+            tied = true;
         }
     }
+    // Words that name two areas equally (受理申请（0.5个工作日）: water or gas) and a document that does
+    // not say which: the measure has no area of its own.
+    if (tied)
+        best.area.clear();
     if (best.area.isEmpty()) {
         best.area = QStringLiteral("other");
         best.confidence = 0.1;
@@ -165,17 +210,17 @@ QString Classifier::otherName(const QString& scope, const QString& after, const 
         name = name.mid(cut + 1);
     if (name.size() > 12)
         name = name.right(12);
-    const extract::UnitClass uc = extract::unitClass(unit);
+    const UnitClass uc = unitClass(unit);
     const bool named = name.endsWith(u'率') || name.endsWith(u'数') ||
                        name.endsWith(QStringLiteral("比例")) || name.endsWith(u'量') ||
                        name.endsWith(QStringLiteral("规模")) || name.endsWith(QStringLiteral("时限"));
     if (!named && !name.isEmpty()) {
-        if (uc == extract::UnitClass::Count)
+        if (uc == UnitClass::Count)
             name += unit == QStringLiteral("类") || unit == QStringLiteral("种") ? unit + u'数'
                                                                                  : QStringLiteral("数");
-        else if (uc == extract::UnitClass::Time)
+        else if (uc == UnitClass::Time)
             name += QStringLiteral("时限");
-        else if (uc == extract::UnitClass::Percent)
+        else if (uc == UnitClass::Percent)
             name += QStringLiteral("比例");
     }
     if (name.isEmpty())
@@ -188,21 +233,17 @@ QString Classifier::otherName(const QString& scope, const QString& after, const 
 QString Classifier::areaOfSentence(const TargetCues& t) const {
     if (!t.measureArea.isEmpty() && t.measureArea != QStringLiteral("other"))
         return t.measureArea;
-    const QString nearBefore = lastClause(t.before);
-    const CharSet nearChars(nearBefore);
-    const CharSet sentenceChars(t.sentence);
-    const CharSet headingChars(t.heading);
+    const QList<Area>& areas = m_taxonomy.areas();
+    QList<double> scores(areas.size(), 0.0);
+    accumulate(m_cues.find(lastClause(t.before), 1), m_areaPostings, 1, 3.0, scores);
+    accumulate(m_cues.find(t.sentence, 1), m_areaPostings, 1, 1.0, scores);
+    accumulate(m_cues.find(t.heading, 1), m_areaPostings, 1, 2.0, scores);
     QString best;
     double bestScore = 0;
-    for (const Area& a : m_taxonomy.areas()) {
-        if (a.id == QStringLiteral("other"))
-            continue;
-        double s = 3.0 * cueScore(a.cues, nearBefore, nearChars) +
-                   cueScore(a.cues, t.sentence, sentenceChars) +
-                   2.0 * cueScore(a.cues, t.heading, headingChars);
-        if (s > bestScore) {
-            bestScore = s;
-            best = a.id;
+    for (qsizetype a = 0; a < areas.size(); ++a) {
+        if (areas.at(a).id != QStringLiteral("other") && scores.at(a) > bestScore) {
+            bestScore = scores.at(a);
+            best = areas.at(a).id;
         }
     }
     if (!best.isEmpty())
@@ -213,18 +254,19 @@ QString Classifier::areaOfSentence(const TargetCues& t) const {
 }
 
 QString Classifier::dominantArea(const QString& text) const {
-    const CharSet chars(text);
+    const QList<Area>& areas = m_taxonomy.areas();
+    QList<double> scores(areas.size(), 0.0);
+    accumulate(m_cues.find(text, 5), m_areaPostings, 5, 1.0, scores);
     QString best;
     double bestScore = 0;
     double total = 0;
-    for (const Area& a : m_taxonomy.areas()) {
-        if (a.id == QStringLiteral("other"))
+    for (qsizetype a = 0; a < areas.size(); ++a) {
+        if (areas.at(a).id == QStringLiteral("other"))
             continue;
-        const double s = cueScore(a.cues, text, chars, 5);
-        total += s;
-        if (s > bestScore) {
-            bestScore = s;
-            best = a.id;
+        total += scores.at(a);
+        if (scores.at(a) > bestScore) {
+            bestScore = scores.at(a);
+            best = areas.at(a).id;
         }
     }
     // Two thirds of all area words, and more than a passing mention.
@@ -239,45 +281,69 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
         t.after.remove(exclusion);
     const QString nearBefore = lastClause(t.before);
     const QString farBefore = t.before.left(t.before.size() - nearBefore.size());
-    const CharSet nearChars(nearBefore);
-    const CharSet farChars(farBefore);
-    const CharSet afterChars(t.after);
-    const CharSet sentenceChars(t.sentence);
-    const CharSet titleChars(t.measureTitle);
-    const CharSet headingChars(t.heading);
+    const QList<Indicator>& indicators = m_taxonomy.indicators();
+    QList<double> local(indicators.size(), 0.0);
+    QList<double> wide(indicators.size(), 0.0);
+    accumulate(m_cues.find(nearBefore, 1), m_indicatorPostings, 1, 3.0, local);
+    accumulate(m_cues.find(t.after, 1), m_indicatorPostings, 1, 2.5, local);
+    accumulate(m_cues.find(farBefore, 1), m_indicatorPostings, 1, 1.5, local);
+    accumulate(m_cues.find(t.sentence, 1), m_indicatorPostings, 1, 0.5, wide);
+    accumulate(m_cues.find(t.measureTitle, 1), m_indicatorPostings, 1, 0.5, wide);
+    accumulate(m_cues.find(t.heading, 1), m_indicatorPostings, 1, 0.5, wide);
+    // The area the clause itself names (接用户用气申请后…, 用水报装…): like the measure's and the
+    // document's area, it favours that area's indicators, whatever heading the sentence sits under.
+    QList<double> clauseAreas(m_taxonomy.areas().size(), 0.0);
+    accumulate(m_cues.find(nearBefore, 1), m_areaPostings, 1, 1.0, clauseAreas);
+    accumulate(m_cues.find(t.after, 1), m_areaPostings, 1, 1.0, clauseAreas);
+    const CharSet nearChars(t.gapped ? nearBefore : QString());
+    const CharSet afterChars(t.gapped ? t.after : QString());
+    // A clause that names its area (供电企业在受理申请后…) is about that area: words the indicators of
+    // several areas share (受理申请, a stage of water and of gas) do not file it under another one.
+    QList<double> specific(indicators.size(), 0.0);
+    for (const QString* text : std::initializer_list<const QString*>{&nearBefore, &t.after, &farBefore}) {
+        for (const CueMatcher::Hit& h : m_cues.find(*text, 1)) {
+            if (m_sharedCue.at(h.cue))
+                continue;
+            for (const Posting& p : m_indicatorPostings.at(h.cue))
+                specific[p.owner] += 1;
+        }
+    }
+    const bool clauseNamesArea =
+        std::any_of(clauseAreas.cbegin(), clauseAreas.cend(), [](double v) { return v > 0; });
     const Indicator* best = nullptr;
     double bestScore = 0;
     double bestLocal = 0;
     // Units compare by family; the indicators' families are looked up once (constructor).
-    const int targetClass = int(t.unit.isEmpty() ? extract::UnitClass::Time : extract::unitClass(t.unit));
-    for (const Indicator& ind : m_taxonomy.indicators()) {
-        if (m_unitClass.value(ind.unit, -1) != targetClass)
+    const int targetClass = int(t.unit.isEmpty() ? UnitClass::Time : unitClass(t.unit));
+    for (qsizetype i = 0; i < indicators.size(); ++i) {
+        if (m_indicatorUnitClass.at(i) != targetClass)
             continue;
-        double local = 3.0 * cueScore(ind.cues, nearBefore, nearChars) +
-                       2.5 * cueScore(ind.cues, t.after, afterChars) +
-                       1.5 * cueScore(ind.cues, farBefore, farChars);
+        if (clauseNamesArea && m_indicatorArea.at(i) >= 0 && clauseAreas.at(m_indicatorArea.at(i)) == 0 &&
+            specific.at(i) == 0)
+            continue;
+        const Indicator& ind = indicators.at(i);
+        double l = local.at(i);
         if (t.gapped)
-            local += 3.0 * gappedScore(ind.cues, nearBefore, nearChars) +
-                     2.5 * gappedScore(ind.cues, t.after, afterChars);
-        const double wide = 0.5 * cueScore(ind.cues, t.sentence, sentenceChars) +
-                            0.5 * cueScore(ind.cues, t.measureTitle, titleChars) +
-                            0.5 * cueScore(ind.cues, t.heading, headingChars);
-        double s = local + wide;
+            l += 3.0 * gappedScore(ind.cues, nearBefore, nearChars) +
+                 2.5 * gappedScore(ind.cues, t.after, afterChars);
+        double s = l + wide.at(i);
         if (s > 0 && ind.area == t.measureArea)
             s += 2.5;
         if (s > 0 && ind.area == t.documentArea)
             s += 2.5;
-        if (s > bestScore || (s == bestScore && best && local > bestLocal)) {
+        if (s > 0 && m_indicatorArea.at(i) >= 0 && clauseAreas.at(m_indicatorArea.at(i)) > 0)
+            s += 2.5;
+        if (s > bestScore || (s == bestScore && best && l > bestLocal)) {
             best = &ind;
             bestScore = s;
-            bestLocal = local;
+            bestLocal = l;
         }
     }
     IndicatorMatch out;
     // Nothing near the number names what it measures: a list continues the previous target
     // (环节至4个（…）、3个 / 不低于30%（中小企业不低于50%）).
     if ((!best || bestLocal == 0) && !t.previousIndicator.isEmpty() &&
-        extract::unitClass(t.previousUnit) == extract::unitClass(t.unit)) {
+        unitClass(t.previousUnit) == unitClass(t.unit)) {
         const Indicator* prev = m_taxonomy.indicator(t.previousIndicator);
         out.indicator = t.previousIndicator;
         out.area = prev ? prev->area : t.measureArea;

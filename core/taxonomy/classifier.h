@@ -1,6 +1,7 @@
 // Classification: a canonical area for every measure, an indicator (or other:<name>) for every target.
 #pragma once
 
+#include "cuematcher.h"
 #include "taxonomy.h"
 
 #include "model/document.h"
@@ -44,7 +45,9 @@ public:
 
     // By heading first (渝中 市场准入 → start_business), then title, then content
     // (江津 （二）优化水电气接入服务 → water / electricity / gas by what the measure says).
-    AreaMatch classifyMeasure(const Measure& measure) const;
+    // Two areas the measure's words name equally (受理申请 is a stage of water and of gas) go to the one
+    // the whole document is about, if it is one of them (dominantArea).
+    AreaMatch classifyMeasure(const Measure& measure, const QString& documentArea = {}) const;
     IndicatorMatch classifyTarget(const TargetCues& cues) const;
     // The area a whole text is about, when one area's words clearly dominate it; empty otherwise.
     QString dominantArea(const QString& text) const;
@@ -54,9 +57,24 @@ public:
     QString areaOfSentence(const TargetCues& t) const;
 
 private:
+    // Who lists a cue, and how often: a cue's hits add its length (times that) to each owner's score.
+    struct Posting {
+        int owner;
+        int times;
+    };
+    using Postings = QList<QList<Posting>>; // by cue id
+    // Adds weight × Σ min(hits, cap) × length over the owners' cues to scores[owner].
+    void accumulate(const CueMatcher::Hits& hits, const Postings& postings, int cap, double weight,
+                    QList<double>& scores) const;
+
     const Taxonomy& m_taxonomy;
-    QHash<QString, QStringList> m_indicatorCuesByArea; // every indicator cue of an area, gathered once
-    QHash<QString, int> m_unitClass;                   // unit family of every indicator unit
+    CueMatcher m_cues;                // every area and indicator cue, found in one pass per text
+    Postings m_areaPostings;          // area cues → area index
+    Postings m_indicatorPostings;     // indicator cues → indicator index
+    Postings m_areaIndicatorPostings; // indicator cues → index of the indicator's area
+    QList<bool> m_sharedCue;          // by cue id: indicators of more than one area list it
+    QList<int> m_indicatorArea;       // area index of every indicator (-1: unknown area)
+    QList<int> m_indicatorUnitClass;  // unit family of every indicator's unit, by indicator index
 };
 
 } // namespace pc

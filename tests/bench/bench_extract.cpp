@@ -1,6 +1,7 @@
 // Benchmark: parse + extract + classify the five seed plans, and each stage alone, so extraction can be
 // compared with parsing (it should cost no more than the parse itself).
 #include "common/datapaths.h"
+#include "extract/analysis.h"
 #include "extract/targetextractor.h"
 #include "parse/parser.h"
 #include "taxonomy/classifier.h"
@@ -102,6 +103,28 @@ void BM_Pipeline(benchmark::State& state) {
     state.SetBytesProcessed(state.iterations() * seeds().total);
 }
 BENCHMARK(BM_Pipeline)->Unit(benchmark::kMillisecond);
+
+// What `plancompare-cli targets` does per file, from the file's bytes: detect the format, decode,
+// normalise, parse, classify measures, extract and classify targets (one classifier for the run, no
+// file hash). Compare with tests/bench/run_reference.sh, which times the CLI and a Python regex
+// script on the same text.
+void BM_TargetsCli(benchmark::State& state) {
+    const pc::Classifier classifier(taxonomy());
+    pc::AnalyzeOptions options;
+    options.classifier = &classifier;
+    options.identify = false;
+    qsizetype targets = 0;
+    for (auto _ : state) {
+        targets = 0;
+        for (qsizetype i = 0; i < seeds().bytes.size(); ++i) {
+            const auto a = pc::analyzeBytes(seeds().bytes[i], seeds().paths[i], taxonomy(), options);
+            targets += a ? a->targets.size() : 0;
+        }
+    }
+    state.SetBytesProcessed(state.iterations() * seeds().total);
+    state.counters["targets"] = double(targets);
+}
+BENCHMARK(BM_TargetsCli)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

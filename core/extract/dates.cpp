@@ -1,0 +1,111 @@
+// Dates of the target grammar (see dates.h).
+#include "dates.h"
+
+#include "numbers.h"
+
+#include <QRegularExpression>
+
+#include <array>
+
+namespace pc::extract::grammar {
+
+namespace {
+
+QString ym(int year, int month) {
+    return QStringLiteral("%1-%2").arg(year).arg(month, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, int documentYear) {
+    static const QRegularExpression re(QStringLiteral(
+        "(?<year>[0-9０-９]{4})\\s*年(?:\\s*(?<month>[0-9０-９]{1,2})\\s*月(?:\\s*(?<day>[0-9０-９]{1,2})\\s*"
+        "日)?)?"
+        "|(?<omonth>[0-9０-９]{1,2})\\s*月(?=底|末|份|中旬|上旬|下旬|前|内|\\s*[0-9０-９]{1,2}\\s*日)"
+        "(?:\\s*(?<oday>[0-9０-９]{1,2})\\s*日)?"
+        "|(?<next>明年|次年)(?:\\s*(?<nmonth>[0-9０-９]{1,2})\\s*月)?"
+        "|(?<this>今年)\\s*(?<tmonth>[0-9０-９]{1,2})\\s*月"
+        "|(?<rel>今年内|今年底|今年年底|今年|本年度|年内|全年|年底前|年底)"));
+    auto toInt = [](QStringView s) {
+        int v = 0;
+        for (QChar c : s)
+            v = v * 10 + (c.unicode() >= u'０' ? c.unicode() - u'０' : c.unicode() - u'0');
+        return v;
+    };
+    QList<DateMention> out;
+    // Every form above names a 年 or a 月: most sentences have neither and need no regex.
+    const QStringView range = QStringView(text).mid(from, to - from);
+    if (!range.contains(u'年') && !range.contains(u'月'))
+        return out;
+    auto it = re.globalMatch(range);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        DateMention d;
+        d.start = from + m.capturedStart();
+        d.end = from + m.capturedEnd();
+        const QStringView after =
+            QStringView(text).mid(d.end, std::max<qsizetype>(0, std::min<qsizetype>(6, to - d.end)));
+        const QStringView before =
+            QStringView(text).mid(std::max(from, d.start - 3), d.start - std::max(from, d.start - 3));
+        const bool past = before.endsWith(u"已于") || before.endsWith(u"已") || before.endsWith(u"已在");
+        const bool base =
+            after.startsWith(u"基础上") || after.startsWith(u"的基础") || after.startsWith(u"水平");
+        if (!m.capturedView(u"year").isEmpty()) {
+            // A digit run just before (e.g. a phone number) means this is no year.
+            if (d.start > from && isArabicDigit(text.at(d.start - 1)))
+                continue;
+            const int y = toInt(m.capturedView(u"year"));
+            int mo = m.capturedView(u"month").isEmpty() ? 12 : toInt(m.capturedView(u"month"));
+            // 2020年上半年 / 2020年三季度: the end of that part of the year.
+            if (m.capturedView(u"month").isEmpty()) {
+                static const std::array<std::pair<QStringView, int>, 8> parts = {{{u"上半年", 6},
+                                                                                  {u"第一季度", 3},
+                                                                                  {u"一季度", 3},
+                                                                                  {u"第二季度", 6},
+                                                                                  {u"二季度", 6},
+                                                                                  {u"第三季度", 9},
+                                                                                  {u"三季度", 9},
+                                                                                  {u"下半年", 12}}};
+                for (const auto& [word, month] : parts) {
+                    if (after.startsWith(word)) {
+                        mo = month;
+                        d.end += word.size();
+                        break;
+                    }
+                }
+            }
+            const bool fullDate = !m.capturedView(u"day").isEmpty();
+            if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && !past && !base && !fullDate)
+                d.yearMonth = ym(y, mo);
+        } else if (!m.capturedView(u"omonth").isEmpty()) {
+            d.relative = true;
+            const int mo = toInt(m.capturedView(u"omonth"));
+            if (d.start > from && isArabicDigit(text.at(d.start - 1)))
+                continue;
+            if (documentYear > 0 && mo >= 1 && mo <= 12 && m.capturedView(u"oday").isEmpty() && !past)
+                d.yearMonth = ym(documentYear, mo);
+        } else if (!m.capturedView(u"next").isEmpty()) {
+            d.relative = true;
+            // 明年(上半年): the year after the plan's.
+            const int mo = m.capturedView(u"nmonth").isEmpty() ? 12 : toInt(m.capturedView(u"nmonth"));
+            if (documentYear > 0 && mo >= 1 && mo <= 12 && !past)
+                d.yearMonth = ym(documentYear + 1, after.startsWith(u"上半年") ? 6 : mo);
+        } else if (!m.capturedView(u"this").isEmpty()) {
+            d.relative = true;
+            const int mo = toInt(m.capturedView(u"tmonth"));
+            if (documentYear > 0 && mo >= 1 && mo <= 12 && !past)
+                d.yearMonth = ym(documentYear, mo);
+        } else {
+            d.relative = true;
+            // 2023年年底前: the year branch already read the date; a bare 年底 is the plan's year.
+            if (d.start > from && text.at(d.start - 1) == u'年')
+                continue;
+            if (documentYear > 0 && !past)
+                d.yearMonth = ym(documentYear, 12);
+        }
+        out << d;
+    }
+    return out;
+}
+
+} // namespace pc::extract::grammar

@@ -1,0 +1,85 @@
+// Scopes (see scope.h).
+#include "scope.h"
+
+#include "lexicon.h"
+#include "numbers.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace pc::extract::grammar {
+
+QString cleanScope(QStringView s) {
+    static const QRegularExpression leadingDate(QStringLiteral(
+        "^(?:[0-9０-９]{4}\\s*年(?:[0-9０-９]{1,2}\\s*月)?(?:年?底|末)?(?:前|以前|内)?|今年内|年内|全年)"));
+    static const QString verbs =
+        QStringLiteral("(?:平均)?(?:再)?(?:控制在|压减至|压缩至|缩减至|减少至|减至|降至|不超过|不高于|不低于|"
+                       "不少于|少于|低于|至少|达到|达|"
+                       "降低|压缩|压减|减少为|简化为|放宽至|放宽到|稳定在|保持在|提高到|提高至|提升至|增加|"
+                       "新增|新建|实现|约|为|至|在|由|从)?$");
+    // The measured noun (办理时限, 审批时间) goes too when a qualifier remains:
+    // 高压客户在供电企业(的办电时限).
+    static const QRegularExpression trailingNounAndVerb(
+        QStringLiteral(
+            "(?:的)?(?:全流程|平均)?(?:审批时间|办理时间|办理时限|办电时限|总办理时限|办理总时限|时限|时间|"
+            "总用时|用时)") +
+        verbs);
+    static const QRegularExpression trailingVerb(verbs);
+    // A deadline inside the clause ends whatever came before it (a measure title in a jumbled
+    // page, 压减获得用水耗时2020年底前实现…): the scope is what the deadline governs.
+    static const QRegularExpression innerDeadline(
+        QStringLiteral("[0-9０-９]{4}\\s*年(?:[0-9０-９]{1,2}\\s*月)?(?:年?底|末)?(?:前|以前)"));
+    QString out = trimSpaces(s).toString();
+    QRegularExpressionMatch last;
+    for (auto it = innerDeadline.globalMatch(out); it.hasNext();)
+        last = it.next();
+    if (last.hasMatch() && last.capturedStart() > 0 && out.size() - last.capturedEnd() >= 4)
+        out.remove(0, last.capturedEnd());
+    for (int pass = 0; pass < 3; ++pass) {
+        out.remove(leadingDate);
+        while (!out.isEmpty() &&
+               (isClauseDelimiter(out.front()) || out.front() == u'、' || out.front() == u'（' ||
+                out.front() == u'）' || out.front() == u'(' || out.front() == u')' || isSpace(out.front())))
+            out.remove(0, 1);
+        QStringView lead;
+        if (startsWithAny(out, {u"其中", u"将",   u"对",   u"实现", u"推动", u"推行", u"实行",
+                                u"推进", u"做到", u"确保", u"力争", u"争取", u"全面", u"进一步",
+                                u"在",   u"使",   u"按照", u"并",   u"和",   u"及",   u"分别"},
+                          &lead))
+            out.remove(0, lead.size());
+    }
+    // 由30个工作日减少至 / 初的90多个工作日压缩至: the prior value is no qualifier.
+    {
+        const qsizetype you = std::max(out.lastIndexOf(u'由'), out.lastIndexOf(u'从'));
+        auto digitFrom = [&](qsizetype from) {
+            for (qsizetype k = std::max<qsizetype>(0, from); k < out.size(); ++k) {
+                if (isArabicDigit(out.at(k)))
+                    return k;
+            }
+            return qsizetype(-1);
+        };
+        if (you >= 0 && digitFrom(you) >= 0) {
+            out.truncate(you);
+        } else if (you < 0 && digitFrom(0) >= 0 && out.endsWith(u'至')) {
+            qsizetype cut = digitFrom(0);
+            while (cut > 0 && !isClauseDelimiter(out.at(cut - 1)) && out.at(cut - 1) != u'的')
+                --cut;
+            out.truncate(cut);
+        }
+    }
+    QString shorter = out;
+    shorter.remove(trailingNounAndVerb);
+    if (shorter.size() >= 3)
+        out = shorter;
+    else
+        out.remove(trailingVerb);
+    while (!out.isEmpty() &&
+           (out.back() == u'的' || out.back() == u'、' || out.back() == u'，' || isSpace(out.back())))
+        out.chop(1);
+    if (out.size() > 40)
+        out = out.right(40);
+    return out;
+}
+
+} // namespace pc::extract::grammar
