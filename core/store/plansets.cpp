@@ -134,11 +134,11 @@ Status Database::applyPlanCorrections(const QString& docId) {
             m_db,
             QStringLiteral("UPDATE documents SET jurisdiction = ?, jurisdiction_code = ?, year = "
                            "?, plan_kind = ? WHERE doc_id = ?"),
-            {jurisdiction, code, year, store::text(kind), docId});
+            {store::text(jurisdiction), store::text(code), year, store::text(kind), docId});
     return execStatus(m_db,
                       QStringLiteral("UPDATE documents SET jurisdiction = ?, jurisdiction_code = ?, level = "
                                      "?, year = ?, plan_kind = ? WHERE doc_id = ?"),
-                      {jurisdiction, code, level, year, store::text(kind), docId});
+                      {store::text(jurisdiction), store::text(code), level, year, store::text(kind), docId});
 }
 
 Result<QList<PlanCorrection>> Database::planCorrections(const QString& docId) {

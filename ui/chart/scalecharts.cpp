@@ -273,6 +273,7 @@ QChart* ScaleCharts::createChart(const ScaleChartData& data, const ChartStyle& s
         auto* axisY = new QBarCategoryAxis;
         axisY->append(categories);
         axisY->setLabelsFont(font(style, 0.9));
+        axisY->setTruncateLabels(false); // full jurisdiction names, never 重庆高新…
         chart->addAxis(axisY, Qt::AlignLeft);
         series->attachAxis(axisY);
         QValueAxis* axisX = valueAxis();

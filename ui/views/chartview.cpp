@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPainter>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -60,7 +61,13 @@ ChartView::ChartView(Workbench& workbench, QWidget* parent)
     setObjectName(QStringLiteral("chartView"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
     auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_chartView);
+    // Forty bars need their height: the chart scrolls rather than squeezing the names away.
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("chartScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_chartView);
+    split->addWidget(scroll);
     split->addWidget(m_timeline);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
@@ -121,7 +128,10 @@ void ChartView::reload() {
     if (m_scaleKind) {
         m_scale = ScaleCharts::dataFor(*m_scaleKind, rows, m_style);
         m_chartView->setChart(ScaleCharts::createChart(m_scale, m_style));
+        m_chartView->setMinimumHeight(
+            *m_scaleKind == ScaleChartKind::Bars ? int(ScaleCharts::preferredSize(m_scale).height()) : 0);
     } else {
+        m_chartView->setMinimumHeight(0);
         m_chartView->setChart(ChartPainter::createChart(m_series, m_style));
     }
     delete old;

@@ -144,3 +144,21 @@ TEST(PlanMetadataStore, ImportCanonicalisesTheJurisdictionWithItsCodeAndACorrect
     EXPECT_FALSE(
         db->correctPlan(QStringLiteral("shizhu-2020"), QStringLiteral("colour"), QStringLiteral("red")).ok());
 }
+
+TEST(PlanMetadataStore, APlanOutsideTheGazetteerKeepsItsJurisdictionWithoutACode) {
+    auto db = memoryDb();
+    PlanSpec p = samplePlans()[1];
+    p.docId = QStringLiteral("mianyang-2022");
+    p.jurisdiction = QStringLiteral("绵阳市");
+    p.level = QStringLiteral("municipal");
+    ASSERT_TRUE(db->importAnalysis(makeAnalysis(p)).ok());
+    const DocumentRecord d = db->documentByDocId(QStringLiteral("mianyang-2022")).value();
+    EXPECT_EQ(d.jurisdiction, QStringLiteral("绵阳市"));
+    EXPECT_TRUE(d.jurisdictionCode.isEmpty());
+    EXPECT_EQ(d.level, QStringLiteral("municipal"));
+    // An empty jurisdiction (a plan whose text names none) imports too.
+    p.docId = QStringLiteral("nameless");
+    p.jurisdiction.clear();
+    ASSERT_TRUE(db->importAnalysis(makeAnalysis(p)).ok());
+    EXPECT_TRUE(db->documentByDocId(QStringLiteral("nameless"))->jurisdiction.isEmpty());
+}
