@@ -113,8 +113,24 @@ public:
         return m_db->correctPlan(docId, field, value);
     }
 
+    // The measures of the plan set's plans (every measure with PlanSelection::all()).
     Result<QList<MeasureRow>> measures() override {
-        Result<QList<MeasureRecord>> all = m_db->measures();
+        Result<QList<MeasureRecord>> all = QList<MeasureRecord>();
+        if (planSelection().mode == PlanSelection::Mode::All) {
+            all = m_db->measures();
+        } else {
+            Result<QList<PlanInfo>> ps = plans();
+            if (!ps)
+                return ps.error();
+            for (const PlanInfo& p : *ps) {
+                MeasureFilter f;
+                f.documentId = p.documentId;
+                Result<QList<MeasureRecord>> some = m_db->measures(f);
+                if (!some)
+                    return some.error();
+                all->append(*some);
+            }
+        }
         if (!all)
             return all.error();
         QList<MeasureRow> out;

@@ -162,3 +162,24 @@ TEST(PlanMetadataStore, APlanOutsideTheGazetteerKeepsItsJurisdictionWithoutACode
     ASSERT_TRUE(db->importAnalysis(makeAnalysis(p)).ok());
     EXPECT_TRUE(db->documentByDocId(QStringLiteral("nameless"))->jurisdiction.isEmpty());
 }
+
+TEST(PlanSets, CoverageOfASetIsTheWholeCoverageRestrictedToItsPlans) {
+    auto db = dbWithFourPlans();
+    for (const QString& area : {QStringLiteral("water"), QStringLiteral("electricity")}) {
+        SCOPED_TRACE(area.toStdString());
+        const QList<PlanInfo> latest = compare::plans(*db, PlanSelection::latest()).value();
+        QStringList docs;
+        for (const PlanInfo& p : latest)
+            docs << p.docId;
+        QList<CoverageCell> expected;
+        const QList<CoverageCell> whole = compare::coverageOfArea(*db, area).value();
+        for (const CoverageCell& c : whole)
+            if (docs.contains(c.docId))
+                expected << c;
+        const QList<CoverageCell> got = compare::coverageOfArea(*db, area, PlanSelection::latest()).value();
+        EXPECT_EQ(got, expected);
+        EXPECT_EQ(got.size(), expected.size());
+        EXPECT_FALSE(got.isEmpty());
+    }
+    EXPECT_FALSE(compare::coverageOfArea(*db, QStringLiteral("nowhere"), PlanSelection::latest()).ok());
+}
