@@ -9,6 +9,7 @@
 #include "common/datapaths.h"
 #include "data/databasedata.h"
 #include "mainwindow.h"
+#include "views/chartview.h"
 #include "views/comparisonview.h"
 #include "views/matrixview.h"
 #include "views/readerview.h"
@@ -168,7 +169,17 @@ int runGui(QApplication& app, const GuiOptions& options) {
     }
 
     Workbench wb(*data.value());
+    if (!options.plans.isEmpty()) {
+        const PlanSelection selection = PlanSelection::fromKey(options.plans);
+        if (selection.key() != options.plans)
+            return fail(QStringLiteral("unknown plan set '%1' (use latest, all, year:YYYY or set:NAME)")
+                            .arg(options.plans));
+        wb.data().setPlanSelection(selection);
+    }
     MainWindow window(wb);
+    if (!options.chart.isEmpty() && !window.chartView()->setKind(options.chart))
+        return fail(
+            QStringLiteral("unknown chart '%1' (use plans, bars, distribution, trend)").arg(options.chart));
     QString indicator = options.indicator;
     if (!headless) {
         window.restoreSettings();

@@ -13,6 +13,8 @@ struct GuiOptions {
     QString indicator;
     QString dbPath;
     QString language; // zh | en | empty (settings, else zh)
+    QString plans;    // plan set: latest | all | year:2021 | set:NAME (empty: latest)
+    QString chart;    // chart kind in the chart view: plans | bars | distribution | trend (empty: plans)
 };
 
 // Chinese text must render with the Simplified Chinese face: left alone Qt picks

@@ -14,6 +14,7 @@
 #include "views/matrixview.h"
 #include "views/measuresview.h"
 #include "views/navigatordock.h"
+#include "views/plansetchooser.h"
 #include "views/readerview.h"
 
 #include <QAction>
@@ -34,6 +35,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextDocument>
+#include <QToolBar>
 #include <QUndoStack>
 
 namespace pc::ui {
@@ -49,7 +51,8 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
     , m_measures(new MeasuresView(workbench, this))
     , m_reader(new ReaderView(workbench, this))
     , m_diffusion(new DiffusionView(workbench, this))
-    , m_dbLabel(new QLabel(this)) {
+    , m_dbLabel(new QLabel(this))
+    , m_planSets(new PlanSetChooser(workbench, this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(applicationIcon());
     m_tabs->setDocumentMode(true);
@@ -59,6 +62,10 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
         m_tabs->addTab(view, QString());
     setCentralWidget(m_tabs);
     addDockWidget(Qt::LeftDockWidgetArea, m_navigator);
+    auto* planBar = addToolBar(QStringLiteral("plans"));
+    planBar->setObjectName(QStringLiteral("planSetBar"));
+    planBar->setMovable(false);
+    planBar->addWidget(m_planSets);
     resizeDocks({m_navigator}, {260}, Qt::Horizontal);
     setAcceptDrops(true);
     statusBar()->addPermanentWidget(m_dbLabel);

@@ -15,6 +15,7 @@ class MeasuresView;
 class NavigatorDock;
 class ReaderView;
 class DiffusionView;
+class PlanSetChooser;
 class Workbench;
 
 class MainWindow : public QMainWindow {
@@ -33,6 +34,7 @@ public:
     ReaderView* readerView() const { return m_reader; }
     DiffusionView* diffusionView() const { return m_diffusion; }
     NavigatorDock* navigator() const { return m_navigator; }
+    PlanSetChooser* planSetChooser() const { return m_planSets; }
 
     void restoreSettings();
     void importFiles(const QStringList& paths);
@@ -64,6 +66,7 @@ private:
     ReaderView* m_reader;
     DiffusionView* m_diffusion;
     QLabel* m_dbLabel;
+    PlanSetChooser* m_planSets;
     QList<QObject*> m_menuObjects; // menus and undo/redo actions, rebuilt when the language changes
 };
 

@@ -4,31 +4,26 @@
 namespace pc::cli {
 
 namespace {
-QList<Command>& table()
-{
+QList<Command>& table() {
     static QList<Command> t;
     return t;
 }
 } // namespace
 
-bool registerCommand(Command c)
-{
+bool registerCommand(Command c) {
     table().append(std::move(c));
     return true;
 }
 
-const QList<Command>& commands()
-{
+const QList<Command>& commands() {
     return table();
 }
 
-bool takeFlag(QStringList& args, const QString& flag)
-{
+bool takeFlag(QStringList& args, const QString& flag) {
     return args.removeAll(flag) > 0;
 }
 
-QString takeOption(QStringList& args, const QString& name, bool* present)
-{
+QString takeOption(QStringList& args, const QString& name, bool* present) {
     if (present)
         *present = false;
     const QString eq = name + QLatin1Char('=');
@@ -55,8 +50,7 @@ QString takeOption(QStringList& args, const QString& name, bool* present)
     return {};
 }
 
-bool rejectUnknownOptions(Context& ctx, const QString& command)
-{
+bool rejectUnknownOptions(Context& ctx, const QString& command) {
     for (const QString& a : ctx.args) {
         if (a.startsWith(QLatin1String("--"))) {
             ctx.err << "plancompare-cli " << command << ": unknown option " << a << "\n";
@@ -64,6 +58,48 @@ bool rejectUnknownOptions(Context& ctx, const QString& command)
         }
     }
     return false;
+}
+
+bool takePlanSelection(Context& ctx, const QString& command, PlanSelection& selection,
+                       PlanSelection fallback) {
+    int given = 0;
+    selection = fallback;
+    if (takeFlag(ctx.args, QStringLiteral("--latest"))) {
+        selection = PlanSelection::latest();
+        ++given;
+    }
+    if (takeFlag(ctx.args, QStringLiteral("--all"))) {
+        selection = PlanSelection::all();
+        ++given;
+    }
+    bool yearGiven = false;
+    const QString year = takeOption(ctx.args, QStringLiteral("--year"), &yearGiven);
+    if (yearGiven) {
+        bool ok = false;
+        const int y = year.toInt(&ok);
+        if (!ok || y < 1949 || y > 2100) {
+            ctx.err << "plancompare-cli " << command << ": --year needs a year such as 2021, not '" << year
+                    << "'\n";
+            return false;
+        }
+        selection = PlanSelection::ofYear(y);
+        ++given;
+    }
+    bool setGiven = false;
+    const QString set = takeOption(ctx.args, QStringLiteral("--set"), &setGiven);
+    if (setGiven) {
+        if (set.trimmed().isEmpty()) {
+            ctx.err << "plancompare-cli " << command << ": --set needs the NAME of a saved plan set\n";
+            return false;
+        }
+        selection = PlanSelection::named(set);
+        ++given;
+    }
+    if (given > 1) {
+        ctx.err << "plancompare-cli " << command << ": give one of --latest, --year, --all, --set\n";
+        return false;
+    }
+    return true;
 }
 
 } // namespace pc::cli

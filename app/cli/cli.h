@@ -1,6 +1,7 @@
 // Shared plumbing of plancompare-cli: the command table, option parsing and exit codes.
 #pragma once
 
+#include "compare/planselection.h"
 #include "naming/naming.h"
 
 #include <QString>
@@ -41,5 +42,9 @@ bool takeFlag(QStringList& args, const QString& flag);
 QString takeOption(QStringList& args, const QString& name, bool* present = nullptr);
 // Anything left that starts with "--" is an unknown option: prints a usage error.
 bool rejectUnknownOptions(Context& ctx, const QString& command);
+// The plan set of a command: --latest (the default), --year Y, --all or --set NAME (one of them).
+// Prints a usage error and returns false for a bad year or more than one of them.
+bool takePlanSelection(Context& ctx, const QString& command, PlanSelection& selection,
+                       PlanSelection fallback = PlanSelection::latest());
 
 } // namespace pc::cli

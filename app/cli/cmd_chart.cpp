@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "chart/chartexport.h"
+#include "chart/scalecharts.h"
 #include "data/databasedata.h"
 
 #include <QFileInfo>
@@ -41,15 +42,27 @@ int intOption(Context& ctx, const QString& name, int fallback, bool* ok) {
 int runChart(Context& ctx) {
     const QString indicator = takeOption(ctx.args, QStringLiteral("--indicator"));
     const QString out = takeOption(ctx.args, QStringLiteral("--out"));
+    const QString kind = takeOption(ctx.args, QStringLiteral("--kind"));
+    const bool sizeGiven =
+        ctx.args.contains(QStringLiteral("--width")) || ctx.args.contains(QStringLiteral("--height"));
     bool ok = true;
     const int width = intOption(ctx, QStringLiteral("--width"), int(ui::defaultChartSize().width()), &ok);
     const int height = intOption(ctx, QStringLiteral("--height"), int(ui::defaultChartSize().height()), &ok);
     const int dpi = intOption(ctx, QStringLiteral("--dpi"), 96, &ok);
+    PlanSelection selection;
+    if (!takePlanSelection(ctx, QStringLiteral("chart"), selection))
+        return Usage;
     if (!ok || rejectUnknownOptions(ctx, QStringLiteral("chart")))
         return Usage;
+    const std::optional<ui::ScaleChartKind> scale = ui::scaleChartKindFromName(kind);
+    if (!kind.isEmpty() && kind != QLatin1String("plans") && !scale) {
+        ctx.err << "plancompare-cli chart: --kind must be plans, bars, distribution or trend, not '" << kind
+                << "'\n";
+        return Usage;
+    }
     if (indicator.isEmpty() || out.isEmpty() || !ctx.args.isEmpty()) {
         ctx.err << "usage: plancompare-cli chart --indicator ID --out FILE.png|.svg|.pdf [--width W --height "
-                   "H --dpi D]\n";
+                   "H --dpi D] [--kind plans|bars|distribution|trend] [--latest|--year Y|--all|--set NAME]\n";
         return Usage;
     }
     if (!ui::ChartExport::suffixes().contains(QFileInfo(out).suffix().toLower())) {
@@ -59,6 +72,7 @@ int runChart(Context& ctx) {
     std::unique_ptr<ui::WorkbenchData> data = openExisting(ctx, QStringLiteral("chart"));
     if (!data)
         return BadInput;
+    data->setPlanSelection(selection);
     if (!data->findIndicator(indicator) && !indicator.startsWith(QLatin1String("other:"))) {
         ctx.err << "plancompare-cli chart: unknown indicator '" << indicator << "'\n";
         return BadInput;
@@ -75,7 +89,9 @@ int runChart(Context& ctx) {
     options.size = QSizeF(width, height);
     options.dpi = dpi;
     const Status st =
-        ui::ChartExport::write(ui::ChartPainter::seriesFor(rows.value(), style), out, style, options);
+        scale ? ui::ScaleCharts::write(ui::ScaleCharts::dataFor(*scale, rows.value(), style), out, style,
+                                       sizeGiven ? std::optional<QSizeF>(options.size) : std::nullopt, dpi)
+              : ui::ChartExport::write(ui::ChartPainter::seriesFor(rows.value(), style), out, style, options);
     if (!st) {
         ctx.err << "plancompare-cli chart: " << st.errorMessage() << "\n";
         return BadInput;
@@ -83,11 +99,14 @@ int runChart(Context& ctx) {
     return Ok;
 }
 
-const bool registered =
-    registerCommand({QStringLiteral("chart"),
-                     QStringLiteral("chart --indicator ID --out FILE.png|.svg|.pdf [--width W --height H "
-                                    "--dpi D]  the indicator's bar chart"),
-                     runChart});
+const bool registered = registerCommand(
+    {QStringLiteral("chart"),
+     QStringLiteral(
+         "chart --indicator ID --out FILE.png|.svg|.pdf [--width W --height H "
+         "--dpi D] [--kind plans|bars|distribution|trend] [--latest|--year Y|--all|--set NAME]  the "
+         "indicator's chart (plans: bars per plan with baselines; bars: sorted, "
+         "municipal reference line; distribution: box plot; trend: over the years)"),
+     runChart});
 
 } // namespace
 } // namespace pc::cli

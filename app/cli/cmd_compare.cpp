@@ -28,13 +28,18 @@ QString valueText(const ComparisonRow& r, Language language) {
 int runCompare(Context& ctx) {
     const QString indicator = takeOption(ctx.args, QStringLiteral("--indicator"));
     QString format = takeOption(ctx.args, QStringLiteral("--format"));
+    PlanSelection selection;
+    if (!takePlanSelection(ctx, QStringLiteral("compare"), selection))
+        return Usage;
     if (rejectUnknownOptions(ctx, QStringLiteral("compare")))
         return Usage;
     if (format.isEmpty())
         format = QStringLiteral("table");
     if (indicator.isEmpty() || (format != QLatin1String("table") && format != QLatin1String("csv") &&
                                 format != QLatin1String("json"))) {
-        ctx.err << "usage: plancompare-cli compare --indicator ID [--format table|csv|json] [FILE...]\n";
+        ctx.err << "usage: plancompare-cli compare --indicator ID [--format table|csv|json] [--latest|--year "
+                   "Y|--all|--set "
+                   "NAME] [FILE...]\n";
         return Usage;
     }
     std::unique_ptr<Database> db;
@@ -56,6 +61,7 @@ int runCompare(Context& ctx) {
         db = std::move(mem).value();
         if (importAndReport(ctx, *db, *taxonomy, ctx.args, true) != Ok)
             return BadInput;
+        selection = PlanSelection::all(); // the files given are the plans to compare
     }
     const Result<QList<Indicator>> known = db->indicators();
     if (known && !known->isEmpty() && !indicator.startsWith(QLatin1String("other:"))) {
@@ -68,7 +74,7 @@ int runCompare(Context& ctx) {
             return BadInput;
         }
     }
-    const Result<QList<ComparisonRow>> rows = compare::byIndicator(*db, indicator);
+    const Result<QList<ComparisonRow>> rows = compare::byIndicator(*db, indicator, selection);
     if (!rows) {
         ctx.err << "plancompare-cli compare: " << rows.errorMessage() << "\n";
         return BadInput;
@@ -100,7 +106,7 @@ int runCompare(Context& ctx) {
                     ind = &i;
         }
         if (ind) {
-            const Result<QList<CoverageCell>> cells = compare::coverageOfArea(*db, ind->area);
+            const Result<QList<CoverageCell>> cells = compare::coverageOfArea(*db, ind->area, selection);
             if (cells) {
                 QStringList mentioned, silent;
                 for (const CoverageCell& c : *cells) {
@@ -151,8 +157,10 @@ int runCompare(Context& ctx) {
 
 const bool registered = registerCommand(
     {QStringLiteral("compare"),
-     QStringLiteral("compare --indicator ID [--format table|csv|json] [FILE...]  jurisdictions side by side "
-                    "(municipal first); FILEs: compare those files without a database; * = corrected"),
+     QStringLiteral(
+         "compare --indicator ID [--format table|csv|json] [--latest|--year Y|--all|--set NAME] "
+         "[FILE...]  jurisdictions side by side (municipal first; the latest plan per jurisdiction "
+         "unless told otherwise); FILEs: compare those files without a database; * = corrected"),
      runCompare});
 
 } // namespace

@@ -13,10 +13,14 @@ int runReport(Context& ctx) {
     const QString indicator = takeOption(ctx.args, QStringLiteral("--indicator"));
     const QString area = takeOption(ctx.args, QStringLiteral("--area"));
     const QString out = takeOption(ctx.args, QStringLiteral("--out"));
+    PlanSelection selection;
+    if (!takePlanSelection(ctx, QStringLiteral("report"), selection))
+        return Usage;
     if (rejectUnknownOptions(ctx, QStringLiteral("report")))
         return Usage;
     if (indicator.isEmpty() == area.isEmpty() || out.isEmpty() || !ctx.args.isEmpty()) {
-        ctx.err << "usage: plancompare-cli report (--indicator ID | --area ID) --out FILE.pdf|.html\n";
+        ctx.err << "usage: plancompare-cli report (--indicator ID | --area ID) --out FILE.pdf|.html "
+                   "[--latest|--year Y|--all|--set NAME]\n";
         return Usage;
     }
     const QString suffix = QFileInfo(out).suffix().toLower();
@@ -34,6 +38,7 @@ int runReport(Context& ctx) {
         ctx.err << "plancompare-cli report: " << data.errorMessage() << "\n";
         return BadInput;
     }
+    data.value()->setPlanSelection(selection);
     ui::ReportBuilder builder(*data.value(), {}, ctx.language);
     const Result<ui::ReportDocument> doc =
         indicator.isEmpty() ? builder.areaReport(area) : builder.indicatorReport(indicator);
@@ -51,7 +56,8 @@ int runReport(Context& ctx) {
 
 const bool registered = registerCommand(
     {QStringLiteral("report"),
-     QStringLiteral("report (--indicator ID | --area ID) --out FILE.pdf|.html  the printed report"),
+     QStringLiteral("report (--indicator ID | --area ID) --out FILE.pdf|.html [--latest|--year Y|--all|--set "
+                    "NAME]  the printed report"),
      runReport});
 
 } // namespace

@@ -14,15 +14,23 @@ struct Options {
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QStringLiteral("Render the main window offscreen to FILE.png and exit."),
                                   QStringLiteral("FILE")};
-    QCommandLineOption view{QStringLiteral("view"),
-                            QStringLiteral("View to show: matrix, compare, chart, measures, reader."),
-                            QStringLiteral("NAME")};
+    QCommandLineOption view{
+        QStringLiteral("view"),
+        QStringLiteral("View to show: matrix, compare, chart, measures, reader, diffusion."),
+        QStringLiteral("NAME")};
     QCommandLineOption indicator{QStringLiteral("indicator"),
                                  QStringLiteral("Indicator to show, e.g. wa.time."), QStringLiteral("ID")};
     QCommandLineOption db{QStringLiteral("db"), QStringLiteral("Database file to use."),
                           QStringLiteral("PATH")};
     QCommandLineOption lang{QStringLiteral("lang"), QStringLiteral("Interface language: zh or en."),
                             QStringLiteral("LANG")};
+    QCommandLineOption plans{
+        QStringLiteral("plans"),
+        QStringLiteral("Plans to compare: latest (default), all, year:YYYY or set:NAME."),
+        QStringLiteral("SET")};
+    QCommandLineOption chart{QStringLiteral("chart"),
+                             QStringLiteral("Chart in the chart view: plans, bars, distribution or trend."),
+                             QStringLiteral("KIND")};
 };
 
 void setUp(QCommandLineParser& parser, const Options& o) {
@@ -32,7 +40,7 @@ void setUp(QCommandLineParser& parser, const Options& o) {
     parser.setApplicationDescription(QStringLiteral("PlanCompare — 营商环境政策对比"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({o.screenshot, o.view, o.indicator, o.db, o.lang});
+    parser.addOptions({o.screenshot, o.view, o.indicator, o.db, o.lang, o.plans, o.chart});
 }
 
 bool hasArg(int argc, char** argv, std::initializer_list<const char*> names) {
@@ -81,5 +89,7 @@ int main(int argc, char** argv) {
     opts.indicator = parser.value(o.indicator);
     opts.dbPath = parser.isSet(o.db) ? parser.value(o.db) : pc::defaultDatabasePath();
     opts.language = parser.value(o.lang);
+    opts.plans = parser.value(o.plans);
+    opts.chart = parser.value(o.chart);
     return pc::ui::runGui(app, opts);
 }

@@ -34,7 +34,8 @@ Result<QList<PlanInfo>> plans(Database& db) {
         return docs.error();
     QList<PlanInfo> out;
     for (const DocumentRecord& d : *docs)
-        out.append({d.id, d.docId, d.jurisdiction, d.level, d.year, d.docNumber, d.issuedOn, d.title});
+        out.append({d.id, d.docId, d.jurisdiction, d.level, d.year, d.docNumber, d.issuedOn, d.title,
+                    d.jurisdictionCode, d.planKind, d.implementsDocNumber});
     return out;
 }
 

@@ -73,6 +73,9 @@ struct PlanInfo {
     QString docNumber;
     QString issuedOn;
     QString title;
+    QString jurisdictionCode;    // GB/T 2260 from the gazetteer
+    QString planKind;            // comprehensive | special
+    QString implementsDocNumber; // 文号 of the plan it implements (根据《…》（…）)
     bool operator==(const PlanInfo&) const = default;
 };
 

@@ -64,6 +64,10 @@ QJsonObject documentToJson(const Document& doc) {
                      {QStringLiteral("issuer"), doc.meta.issuer},
                      {QStringLiteral("issuedOn"), doc.meta.issuedOn},
                      {QStringLiteral("title"), doc.meta.title},
+                     {QStringLiteral("jurisdictionCode"), doc.meta.jurisdictionCode},
+                     {QStringLiteral("planKind"), doc.meta.planKind},
+                     {QStringLiteral("implementsTitle"), doc.meta.implementsTitle},
+                     {QStringLiteral("implementsDocNumber"), doc.meta.implementsDocNumber},
                      {QStringLiteral("fromManifest"), QJsonArray::fromStringList(doc.meta.fromManifest)}};
     QJsonArray sections;
     for (const Section& s : doc.sections)

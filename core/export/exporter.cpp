@@ -1,10 +1,13 @@
 // The exporter registry and the data every export reads from the database.
 #include "exporter.h"
 
+#include "align/diffusion.h"
 #include "csvexporter.h"
 #include "jsonexporter.h"
 #include "store/database.h"
 #include "xlsxexporter.h"
+
+#include <QSet>
 
 #include <algorithm>
 
@@ -25,7 +28,8 @@ const Exporter* exporterFor(const QString& shortName) {
     return nullptr;
 }
 
-Result<ExportData> collectExportData(Database& db, const QString& indicator, const QString& area) {
+Result<ExportData> collectExportData(Database& db, const QString& indicator, const QString& area,
+                                     const PlanSelection& selection) {
     ExportData d;
     d.indicator = indicator;
     d.area = area;
@@ -72,7 +76,39 @@ Result<ExportData> collectExportData(Database& db, const QString& indicator, con
     if (!indicators)
         return indicators.error();
     d.indicators = *indicators;
+    if (selection.mode == PlanSelection::Mode::All)
+        return d;
+    Result<QList<PlanInfo>> chosen = compare::plans(db, selection);
+    if (!chosen)
+        return chosen.error();
+    QSet<QString> chosenDocs;
+    for (const PlanInfo& p : *chosen)
+        chosenDocs.insert(p.docId);
+    auto keep = [&](auto& list) {
+        list.erase(std::remove_if(list.begin(), list.end(),
+                                  [&](const auto& x) { return !chosenDocs.contains(x.docId); }),
+                   list.end());
+    };
+    keep(d.documents);
+    keep(d.measures);
+    keep(d.targets);
+    keep(d.comparison);
+    keep(d.coverage);
     return d;
+}
+
+Status addDiffusion(Database& db, ExportData& data, const PlanSelection& selection) {
+    Result<QList<PlanInfo>> all = db.planInfos();
+    if (!all)
+        return all.error();
+    Result<QList<PlanInfo>> chosen = compare::plans(db, selection);
+    if (!chosen)
+        return chosen.error();
+    Result<QList<align::Alignment>> alignments = align::diffusionOf(db, *chosen, *all);
+    if (!alignments)
+        return alignments.error();
+    data.diffusion = *alignments;
+    return okStatus();
 }
 
 } // namespace pc

@@ -1,8 +1,10 @@
 // One exporter interface for CSV, XLSX and JSON, shared by the GUI's "Export…" and `plancompare-cli export`.
 #pragma once
 
+#include "align/alignment.h"
 #include "common/result.h"
 #include "compare/comparison.h"
+#include "compare/planselection.h"
 #include "naming/naming.h"
 #include "store/records.h"
 
@@ -26,10 +28,12 @@ struct ExportData {
     QList<CoverageCell> coverage; // with an area filter
     QList<Area> areas;            // the taxonomy, for names (ExportOptions::names)
     QList<Indicator> indicators;
+    // Diffusion (addDiffusion): each district plan against the plan it implements.
+    QList<align::Alignment> diffusion;
 };
 
 // Which table a single-table format (CSV) writes.
-enum class ExportTable { Auto, Documents, Measures, Targets, Comparison };
+enum class ExportTable { Auto, Documents, Measures, Targets, Comparison, Diffusion, DiffusionTargets };
 
 struct ExportOptions {
     bool chineseHeader = false;            // a second header row with Chinese column names
@@ -55,7 +59,13 @@ const Exporter* exporterFor(const QString& shortName);
 
 // Reads the tables for an export. With `indicator` the comparison rows of that indicator and only
 // its targets; with `area` that area's measures, targets and coverage.
-Result<ExportData> collectExportData(Database& db, const QString& indicator = {}, const QString& area = {});
+// Only the plans of `selection` (all plans by default; the CLI passes --latest/--year/--set).
+Result<ExportData> collectExportData(Database& db, const QString& indicator = {}, const QString& area = {},
+                                     const PlanSelection& selection = PlanSelection::all());
+// Fills data.diffusion: every district plan of `selection` aligned with the plan it implements
+// (align::diffusionPairs). The tables `diffusion` (one row per measure, then not_taken_up rows: the
+// columns of `plancompare-cli align`) and `diffusion_targets` are then written.
+Status addDiffusion(Database& db, ExportData& data, const PlanSelection& selection = PlanSelection::all());
 
 // Version of the JSON export's layout ("schema_version" in the file).
 inline constexpr int kJsonExportSchemaVersion = 1;

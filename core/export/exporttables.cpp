@@ -1,6 +1,8 @@
 // Columns and typed rows of the export tables.
 #include "exporttables.h"
 
+#include <cmath>
+
 #include <QHash>
 
 namespace pc::exporttables {
@@ -143,11 +145,67 @@ Table coverage(const ExportData& data) {
     return t;
 }
 
+Table diffusion(const QList<align::Alignment>& alignments) {
+    Table t{QStringLiteral("diffusion"),
+            cols({{"doc", "文件"},
+                  {"measure_no", "措施序号"},
+                  {"against_doc", "对照文件"},
+                  {"against_measure_no", "对照措施序号"},
+                  {"similarity", "相似度"},
+                  {"relation", "关系"},
+                  {"out_of_order", "顺序之外"},
+                  {"suggested_against_title", "推断的对照标题"}}),
+            {}};
+    for (const align::Alignment& a : alignments)
+        for (const align::MeasureLink& l : a.measures) {
+            const bool notTaken = l.relation == align::Relation::NotTakenUp;
+            t.rows.append(
+                {notTaken ? QVariant() : QVariant(a.docId), notTaken ? QVariant() : QVariant(l.measureNumber),
+                 a.againstDocId, l.againstNumber > 0 ? QVariant(l.againstNumber) : QVariant(),
+                 std::round(l.similarity * 1000) / 1000, align::relationName(l.relation), l.outOfOrder,
+                 l.suggestedTitle.isEmpty() ? QVariant() : QVariant(l.suggestedTitle)});
+        }
+    return t;
+}
+
+Table diffusionTargets(const QList<align::Alignment>& alignments) {
+    Table t{QStringLiteral("diffusion_targets"),
+            cols({{"doc", "文件"},
+                  {"measure_no", "措施序号"},
+                  {"against_doc", "对照文件"},
+                  {"against_measure_no", "对照措施序号"},
+                  {"indicator", "指标"},
+                  {"comparator", "比较"},
+                  {"value", "数值"},
+                  {"unit", "单位"},
+                  {"deadline", "完成时限"},
+                  {"against_comparator", "对照比较"},
+                  {"against_value", "对照数值"},
+                  {"against_unit", "对照单位"},
+                  {"against_deadline", "对照完成时限"},
+                  {"strictness", "松紧"},
+                  {"timing", "时限先后"},
+                  {"quote", "原文"},
+                  {"against_quote", "对照原文"}}),
+            {}};
+    auto num = [](const std::optional<double>& v) { return v ? QVariant(*v) : QVariant(); };
+    for (const align::Alignment& a : alignments)
+        for (const align::TargetLink& l : a.targets)
+            t.rows.append({a.docId, l.target.measureNumber, a.againstDocId, l.against.measureNumber,
+                           l.target.indicator, l.target.comparator, num(l.target.value), l.target.unit,
+                           l.target.deadline, l.against.comparator, num(l.against.value), l.against.unit,
+                           l.against.deadline, align::strictnessName(l.strictness),
+                           align::timingName(l.timing), l.target.quote, l.against.quote});
+    return t;
+}
+
 QList<Table> all(const ExportData& data, const ExportOptions& options) {
     QList<Table> out{documents(data), measures(data), targets(data.targets, QStringLiteral("targets")),
                      targets(data.comparison, QStringLiteral("comparison"))};
     if (!data.area.isEmpty())
         out.append(coverage(data));
+    if (!data.diffusion.isEmpty())
+        out << diffusion(data.diffusion) << diffusionTargets(data.diffusion);
     if (options.names)
         for (Table& t : out)
             appendNames(t, data, *options.names);
@@ -166,6 +224,10 @@ Table singleTable(const ExportData& data, ExportTable which) {
         return targets(data.targets, QStringLiteral("targets"));
     case ExportTable::Comparison:
         return targets(data.comparison, QStringLiteral("comparison"));
+    case ExportTable::Diffusion:
+        return diffusion(data.diffusion);
+    case ExportTable::DiffusionTargets:
+        return diffusionTargets(data.diffusion);
     case ExportTable::Auto:
         break;
     }

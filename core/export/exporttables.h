@@ -27,6 +27,11 @@ Table documents(const ExportData& data);
 Table measures(const ExportData& data);
 Table targets(const QList<ComparisonRow>& rows, const QString& name);
 Table coverage(const ExportData& data);
+// Diffusion: doc, measure_no, against_doc, against_measure_no, similarity, relation (adopted |
+// adapted | new | not_taken_up, `doc` empty on not_taken_up rows), then out_of_order and
+// suggested_against_title; and the aligned targets (stricter/same/looser, earlier/same/later).
+Table diffusion(const QList<align::Alignment>& alignments);
+Table diffusionTargets(const QList<align::Alignment>& alignments);
 
 // The tables of an export in order: documents, measures, targets, comparison (+ coverage with an area),
 // with name columns appended when `options.names` asks for them.

@@ -211,7 +211,119 @@ QString indicatorReportHtml(const IndicatorSection& section, const ReportMeta& m
            QStringLiteral("</body></html>\n");
 }
 
-QString areaReportHtml(const Area& area, const QList<IndicatorSection>& sections, const ReportMeta& meta) {
+namespace {
+
+QString strictnessText(align::Strictness s, Language lang) {
+    switch (s) {
+    case align::Strictness::Stricter:
+        return L(lang, u"更严", u"stricter");
+    case align::Strictness::Same:
+        return L(lang, u"相同", u"same");
+    case align::Strictness::Looser:
+        return L(lang, u"更松", u"looser");
+    case align::Strictness::NotComparable:
+        break;
+    }
+    return L(lang, u"不可比", u"not comparable");
+}
+
+QString timingText(align::Timing t, Language lang) {
+    switch (t) {
+    case align::Timing::Earlier:
+        return L(lang, u"时限更早", u"earlier");
+    case align::Timing::Same:
+        return L(lang, u"时限相同", u"same deadline");
+    case align::Timing::Later:
+        return L(lang, u"时限更晚", u"later");
+    case align::Timing::Unknown:
+        break;
+    }
+    return L(lang, u"时限未定", u"deadline unknown");
+}
+
+QString diffusionHtml(const QList<DiffusionEntry>& entries, Language lang) {
+    const bool en = lang == Language::English;
+    QString html =
+        QStringLiteral("<h2>%1</h2>\n<p>%2</p>\n")
+            .arg(L(lang, u"传导：区县方案对上级方案的采纳", u"Diffusion: what district plans took up"),
+                 L(lang,
+                   u"每个区县方案的措施与其实施的方案（文中所引文号，否则同年或之前最近的市级方案）按文字相似"
+                   u"度对齐："
+                   u"采纳（近乎原文）、改写、新增（区县独有）；未采纳为上级方案中没有被对应的措施。目标在同一"
+                   u"指标上比较松紧与时限。",
+                   u"Each district plan's measures aligned by text with the plan it implements (the one it "
+                   u"cites "
+                   u"by document number, else the latest municipal plan of its year or before): adopted "
+                   u"(near-verbatim), adapted, new (district only); not taken up: measures of the other plan "
+                   u"without a counterpart. Targets on the same indicator compared for strictness and "
+                   u"deadline."));
+    html += QStringLiteral(
+        "<table class=\"cmp\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>");
+    for (const QString& h :
+         {L(lang, u"方案", u"Plan"), L(lang, u"对照", u"Against"), L(lang, u"采纳", u"Adopted"),
+          L(lang, u"改写", u"Adapted"), L(lang, u"新增", u"New"), L(lang, u"未采纳", u"Not taken up"),
+          L(lang, u"更严", u"Stricter"), L(lang, u"相同", u"Same"), L(lang, u"更松", u"Looser")})
+        html += QStringLiteral("<th>") + h + QStringLiteral("</th>");
+    html += QStringLiteral("</tr>\n");
+    for (const DiffusionEntry& e : entries) {
+        const align::Summary& s = e.summary;
+        html += QStringLiteral("<tr>") +
+                cell(QString(naming::jurisdictionName(e.jurisdiction, lang) + QStringLiteral(" · ") + e.docId)
+                         .toHtmlEscaped()) +
+                cell(QString(naming::jurisdictionName(e.againstJurisdiction, lang) + QStringLiteral(" · ") +
+                             e.againstDocId)
+                         .toHtmlEscaped());
+        for (int n : {s.adopted, s.adapted, s.fresh, s.notTakenUp, s.stricter, s.same, s.looser})
+            html += cell(QString::number(n));
+        html += QStringLiteral("</tr>\n");
+    }
+    html += QStringLiteral("</table>\n");
+    // The area's targets that differ from the plan they implement.
+    QString rows;
+    for (const DiffusionEntry& e : entries)
+        for (const align::TargetLink& t : e.targets) {
+            if (t.strictness == align::Strictness::Same && t.timing != align::Timing::Later &&
+                t.timing != align::Timing::Earlier)
+                continue;
+            auto text = [&](const align::TargetValue& v) -> QString {
+                ComparisonRow r;
+                r.comparator = v.comparator;
+                r.value = v.value;
+                r.unit = v.unit;
+                r.kind = v.kind;
+                return targetText(r, lang) +
+                       (v.deadline.isEmpty() ? QString()
+                                             : QStringLiteral(" (") + naming::deadlineText(v.deadline, lang) +
+                                                   QStringLiteral(")"));
+            };
+            rows += QStringLiteral("<tr>") +
+                    cell(naming::jurisdictionName(e.jurisdiction, lang).toHtmlEscaped()) +
+                    cell(e.indicatorNames.value(t.target.indicator, t.target.indicator).toHtmlEscaped()) +
+                    cell(text(t.target).toHtmlEscaped()) + cell(text(t.against).toHtmlEscaped()) +
+                    cell(strictnessText(t.strictness, lang) + QStringLiteral(" / ") +
+                         timingText(t.timing, lang)) +
+                    cell(t.target.quote.toHtmlEscaped()) + QStringLiteral("</tr>\n");
+        }
+    if (!rows.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3>\n")
+                    .arg(L(lang, u"与上级目标不同的目标", u"Targets that differ from the other plan's"));
+        html += QStringLiteral(
+            "<table class=\"cmp\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>");
+        for (const QString& h :
+             {L(lang, u"辖区", u"Jurisdiction"), L(lang, u"指标", u"Indicator"),
+              L(lang, u"区县目标", u"District target"), L(lang, u"上级目标", u"Other plan's target"),
+              L(lang, u"松紧 / 时限", u"Strictness / deadline"), L(lang, u"原文", u"Source")})
+            html += QStringLiteral("<th>") + h + QStringLiteral("</th>");
+        html += QStringLiteral("</tr>\n") + rows + QStringLiteral("</table>\n");
+    }
+    (void)en;
+    return html;
+}
+
+} // namespace
+
+QString areaReportHtml(const Area& area, const QList<IndicatorSection>& sections, const ReportMeta& meta,
+                       const QList<DiffusionEntry>& diffusion) {
     const Language lang = meta.language;
     const bool en = lang == Language::English;
     const QString title = L(lang, u"领域报告：", u"Area report: ") + naming::areaName(area, lang);
@@ -263,6 +375,9 @@ QString areaReportHtml(const Area& area, const QList<IndicatorSection>& sections
     for (const IndicatorSection& s : sections)
         html += QStringLiteral("<div style=\"page-break-before: always;\">") + sectionBody(s, false, lang) +
                 QStringLiteral("</div>\n");
+    if (!diffusion.isEmpty())
+        html += QStringLiteral("<div style=\"page-break-before: always;\">") +
+                diffusionHtml(diffusion, lang) + QStringLiteral("</div>\n");
     html += QStringLiteral("</body></html>\n");
     return html;
 }

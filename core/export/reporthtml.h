@@ -2,6 +2,7 @@
 // helpers every view uses to show a target the same way (`≤ 8 工作日`, highlighted sentence).
 #pragma once
 
+#include "align/alignment.h"
 #include "compare/comparison.h"
 #include "naming/naming.h"
 #include "taxonomy/taxonomy.h"
@@ -47,9 +48,22 @@ struct ReportMeta {
     Language language = Language::Chinese;
 };
 
+// One district plan against the plan it implements, for the area report's diffusion section.
+struct DiffusionEntry {
+    QString jurisdiction; // of the plan
+    QString docId;
+    QString againstJurisdiction;
+    QString againstDocId;
+    align::Summary summary;                 // the whole plan: measures adopted, adapted, new, not taken up
+    QList<align::TargetLink> targets;       // aligned targets on the area's indicators
+    QHash<QString, QString> indicatorNames; // id → name in the report's language
+};
+
 // A whole HTML document (UTF-8 meta, inline CSS that QTextDocument understands).
 QString indicatorReportHtml(const IndicatorSection& section, const ReportMeta& meta);
 // Several indicators of one area: a cover with the coverage overview, then one page per indicator.
-QString areaReportHtml(const Area& area, const QList<IndicatorSection>& sections, const ReportMeta& meta);
+// With `diffusion`: a section on what the district plans took up from the plan they implement.
+QString areaReportHtml(const Area& area, const QList<IndicatorSection>& sections, const ReportMeta& meta,
+                       const QList<DiffusionEntry>& diffusion = {});
 
 } // namespace pc::report

@@ -30,7 +30,12 @@ struct DocumentMeta {
     QString issuer;    // issuing office
     QString issuedOn;  // YYYY-MM-DD
     QString title;
-    QStringList fromManifest; // which fields were filled from the manifest, not the text
+    QString jurisdictionCode; // GB/T 2260 code from the gazetteer (500111); empty when unknown or a zone
+    QString planKind; // comprehensive (综合方案) | special (专项方案, one topic such as 获得用水用气)
+    // The plan this one implements, as its text names it: 根据《…》（渝府办发〔2019〕81号）.
+    QString implementsTitle;     // the title inside 《》, as written
+    QString implementsDocNumber; // its 文号
+    QStringList fromManifest;    // which fields were filled from the manifest, not the text
     bool operator==(const DocumentMeta&) const = default;
 };
 

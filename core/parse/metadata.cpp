@@ -1,6 +1,8 @@
 // Metadata recognition from the first part of a plan (the notice that issues it).
 #include "metadata.h"
 
+#include "gazetteer/gazetteer.h"
+
 #include <QRegularExpression>
 
 namespace pc::parse {
@@ -21,6 +23,32 @@ QString jurisdictionOf(const QString& issuer) {
     if (m.hasMatch())
         return m.captured(1);
     return {};
+}
+
+// A plan on one topic of the business environment is a 专项方案; one on the business environment as
+// a whole (优化营商环境, 放管服, 创新试点 …) is a 综合方案. The title decides.
+QString planKindOf(const QString& title) {
+    if (title.isEmpty())
+        return {};
+    static const QRegularExpression topic(QStringLiteral(
+        "专项|用水|用气|用电|获得电力|供水|供气|开办企业|企业开办|建筑许可|工程建设项目|不动产登记|纳税|"
+        "跨境贸易|办理破产|执行合同|获得信贷|中小投资者|招标投标|政府采购|知识产权|信用体系|政务服务"));
+    return topic.match(title).hasMatch() ? QStringLiteral("special") : QStringLiteral("comprehensive");
+}
+
+// 根据《重庆市人民政府办公厅关于印发…的通知》（渝府办发〔2019〕81号）, also 贯彻落实/按照/依据/为落实:
+// the first such citation with a 文号 in the plan's opening is the plan it implements. A citation
+// without a 文号 (贯彻落实《优化营商环境条例》) names a law, not a plan, and is passed over.
+void readImplements(const QString& text, DocumentMeta& meta) {
+    static const QRegularExpression cite(QStringLiteral(
+        "(?:根据|依据|按照|贯彻落实|落实)\\s*《([^《》\\n]{4,120})》\\s*[（(]\\s*"
+        "(\\p{Han}{1,12}\\s*[〔\\[［(（]\\s*\\d{4}\\s*[〕\\]］)）]\\s*\\d{1,4}\\s*号)\\s*[）)]"));
+    const QRegularExpressionMatch m = cite.match(text.left(6000));
+    if (!m.hasMatch())
+        return;
+    meta.implementsTitle = m.captured(1).trimmed();
+    meta.implementsDocNumber = m.captured(2);
+    meta.implementsDocNumber.remove(QLatin1Char(' '));
 }
 
 } // namespace
@@ -119,6 +147,15 @@ DocumentMeta readMetadata(const QString& text, const ManifestEntry* manifest) {
             meta.fromManifest.append(QStringLiteral("year"));
         }
     }
+    // The gazetteer names the jurisdiction canonically (石柱县 → 石柱土家族自治县) with its code.
+    if (const gazetteer::Jurisdiction* j =
+            gazetteer::guessFromPlan(meta.issuer, meta.title, meta.jurisdiction)) {
+        meta.jurisdiction = j->name;
+        meta.jurisdictionCode = j->code;
+        meta.level = j->level();
+    }
+    meta.planKind = planKindOf(meta.title);
+    readImplements(text, meta);
     return meta;
 }
 

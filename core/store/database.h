@@ -92,6 +92,23 @@ public:
     Result<QList<qsizetype>> documentPageStarts(qint64 documentId);
     Result<QList<DocumentIssue>> documentIssues(qint64 documentId);
     Status removeDocument(qint64 documentId); // and its rows; overrides and notes are kept
+    // Every plan's metadata without counts (one light query; plan sets are chosen from it), in the
+    // order of documents().
+    Result<QList<PlanInfo>> planInfos();
+
+    // ---- corrections of a plan's metadata: field "jurisdiction" (a gazetteer name, alias or any
+    // other name; the code and level follow the gazetteer), "year" or "kind" (comprehensive |
+    // special). Stored by doc id and re-applied after every re-import; an empty value removes the
+    // correction and restores what the parser read. Errors: not-found (no such plan), bad-value.
+    Status correctPlan(const QString& docId, const QString& field, const QString& value);
+    Result<QList<PlanCorrection>> planCorrections(const QString& docId = {});
+
+    // ---- named plan sets (hand-picked plans, by doc id, in the order given). Saving a name again
+    // replaces its members. Errors: not-found (unknown set or plan), bad-value (empty name or set).
+    Status savePlanSet(const QString& name, const QStringList& docIds);
+    Status removePlanSet(const QString& name);
+    Result<QStringList> planSetNames();
+    Result<QStringList> planSetMembers(const QString& name);
     Result<StoreCounts> counts();
 
     // ---- measures and targets (effective values: corrections applied, ComparisonRow::corrected set)
@@ -140,6 +157,7 @@ private:
     Status init(const DatabaseOptions& options);
     Result<QList<ComparisonRow>> readTargets(const QString& where, const QVariantList& binds);
     Status refreshPlanCache();
+    Status applyPlanCorrections(const QString& docId); // inside the caller's transaction
     // Stores one override row (doc_id, doc_sha256, kind, value, original_value, anchor_start,
     // anchor_end, anchor_text, anchor_value, created_at) and re-applies the document's overrides,
     // in one transaction; returns the override's id.

@@ -20,7 +20,8 @@ const QString kDocumentColumns = QStringLiteral(
     "d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issuer, d.issued_on, d.title, "
     "d.source_path, d.sha256, d.layout, d.encoding, d.parse_confidence, d.imported_at, "
     "(SELECT count(*) FROM measures m WHERE m.document_id = d.id), "
-    "(SELECT count(*) FROM targets t WHERE t.document_id = d.id AND t.rejected = 0)");
+    "(SELECT count(*) FROM targets t WHERE t.document_id = d.id AND t.rejected = 0), "
+    "d.jurisdiction_code, d.plan_kind, d.implements_title, d.implements_doc_number, d.parsed_jurisdiction");
 
 DocumentRecord documentFrom(const QSqlQuery& q) {
     DocumentRecord d;
@@ -41,6 +42,11 @@ DocumentRecord documentFrom(const QSqlQuery& q) {
     d.importedAt = q.value(14).toString();
     d.measureCount = q.value(15).toInt();
     d.targetCount = q.value(16).toInt();
+    d.jurisdictionCode = q.value(17).toString();
+    d.planKind = q.value(18).toString();
+    d.implementsTitle = q.value(19).toString();
+    d.implementsDocNumber = q.value(20).toString();
+    d.parsedJurisdiction = q.value(21).toString();
     return d;
 }
 
@@ -151,7 +157,14 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                                      layoutName(doc.layout),
                                      nullable(doc.encoding),
                                      doc.confidence,
-                                     importedAt};
+                                     importedAt,
+                                     store::text(doc.meta.jurisdictionCode),
+                                     store::text(doc.meta.planKind),
+                                     store::text(doc.meta.implementsTitle),
+                                     store::text(doc.meta.implementsDocNumber),
+                                     store::text(doc.meta.jurisdiction),
+                                     doc.meta.year,
+                                     store::text(doc.meta.planKind)};
         if (existing->next()) {
             documentId = existing->value(0).toLongLong();
             if (!doc.sha256.isEmpty() && existing->value(1).toString() == doc.sha256) {
@@ -164,7 +177,9 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             u.prepare(QStringLiteral(
                 "UPDATE documents SET jurisdiction=?, level=?, year=?, doc_number=?, issuer=?, "
                 "issued_on=?, title=?, source_path=?, sha256=?, layout=?, encoding=?, "
-                "parse_confidence=?, imported_at=? WHERE id=?"));
+                "parse_confidence=?, imported_at=?, jurisdiction_code=?, plan_kind=?, implements_title=?, "
+                "implements_doc_number=?, parsed_jurisdiction=?, parsed_year=?, parsed_plan_kind=? WHERE "
+                "id=?"));
             for (const QVariant& v : docValues)
                 u.addBindValue(v);
             u.addBindValue(documentId);
@@ -190,7 +205,9 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             ins.prepare(
                 QStringLiteral("INSERT INTO documents(jurisdiction, level, year, doc_number, issuer, "
                                "issued_on, title, source_path, sha256, layout, encoding, parse_confidence, "
-                               "imported_at, doc_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                               "imported_at, jurisdiction_code, plan_kind, implements_title, "
+                               "implements_doc_number, parsed_jurisdiction, parsed_year, parsed_plan_kind, "
+                               "doc_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
             for (const QVariant& v : docValues)
                 ins.addBindValue(v);
             ins.addBindValue(docId);
@@ -384,6 +401,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 return store::sqlError(iq.lastError(), QStringLiteral("storing issues of %1").arg(docId),
                                        m_path);
         }
+        if (Status p = applyPlanCorrections(docId); !p)
+            return p;
         if (Status a = applyOverrides(documentId); !a)
             return a;
         pauseInsideImportForTests();

@@ -183,6 +183,31 @@ QList<Migration> buildMigrations() {
                                  "NULL, original BLOB NOT NULL, page_count INTEGER NOT NULL DEFAULT 0, "
                                  "page_starts TEXT NOT NULL DEFAULT '[]', origins BLOB)"),
               }});
+    // 6: plan metadata from the gazetteer and the text (jurisdiction code, kind, the plan it
+    // implements), the jurisdiction as guessed beside the effective one, researchers' corrections of
+    // a plan's jurisdiction, year or kind (re-applied after every re-import), and named plan sets.
+    // Plain portable SQL (TEXT/INTEGER columns, no engine-specific functions): the same statements
+    // run on other engines.
+    m.append(
+        {6,
+         QStringLiteral("plan metadata, plan corrections and plan sets"),
+         {
+             QStringLiteral("ALTER TABLE documents ADD COLUMN jurisdiction_code TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE documents ADD COLUMN plan_kind TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE documents ADD COLUMN implements_title TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral(
+                 "ALTER TABLE documents ADD COLUMN implements_doc_number TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE documents ADD COLUMN parsed_jurisdiction TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE documents ADD COLUMN parsed_year INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE documents ADD COLUMN parsed_plan_kind TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("UPDATE documents SET parsed_jurisdiction = jurisdiction, parsed_year = year"),
+             QStringLiteral("CREATE TABLE plan_corrections(doc_id TEXT NOT NULL, field TEXT NOT NULL, "
+                            "value TEXT NOT NULL, created_at TEXT, PRIMARY KEY(doc_id, field))"),
+             QStringLiteral("CREATE TABLE plan_sets(name TEXT PRIMARY KEY, created_at TEXT)"),
+             QStringLiteral("CREATE TABLE plan_set_members(set_name TEXT NOT NULL REFERENCES "
+                            "plan_sets(name) ON DELETE CASCADE, doc_id TEXT NOT NULL, ordinal INTEGER "
+                            "NOT NULL DEFAULT 0, PRIMARY KEY(set_name, doc_id))"),
+         }});
     return m;
 }
 

@@ -18,6 +18,9 @@ struct PlanEntry {
     QString docNumber;
     QString issuedOn;
     QString title;
+    QString jurisdictionCode;
+    QString planKind;
+    QString implementsDocNumber;
     int rank = 0; // position in the plan list: municipal first, then by jurisdiction, year, doc id
     QList<qsizetype> pageStarts; // source offset of each page's first character (PDF plans), else empty
 };

@@ -30,8 +30,22 @@ struct DocumentRecord {
     double parseConfidence = 1.0;
     QString importedAt; // ISO 8601 UTC
     int measureCount = 0;
-    int targetCount = 0; // effective targets (not rejected), including user-added ones
+    int targetCount = 0;         // effective targets (not rejected), including user-added ones
+    QString jurisdictionCode;    // GB/T 2260 (gazetteer); empty for zones and places outside it
+    QString planKind;            // comprehensive | special
+    QString implementsTitle;     // 根据《…》 as the text names it
+    QString implementsDocNumber; // its 文号
+    QString parsedJurisdiction;  // what the parser guessed (jurisdiction is the effective one)
     bool operator==(const DocumentRecord&) const = default;
+};
+
+// A researcher's correction of a plan's metadata (plan_corrections): field jurisdiction, year or kind.
+struct PlanCorrection {
+    QString docId;
+    QString field;
+    QString value;
+    QString createdAt;
+    bool operator==(const PlanCorrection&) const = default;
 };
 
 // The original file a plan was imported from, as stored (document_files), and its reader's maps.

@@ -83,10 +83,10 @@ Status Database::refreshPlanCache() {
     if (dataVersion == m_plans->dataVersion && changes == m_plans->totalChanges)
         return okStatus();
     Result<sqlite3_stmt*> st = m_statements->get(
-        QStringLiteral(
-            "SELECT d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
-            "d.title, f.page_starts FROM documents d LEFT JOIN document_files f ON f.document_id = d.id "
-            "ORDER BY ") +
+        QStringLiteral("SELECT d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
+                       "d.title, f.page_starts, d.jurisdiction_code, d.plan_kind, d.implements_doc_number "
+                       "FROM documents d LEFT JOIN document_files f ON f.document_id = d.id "
+                       "ORDER BY ") +
             kPlanOrder,
         QStringLiteral("reading plans"), m_path);
     if (!st)
@@ -104,6 +104,9 @@ Status Database::refreshPlanCache() {
         p.issuedOn = store::columnText(*st, 6);
         p.title = store::columnText(*st, 7);
         p.pageStarts = store::parsePageStarts(store::columnText(*st, 8));
+        p.jurisdictionCode = store::columnText(*st, 9);
+        p.planKind = store::columnText(*st, 10);
+        p.implementsDocNumber = store::columnText(*st, 11);
         p.rank = int(plans.size());
         plans.insert(sqlite3_column_int64(*st, 0), p);
     }

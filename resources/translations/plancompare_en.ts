@@ -74,6 +74,26 @@
         <source>分辨率（DPI）：</source>
         <translation>Resolution (DPI):</translation>
     </message>
+    <message>
+        <source>图表：</source>
+        <translation>Chart:</translation>
+    </message>
+    <message>
+        <source>各方案（含基线）</source>
+        <translation>Each plan (with baselines)</translation>
+    </message>
+    <message>
+        <source>排序条形（市级目标参考线）</source>
+        <translation>Sorted bars (municipal target line)</translation>
+    </message>
+    <message>
+        <source>分布（箱线图与中位数）</source>
+        <translation>Distribution (box plot, median)</translation>
+    </message>
+    <message>
+        <source>历年趋势</source>
+        <translation>Trend over the years</translation>
+    </message>
 </context>
 <context>
     <name>pc::ui::ComparisonModel</name>
@@ -624,8 +644,24 @@
         <translation>Filter indicators…</translation>
     </message>
     <message>
-        <source>颜色表示同一指标各规划目标的相对力度：&lt;span style="background-color:%1"&gt;&amp;nbsp;更有力&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%2"&gt;&amp;nbsp;居中&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%3"&gt;&amp;nbsp;较保守&amp;nbsp;&lt;/span&gt;　灰色：提及但未设数值。双击打开对比。</source>
-        <translation>Colour shows how ambitious each plan is relative to the others on the row: &lt;span style="background-color:%1"&gt;&amp;nbsp;more ambitious&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%2"&gt;&amp;nbsp;middle&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%3"&gt;&amp;nbsp;less ambitious&amp;nbsp;&lt;/span&gt;  Grey: mentioned, no number. Double-click to compare.</translation>
+        <source>颜色表示同一指标各规划目标的相对力度：&lt;span style="background-color:%1"&gt;&amp;nbsp;更有力&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%2"&gt;&amp;nbsp;居中&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%3"&gt;&amp;nbsp;较保守&amp;nbsp;&lt;/span&gt;　灰色：提及但未设数值。只比较时限、费用、比率和环节/材料数；绝对数量（如新增基站数）随辖区规模而异，不着色。双击打开对比。</source>
+        <translation>Colour shows how ambitious each plan is relative to the others on the row: &lt;span style="background-color:%1"&gt;&amp;nbsp;more ambitious&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%2"&gt;&amp;nbsp;middle&amp;nbsp;&lt;/span&gt; &lt;span style="background-color:%3"&gt;&amp;nbsp;less ambitious&amp;nbsp;&lt;/span&gt;  Grey: mentioned, no number. Only times, costs, rates and counts of steps or documents are ranked; absolute counts (e.g. new base stations) grow with a jurisdiction's size and stay uncoloured. Double-click to compare.</translation>
+    </message>
+    <message>
+        <source>列…</source>
+        <translation>Columns…</translation>
+    </message>
+    <message>
+        <source>选择显示哪些方案</source>
+        <translation>Choose which plans to show</translation>
+    </message>
+    <message>
+        <source>按所选指标排序辖区</source>
+        <translation>Sort plans by the selected indicator</translation>
+    </message>
+    <message>
+        <source>按当前指标的目标排列各方案列，目标最有力的在前</source>
+        <translation>Order the plan columns by their target on the current indicator, most ambitious first</translation>
     </message>
 </context>
 <context>
@@ -904,6 +940,49 @@
     <message>
         <source>更改立即应用于所有打开的视图。</source>
         <translation>The change applies at once to every open view.</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::PlanSetChooser</name>
+    <message>
+        <source>方案集：</source>
+        <translation>Plans:</translation>
+    </message>
+    <message>
+        <source>保存为集合…</source>
+        <translation>Save as set…</translation>
+    </message>
+    <message>
+        <source>把当前比较的方案保存为一个命名集合</source>
+        <translation>Save the plans being compared as a named set</translation>
+    </message>
+    <message>
+        <source>保存方案集</source>
+        <translation>Save plan set</translation>
+    </message>
+    <message>
+        <source>名称：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>最新方案（每个辖区）</source>
+        <translation>Latest plan per jurisdiction</translation>
+    </message>
+    <message>
+        <source>全部方案</source>
+        <translation>All plans</translation>
+    </message>
+    <message>
+        <source>%1 年的方案</source>
+        <translation>Plans of %1</translation>
+    </message>
+    <message>
+        <source>集合：%1</source>
+        <translation>Set: %1</translation>
+    </message>
+    <message>
+        <source>已保存方案集“%1”（%2 个方案）</source>
+        <translation>Saved plan set “%1” (%2 plans)</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,12 @@ void Workbench::showPassage(const QString& docId, qsizetype start, qsizetype end
 
 namespace pc::ui {
 
+void Workbench::setPlanSelection(const PlanSelection& selection) {
+    m_data.setPlanSelection(selection);
+    Q_EMIT planSelectionChanged();
+    reload();
+}
+
 void Workbench::reload() {
     m_snapshot.reset();
     Q_EMIT dataReloaded();

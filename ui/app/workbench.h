@@ -40,6 +40,8 @@ public Q_SLOTS:
     }
     void requestView(const QString& view) { Q_EMIT viewRequested(view); }
     void reload();
+    // Which plans the views compare (latest per jurisdiction, a year, all, a named set); reloads.
+    void setPlanSelection(const PlanSelection& selection);
     void message(const QString& text) { Q_EMIT statusMessage(text); }
 
 Q_SIGNALS:
@@ -48,6 +50,7 @@ Q_SIGNALS:
     void passageRequested(const QString& docId, qsizetype start, qsizetype end);
     void viewRequested(const QString& view); // matrix | compare | chart | measures | reader | diffusion
     void dataReloaded();                     // after corrections or an import
+    void planSelectionChanged();             // before the dataReloaded that follows it
     void notesChanged();                     // a note was added, edited or removed in some view
     void statusMessage(const QString& text);
 

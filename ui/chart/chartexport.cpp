@@ -27,6 +27,17 @@ QString ChartExport::nameFilter() {
 
 Status ChartExport::write(const ChartSeriesData& data, const QString& path, const ChartStyle& style,
                           const ChartExportOptions& options) {
+    const QString description = style.language == Language::English
+                                    ? QStringLiteral("Sources: ") + data.sources.join(QStringLiteral("; "))
+                                    : QStringLiteral("来源：") + data.sources.join(QStringLiteral("；"));
+    return writeDocument(
+        data.title, description,
+        [&](QPaintDevice& device, const QSizeF& size) { ChartPainter::render(data, device, size, style); },
+        path, options);
+}
+
+Status ChartExport::writeDocument(const QString& title, const QString& description, const Paint& paint,
+                                  const QString& path, const ChartExportOptions& options) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (!suffixes().contains(suffix))
         return Status::failure(
@@ -42,9 +53,6 @@ Status ChartExport::write(const ChartSeriesData& data, const QString& path, cons
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    const QString description = style.language == Language::English
-                                    ? QStringLiteral("Sources: ") + data.sources.join(QStringLiteral("; "))
-                                    : QStringLiteral("来源：") + data.sources.join(QStringLiteral("；"));
     if (suffix == QLatin1String("png")) {
         const qreal scale = options.dpi / 96.0;
         QImage image(QSize(int(std::lround(options.size.width() * scale)),
@@ -53,9 +61,9 @@ Status ChartExport::write(const ChartSeriesData& data, const QString& path, cons
         image.fill(Qt::white);
         image.setDotsPerMeterX(int(std::lround(options.dpi / 0.0254)));
         image.setDotsPerMeterY(int(std::lround(options.dpi / 0.0254)));
-        image.setText(QStringLiteral("Title"), data.title);
+        image.setText(QStringLiteral("Title"), title);
         image.setText(QStringLiteral("Description"), description);
-        ChartPainter::render(data, image, options.size, style);
+        paint(image, options.size);
         if (!image.save(&buffer, "PNG"))
             return Status::failure(QStringLiteral("%1: cannot encode PNG").arg(path));
     } else if (suffix == QLatin1String("svg")) {
@@ -64,20 +72,20 @@ Status ChartExport::write(const ChartSeriesData& data, const QString& path, cons
         svg.setSize(options.size.toSize());
         svg.setViewBox(QRectF(QPointF(0, 0), options.size));
         svg.setResolution(96);
-        svg.setTitle(data.title);
+        svg.setTitle(title);
         svg.setDescription(description);
-        ChartPainter::render(data, svg, options.size, style);
+        paint(svg, options.size);
     } else {
         QPdfWriter pdf(&buffer);
         pdf.setResolution(options.dpi);
-        pdf.setTitle(data.title);
+        pdf.setTitle(title);
         pdf.setCreator(QStringLiteral("PlanCompare"));
         // The page is the document: width × height at 96 px per inch, no margins.
         pdf.setPageLayout(QPageLayout(
             QPageSize(QSizeF(options.size.width() * 72.0 / 96.0, options.size.height() * 72.0 / 96.0),
                       QPageSize::Point, QString(), QPageSize::ExactMatch),
             QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-        ChartPainter::render(data, pdf, options.size, style);
+        paint(pdf, options.size);
     }
     buffer.close();
     if (suffix == QLatin1String("pdf"))

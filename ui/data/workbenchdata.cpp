@@ -106,6 +106,17 @@ Status WorkbenchData::exportTables(const QString&, const QString& path, const QS
                            QStringLiteral("no-export"));
 }
 
+Status WorkbenchData::savePlanSet(const QString& name, const QStringList&) {
+    return Status::failure(
+        QStringLiteral("plan set %1: plan sets need a database (%2)").arg(name, location()),
+        QStringLiteral("no-store"));
+}
+
+Status WorkbenchData::correctPlan(const QString& docId, const QString&, const QString&) {
+    return Status::failure(QStringLiteral("%1: plan corrections need a database (%2)").arg(docId, location()),
+                           QStringLiteral("no-store"));
+}
+
 Result<QList<QPair<QString, QList<ComparisonRow>>>> WorkbenchData::allRows() {
     QList<QPair<QString, QList<ComparisonRow>>> out;
     for (const Indicator& ind : indicators()) {

@@ -5,6 +5,7 @@
 #include "align/alignment.h"
 #include "common/result.h"
 #include "compare/comparison.h"
+#include "compare/planselection.h"
 #include "naming/naming.h"
 #include "taxonomy/taxonomy.h"
 
@@ -118,7 +119,7 @@ public:
     virtual QString location() const = 0; // database path, for reports and the status bar
     virtual QList<Area> areas() const = 0;
     virtual QList<Indicator> indicators() const = 0;
-    virtual Result<QList<PlanInfo>> plans() = 0;                               // municipal first
+    virtual Result<QList<PlanInfo>> plans() = 0; // of the plan selection, municipal first
     virtual Result<QList<ComparisonRow>> rows(const QString& indicatorId) = 0; // compare::byIndicator
     virtual Result<QList<CoverageCell>> coverage(const QString& areaId) = 0;   // compare::coverageOfArea
     virtual Result<QList<MeasureRow>> measures() = 0;
@@ -156,16 +157,28 @@ public:
     using ImportProgress = std::function<bool(int fileIndex, int percent)>;
     virtual QList<ImportOutcome> importFiles(const QStringList& paths, const ImportProgress& progress) = 0;
 
+    // Which plans plans(), rows(), coverage() and exportTables() cover (the latest plan per
+    // jurisdiction unless set otherwise). Data sources without a store may ignore it.
+    void setPlanSelection(const PlanSelection& selection) { m_selection = selection; }
+    const PlanSelection& planSelection() const { return m_selection; }
+    // Every plan, whatever the selection (the set editor chooses from these); defaults to plans().
+    virtual Result<QList<PlanInfo>> allPlans() { return plans(); }
+    // Named plan sets and plan corrections; the defaults say they are not available.
+    virtual Result<QStringList> planSetNames() { return QStringList(); }
+    virtual Status savePlanSet(const QString& name, const QStringList& docIds);
+    virtual Status correctPlan(const QString& docId, const QString& field, const QString& value);
+
     // Helpers over the lists above.
     const Indicator* findIndicator(const QString& id) const;
     // Display names in a language (naming::indicatorName / areaName; "other:" ids by their short name).
     QString indicatorName(const QString& id, Language language = Language::Chinese) const;
     QString areaName(const QString& id, Language language = Language::Chinese) const;
     // Every indicator that has at least one row, with its rows (the matrix' content).
-    Result<QList<QPair<QString, QList<ComparisonRow>>>> allRows();
+    virtual Result<QList<QPair<QString, QList<ComparisonRow>>>> allRows();
 
 protected:
     mutable QList<Indicator> m_indicatorCache;
+    PlanSelection m_selection;
 };
 
 // The current value of `field` on `row`, as text (what the undo command restores).

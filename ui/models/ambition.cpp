@@ -22,11 +22,28 @@ std::optional<double> score(const ComparisonRow& r, Direction better) {
 
 } // namespace
 
+bool ambitionComparable(const QString& indicatorId, const QString& unit) {
+    static const QStringList comparableUnits{
+        QStringLiteral("工作日"),    QStringLiteral("日"),       QStringLiteral("天"),
+        QStringLiteral("小时"),      QStringLiteral("分钟"),     QStringLiteral("月"),
+        QStringLiteral("周"),        QStringLiteral("%"),        QStringLiteral("个百分点"),
+        QStringLiteral("元"),        QStringLiteral("万元"),     QStringLiteral("元/吨"),
+        QStringLiteral("元/立方米"), QStringLiteral("元/千瓦时")};
+    if (comparableUnits.contains(unit))
+        return true;
+    // Counts of steps, documents, visits and inspections per procedure are the same quantity in
+    // every jurisdiction; other counts (新增4G基站 5000 vs 400) grow with its size.
+    for (const char* suffix : {".steps", ".materials", ".visits", ".inspections", ".zero_material"})
+        if (indicatorId.endsWith(QLatin1String(suffix)))
+            return true;
+    return false;
+}
+
 QList<std::optional<double>> ambition(const QList<ComparisonRow>& rows, Direction better) {
     QList<std::optional<double>> out(rows.size());
     QHash<QString, QList<qsizetype>> groups; // unit|kind → rows
     for (qsizetype i = 0; i < rows.size(); ++i)
-        if (score(rows.at(i), better))
+        if (score(rows.at(i), better) && ambitionComparable(rows.at(i).indicator, rows.at(i).unit))
             groups[rows.at(i).unit + QLatin1Char('|') + rows.at(i).kind].append(i);
     for (const QList<qsizetype>& g : std::as_const(groups)) {
         double lo = 1e300, hi = -1e300;

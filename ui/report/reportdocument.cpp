@@ -1,6 +1,8 @@
 // Report building and output; the same document feeds the print preview, the PDF and the CLI.
 #include "reportdocument.h"
 
+#include "align/diffusion.h"
+
 #include "chart/chartpainter.h"
 #include "export/reporthtml.h"
 #include "pdftounicode.h"
@@ -249,7 +251,52 @@ Result<ReportDocument> ReportBuilder::areaReport(const QString& areaId) {
                           chartImage(rows.value(), naming::indicatorName(ind, m_language), m_language));
         sections << s;
     }
-    doc.html = report::areaReportHtml(area, sections, metaOf(m_data, m_generatedAt, m_language));
+    // Diffusion: each district plan of the set against the plan it implements, with the targets on
+    // this area's indicators.
+    QList<report::DiffusionEntry> diffusion;
+    Result<QList<PlanInfo>> selected = m_data.plans();
+    Result<QList<PlanInfo>> all = m_data.allPlans();
+    if (selected && all) {
+        QHash<QString, Direction> better;
+        QHash<QString, QString> names;
+        for (const Indicator& i : m_data.indicators()) {
+            better.insert(i.id, i.better);
+            if (i.area == areaId)
+                names.insert(i.id, naming::indicatorName(i, m_language));
+        }
+        QHash<QString, QString> jurisdictionOf;
+        for (const PlanInfo& p : *all)
+            jurisdictionOf.insert(p.docId, p.jurisdiction);
+        QHash<QString, align::Plan> plans;
+        auto planOf = [&](const QString& docId) -> const align::Plan* {
+            if (!plans.contains(docId)) {
+                Result<align::Plan> p = m_data.alignmentPlan(docId);
+                if (!p)
+                    return nullptr;
+                plans.insert(docId, *p);
+            }
+            return &plans[docId];
+        };
+        for (const auto& [docId, againstId] : align::diffusionPairs(*selected, *all)) {
+            const align::Plan* plan = planOf(docId);
+            const align::Plan* against = planOf(againstId);
+            if (!plan || !against)
+                continue; // a data source without stored plans: no diffusion section
+            const align::Alignment a = align::align(*plan, *against, better);
+            report::DiffusionEntry e{jurisdictionOf.value(docId),
+                                     docId,
+                                     jurisdictionOf.value(againstId),
+                                     againstId,
+                                     a.summary,
+                                     {},
+                                     names};
+            for (const align::TargetLink& t : a.targets)
+                if (names.contains(t.target.indicator))
+                    e.targets << t;
+            diffusion << e;
+        }
+    }
+    doc.html = report::areaReportHtml(area, sections, metaOf(m_data, m_generatedAt, m_language), diffusion);
     return doc;
 }
 

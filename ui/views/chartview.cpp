@@ -8,17 +8,23 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPainter>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace pc::ui {
 
@@ -46,16 +52,34 @@ ChartView::ChartView(Workbench& workbench, QWidget* parent)
     : QWidget(parent)
     , m_wb(workbench)
     , m_chartView(new QChartView(this))
+    , m_kind(new QComboBox(this))
     , m_timeline(new TimelineWidget(this)) {
+    m_kind->setObjectName(QStringLiteral("chartKind"));
+    for (const char* k : {"plans", "bars", "distribution", "trend"})
+        m_kind->addItem(QString(), QString::fromLatin1(k));
+    connect(m_kind, &QComboBox::activated, this, [this](int i) { setKind(m_kind->itemData(i).toString()); });
     setObjectName(QStringLiteral("chartView"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
     auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_chartView);
+    // Forty bars need their height: the chart scrolls rather than squeezing the names away.
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("chartScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_chartView);
+    split->addWidget(scroll);
     split->addWidget(m_timeline);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    auto* bar = new QHBoxLayout;
+    auto* label = new QLabel(this);
+    label->setObjectName(QStringLiteral("chartKindLabel"));
+    bar->addWidget(label);
+    bar->addWidget(m_kind);
+    bar->addStretch(1);
+    layout->addLayout(bar);
     layout->addWidget(split);
     connect(&m_wb, &Workbench::indicatorChanged, this, &ChartView::reload);
     connect(&m_wb, &Workbench::dataReloaded, this, &ChartView::reload);
@@ -64,6 +88,20 @@ ChartView::ChartView(Workbench& workbench, QWidget* parent)
 
 QChart* ChartView::chart() const {
     return m_chartView->chart();
+}
+
+bool ChartView::setKind(const QString& name) {
+    const int at = m_kind->findData(name);
+    if (at < 0)
+        return false;
+    m_kind->setCurrentIndex(at);
+    m_scaleKind = scaleChartKindFromName(name);
+    reload();
+    return true;
+}
+
+QString ChartView::kind() const {
+    return m_scaleKind ? scaleChartKindName(*m_scaleKind) : QStringLiteral("plans");
 }
 
 void ChartView::changeEvent(QEvent* event) {
@@ -79,10 +117,25 @@ void ChartView::reload() {
     m_style.language = interfaceLanguage();
     m_style.title = m_wb.data().indicatorName(id, m_style.language);
     m_rows = rows;
+    if (auto* label = findChild<QLabel*>(QStringLiteral("chartKindLabel")))
+        label->setText(tr("图表："));
+    m_kind->setItemText(0, tr("各方案（含基线）"));
+    m_kind->setItemText(1, tr("排序条形（市级目标参考线）"));
+    m_kind->setItemText(2, tr("分布（箱线图与中位数）"));
+    m_kind->setItemText(3, tr("历年趋势"));
     m_series = ChartPainter::seriesFor(rows, m_style);
     QChart* old = m_chartView->chart();
-    m_chartView->setChart(ChartPainter::createChart(m_series, m_style));
+    if (m_scaleKind) {
+        m_scale = ScaleCharts::dataFor(*m_scaleKind, rows, m_style);
+        m_chartView->setChart(ScaleCharts::createChart(m_scale, m_style));
+        m_chartView->setMinimumHeight(
+            *m_scaleKind == ScaleChartKind::Bars ? int(ScaleCharts::preferredSize(m_scale).height()) : 0);
+    } else {
+        m_chartView->setMinimumHeight(0);
+        m_chartView->setChart(ChartPainter::createChart(m_series, m_style));
+    }
     delete old;
+    m_timeline->setVisible(!m_scaleKind);
     m_timeline->setRows(rows, m_style);
 }
 
@@ -143,7 +196,10 @@ void ChartView::exportChart() {
     ChartExportOptions opt;
     opt.size = QSizeF(dlg.width->value(), dlg.height->value());
     opt.dpi = dlg.dpi->value();
-    const Status st = ChartExport::write(m_series, path, m_style, opt);
+    if (m_scaleKind) // forty bars need their height whatever the dialog remembers
+        opt.size.setHeight(std::max(opt.size.height(), ScaleCharts::preferredSize(m_scale).height()));
+    const Status st = m_scaleKind ? ScaleCharts::write(m_scale, path, m_style, opt.size, opt.dpi)
+                                  : ChartExport::write(m_series, path, m_style, opt);
     if (!st)
         QMessageBox::warning(this, tr("导出图表"), st.errorMessage());
     else

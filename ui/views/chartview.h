@@ -2,12 +2,16 @@
 #pragma once
 
 #include "chart/chartpainter.h"
+#include "chart/scalecharts.h"
+
+#include <optional>
 
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
 class QChartView;
 QT_END_NAMESPACE
+class QComboBox;
 
 namespace pc::ui {
 
@@ -37,6 +41,11 @@ public:
     QChart* chart() const;                                      // the chart on show (owned by the view)
     const QList<ComparisonRow>& rows() const { return m_rows; } // what the chart and timeline show
     void reload();
+    // Which chart: plans (bars per plan with baselines, and the deadline timeline), or one that
+    // scales to many jurisdictions: bars (sorted, municipal reference line), distribution, trend.
+    bool setKind(const QString& name);
+    QString kind() const;
+    const ScaleChartData& scaleData() const { return m_scale; }
     // File → Export chart…: asks for the file, size and DPI.
     void exportChart();
 
@@ -46,6 +55,9 @@ protected:
 private:
     Workbench& m_wb;
     QChartView* m_chartView;
+    QComboBox* m_kind;
+    std::optional<ScaleChartKind> m_scaleKind; // nullopt: the per-plan chart
+    ScaleChartData m_scale;
     TimelineWidget* m_timeline;
     ChartSeriesData m_series;
     ChartStyle m_style;

@@ -11,9 +11,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
 
 namespace pc::ui {
 
@@ -24,7 +29,16 @@ MatrixView::MatrixView(Workbench& workbench, QWidget* parent)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_table(new QTableView(this))
     , m_filter(new QLineEdit(this))
-    , m_legend(new QLabel(this)) {
+    , m_legend(new QLabel(this))
+    , m_columns(new QToolButton(this))
+    , m_sortPlans(new QToolButton(this)) {
+    m_columns->setObjectName(QStringLiteral("matrixColumns"));
+    m_columns->setPopupMode(QToolButton::InstantPopup);
+    m_columns->setMenu(new QMenu(m_columns));
+    m_sortPlans->setObjectName(QStringLiteral("matrixSortPlans"));
+    connect(m_sortPlans, &QToolButton::clicked, this,
+            [this] { sortPlansByIndicator(m_wb.currentIndicator()); });
+    // The area and indicator columns stay put when plan columns are dragged or sorted.
     setObjectName(QStringLiteral("matrixView"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(MatrixModel::SortRole);
@@ -50,6 +64,8 @@ MatrixView::MatrixView(Workbench& workbench, QWidget* parent)
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
+    top->addWidget(m_columns);
+    top->addWidget(m_sortPlans);
     top->addWidget(m_legend, 3);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -77,12 +93,18 @@ void MatrixView::changeEvent(QEvent* event) {
 
 void MatrixView::retranslate() {
     m_filter->setPlaceholderText(tr("筛选指标…"));
+    m_columns->setText(tr("列…"));
+    m_columns->setToolTip(tr("选择显示哪些方案"));
+    m_sortPlans->setText(tr("按所选指标排序辖区"));
+    m_sortPlans->setToolTip(tr("按当前指标的目标排列各方案列，目标最有力的在前"));
     m_legend->setText(
         tr("颜色表示同一指标各规划目标的相对力度：<span "
            "style=\"background-color:%1\">&nbsp;更有力&nbsp;</span> "
            "<span style=\"background-color:%2\">&nbsp;居中&nbsp;</span> "
            "<span "
-           "style=\"background-color:%3\">&nbsp;较保守&nbsp;</span>　灰色：提及但未设数值。双击打开对比。")
+           "style=\"background-color:%3\">&nbsp;较保守&nbsp;</"
+           "span>　灰色：提及但未设数值。只比较时限、费用、比率和环节/材料数；"
+           "绝对数量（如新增基站数）随辖区规模而异，不着色。双击打开对比。")
             .arg(ambitionColor(1.0).name(), ambitionColor(0.5).name(), ambitionColor(0.0).name()));
 }
 
@@ -104,7 +126,52 @@ void MatrixView::reload() {
     m_table->setColumnWidth(MatrixModel::IndicatorColumn, 210);
     for (int c = MatrixModel::FirstPlanColumn; c < m_model->columnCount(); ++c)
         m_table->setColumnWidth(c, 150);
+    // The column chooser: one checkable entry per plan.
+    QMenu* menu = m_columns->menu();
+    menu->clear();
+    const QList<PlanInfo>& plans = m_model->input().plans;
+    for (qsizetype i = 0; i < plans.size(); ++i) {
+        const int column = MatrixModel::FirstPlanColumn + int(i);
+        QAction* a = menu->addAction(m_model->headerData(column, Qt::Horizontal)
+                                         .toString()
+                                         .replace(QLatin1Char('\n'), QLatin1Char(' ')));
+        a->setCheckable(true);
+        a->setChecked(!m_table->isColumnHidden(column));
+        const QString docId = plans[i].docId;
+        connect(a, &QAction::toggled, this, [this, docId](bool on) { setPlanVisible(docId, on); });
+    }
     selectIndicator(m_wb.currentIndicator());
+}
+
+void MatrixView::setPlanVisible(const QString& docId, bool visible) {
+    const QList<PlanInfo>& plans = m_model->input().plans;
+    for (qsizetype i = 0; i < plans.size(); ++i)
+        if (plans[i].docId == docId)
+            m_table->setColumnHidden(MatrixModel::FirstPlanColumn + int(i), !visible);
+}
+
+void MatrixView::sortPlansByIndicator(const QString& indicatorId) {
+    const int row = m_model->rowOf(indicatorId);
+    if (row < 0)
+        return;
+    const Indicator* ind = m_wb.data().findIndicator(indicatorId);
+    const bool lowerIsBetter = !ind || ind->better != Direction::Higher;
+    QList<std::pair<double, int>> order; // (key, column); plans without a number sort last
+    for (int c = MatrixModel::FirstPlanColumn; c < m_model->columnCount(); ++c) {
+        const QVariant v = m_model->index(row, c).data(MatrixModel::SortRole);
+        bool ok = false;
+        const double x = v.toDouble(&ok);
+        const double key =
+            ok && v.isValid() ? (lowerIsBetter ? x : -x) : std::numeric_limits<double>::infinity();
+        order.append({key, c});
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    QHeaderView* header = m_table->horizontalHeader();
+    for (int target = 0; target < order.size(); ++target) {
+        const int visual = header->visualIndex(order[target].second);
+        header->moveSection(visual, MatrixModel::FirstPlanColumn + target);
+    }
 }
 
 void MatrixView::selectIndicator(const QString& indicatorId) {

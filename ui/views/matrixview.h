@@ -7,6 +7,7 @@ class QSortFilterProxyModel;
 class QTableView;
 class QLabel;
 class QLineEdit;
+class QToolButton;
 
 namespace pc::ui {
 
@@ -20,6 +21,12 @@ public:
     MatrixModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     void reload();
+    // Orders the plan columns (on screen; the model keeps its order) by their target on the
+    // indicator, most ambitious first by its better direction, plans without a number last.
+    void sortPlansByIndicator(const QString& indicatorId);
+    // Shows or hides a plan's column (the column chooser's menu does this).
+    void setPlanVisible(const QString& docId, bool visible);
+    QToolButton* columnChooser() const { return m_columns; }
 
 protected:
     void changeEvent(QEvent* event) override; // LanguageChange: labels and model anew
@@ -35,6 +42,8 @@ private:
     QTableView* m_table;
     QLineEdit* m_filter;
     QLabel* m_legend;
+    QToolButton* m_columns;
+    QToolButton* m_sortPlans;
 };
 
 } // namespace pc::ui

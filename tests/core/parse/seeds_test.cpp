@@ -259,3 +259,26 @@ TEST(SeedChongqing, Metadata) {
     EXPECT_EQ(m.level, QStringLiteral("municipal"));
     EXPECT_EQ(m.year, 2019);
 }
+
+TEST(SeedMetadata, EveryPlanHasItsGazetteerCodeKindAndTheDistrictsNameTheMunicipalPlanTheyImplement) {
+    const struct {
+        const char* stem;
+        const char* jurisdiction;
+        const char* code;
+        const char* implements;
+    } cases[] = {
+        {"chongqing-2019", "重庆市", "500000", ""},
+        {"dazu-2019", "大足区", "500111", "渝府办发〔2019〕81号"},
+        {"jiangjin-2021", "江津区", "500116", "渝府办发〔2021〕48号"},
+        {"wulong-2022", "武隆区", "500156", "国发〔2021〕24号"},
+        {"yuzhong-2023", "渝中区", "500103", ""},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.stem);
+        const Document& d = seedDocument(QString::fromLatin1(c.stem));
+        EXPECT_EQ(d.meta.jurisdiction, QString::fromUtf8(c.jurisdiction));
+        EXPECT_EQ(d.meta.jurisdictionCode, QString::fromLatin1(c.code));
+        EXPECT_EQ(d.meta.planKind, QStringLiteral("comprehensive"));
+        EXPECT_EQ(d.meta.implementsDocNumber, QString::fromUtf8(c.implements));
+    }
+}
