@@ -1,6 +1,7 @@
 // User notes on plans, measures and targets, anchored to the text like overrides so they follow re-imports.
 #include "database.h"
 
+#include "dialect.h"
 #include "sqlutil.h"
 
 namespace pc {
@@ -53,14 +54,15 @@ Result<qint64> Database::addNote(NoteSubject subject, qint64 subjectId, const QS
         text.trimmed(),           store::nowUtc(), store::nowUtc()};
     q->finish();
     QSqlQuery ins(m_db);
-    ins.prepare(
+    ins.prepare(store::returningId(
+        store::engineOf(m_db),
         QStringLiteral("INSERT INTO notes(subject, doc_id, anchor_start, anchor_end, anchor_text, text, "
-                       "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)"));
+                       "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)")));
     for (const QVariant& v : values)
         ins.addBindValue(v);
     if (!ins.exec())
         return store::sqlError(ins.lastError(), QStringLiteral("saving the note"), m_path);
-    return ins.lastInsertId().toLongLong();
+    return store::insertedId(store::engineOf(m_db), ins);
 }
 
 Status Database::updateNote(qint64 noteId, const QString& text) {

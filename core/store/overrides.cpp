@@ -3,6 +3,7 @@
 // and can be undone one by one.
 #include "database.h"
 
+#include "dialect.h"
 #include "sqlutil.h"
 
 #include <QHash>
@@ -264,14 +265,16 @@ Result<qint64> Database::insertOverride(qint64 documentId, const QVariantList& r
     qint64 id = 0;
     const Status s = withTransaction([&]() -> Status {
         QSqlQuery ins(m_db);
-        ins.prepare(QStringLiteral("INSERT INTO overrides(doc_id, doc_sha256, kind, value, original_value, "
-                                   "anchor_start, anchor_end, anchor_text, anchor_value, created_at) VALUES "
-                                   "(?,?,?,?,?,?,?,?,?,?)"));
+        ins.prepare(store::returningId(
+            store::engineOf(m_db),
+            QStringLiteral("INSERT INTO overrides(doc_id, doc_sha256, kind, value, original_value, "
+                           "anchor_start, anchor_end, anchor_text, anchor_value, created_at) VALUES "
+                           "(?,?,?,?,?,?,?,?,?,?)")));
         for (const QVariant& v : row)
             ins.addBindValue(v);
         if (!ins.exec())
             return store::sqlError(ins.lastError(), QStringLiteral("saving the correction"), m_path);
-        id = ins.lastInsertId().toLongLong();
+        id = store::insertedId(store::engineOf(m_db), ins);
         return applyOverrides(documentId);
     });
     if (!s)
@@ -545,12 +548,15 @@ Status Database::applyOverrides(qint64 documentId) {
                                            QVariant(),
                                            store::nullable(v.value(QStringLiteral("deadline")).toString())};
                     QSqlQuery ins(m_db);
-                    ins.prepare(QStringLiteral(
-                        "INSERT INTO targets(measure_id, document_id, ordinal, area, indicator, scope, kind, "
-                        "comparator, value, unit, baseline, deadline, p_area, p_indicator, p_scope, p_kind, "
-                        "p_comparator, p_value, p_unit, p_baseline, p_deadline, span_start, span_end, quote, "
-                        "sentence, confidence, indicator_confidence, qualitative, added_by) VALUES "
-                        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,?,?)"));
+                    ins.prepare(store::returningId(
+                        store::engineOf(m_db),
+                        QStringLiteral(
+                            "INSERT INTO targets(measure_id, document_id, ordinal, area, indicator, scope, "
+                            "kind, comparator, value, unit, baseline, deadline, p_area, p_indicator, "
+                            "p_scope, "
+                            "p_kind, p_comparator, p_value, p_unit, p_baseline, p_deadline, span_start, "
+                            "span_end, quote, sentence, confidence, indicator_confidence, qualitative, "
+                            "added_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,?,?)")));
                     ins.addBindValue(host->id);
                     ins.addBindValue(documentId);
                     ins.addBindValue(-1);
@@ -566,7 +572,7 @@ Status Database::applyOverrides(qint64 documentId) {
                     ins.addBindValue(o.id);
                     if (!ins.exec())
                         return store::sqlError(ins.lastError(), QStringLiteral("re-adding a target"), m_path);
-                    appliedTo = ins.lastInsertId().toLongLong();
+                    appliedTo = store::insertedId(store::engineOf(m_db), ins);
                     targets.append({appliedTo, s, e, o.text, numberText(value)});
                 }
             } else if (*kind == OverrideKind::MeasureArea) {

@@ -75,7 +75,7 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
 
 TEST(Database, ReopeningKeepsDataAndDoesNotMigrateAgain) {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("plans.sqlite"));
+    const QString path = freshDatabaseLocation(dir.filePath(QStringLiteral("plans.sqlite")));
     {
         auto db = Database::open(path);
         ASSERT_TRUE(db.ok());
@@ -224,7 +224,7 @@ TEST(Database, RefusesAFileFromANewerVersion) {
 
 TEST(Database, TwoConnectionsOnOneFileSeeEachOthersCommits) {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("shared.sqlite"));
+    const QString path = freshDatabaseLocation(dir.filePath(QStringLiteral("shared.sqlite")));
     auto a = Database::open(path);
     auto b = Database::open(path);
     ASSERT_TRUE(a.ok());
@@ -283,7 +283,7 @@ TEST(Database, UpgradesAVersion3FileToTargetsThatMayStandOutsideMeasures) {
 
 TEST(Database, StoresATargetOutsideEveryMeasureWithItsSection) {
     QTemporaryDir dir;
-    auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite")));
+    auto db = Database::open(freshDatabaseLocation(dir.filePath(QStringLiteral("t.sqlite"))));
     ASSERT_TRUE(db.ok());
     PlanSpec p = samplePlans()[2];
     p.preface = QStringLiteral("一、工作目标\n到2025年，用水报装时间压缩至3个工作日。\n");
