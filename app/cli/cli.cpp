@@ -4,31 +4,26 @@
 namespace pc::cli {
 
 namespace {
-QList<Command>& table()
-{
+QList<Command>& table() {
     static QList<Command> t;
     return t;
 }
 } // namespace
 
-bool registerCommand(Command c)
-{
+bool registerCommand(Command c) {
     table().append(std::move(c));
     return true;
 }
 
-const QList<Command>& commands()
-{
+const QList<Command>& commands() {
     return table();
 }
 
-bool takeFlag(QStringList& args, const QString& flag)
-{
+bool takeFlag(QStringList& args, const QString& flag) {
     return args.removeAll(flag) > 0;
 }
 
-QString takeOption(QStringList& args, const QString& name, bool* present)
-{
+QString takeOption(QStringList& args, const QString& name, bool* present) {
     if (present)
         *present = false;
     const QString eq = name + QLatin1Char('=');
@@ -55,8 +50,7 @@ QString takeOption(QStringList& args, const QString& name, bool* present)
     return {};
 }
 
-bool rejectUnknownOptions(Context& ctx, const QString& command)
-{
+bool rejectUnknownOptions(Context& ctx, const QString& command) {
     for (const QString& a : ctx.args) {
         if (a.startsWith(QLatin1String("--"))) {
             ctx.err << "plancompare-cli " << command << ": unknown option " << a << "\n";

@@ -131,11 +131,11 @@ int runDb(Context& ctx) {
                    ? q.value(0).toLongLong()
                    : -1;
     }
-    ctx.out << "database\t" << db->path() << "\nengine\t"
-            << (db->isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")) << "\nschema\t"
-            << db->schemaVersion() << "\ndocuments\t" << c->documents << "\nmeasures\t" << c->measures
-            << "\ntargets\t" << c->targets << "\ncorrections\t" << c->overrides << "\nnotes\t" << c->notes
-            << "\nsize\t" << size << " bytes\n";
+    ctx.out << "database\t" << db->path() << "\nschema\t" << db->schemaVersion() << "\ndocuments\t"
+            << c->documents << "\nmeasures\t" << c->measures << "\ntargets\t" << c->targets
+            << "\ncorrections\t" << c->overrides << "\nnotes\t" << c->notes << "\nsize\t" << size
+            << " bytes\nengine\t"
+            << (db->isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")) << "\n";
     return Ok;
 }
 

@@ -109,6 +109,14 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QString& uri, con
             return s.error();
     }
     d->m_plans = std::make_unique<store::PlanCache>();
+    d->m_user = options.user;
+    if (d->m_user.isEmpty()) {
+        Result<QSqlQuery> who = exec(d->m_db, QStringLiteral("SELECT current_user"));
+        if (!who)
+            return who.error();
+        d->m_user = who->next() ? who->value(0).toString() : QString();
+        who->finish();
+    }
     Result<QSqlQuery> tables = exec(d->m_db, QStringLiteral("SELECT count(*) FROM information_schema.tables "
                                                             "WHERE table_schema = current_schema()"));
     if (!tables)
@@ -169,6 +177,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Data
     d->m_db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
     if (!d->m_db.open())
         return store::sqlError(d->m_db.lastError(), QStringLiteral("opening"), path);
+    d->m_user = !options.user.isEmpty() ? options.user
+                                        : qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    if (d->m_user.isEmpty())
+        d->m_user = QStringLiteral("unknown");
     if (Status s = d->init(options); !s)
         return s.error();
     return d;

@@ -36,6 +36,7 @@ struct DatabaseOptions {
     // PostgreSQL: longest a single statement may run before the server stops it (db-timeout);
     // PLANCOMPARE_STATEMENT_TIMEOUT_MS overrides it. 0 = no limit.
     int statementTimeoutMs = 300000;
+    QString user; // recorded with corrections and notes; empty: the PostgreSQL role, or $USER
 };
 
 // A target the user adds from a span of the source text (the parser missed it).
@@ -128,7 +129,16 @@ public:
 
     // ---- corrections: each returns the new override's id. They apply at once and after every
     // re-import; overrides() says which no longer match the text.
-    Result<qint64> correctTarget(qint64 targetId, OverrideKind kind, const QString& value);
+    // `expectedVersion`: the target's version when the user loaded it (targetVersion()); if someone
+    // changed the target since, the correction is refused with code "conflict" and a message that
+    // shows their value, who and when. Without it the correction applies to the current row.
+    Result<qint64> correctTarget(qint64 targetId, OverrideKind kind, const QString& value,
+                                 std::optional<qint64> expectedVersion = std::nullopt);
+    Result<qint64> targetVersion(qint64 targetId);
+    // Every change of the target (oldest first), following it across re-imports.
+    Result<QList<TargetChange>> targetHistory(qint64 targetId);
+    // Who changes are recorded as: DatabaseOptions::user, else the PostgreSQL role, else $USER.
+    QString user() const { return m_user; }
     Result<qint64> rejectTarget(qint64 targetId);
     Result<qint64> addTarget(const NewTarget& target);
     Result<qint64> setMeasureArea(qint64 measureId, const QString& area);
@@ -162,6 +172,7 @@ private:
     std::unique_ptr<store::PlanCache> m_plans;
     QString m_path;
     QString m_connectionName;
+    QString m_user;
     int m_txDepth = 0;
     friend class DatabaseAccess;
 };

@@ -97,6 +97,10 @@ qint64 insertedId(Engine e, QSqlQuery& q) {
     return id;
 }
 
+QString forUpdate(Engine e, const QString& alias) {
+    return e == Engine::PostgreSQL ? QStringLiteral(" FOR UPDATE OF ") + alias : QString();
+}
+
 Status lockName(QSqlDatabase& db, const QString& name) {
     if (engineOf(db) == Engine::SQLite)
         return okStatus();

@@ -52,6 +52,9 @@ qint64 insertedId(Engine e, QSqlQuery& q);
 // lock on PostgreSQL; nothing on SQLite, whose BEGIN IMMEDIATE already admits one writer at a time.
 Status lockName(QSqlDatabase& db, const QString& name);
 
+// " FOR UPDATE OF alias" on PostgreSQL (lock the row read for a change); "" on SQLite.
+QString forUpdate(Engine e, const QString& alias);
+
 // The schema version: PRAGMA user_version on SQLite, table plancompare_schema on PostgreSQL.
 Result<int> readSchemaVersion(QSqlDatabase& db);
 Status writeSchemaVersion(QSqlDatabase& db, int version);

@@ -11,7 +11,8 @@
 // Each step runs in one transaction together with the new schema version (PRAGMA user_version on
 // SQLite, table plancompare_schema on PostgreSQL, under an advisory lock so two clients opening a new
 // database do not both migrate it). Steps 1–5 are the SQLite schema as released; 6 is reserved for
-// plan metadata (another branch); steps of the team database start at 7.
+// plan metadata (another branch); steps of the team database start at 7
+// (7: row versions, authors, target history).
 #include "migrations.h"
 
 #include "cjktokenizer.h"
@@ -270,6 +271,28 @@ QList<Migration> buildMigrations() {
               },
               {},
               {}});
+    // 6 is reserved for plan metadata (jurisdiction codes, plan year/kind, plan sets; another branch).
+    // 7: working together. Every target row carries a version that each correction raises, so a
+    // correction made on a stale view is refused (corrections and notes were last-write-wins);
+    // corrections and notes record who made them; target_history keeps every change of a target,
+    // anchored like overrides (document + span) so it follows the target across re-imports.
+    m.append(
+        {7,
+         QStringLiteral("row versions, authors and target history"),
+         {
+             QStringLiteral("ALTER TABLE targets ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1"),
+             QStringLiteral("ALTER TABLE overrides ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE notes ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE notes ADD COLUMN updated_by TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE TABLE target_history(id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, "
+                            "anchor_start INTEGER, anchor_end INTEGER, target_id INTEGER, field TEXT NOT "
+                            "NULL, old_value TEXT, new_value TEXT, row_version INTEGER NOT NULL, "
+                            "changed_by TEXT NOT NULL, changed_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX target_history_anchor ON target_history(doc_id, anchor_start, "
+                            "anchor_end)"),
+         },
+         {},
+         {}});
     return m;
 }
 

@@ -267,3 +267,43 @@ TEST(Postgres, ATableOfAnotherProgramIsNotTouched) {
     EXPECT_EQ(db.error().code, QStringLiteral("db-corrupt"));
     EXPECT_TRUE(db.errorMessage().contains(QStringLiteral("another program")));
 }
+
+TEST(Postgres, CliCorrectionOnAStaleVersionIsRefusedAndHistoryShowsWhoAndWhen) {
+    const QString uri = freshPostgresUri();
+    ASSERT_FALSE(uri.isEmpty());
+    const auto cli = [&](const QStringList& args) {
+        QStringList all;
+        all << QStringLiteral("--db") << uri;
+        all.append(args);
+        std::unique_ptr<QProcess> p(startCli(all));
+        p->waitForFinished(120000);
+        return std::make_tuple(p->exitCode(), QString::fromUtf8(p->readAllStandardOutput()),
+                               QString::fromUtf8(p->readAllStandardError()));
+    };
+    ASSERT_EQ(std::get<0>(cli({QStringLiteral("import"), seedPath(QStringLiteral("yuzhong-2023"))})), 0);
+    auto db = Database::open(uri);
+    ASSERT_TRUE(db.ok());
+    ComparisonRow water;
+    const QList<ComparisonRow> rows = (*db)->targets().value();
+    for (const ComparisonRow& r : rows)
+        if (r.indicator == QStringLiteral("wa.time"))
+            water = r;
+    ASSERT_GT(water.targetId, 0);
+    const QString id = QString::number(water.targetId);
+    const auto [rc1, out1, err1] =
+        cli({QStringLiteral("correct"), QStringLiteral("set"), id, QStringLiteral("value"),
+             QStringLiteral("7"), QStringLiteral("--expect-version"), QStringLiteral("1")});
+    EXPECT_EQ(rc1, 0) << err1.toStdString();
+    const auto [rc2, out2, err2] =
+        cli({QStringLiteral("correct"), QStringLiteral("set"), id, QStringLiteral("value"),
+             QStringLiteral("6"), QStringLiteral("--expect-version"), QStringLiteral("1")});
+    EXPECT_EQ(rc2, 1);
+    EXPECT_TRUE(err2.contains(QStringLiteral("value is now \u201c7\u201d"))) << err2.toStdString();
+    EXPECT_TRUE(err2.contains(QStringLiteral("changed by postgres"))) << err2.toStdString();
+    EXPECT_EQ((*db)->target(water.targetId)->value, 7.0);
+    const auto [rc3, out3, err3] = cli({QStringLiteral("correct"), QStringLiteral("history"), id});
+    EXPECT_EQ(rc3, 0) << err3.toStdString();
+    EXPECT_TRUE(out3.startsWith(QStringLiteral("target %1 version 2\n").arg(id))) << out3.toStdString();
+    EXPECT_TRUE(out3.contains(QStringLiteral("postgres"))) << out3.toStdString();
+    EXPECT_EQ(out3.count(QLatin1Char('\n')), 3); // version line, header, one change
+}

@@ -59,8 +59,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 5);
-    EXPECT_EQ(Database::latestSchemaVersion(), 5);
+    EXPECT_EQ((*db)->schemaVersion(), 7); // 6 is reserved (plan metadata, another branch)
+    EXPECT_EQ(Database::latestSchemaVersion(), 7);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(
@@ -69,7 +69,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
                      QStringLiteral("documents"), QStringLiteral("indicators"), QStringLiteral("issues"),
                      QStringLiteral("measure_agencies"), QStringLiteral("measure_fts"),
                      QStringLiteral("measures"), QStringLiteral("notes"), QStringLiteral("overrides"),
-                     QStringLiteral("sections"), QStringLiteral("sources"), QStringLiteral("targets")}));
+                     QStringLiteral("sections"), QStringLiteral("sources"), QStringLiteral("target_history"),
+                     QStringLiteral("targets")}));
     EXPECT_EQ((*db)->path(), path);
 }
 
@@ -114,7 +115,7 @@ TEST(Database, UpgradesTheVersion1FixtureKeepingItsRowsAndIndexingThem) {
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 5);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     const QList<SearchHit> hits = (*db)->search(QStringLiteral("办电")).value();
     ASSERT_EQ(hits.size(), 1);
     EXPECT_EQ(hits[0].docId, QStringLiteral("old-2018"));
@@ -156,7 +157,7 @@ TEST(Database, UpgradesAVersion2FileCopyingMeasureNumbersOntoTargetsAndComparesB
     }
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 5);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     QSqlQuery q((*db)->connection());
     ASSERT_TRUE(
         q.exec(QStringLiteral("SELECT id, measure_ordinal, measure_number FROM targets ORDER BY id")));
@@ -265,7 +266,7 @@ TEST(Database, UpgradesAVersion3FileToTargetsThatMayStandOutsideMeasures) {
     }
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 5);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     QSqlQuery q((*db)->connection());
     ASSERT_TRUE(
         q.exec(QStringLiteral("SELECT measure_id, measure_number, section, section_heading FROM targets")));
