@@ -2,6 +2,8 @@
 // start), main window, or an offscreen screenshot of one view.
 #include "guiapp.h"
 
+#include "store/dialect.h"
+
 #include "app/appidentity.h"
 #include "app/settingsdialog.h"
 #include "app/uilanguage.h"
@@ -152,13 +154,19 @@ int runGui(QApplication& app, const GuiOptions& options) {
         return fail(QStringLiteral("unknown view '%1' (use %2)")
                         .arg(options.view, MainWindow::viewNames().join(QStringLiteral(", "))));
 
-    const Status writable = ensureWritableParent(options.dbPath);
+    // A team database (postgresql://…) lives on its server; a new, empty one is filled from the seeds.
+    const bool team = store::isPostgresUri(options.dbPath);
+    const Status writable = team ? okStatus() : ensureWritableParent(options.dbPath);
     if (!writable)
         return fail(writable.errorMessage());
-    const bool fresh = !QFileInfo::exists(options.dbPath);
+    bool fresh = !team && !QFileInfo::exists(options.dbPath);
     Result<std::unique_ptr<WorkbenchData>> data = openDatabaseData(options.dbPath);
     if (!data)
         return fail(data.errorMessage());
+    if (team) {
+        const Result<QList<PlanInfo>> plans = data.value()->plans();
+        fresh = plans && plans->isEmpty();
+    }
     if (fresh) {
         const Status seeded = buildFromSeeds(*data.value(), headless);
         if (!seeded && headless)

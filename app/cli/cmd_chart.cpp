@@ -5,6 +5,8 @@
 #include "chart/scalecharts.h"
 #include "data/databasedata.h"
 
+#include "store/dialect.h"
+
 #include <QFileInfo>
 
 namespace pc::cli {
@@ -12,7 +14,7 @@ namespace {
 
 // Opens an existing database (the CLI never creates one implicitly for read-only commands).
 std::unique_ptr<ui::WorkbenchData> openExisting(Context& ctx, const QString& command) {
-    if (!QFileInfo::exists(ctx.dbPath)) {
+    if (!store::isPostgresUri(ctx.dbPath) && !QFileInfo::exists(ctx.dbPath)) {
         ctx.err << "plancompare-cli " << command << ": no database at " << ctx.dbPath
                 << " (import plans first, e.g. plancompare-cli import --seeds)\n";
         return nullptr;

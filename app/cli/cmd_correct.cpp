@@ -11,9 +11,10 @@ const char* kUsage =
     "  correct targets DOC [--indicator ID] [--all]   targets of a plan with their TARGET_IDs (--all: "
     "rejected too)\n"
     "  correct measures DOC                          measures of a plan with their MEASURE_IDs and areas\n"
-    "  correct set TARGET_ID FIELD VALUE             FIELD: value unit comparator indicator deadline kind "
-    "scope "
-    "baseline\n"
+    "  correct set TARGET_ID FIELD VALUE [--expect-version N]   FIELD: value unit comparator indicator "
+    "deadline kind scope baseline; refused if the target is no longer at version N\n"
+    "  correct history TARGET_ID                     every change of a target: version, field, was, now, "
+    "who, when\n"
     "  correct reject TARGET_ID                      mark as not a target\n"
     "  correct add DOC START END --indicator ID [--value N] [--unit U] [--comparator C] [--kind K]\n"
     "                            [--deadline YYYY-MM] [--scope S]   a target the parser missed, from a "
@@ -51,6 +52,8 @@ int runCorrect(Context& ctx) {
     const QString scope = takeOption(ctx.args, QStringLiteral("--scope"));
     bool hasText = false;
     const QString text = takeOption(ctx.args, QStringLiteral("--text"), &hasText);
+    bool hasExpected = false;
+    const QString expected = takeOption(ctx.args, QStringLiteral("--expect-version"), &hasExpected);
     if (rejectUnknownOptions(ctx, QStringLiteral("correct")))
         return Usage;
     const QString action = ctx.args.value(0);
@@ -63,10 +66,10 @@ int runCorrect(Context& ctx) {
         ctx.err << kUsage;
         return int(Usage);
     };
-    static const QStringList actions{QStringLiteral("targets"), QStringLiteral("measures"),
-                                     QStringLiteral("set"),     QStringLiteral("reject"),
-                                     QStringLiteral("add"),     QStringLiteral("area"),
-                                     QStringLiteral("list"),    QStringLiteral("undo")};
+    static const QStringList actions{
+        QStringLiteral("targets"), QStringLiteral("measures"), QStringLiteral("set"),
+        QStringLiteral("reject"),  QStringLiteral("add"),      QStringLiteral("area"),
+        QStringLiteral("list"),    QStringLiteral("undo"),     QStringLiteral("history")};
     if (!actions.contains(action))
         return usage();
     std::unique_ptr<Database> db = openDatabase(ctx, QStringLiteral("correct"), true);
@@ -155,10 +158,39 @@ int runCorrect(Context& ctx) {
                     << "' (use value unit comparator indicator deadline kind scope baseline)\n";
             return Usage;
         }
-        const Result<qint64> r = db->correctTarget(id, *k, a[2]);
+        std::optional<qint64> expectedVersion;
+        if (hasExpected) {
+            qint64 v = 0;
+            if (!toId(expected, &v)) {
+                ctx.err << "plancompare-cli correct: --expect-version needs a version number, not '"
+                        << expected << "'\n";
+                return Usage;
+            }
+            expectedVersion = v;
+        }
+        const Result<qint64> r = db->correctTarget(id, *k, a[2], expectedVersion);
         if (!r)
             return fail(ctx, r.error());
         ctx.out << "correction " << *r << ": target " << id << ' ' << a[1] << " = " << a[2] << "\n";
+        return Ok;
+    }
+    if (action == QLatin1String("history")) {
+        if (a.size() != 1 || !toId(a[0], &id))
+            return usage();
+        const Result<qint64> version = db->targetVersion(id);
+        if (!version)
+            return fail(ctx, version.error());
+        const Result<QList<TargetChange>> h = db->targetHistory(id);
+        if (!h)
+            return fail(ctx, h.error());
+        QList<QStringList> lines;
+        for (const TargetChange& c : *h)
+            lines << QStringList{
+                QString::number(c.rowVersion), c.field, c.oldValue, c.newValue, c.changedBy, c.changedAt};
+        ctx.out << "target " << id << " version " << *version << "\n"
+                << textTable({QStringLiteral("version"), QStringLiteral("field"), QStringLiteral("was"),
+                              QStringLiteral("now"), QStringLiteral("by"), QStringLiteral("at")},
+                             lines);
         return Ok;
     }
     if (action == QLatin1String("reject")) {
@@ -237,12 +269,12 @@ int runCorrect(Context& ctx) {
     return Ok;
 }
 
-const bool registered = registerCommand(
-    {QStringLiteral("correct"),
-     QStringLiteral(
-         "correct targets|measures|set|reject|add|area|list|undo ...  user corrections ('correct help' "
-         "lists the verbs)"),
-     runCorrect});
+const bool registered =
+    registerCommand({QStringLiteral("correct"),
+                     QStringLiteral("correct targets|measures|set|reject|add|area|list|undo|history ...  "
+                                    "user corrections ('correct help' "
+                                    "lists the verbs)"),
+                     runCorrect});
 
 } // namespace
 } // namespace pc::cli

@@ -4,6 +4,8 @@
 #include "data/databasedata.h"
 #include "report/reportdocument.h"
 
+#include "store/dialect.h"
+
 #include <QFileInfo>
 
 namespace pc::cli {
@@ -28,7 +30,7 @@ int runReport(Context& ctx) {
         ctx.err << "plancompare-cli report: " << out << ": unsupported format (use .pdf or .html)\n";
         return Usage;
     }
-    if (!QFileInfo::exists(ctx.dbPath)) {
+    if (!store::isPostgresUri(ctx.dbPath) && !QFileInfo::exists(ctx.dbPath)) {
         ctx.err << "plancompare-cli report: no database at " << ctx.dbPath
                 << " (import plans first, e.g. plancompare-cli import --seeds)\n";
         return BadInput;

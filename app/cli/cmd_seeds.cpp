@@ -7,8 +7,7 @@
 namespace pc::cli {
 namespace {
 
-int runSeeds(Context& ctx)
-{
+int runSeeds(Context& ctx) {
     const QString dir = takeOption(ctx.args, QStringLiteral("--dir"));
     if (rejectUnknownOptions(ctx, QStringLiteral("seeds")))
         return Usage;
@@ -27,13 +26,14 @@ int runSeeds(Context& ctx)
         return BadInput;
     }
     for (const ManifestEntry& e : m->entries)
-        ctx.out << e.id << '\t' << e.jurisdiction << '\t' << e.level << '\t' << e.year << '\t' << e.docNumber << '\t'
-                << e.issuedOn << '\t' << e.title << '\n';
+        ctx.out << e.id << '\t' << e.jurisdiction << '\t' << e.level << '\t' << e.year << '\t' << e.docNumber
+                << '\t' << e.issuedOn << '\t' << e.title << '\n';
     return Ok;
 }
 
 const bool registered = registerCommand(
-    {QStringLiteral("seeds"), QStringLiteral("seeds [--dir DIR]            list the shipped plans (checks seeds/manifest.json)"),
+    {QStringLiteral("seeds"),
+     QStringLiteral("seeds [--dir DIR]            list the shipped plans (checks seeds/manifest.json)"),
      runSeeds});
 
 } // namespace

@@ -1,6 +1,8 @@
 // Database plumbing for the CLI and `plancompare-cli db info|check`.
 #include "cmd_store.h"
 
+#include "store/dialect.h"
+
 #include "common/manifest.h"
 #include "extract/analysis.h"
 #include "store/database.h"
@@ -8,6 +10,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlQuery>
 
 #include <memory>
 
@@ -18,7 +21,8 @@ std::unique_ptr<Database> openDatabase(Context& ctx, const QString& command, boo
     const int timeout = qEnvironmentVariableIntValue("PLANCOMPARE_BUSY_TIMEOUT_MS");
     if (timeout > 0)
         o.busyTimeoutMs = timeout;
-    if (mustExist && ctx.dbPath != QLatin1String(":memory:") && !QFileInfo::exists(ctx.dbPath)) {
+    if (mustExist && ctx.dbPath != QLatin1String(":memory:") && !store::isPostgresUri(ctx.dbPath) &&
+        !QFileInfo::exists(ctx.dbPath)) {
         ctx.err << "plancompare-cli " << command << ": database " << ctx.dbPath
                 << " does not exist; import plans first (plancompare-cli import --seeds)\n";
         return nullptr;
@@ -120,10 +124,18 @@ int runDb(Context& ctx) {
         ctx.out << db->path() << ": ok (schema " << db->schemaVersion() << ")\n";
         return Ok;
     }
+    qint64 size = QFileInfo(db->path()).size();
+    if (db->isPostgres()) {
+        QSqlQuery q(db->connection());
+        size = q.exec(QStringLiteral("SELECT pg_database_size(current_database())")) && q.next()
+                   ? q.value(0).toLongLong()
+                   : -1;
+    }
     ctx.out << "database\t" << db->path() << "\nschema\t" << db->schemaVersion() << "\ndocuments\t"
             << c->documents << "\nmeasures\t" << c->measures << "\ntargets\t" << c->targets
-            << "\ncorrections\t" << c->overrides << "\nnotes\t" << c->notes << "\nsize\t"
-            << QFileInfo(db->path()).size() << " bytes\n";
+            << "\ncorrections\t" << c->overrides << "\nnotes\t" << c->notes << "\nsize\t" << size
+            << " bytes\nengine\t"
+            << (db->isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")) << "\n";
     return Ok;
 }
 

@@ -15,7 +15,7 @@ using namespace pc::cli;
 namespace {
 
 void printHelp(QTextStream& out) {
-    out << "Usage: plancompare-cli [--db PATH] COMMAND [ARGS...]\n"
+    out << "Usage: plancompare-cli [--db PATH|URI] COMMAND [ARGS...]\n"
            "PlanCompare " PLANCOMPARE_VERSION
            " — compare the targets of business-environment (营商环境) plans.\n\n"
            "Commands:\n";
@@ -27,6 +27,8 @@ void printHelp(QTextStream& out) {
            "  --db PATH      database to use (default: "
         << pc::defaultDatabasePath()
         << ")\n"
+           "  --db postgresql://USER@HOST:PORT/DBNAME\n"
+           "                 a team database on PostgreSQL (password from ~/.pgpass or PGPASSWORD)\n"
            "  --lang en|zh   language of names in tables, charts and reports (default: from LANGUAGE,\n"
            "                 LC_ALL, LC_MESSAGES or LANG; Chinese unless they name English)\n"
            "  --help         this text\n"

@@ -2,6 +2,7 @@
 #include "database.h"
 
 #include "collation.h"
+#include "dialect.h"
 
 #include "cjktokenizer.h"
 #include "common/datapaths.h"
@@ -67,7 +68,88 @@ sqlite3* nativeHandle(QSqlDatabase& db) {
 
 } // namespace
 
+Result<std::unique_ptr<Database>> Database::openPostgres(const QString& uri, const DatabaseOptions& options) {
+    static std::atomic<int> counter{0};
+    Result<store::PostgresTarget> target = store::parsePostgresUri(uri);
+    if (!target)
+        return target.error();
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return Error{QStringLiteral("cannot open %1: the Qt PostgreSQL driver (QPSQL) is not installed; "
+                                    "install the package libqt6sql6-psql")
+                         .arg(target->display),
+                     QStringLiteral("db-open")};
+    std::unique_ptr<Database> d(new Database);
+    d->m_path = target->display;
+    d->m_connectionName = QStringLiteral("plancompare-pg-%1").arg(++counter);
+    d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_connectionName);
+    d->m_db.setHostName(target->host);
+    d->m_db.setPort(target->port);
+    d->m_db.setUserName(target->user);
+    if (!target->password.isEmpty())
+        d->m_db.setPassword(target->password);
+    d->m_db.setDatabaseName(target->database);
+    d->m_db.setConnectOptions(target->connectOptions);
+    if (!d->m_db.open()) {
+        const QString detail = d->m_db.lastError().databaseText().isEmpty()
+                                   ? d->m_db.lastError().text()
+                                   : d->m_db.lastError().databaseText();
+        return Error{
+            QStringLiteral("cannot connect to database %1: %2").arg(target->display, detail.trimmed()),
+            QStringLiteral("db-open")};
+    }
+    // Waits are bounded: a row another researcher holds (lock_timeout, the busy timeout) and a runaway
+    // query (statement_timeout) end with a message instead of a hung program.
+    int statementMs = options.statementTimeoutMs;
+    if (qEnvironmentVariableIsSet("PLANCOMPARE_STATEMENT_TIMEOUT_MS"))
+        statementMs = qEnvironmentVariableIntValue("PLANCOMPARE_STATEMENT_TIMEOUT_MS");
+    for (const QString& set : {QStringLiteral("SET statement_timeout = %1").arg(qMax(0, statementMs)),
+                               QStringLiteral("SET lock_timeout = %1").arg(qMax(0, options.busyTimeoutMs)),
+                               QStringLiteral("SET client_min_messages = warning")}) {
+        if (Status s = execStatus(d->m_db, set); !s)
+            return s.error();
+    }
+    d->m_plans = std::make_unique<store::PlanCache>();
+    d->m_user = options.user;
+    if (d->m_user.isEmpty()) {
+        Result<QSqlQuery> who = exec(d->m_db, QStringLiteral("SELECT current_user"));
+        if (!who)
+            return who.error();
+        d->m_user = who->next() ? who->value(0).toString() : QString();
+        who->finish();
+    }
+    Result<QSqlQuery> tables = exec(d->m_db, QStringLiteral("SELECT count(*) FROM information_schema.tables "
+                                                            "WHERE table_schema = current_schema()"));
+    if (!tables)
+        return tables.error();
+    const int tableCount = tables->next() ? tables->value(0).toInt() : 0;
+    tables->finish();
+    Result<int> version = store::readSchemaVersion(d->m_db);
+    if (!version)
+        return version.error();
+    if (*version == 0 && tableCount > 0)
+        return Error{QStringLiteral("%1 holds tables of another program (no PlanCompare schema); it was left "
+                                    "untouched. Use another database.")
+                         .arg(target->display),
+                     QStringLiteral("db-corrupt")};
+    if (options.readOnly) {
+        if (*version != store::latestVersion())
+            return Error{QStringLiteral("database %1 (read-only) has schema version %2, expected %3")
+                             .arg(target->display)
+                             .arg(*version)
+                             .arg(store::latestVersion()),
+                         QStringLiteral("db-readonly")};
+        if (Status s = execStatus(d->m_db, QStringLiteral("SET default_transaction_read_only = on")); !s)
+            return s.error();
+        return d;
+    }
+    if (Status s = store::migrate(d->m_db); !s)
+        return s.error();
+    return d;
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString& path, const DatabaseOptions& options) {
+    if (store::isPostgresUri(path))
+        return openPostgres(path, options);
     static std::atomic<int> counter{0};
     const bool memory = path == QLatin1String(":memory:");
     if (!memory) {
@@ -95,6 +177,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Data
     d->m_db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
     if (!d->m_db.open())
         return store::sqlError(d->m_db.lastError(), QStringLiteral("opening"), path);
+    d->m_user = !options.user.isEmpty() ? options.user
+                                        : qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    if (d->m_user.isEmpty())
+        d->m_user = QStringLiteral("unknown");
     if (Status s = d->init(options); !s)
         return s.error();
     return d;
@@ -195,10 +281,12 @@ Status Database::init(const DatabaseOptions& options) {
 }
 
 int Database::schemaVersion() const {
-    QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
-        return q.value(0).toInt();
-    return -1;
+    Result<int> v = store::readSchemaVersion(const_cast<QSqlDatabase&>(m_db));
+    return v ? *v : -1;
+}
+
+bool Database::isPostgres() const {
+    return store::isPostgres(m_db);
 }
 
 int Database::latestSchemaVersion() {
@@ -212,7 +300,7 @@ Status Database::withTransaction(const std::function<Status()>& work) {
         --m_txDepth;
         return s;
     }
-    if (Status b = execStatus(m_db, QStringLiteral("BEGIN IMMEDIATE")); !b)
+    if (Status b = execStatus(m_db, store::beginWrite(store::engineOf(m_db))); !b)
         return b;
     m_txDepth = 1;
     Status s = work();
@@ -230,6 +318,10 @@ Status Database::withTransaction(const std::function<Status()>& work) {
 
 Status Database::storeTaxonomy(const QList<Area>& areas, const QList<Indicator>& indicators) {
     return withTransaction([&]() -> Status {
+        // Two imports at once replace the snapshot one after the other (PostgreSQL; SQLite's
+        // BEGIN IMMEDIATE already does).
+        if (Status s = store::lockName(m_db, QStringLiteral("taxonomy")); !s)
+            return s;
         if (Status s = execStatus(m_db, QStringLiteral("DELETE FROM areas")); !s)
             return s;
         if (Status s = execStatus(m_db, QStringLiteral("DELETE FROM indicators")); !s)

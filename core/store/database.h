@@ -1,4 +1,5 @@
-// pc::Database: the local SQLite file (QSQLITE) holding imported plans, user corrections and notes.
+// pc::Database: the local SQLite file (QSQLITE) or a team database on PostgreSQL (QPSQL) holding
+// imported plans, user corrections and notes.
 #pragma once
 
 #include "common/result.h"
@@ -6,6 +7,7 @@
 #include "store/records.h"
 #include "taxonomy/taxonomy.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -20,6 +22,7 @@ struct Analysis;
 namespace store {
 class StatementCache;
 struct PlanCache;
+struct PlanEntry;
 } // namespace store
 
 struct DatabaseOptions {
@@ -30,6 +33,10 @@ struct DatabaseOptions {
     // Damage in a larger file is reported (db-corrupt) by the first query that reads the page.
     qint64 quickCheckMaxBytes = qint64(256) << 20;
     bool readOnly = false; // open without write access (writes then fail with db-readonly)
+    // PostgreSQL: longest a single statement may run before the server stops it (db-timeout);
+    // PLANCOMPARE_STATEMENT_TIMEOUT_MS overrides it. 0 = no limit.
+    int statementTimeoutMs = 300000;
+    QString user; // recorded with corrections and notes; empty: the PostgreSQL role, or $USER
 };
 
 // A target the user adds from a span of the source text (the parser missed it).
@@ -57,13 +64,16 @@ struct NewTarget {
 class Database {
 public:
     // Opens (creating if allowed) and migrates the file. ":memory:" gives a private in-memory DB.
+    // A libpq URI (postgresql://user@host:port/dbname) opens a team database on PostgreSQL instead;
+    // the password comes from ~/.pgpass or PGPASSWORD (libpq), never from PlanCompare's settings.
     static Result<std::unique_ptr<Database>> open(const QString& path, const DatabaseOptions& options = {});
     static Result<std::unique_ptr<Database>> openInMemory();
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    QString path() const { return m_path; }
+    QString path() const { return m_path; } // the file, or the URI without password
+    bool isPostgres() const;
     int schemaVersion() const;
     static int latestSchemaVersion();
 
@@ -136,7 +146,16 @@ public:
 
     // ---- corrections: each returns the new override's id. They apply at once and after every
     // re-import; overrides() says which no longer match the text.
-    Result<qint64> correctTarget(qint64 targetId, OverrideKind kind, const QString& value);
+    // `expectedVersion`: the target's version when the user loaded it (targetVersion()); if someone
+    // changed the target since, the correction is refused with code "conflict" and a message that
+    // shows their value, who and when. Without it the correction applies to the current row.
+    Result<qint64> correctTarget(qint64 targetId, OverrideKind kind, const QString& value,
+                                 std::optional<qint64> expectedVersion = std::nullopt);
+    Result<qint64> targetVersion(qint64 targetId);
+    // Every change of the target (oldest first), following it across re-imports.
+    Result<QList<TargetChange>> targetHistory(qint64 targetId);
+    // Who changes are recorded as: DatabaseOptions::user, else the PostgreSQL role, else $USER.
+    QString user() const { return m_user; }
     Result<qint64> rejectTarget(qint64 targetId);
     Result<qint64> addTarget(const NewTarget& target);
     Result<qint64> setMeasureArea(qint64 measureId, const QString& area);
@@ -154,10 +173,14 @@ public:
 
 private:
     Database();
+    static Result<std::unique_ptr<Database>> openPostgres(const QString& uri, const DatabaseOptions& options);
     Status init(const DatabaseOptions& options);
     Result<QList<ComparisonRow>> readTargets(const QString& where, const QVariantList& binds);
     Status refreshPlanCache();
     Status applyPlanCorrections(const QString& docId); // inside the caller's transaction
+    template <typename Cursor> store::PlanEntry readPlan(Cursor& c, int rank);
+    void setPlans(QHash<qint64, store::PlanEntry>&& plans, qint64 dataVersion, qint64 changes);
+    template <typename Cursor> QList<ComparisonRow> readTargetRows(Cursor& c);
     // Stores one override row (doc_id, doc_sha256, kind, value, original_value, anchor_start,
     // anchor_end, anchor_text, anchor_value, created_at) and re-applies the document's overrides,
     // in one transaction; returns the override's id.
@@ -167,6 +190,7 @@ private:
     std::unique_ptr<store::PlanCache> m_plans;
     QString m_path;
     QString m_connectionName;
+    QString m_user;
     int m_txDepth = 0;
     friend class DatabaseAccess;
 };

@@ -1,6 +1,7 @@
 // Import of one analysed document (one transaction, replace-in-place) and the document-level queries.
 #include "database.h"
 
+#include "dialect.h"
 #include "extract/analysis.h"
 #include "sqlutil.h"
 
@@ -140,6 +141,9 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
     ImportOutcome outcome = ImportOutcome::Imported;
     qint64 documentId = 0;
     const Status s = withTransaction([&]() -> Status {
+        // Two researchers importing the same plan at once: the second waits here, then finds it stored.
+        if (Status l = store::lockName(m_db, QStringLiteral("import:") + docId); !l)
+            return l;
         Result<QSqlQuery> existing =
             exec(m_db, QStringLiteral("SELECT id, sha256 FROM documents WHERE doc_id = ?"), {docId});
         if (!existing)
@@ -196,27 +200,28 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             }
             if (Status d =
                     execStatus(m_db, QStringLiteral("UPDATE sources SET text = ? WHERE document_id = ?"),
-                               {store::packSource(doc.source), documentId});
+                               {store::packSource(doc.source, store::isPostgres(m_db)), documentId});
                 !d)
                 return d;
         } else {
             existing->finish();
             QSqlQuery ins(m_db);
-            ins.prepare(
+            ins.prepare(store::returningId(
+                store::engineOf(m_db),
                 QStringLiteral("INSERT INTO documents(jurisdiction, level, year, doc_number, issuer, "
                                "issued_on, title, source_path, sha256, layout, encoding, parse_confidence, "
                                "imported_at, jurisdiction_code, plan_kind, implements_title, "
                                "implements_doc_number, parsed_jurisdiction, parsed_year, parsed_plan_kind, "
-                               "doc_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                               "doc_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")));
             for (const QVariant& v : docValues)
                 ins.addBindValue(v);
             ins.addBindValue(docId);
             if (!ins.exec())
                 return store::sqlError(ins.lastError(), QStringLiteral("storing %1").arg(docId), m_path);
-            documentId = ins.lastInsertId().toLongLong();
+            documentId = store::insertedId(store::engineOf(m_db), ins);
             if (Status d =
                     execStatus(m_db, QStringLiteral("INSERT INTO sources(document_id, text) VALUES (?, ?)"),
-                               {documentId, store::packSource(doc.source)});
+                               {documentId, store::packSource(doc.source, store::isPostgres(m_db))});
                 !d)
                 return d;
         }
@@ -243,18 +248,20 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         }
 
         QSqlQuery mea(m_db);
-        mea.prepare(
-            QStringLiteral("INSERT INTO measures(document_id, ordinal, section_ordinal, number, title, body, "
-                           "units, area_heading, area, parsed_area, deadline, remark, span_start, span_end, "
-                           "title_start, title_end, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        mea.prepare(store::returningId(
+            store::engineOf(m_db),
+            QStringLiteral(
+                "INSERT INTO measures(document_id, ordinal, section_ordinal, number, title, body, "
+                "units, area_heading, area, parsed_area, deadline, remark, span_start, span_end, "
+                "title_start, title_end, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")));
         QSqlQuery agencyInsert(m_db);
-        agencyInsert.prepare(QStringLiteral("INSERT OR IGNORE INTO agencies(name) VALUES (?)"));
+        agencyInsert.prepare(QStringLiteral("INSERT INTO agencies(name) VALUES (?) ON CONFLICT DO NOTHING"));
         QSqlQuery agencyFind(m_db);
         agencyFind.prepare(QStringLiteral("SELECT id FROM agencies WHERE name = ?"));
         QSqlQuery link(m_db);
         link.prepare(
-            QStringLiteral("INSERT OR IGNORE INTO measure_agencies(measure_id, agency_id, role, ordinal, "
-                           "written) VALUES (?,?,?,?,?)"));
+            QStringLiteral("INSERT INTO measure_agencies(measure_id, agency_id, role, ordinal, written) "
+                           "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING"));
         QHash<QString, qint64> agencyIds;
         auto agencyId = [&](const Unit& u) -> qint64 {
             const QString name = u.normalized.isEmpty() ? u.written : u.normalized;
@@ -295,7 +302,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             if (!mea.exec())
                 return store::sqlError(mea.lastError(), QStringLiteral("storing measures of %1").arg(docId),
                                        m_path);
-            const qint64 mid = mea.lastInsertId().toLongLong();
+            const qint64 mid = store::insertedId(store::engineOf(m_db), mea);
             measureIds.append(mid);
             int ordinal = 0;
             auto linkUnits = [&](const QList<Unit>& units, const QString& role) -> bool {

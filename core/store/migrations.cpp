@@ -1,7 +1,22 @@
-// Schema steps of the PlanCompare database. Never edit a released step: add a new one.
+// Schema steps of the PlanCompare database, the same numbered steps on SQLite and PostgreSQL.
+//
+// How to add a step (never edit a released one): append {n, name, statements, sqlite, postgres} to
+// buildMigrations() with the next number (all five members, {} where empty: -Werror).
+//  - `statements`: plain SQL both engines run, written the SQLite way (INTEGER PRIMARY KEY, INTEGER,
+//    REAL, BLOB, TEXT); on PostgreSQL dialect.cpp's translateDdl() turns the type names into
+//    identity BIGINT, BIGINT, DOUBLE PRECISION and BYTEA. CREATE TABLE / INDEX, ALTER TABLE … ADD
+//    COLUMN, INSERT/UPDATE without engine functions are portable.
+//  - `sqlite`, `postgres`: statements only that engine runs, after the shared ones (virtual tables,
+//    triggers, functions, collations, indexes of one engine). A step may be entirely per engine.
+// Each step runs in one transaction together with the new schema version (PRAGMA user_version on
+// SQLite, table plancompare_schema on PostgreSQL, under an advisory lock so two clients opening a new
+// database do not both migrate it). Steps 1–5 are the SQLite schema as released; 6 is reserved for
+// plan metadata (another branch); steps of the team database start at 7
+// (7: row versions, authors, target history).
 #include "migrations.h"
 
 #include "cjktokenizer.h"
+#include "dialect.h"
 #include "sqlutil.h"
 
 namespace pc::store {
@@ -79,6 +94,16 @@ QList<Migration> buildMigrations() {
                             "NOT NULL, anchor_start INTEGER, anchor_end INTEGER, anchor_text TEXT, text TEXT "
                             "NOT NULL, created_at TEXT, updated_at TEXT)"),
              QStringLiteral("CREATE INDEX notes_doc ON notes(doc_id)"),
+         },
+         {},
+         {
+             // Plan texts are stored compressed (sqlutil packSource): SQLite keeps them in a TEXT
+             // column, PostgreSQL needs bytes.
+             QStringLiteral(
+                 "ALTER TABLE sources ALTER COLUMN text TYPE BYTEA USING convert_to(text, 'UTF8')"),
+             // Pinyin order of Chinese names (SQLite: the pc_zh collation registered per connection).
+             QStringLiteral("CREATE COLLATION IF NOT EXISTS pc_zh (provider = icu, locale = "
+                            "'zh-u-co-pinyin-kn-true')"),
          }});
     // 2: full-text index over measure titles, text and responsible units (external content: the
     // text lives once, in measures; triggers keep the index in step).
@@ -86,6 +111,7 @@ QList<Migration> buildMigrations() {
     m.append(
         {2,
          QStringLiteral("full-text search index"),
+         {},
          {
              QStringLiteral("CREATE VIRTUAL TABLE measure_fts USING fts5(title, body, units, "
                             "content='measures', content_rowid='id', tokenize='%1', detail=full)")
@@ -102,6 +128,41 @@ QList<Migration> buildMigrations() {
                             "measure_fts(rowid, title, body, units) VALUES (new.id, new.title, new.body, "
                             "new.units); END"),
              QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('rebuild')"),
+         },
+         // PostgreSQL: the same folded text (ASCII lower case, full-width digits and letters) searched
+         // as a substring, found through two indexes on it: trigrams (pg_trgm) for three or more
+         // characters, and the set of its one- and two-character CJK/ASCII grams for shorter queries
+         // (电, 用水), which trigrams cannot serve. See search.cpp.
+         {
+             QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"),
+             QStringLiteral("CREATE FUNCTION pc_fold(s text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL "
+                            "SAFE AS $$ SELECT translate(lower(coalesce(s, '')), '%1', '%2') $$")
+                 .arg(QString::fromUtf8(
+                          "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+                          "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"),
+                      QStringLiteral("0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz")),
+             QStringLiteral("CREATE FUNCTION pc_search_text(title text, body text, units text) RETURNS text "
+                            "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT pc_fold(title) || chr(10) || "
+                            "pc_fold(body) || chr(10) || pc_fold(units) $$"),
+             QStringLiteral(
+                 "CREATE FUNCTION pc_grams(s text) RETURNS text[] LANGUAGE sql IMMUTABLE "
+                 "PARALLEL SAFE AS $$ SELECT coalesce(array_agg(DISTINCT g), '{}') FROM (SELECT "
+                 "substr(s, i, n) AS g FROM generate_series(1, length(s)) i, (VALUES (1), (2)) "
+                 "k(n)) x WHERE g ~ '^[0-9a-z\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{1,2}$' $$"),
+             // Length in tokenizer positions (a CJK character or a Latin word each), for bm25's
+             // length normalisation.
+             QStringLiteral(
+                 "CREATE FUNCTION pc_token_count(s text) RETURNS bigint LANGUAGE sql IMMUTABLE "
+                 "PARALLEL SAFE AS $$ SELECT regexp_count(coalesce(s, ''), '[\\u3400-\\u4dbf\\u4e00-"
+                 "\\u9fff\\uf900-\\ufaff\\u3040-\\u30ff\\uac00-\\ud7af\\u3007]') + "
+                 "regexp_count(coalesce(s, ''), '[0-9A-Za-z\\uff10-\\uff19\\uff21-\\uff3a\\uff41-"
+                 "\\uff5a\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0370-\\u04ff]+') $$"),
+             QStringLiteral("ALTER TABLE measures ADD COLUMN search_tokens BIGINT GENERATED ALWAYS AS "
+                            "(pc_token_count(title) + pc_token_count(body) + pc_token_count(units)) STORED"),
+             QStringLiteral("CREATE INDEX measures_trgm ON measures USING gin (pc_search_text(title, body, "
+                            "units) gin_trgm_ops)"),
+             QStringLiteral("CREATE INDEX measures_grams ON measures USING gin (pc_grams(pc_search_text("
+                            "title, body, units)))"),
          }});
     // 3: the comparison by indicator reads one contiguous range of a covering index instead of
     // visiting a targets row, a measures row (for its number and order) and a documents row per
@@ -115,6 +176,8 @@ QList<Migration> buildMigrations() {
          {
              QStringLiteral("ALTER TABLE targets ADD COLUMN measure_ordinal INTEGER"),
              QStringLiteral("ALTER TABLE targets ADD COLUMN measure_number INTEGER"),
+         },
+         {
              QStringLiteral("UPDATE targets SET (measure_ordinal, measure_number) = (SELECT m.ordinal, "
                             "m.number FROM measures m WHERE m.id = targets.measure_id)"),
              QStringLiteral("CREATE TRIGGER targets_measure_fill AFTER INSERT ON targets WHEN "
@@ -126,6 +189,22 @@ QList<Migration> buildMigrations() {
                             "measure_ordinal, span_start, measure_number, measure_id, area, scope, kind, "
                             "comparator, value, unit, baseline, deadline, quote, span_end, sentence, "
                             "qualitative, corrected_fields, confidence, added_by)"),
+         },
+         // PostgreSQL: a btree cannot hold the long text columns (2.7 kB per entry), so the index
+         // keys the range only; the trigger is a function there.
+         {
+             QStringLiteral(
+                 "UPDATE targets t SET measure_ordinal = m.ordinal, measure_number = m.number FROM "
+                 "measures m WHERE m.id = t.measure_id"),
+             QStringLiteral("CREATE FUNCTION pc_targets_measure_fill() RETURNS trigger LANGUAGE plpgsql AS "
+                            "$$ BEGIN IF NEW.measure_ordinal IS NULL AND NEW.measure_id IS NOT NULL THEN "
+                            "SELECT m.ordinal, m.number INTO NEW.measure_ordinal, NEW.measure_number FROM "
+                            "measures m WHERE m.id = NEW.measure_id; END IF; RETURN NEW; END $$"),
+             QStringLiteral("CREATE TRIGGER targets_measure_fill BEFORE INSERT ON targets FOR EACH ROW "
+                            "EXECUTE FUNCTION pc_targets_measure_fill()"),
+             QStringLiteral("DROP INDEX targets_indicator"),
+             QStringLiteral("CREATE INDEX targets_compare ON targets(indicator, rejected, document_id, "
+                            "measure_ordinal, span_start)"),
          }});
     // 4: targets found outside numbered measures (总体目标 paragraphs, preambles, tables, news pages)
     // belong to the document, not to a measure: measure_id becomes nullable, and every target records
@@ -142,6 +221,7 @@ QList<Migration> buildMigrations() {
     m.append(
         {4,
          QStringLiteral("targets outside measures, with their section"),
+         {},
          {
              QStringLiteral(
                  "CREATE TABLE targets_v4(id INTEGER PRIMARY KEY, measure_id INTEGER "
@@ -170,6 +250,12 @@ QList<Migration> buildMigrations() {
                  "new.measure_ordinal IS NULL AND new.measure_id IS NOT NULL BEGIN UPDATE targets "
                  "SET (measure_ordinal, measure_number) = (SELECT m.ordinal, m.number FROM measures "
                  "m WHERE m.id = new.measure_id) WHERE id = new.id; END"),
+         },
+         // PostgreSQL relaxes NOT NULL in place; its trigger already skips targets without a measure.
+         {
+             QStringLiteral("ALTER TABLE targets ALTER COLUMN measure_id DROP NOT NULL"),
+             QStringLiteral("ALTER TABLE targets ADD COLUMN section TEXT NOT NULL DEFAULT 'measure'"),
+             QStringLiteral("ALTER TABLE targets ADD COLUMN section_heading TEXT NOT NULL DEFAULT ''"),
          }});
     // 5: the original file beside its plan (zlib-compressed, format as detected), with the reader's
     // page starts (JSON array of source offsets, read per plan for 第 N 页) and its origin map (one
@@ -182,7 +268,9 @@ QList<Migration> buildMigrations() {
                                  "documents(id) ON DELETE CASCADE, format TEXT NOT NULL, size INTEGER NOT "
                                  "NULL, original BLOB NOT NULL, page_count INTEGER NOT NULL DEFAULT 0, "
                                  "page_starts TEXT NOT NULL DEFAULT '[]', origins BLOB)"),
-              }});
+              },
+              {},
+              {}});
     // 6: plan metadata from the gazetteer and the text (jurisdiction code, kind, the plan it
     // implements), the jurisdiction as guessed beside the effective one, researchers' corrections of
     // a plan's jurisdiction, year or kind (re-applied after every re-import), and named plan sets.
@@ -207,7 +295,30 @@ QList<Migration> buildMigrations() {
              QStringLiteral("CREATE TABLE plan_set_members(set_name TEXT NOT NULL REFERENCES "
                             "plan_sets(name) ON DELETE CASCADE, doc_id TEXT NOT NULL, ordinal INTEGER "
                             "NOT NULL DEFAULT 0, PRIMARY KEY(set_name, doc_id))"),
-         }});
+         },
+         {},
+         {}});
+    // 7: working together. Every target row carries a version that each correction raises, so a
+    // correction made on a stale view is refused (corrections and notes were last-write-wins);
+    // corrections and notes record who made them; target_history keeps every change of a target,
+    // anchored like overrides (document + span) so it follows the target across re-imports.
+    m.append(
+        {7,
+         QStringLiteral("row versions, authors and target history"),
+         {
+             QStringLiteral("ALTER TABLE targets ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1"),
+             QStringLiteral("ALTER TABLE overrides ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE notes ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE notes ADD COLUMN updated_by TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE TABLE target_history(id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, "
+                            "anchor_start INTEGER, anchor_end INTEGER, target_id INTEGER, field TEXT NOT "
+                            "NULL, old_value TEXT, new_value TEXT, row_version INTEGER NOT NULL, "
+                            "changed_by TEXT NOT NULL, changed_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX target_history_anchor ON target_history(doc_id, anchor_start, "
+                            "anchor_end)"),
+         },
+         {},
+         {}});
     return m;
 }
 
@@ -223,16 +334,17 @@ int latestVersion() {
 }
 
 Status migrate(QSqlDatabase& db, int upTo) {
-    Result<QSqlQuery> v = exec(db, QStringLiteral("PRAGMA user_version"));
+    const Engine engine = engineOf(db);
+    const QString label = connectionLabel(db);
+    Result<int> v = readSchemaVersion(db);
     if (!v)
         return v.error();
-    const int current = v->next() ? v->value(0).toInt() : 0;
-    v->finish(); // an open statement would make DROP INDEX fail with "database table is locked"
+    const int current = *v;
     if (current > latestVersion())
         return Status::failure(
             QStringLiteral("database %1 has schema version %2, newer than this PlanCompare "
                            "understands (%3); use a newer PlanCompare or another file")
-                .arg(db.databaseName())
+                .arg(label)
                 .arg(current)
                 .arg(latestVersion()),
             QStringLiteral("db-too-new"));
@@ -241,38 +353,57 @@ Status migrate(QSqlDatabase& db, int upTo) {
             continue;
         if (upTo >= 0 && step.version > upTo)
             break;
-        // BEGIN IMMEDIATE takes the write lock first, so two processes opening a fresh file do
-        // not both try to create the tables.
-        if (Status s = execStatus(db, QStringLiteral("BEGIN IMMEDIATE")); !s)
+        // SQLite: BEGIN IMMEDIATE takes the write lock first, so two processes opening a fresh file
+        // do not both try to create the tables. PostgreSQL: a transaction-scoped advisory lock does
+        // the same for two clients of one server.
+        // The PostgreSQL lock is taken before BEGIN: a transaction that starts after the other client
+        // committed sees its tables (one that started before keeps stale catalog caches).
+        if (engine == Engine::PostgreSQL) {
+            if (Status s = execStatus(db, QStringLiteral("SELECT pg_advisory_lock(7237001)")); !s)
+                return s;
+        }
+        const auto unlock = [&] {
+            if (engine == Engine::PostgreSQL)
+                execStatus(db, QStringLiteral("SELECT pg_advisory_unlock(7237001)"));
+        };
+        if (Status s = execStatus(db, beginWrite(engine)); !s) {
+            unlock();
             return s;
+        }
         // Another process may have migrated while we waited for the lock.
-        Result<QSqlQuery> again = exec(db, QStringLiteral("PRAGMA user_version"));
+        Result<int> again = readSchemaVersion(db);
         if (!again) {
             execStatus(db, QStringLiteral("ROLLBACK"));
+            unlock();
             return again.error();
         }
-        if (again->next() && again->value(0).toInt() >= step.version) {
-            again->finish();
+        if (*again >= step.version) {
             execStatus(db, QStringLiteral("ROLLBACK"));
+            unlock();
             continue;
         }
-        again->finish();
+        QStringList statements;
+        for (const QString& sql : step.statements)
+            statements << translateDdl(engine, sql);
+        statements << (engine == Engine::PostgreSQL ? step.postgres : step.sqlite);
         Status failed = okStatus();
-        for (const QString& sql : step.statements) {
+        for (const QString& sql : std::as_const(statements)) {
             failed = execStatus(db, sql);
             if (!failed)
                 break;
         }
         if (failed)
-            failed = execStatus(db, QStringLiteral("PRAGMA user_version = %1").arg(step.version));
+            failed = writeSchemaVersion(db, step.version);
         if (failed)
             failed = execStatus(db, QStringLiteral("COMMIT"));
-        if (!failed) {
+        if (!failed)
             execStatus(db, QStringLiteral("ROLLBACK"));
+        unlock();
+        if (!failed) {
             return Status::failure(
-                QStringLiteral("database %1: migration step %2 (%3) failed, the file stays at "
+                QStringLiteral("database %1: migration step %2 (%3) failed, the database stays at "
                                "version %4: %5")
-                    .arg(db.databaseName())
+                    .arg(label)
                     .arg(step.version)
                     .arg(step.name)
                     .arg(step.version - 1)

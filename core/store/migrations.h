@@ -1,4 +1,4 @@
-// The numbered schema migrations of the database (PRAGMA user_version), each committed with its version.
+// The numbered schema migrations of the database (both engines), each committed with its version.
 #pragma once
 
 #include "common/result.h"
@@ -11,9 +11,11 @@
 namespace pc::store {
 
 struct Migration {
-    int version = 0; // user_version after this step
-    QString name;    // for error messages
-    QStringList statements;
+    int version = 0;        // user_version after this step
+    QString name;           // for error messages
+    QStringList statements; // both engines (plain SQL, types translated for PostgreSQL)
+    QStringList sqlite;     // SQLite only, after `statements`
+    QStringList postgres;   // PostgreSQL only, after `statements`
 };
 
 const QList<Migration>& migrations();

@@ -1,6 +1,7 @@
 // User notes on plans, measures and targets, anchored to the text like overrides so they follow re-imports.
 #include "database.h"
 
+#include "dialect.h"
 #include "sqlutil.h"
 
 namespace pc {
@@ -49,25 +50,27 @@ Result<qint64> Database::addNote(NoteSubject subject, qint64 subjectId, const QS
             QStringLiteral("no %1 with id %2 in %3").arg(noteSubjectName(subject)).arg(subjectId).arg(m_path),
             QStringLiteral("not-found")};
     const QVariantList values{
-        noteSubjectName(subject), q->value(0),     q->value(1),    q->value(2), q->value(3),
-        text.trimmed(),           store::nowUtc(), store::nowUtc()};
+        noteSubjectName(subject), q->value(0),     q->value(1),     q->value(2), q->value(3),
+        text.trimmed(),           store::nowUtc(), store::nowUtc(), m_user,      m_user};
     q->finish();
     QSqlQuery ins(m_db);
-    ins.prepare(
+    ins.prepare(store::returningId(
+        store::engineOf(m_db),
         QStringLiteral("INSERT INTO notes(subject, doc_id, anchor_start, anchor_end, anchor_text, text, "
-                       "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)"));
+                       "created_at, updated_at, created_by, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?)")));
     for (const QVariant& v : values)
         ins.addBindValue(v);
     if (!ins.exec())
         return store::sqlError(ins.lastError(), QStringLiteral("saving the note"), m_path);
-    return ins.lastInsertId().toLongLong();
+    return store::insertedId(store::engineOf(m_db), ins);
 }
 
 Status Database::updateNote(qint64 noteId, const QString& text) {
     if (text.trimmed().isEmpty())
         return Status::failure(QStringLiteral("a note needs some text"), QStringLiteral("bad-value"));
-    Result<QSqlQuery> q = exec(m_db, QStringLiteral("UPDATE notes SET text = ?, updated_at = ? WHERE id = ?"),
-                               {text.trimmed(), store::nowUtc(), noteId});
+    Result<QSqlQuery> q =
+        exec(m_db, QStringLiteral("UPDATE notes SET text = ?, updated_at = ?, updated_by = ? WHERE id = ?"),
+             {text.trimmed(), store::nowUtc(), m_user, noteId});
     if (!q)
         return q.error();
     if (q->numRowsAffected() == 0)
@@ -98,7 +101,7 @@ Result<QList<NoteRecord>> Database::notes(const NoteFilter& f) {
         binds << noteSubjectName(*f.subject);
     }
     QString sql = QStringLiteral("SELECT id, subject, doc_id, anchor_start, anchor_end, anchor_text, text, "
-                                 "created_at, updated_at FROM notes");
+                                 "created_at, updated_at, created_by, updated_by FROM notes");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY id");
@@ -121,6 +124,8 @@ Result<QList<NoteRecord>> Database::notes(const NoteFilter& f) {
         n.text = q.value(6).toString();
         n.createdAt = q.value(7).toString();
         n.updatedAt = q.value(8).toString();
+        n.createdBy = q.value(9).toString();
+        n.updatedBy = q.value(10).toString();
         all.append(n);
     }
     q.finish();

@@ -3,6 +3,7 @@
 // and can be undone one by one.
 #include "database.h"
 
+#include "dialect.h"
 #include "sqlutil.h"
 
 #include <QHash>
@@ -220,7 +221,8 @@ static Result<QString> normalizedValue(QSqlDatabase& db, OverrideKind kind, cons
     }
 }
 
-Result<qint64> Database::correctTarget(qint64 targetId, OverrideKind kind, const QString& value) {
+Result<qint64> Database::correctTarget(qint64 targetId, OverrideKind kind, const QString& value,
+                                       std::optional<qint64> expectedVersion) {
     if (!isTargetField(kind) && kind != OverrideKind::RejectTarget)
         return badValue(QStringLiteral("%1 is not a target field").arg(overrideKindName(kind)));
     QString normalized;
@@ -231,47 +233,129 @@ Result<qint64> Database::correctTarget(qint64 targetId, OverrideKind kind, const
         normalized = *n;
     }
     const QString column = kind == OverrideKind::RejectTarget ? QStringLiteral("rejected") : columnOf(kind);
+    const bool numeric = kind == OverrideKind::TargetValue || kind == OverrideKind::TargetBaseline;
+    qint64 id = 0;
+    Error refused;
+    // Read, check the version, store and raise the version in one transaction, the row locked
+    // (FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE admits one writer), so of two researchers
+    // correcting the same target at once exactly one wins and the other is told.
+    const Status s = withTransaction([&]() -> Status {
+        Result<QSqlQuery> q =
+            exec(m_db,
+                 QStringLiteral(
+                     "SELECT t.document_id, d.doc_id, d.sha256, t.span_start, t.span_end, "
+                     "t.quote, t.p_value, t.%1, t.row_version FROM targets t JOIN documents d ON d.id = "
+                     "t.document_id WHERE t.id = ?%2")
+                     .arg(column, store::forUpdate(store::engineOf(m_db), QStringLiteral("t"))),
+                 {targetId});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Status::failure(QStringLiteral("no target with id %1 in %2").arg(targetId).arg(m_path),
+                                   QStringLiteral("not-found"));
+        const qint64 documentId = q->value(0).toLongLong();
+        const QString docId = q->value(1).toString();
+        const qint64 spanStart = q->value(3).toLongLong();
+        const qint64 spanEnd = q->value(4).toLongLong();
+        const QString current = numeric ? numberText(q->value(7)) : q->value(7).toString();
+        const qint64 version = q->value(8).toLongLong();
+        const QVariantList insert{
+            q->value(1), q->value(2), overrideKindName(kind),  normalized,      current, q->value(3),
+            q->value(4), q->value(5), numberText(q->value(6)), store::nowUtc(), m_user};
+        q->finish();
+        if (expectedVersion && *expectedVersion != version) {
+            Result<QSqlQuery> last = exec(
+                m_db,
+                QStringLiteral("SELECT field, new_value, changed_by, changed_at FROM target_history WHERE "
+                               "doc_id = ? AND anchor_start = ? AND anchor_end = ? ORDER BY id DESC LIMIT 1"),
+                {docId, spanStart, spanEnd});
+            QString who = QStringLiteral("someone"), when, what;
+            if (last && last->next()) {
+                who = last->value(2).toString();
+                when = QStringLiteral(" at ") + last->value(3).toString();
+                what = QStringLiteral(" (their last change: %1 = %2)")
+                           .arg(last->value(0).toString(), last->value(1).toString());
+            }
+            refused =
+                Error{QStringLiteral("target %1 was changed by %2%3 since you loaded it (version %4, now "
+                                     "%5): its %6 is now \u201c%7\u201d%8. Your %6 \u201c%9\u201d was "
+                                     "not saved; reload the target and try again.")
+                          .arg(targetId)
+                          .arg(who, when)
+                          .arg(*expectedVersion)
+                          .arg(version)
+                          .arg(column, current, what, normalized),
+                      QStringLiteral("conflict")};
+            return Status::failure(refused.message, refused.code);
+        }
+        Result<qint64> stored = insertOverride(documentId, insert);
+        if (!stored)
+            return stored.error();
+        id = *stored;
+        if (Status v = execStatus(m_db, QStringLiteral("UPDATE targets SET row_version = ? WHERE id = ?"),
+                                  {version + 1, targetId});
+            !v)
+            return v;
+        return execStatus(
+            m_db,
+            QStringLiteral("INSERT INTO target_history(doc_id, anchor_start, anchor_end, target_id, "
+                           "field, old_value, new_value, row_version, changed_by, changed_at) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?)"),
+            {docId, spanStart, spanEnd, targetId, column, current,
+             kind == OverrideKind::RejectTarget ? QStringLiteral("1") : normalized, version + 1, m_user,
+             store::nowUtc()});
+    });
+    if (!s)
+        return s.error();
+    return id;
+}
+
+Result<qint64> Database::targetVersion(qint64 targetId) {
     Result<QSqlQuery> q =
-        exec(m_db,
-             QStringLiteral("SELECT t.document_id, d.doc_id, d.sha256, t.span_start, t.span_end, "
-                            "t.quote, t.p_value, t.%1 FROM targets t JOIN documents d ON d.id = "
-                            "t.document_id WHERE t.id = ?")
-                 .arg(column),
-             {targetId});
+        exec(m_db, QStringLiteral("SELECT row_version FROM targets WHERE id = ?"), {targetId});
     if (!q)
         return q.error();
     if (!q->next())
         return Error{QStringLiteral("no target with id %1 in %2").arg(targetId).arg(m_path),
                      QStringLiteral("not-found")};
-    const qint64 documentId = q->value(0).toLongLong();
-    const QVariantList insert{q->value(1),
-                              q->value(2),
-                              overrideKindName(kind),
-                              normalized,
-                              kind == OverrideKind::TargetValue || kind == OverrideKind::TargetBaseline
-                                  ? QVariant(numberText(q->value(7)))
-                                  : q->value(7),
-                              q->value(3),
-                              q->value(4),
-                              q->value(5),
-                              numberText(q->value(6)),
-                              store::nowUtc()};
-    q->finish();
-    return insertOverride(documentId, insert);
+    return q->value(0).toLongLong();
+}
+
+Result<QList<TargetChange>> Database::targetHistory(qint64 targetId) {
+    Result<QSqlQuery> q = exec(
+        m_db,
+        QStringLiteral("SELECT h.field, h.old_value, h.new_value, h.row_version, h.changed_by, h.changed_at "
+                       "FROM target_history h JOIN targets t ON t.id = ? JOIN documents d ON d.id = "
+                       "t.document_id WHERE h.doc_id = d.doc_id AND h.anchor_start = t.span_start AND "
+                       "h.anchor_end = t.span_end ORDER BY h.id"),
+        {targetId});
+    if (!q)
+        return q.error();
+    QList<TargetChange> out;
+    while (q->next())
+        out.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                    q->value(3).toLongLong(), q->value(4).toString(), q->value(5).toString()});
+    return out;
 }
 
 Result<qint64> Database::insertOverride(qint64 documentId, const QVariantList& row) {
     qint64 id = 0;
+    QVariantList values = row;
+    if (values.size() == 10)
+        values << m_user;
     const Status s = withTransaction([&]() -> Status {
         QSqlQuery ins(m_db);
-        ins.prepare(QStringLiteral("INSERT INTO overrides(doc_id, doc_sha256, kind, value, original_value, "
-                                   "anchor_start, anchor_end, anchor_text, anchor_value, created_at) VALUES "
-                                   "(?,?,?,?,?,?,?,?,?,?)"));
-        for (const QVariant& v : row)
+        ins.prepare(store::returningId(
+            store::engineOf(m_db),
+            QStringLiteral(
+                "INSERT INTO overrides(doc_id, doc_sha256, kind, value, original_value, "
+                "anchor_start, anchor_end, anchor_text, anchor_value, created_at, created_by) VALUES "
+                "(?,?,?,?,?,?,?,?,?,?,?)")));
+        for (const QVariant& v : values)
             ins.addBindValue(v);
         if (!ins.exec())
             return store::sqlError(ins.lastError(), QStringLiteral("saving the correction"), m_path);
-        id = ins.lastInsertId().toLongLong();
+        id = store::insertedId(store::engineOf(m_db), ins);
         return applyOverrides(documentId);
     });
     if (!s)
@@ -382,7 +466,8 @@ Status Database::removeOverride(qint64 overrideId) {
 
 Result<QList<OverrideRecord>> Database::overrides(const QString& docId) {
     QString sql = QStringLiteral("SELECT id, doc_id, doc_sha256, kind, value, original_value, anchor_start, "
-                                 "anchor_end, anchor_text, created_at, applies, applied_to FROM overrides");
+                                 "anchor_end, anchor_text, created_at, applies, applied_to, created_by FROM "
+                                 "overrides");
     if (!docId.isEmpty())
         sql += QStringLiteral(" WHERE doc_id = ?");
     sql += QStringLiteral(" ORDER BY id");
@@ -404,6 +489,7 @@ Result<QList<OverrideRecord>> Database::overrides(const QString& docId) {
         r.createdAt = q->value(9).toString();
         r.applies = q->value(10).toInt() != 0;
         r.appliedTo = q->value(11).toLongLong();
+        r.createdBy = q->value(12).toString();
         out.append(r);
     }
     return out;
@@ -545,12 +631,15 @@ Status Database::applyOverrides(qint64 documentId) {
                                            QVariant(),
                                            store::nullable(v.value(QStringLiteral("deadline")).toString())};
                     QSqlQuery ins(m_db);
-                    ins.prepare(QStringLiteral(
-                        "INSERT INTO targets(measure_id, document_id, ordinal, area, indicator, scope, kind, "
-                        "comparator, value, unit, baseline, deadline, p_area, p_indicator, p_scope, p_kind, "
-                        "p_comparator, p_value, p_unit, p_baseline, p_deadline, span_start, span_end, quote, "
-                        "sentence, confidence, indicator_confidence, qualitative, added_by) VALUES "
-                        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,?,?)"));
+                    ins.prepare(store::returningId(
+                        store::engineOf(m_db),
+                        QStringLiteral(
+                            "INSERT INTO targets(measure_id, document_id, ordinal, area, indicator, scope, "
+                            "kind, comparator, value, unit, baseline, deadline, p_area, p_indicator, "
+                            "p_scope, "
+                            "p_kind, p_comparator, p_value, p_unit, p_baseline, p_deadline, span_start, "
+                            "span_end, quote, sentence, confidence, indicator_confidence, qualitative, "
+                            "added_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,1,?,?)")));
                     ins.addBindValue(host->id);
                     ins.addBindValue(documentId);
                     ins.addBindValue(-1);
@@ -566,7 +655,7 @@ Status Database::applyOverrides(qint64 documentId) {
                     ins.addBindValue(o.id);
                     if (!ins.exec())
                         return store::sqlError(ins.lastError(), QStringLiteral("re-adding a target"), m_path);
-                    appliedTo = ins.lastInsertId().toLongLong();
+                    appliedTo = store::insertedId(store::engineOf(m_db), ins);
                     targets.append({appliedTo, s, e, o.text, numberText(value)});
                 }
             } else if (*kind == OverrideKind::MeasureArea) {

@@ -181,9 +181,21 @@ struct OverrideRecord {
     qsizetype anchorEnd = -1;
     QString anchorText; // the quote (target), the measure title/opening (measure), the span text (add)
     QString createdAt;
+    QString createdBy;    // database user (PostgreSQL) or login name (SQLite) who made it
     bool applies = false; // matched a row at the last apply
     qint64 appliedTo = 0; // target or measure id it was applied to (0 when it does not apply)
     bool operator==(const OverrideRecord&) const = default;
+};
+
+// One change of a target: a correction or its undo, by whom and when.
+struct TargetChange {
+    QString field;         // value, unit, comparator, indicator, deadline, kind, scope, baseline, rejected
+    QString oldValue;      // effective value before the change
+    QString newValue;      // after it ("" for an undo back to the parser's value)
+    qint64 rowVersion = 0; // the target's version after the change
+    QString changedBy;
+    QString changedAt; // ISO 8601 UTC
+    bool operator==(const TargetChange&) const = default;
 };
 
 enum class NoteSubject { Document, Measure, Target };
@@ -200,6 +212,8 @@ struct NoteRecord {
     QString text;
     QString createdAt;
     QString updatedAt;
+    QString createdBy;
+    QString updatedBy;
     qint64 subjectId = 0; // current document/measure/target id, 0 if the anchor no longer matches
     bool operator==(const NoteRecord&) const = default;
 };

@@ -67,7 +67,67 @@ private:
 
 } // namespace
 
+namespace {
+
+// The plan list query (display fields and list order of every plan).
+const QString kPlanSelect =
+    QStringLiteral(
+        "SELECT d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
+        "d.title, f.page_starts, d.jurisdiction_code, d.plan_kind, d.implements_doc_number "
+        "FROM documents d LEFT JOIN document_files f ON f.document_id = d.id ORDER BY ") +
+    kPlanOrder;
+
+// Rows of a QSqlQuery read through the same calls as a SQLite statement (see readRows below).
+struct QueryCursor {
+    QSqlQuery& q;
+    bool step() { return q.next(); }
+    qint64 i64(int c) const { return q.value(c).toLongLong(); }
+    int i32(int c) const { return q.value(c).toInt(); }
+    double dbl(int c) const { return q.value(c).toDouble(); }
+    bool isNull(int c) const { return q.isNull(c); }
+    std::optional<double> optDouble(int c) const { return store::optionalDouble(q.value(c)); }
+    QString text(int c) const { return q.isNull(c) ? QString() : q.value(c).toString(); }
+    QString interned(int c) { return text(c); }
+};
+
+struct StatementCursor {
+    sqlite3_stmt* st;
+    Interner strings;
+    int rc = SQLITE_ROW;
+    bool step() { return (rc = sqlite3_step(st)) == SQLITE_ROW; }
+    qint64 i64(int c) const { return sqlite3_column_int64(st, c); }
+    int i32(int c) const { return sqlite3_column_int(st, c); }
+    double dbl(int c) const { return sqlite3_column_double(st, c); }
+    bool isNull(int c) const { return sqlite3_column_type(st, c) == SQLITE_NULL; }
+    std::optional<double> optDouble(int c) const { return store::columnOptionalDouble(st, c); }
+    QString text(int c) const { return store::columnText(st, c); }
+    QString interned(int c) { return strings.get(st, c); }
+};
+
+} // namespace
+
 Status Database::refreshPlanCache() {
+    if (isPostgres()) {
+        // No data_version on a server: the newest row version (xmin) and the row count of documents
+        // change with every import, re-import or removal, by anyone.
+        Result<QSqlQuery> v = exec(
+            m_db, QStringLiteral("SELECT count(*), coalesce(max(xmin::text::bigint), 0) FROM documents"));
+        if (!v)
+            return v.error();
+        const qint64 stamp = v->next() ? (v->value(0).toLongLong() << 40) ^ v->value(1).toLongLong() : -1;
+        v->finish();
+        if (stamp == m_plans->dataVersion)
+            return okStatus();
+        Result<QSqlQuery> q = exec(m_db, kPlanSelect);
+        if (!q)
+            return q.error();
+        QueryCursor cursor{q.value()};
+        QHash<qint64, store::PlanEntry> plans;
+        while (cursor.step())
+            plans.insert(cursor.i64(0), readPlan(cursor, int(plans.size())));
+        setPlans(std::move(plans), stamp, 0);
+        return okStatus();
+    }
     sqlite3* h = m_statements->handle();
     Result<sqlite3_stmt*> dv =
         m_statements->get(QStringLiteral("PRAGMA data_version"), QStringLiteral("reading plans"), m_path);
@@ -82,36 +142,38 @@ Status Database::refreshPlanCache() {
     const qint64 changes = sqlite3_total_changes64(h);
     if (dataVersion == m_plans->dataVersion && changes == m_plans->totalChanges)
         return okStatus();
-    Result<sqlite3_stmt*> st = m_statements->get(
-        QStringLiteral("SELECT d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
-                       "d.title, f.page_starts, d.jurisdiction_code, d.plan_kind, d.implements_doc_number "
-                       "FROM documents d LEFT JOIN document_files f ON f.document_id = d.id "
-                       "ORDER BY ") +
-            kPlanOrder,
-        QStringLiteral("reading plans"), m_path);
+    Result<sqlite3_stmt*> st = m_statements->get(kPlanSelect, QStringLiteral("reading plans"), m_path);
     if (!st)
         return st.error();
     store::StatementScope scope(*st);
     QHash<qint64, store::PlanEntry> plans;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(*st)) == SQLITE_ROW) {
-        store::PlanEntry p;
-        p.docId = store::columnText(*st, 1);
-        p.jurisdiction = store::columnText(*st, 2);
-        p.level = store::columnText(*st, 3);
-        p.year = sqlite3_column_int(*st, 4);
-        p.docNumber = store::columnText(*st, 5);
-        p.issuedOn = store::columnText(*st, 6);
-        p.title = store::columnText(*st, 7);
-        p.pageStarts = store::parsePageStarts(store::columnText(*st, 8));
-        p.jurisdictionCode = store::columnText(*st, 9);
-        p.planKind = store::columnText(*st, 10);
-        p.implementsDocNumber = store::columnText(*st, 11);
-        p.rank = int(plans.size());
-        plans.insert(sqlite3_column_int64(*st, 0), p);
-    }
-    if (rc != SQLITE_DONE)
-        return store::sqliteError(h, rc, QStringLiteral("reading plans"), m_path);
+    StatementCursor cursor{*st, {}};
+    while (cursor.step())
+        plans.insert(cursor.i64(0), readPlan(cursor, int(plans.size())));
+    if (cursor.rc != SQLITE_DONE)
+        return store::sqliteError(h, cursor.rc, QStringLiteral("reading plans"), m_path);
+    setPlans(std::move(plans), dataVersion, changes);
+    return okStatus();
+}
+
+template <typename Cursor> store::PlanEntry Database::readPlan(Cursor& c, int rank) {
+    store::PlanEntry p;
+    p.docId = c.text(1);
+    p.jurisdiction = c.text(2);
+    p.level = c.text(3);
+    p.year = c.i32(4);
+    p.docNumber = c.text(5);
+    p.issuedOn = c.text(6);
+    p.title = c.text(7);
+    p.pageStarts = store::parsePageStarts(c.text(8));
+    p.jurisdictionCode = c.text(9);
+    p.planKind = c.text(10);
+    p.implementsDocNumber = c.text(11);
+    p.rank = rank;
+    return p;
+}
+
+void Database::setPlans(QHash<qint64, store::PlanEntry>&& plans, qint64 dataVersion, qint64 changes) {
     m_plans->plans = std::move(plans);
     m_plans->byId.clear();
     qint64 maxId = 0;
@@ -124,7 +186,6 @@ Status Database::refreshPlanCache() {
     }
     m_plans->dataVersion = dataVersion;
     m_plans->totalChanges = changes;
-    return okStatus();
 }
 
 Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const QVariantList& binds) {
@@ -132,6 +193,18 @@ Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const Q
     if (Status s = refreshPlanCache(); !s)
         return s.error();
     const QString sql = where.isEmpty() ? kTargetSelect : kTargetSelect + QStringLiteral(" WHERE ") + where;
+    if (isPostgres()) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return store::sqlError(q.lastError(), what, m_path);
+        for (const QVariant& b : binds)
+            q.addBindValue(b);
+        if (!q.exec())
+            return store::sqlError(q.lastError(), what, m_path);
+        QueryCursor cursor{q};
+        return readTargetRows(cursor);
+    }
     Result<sqlite3_stmt*> prepared = m_statements->get(sql, what, m_path);
     if (!prepared)
         return prepared.error();
@@ -140,6 +213,14 @@ Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const Q
     if (!store::bindAll(st, binds))
         return store::sqliteError(m_statements->handle(), sqlite3_errcode(m_statements->handle()), what,
                                   m_path);
+    StatementCursor cursor{st, {}};
+    QList<ComparisonRow> rows = readTargetRows(cursor);
+    if (cursor.rc != SQLITE_DONE)
+        return store::sqliteError(m_statements->handle(), cursor.rc, what, m_path);
+    return rows;
+}
+
+template <typename Cursor> QList<ComparisonRow> Database::readTargetRows(Cursor& c) {
     struct Key {
         int rank;
         qint64 ordinal;
@@ -151,11 +232,9 @@ Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const Q
     keys.reserve(1024);
     qint64 lastDocument = -1;
     const store::PlanEntry* plan = nullptr;
-    Interner strings;
     QHash<QString, QStringList> fieldLists;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const qint64 documentId = sqlite3_column_int64(st, 1);
+    while (c.step()) {
+        const qint64 documentId = c.i64(1);
         if (documentId != lastDocument) {
             plan = m_plans->find(documentId);
             lastDocument = documentId;
@@ -163,7 +242,7 @@ Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const Q
         if (!plan)
             continue; // a plan removed while we read; the old inner join skipped these too
         ComparisonRow& r = rows.emplace_back();
-        r.targetId = sqlite3_column_int64(st, 0);
+        r.targetId = c.i64(0);
         r.documentId = documentId;
         r.docId = plan->docId;
         r.jurisdiction = plan->jurisdiction;
@@ -172,40 +251,38 @@ Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const Q
         r.docNumber = plan->docNumber;
         r.issuedOn = plan->issuedOn;
         r.docTitle = plan->title;
-        r.measureNumber = sqlite3_column_int(st, 2);
-        r.area = strings.get(st, 4);
-        r.indicator = strings.get(st, 5);
-        r.scope = strings.get(st, 6);
-        r.kind = strings.get(st, 7);
-        r.comparator = strings.get(st, 8);
-        r.value = store::columnOptionalDouble(st, 9);
-        r.unit = strings.get(st, 10);
-        r.baseline = store::columnOptionalDouble(st, 11);
-        r.deadline = strings.get(st, 12);
-        r.quote = store::columnText(st, 13);
-        r.start = sqlite3_column_int64(st, 14);
-        r.end = sqlite3_column_int64(st, 15);
-        r.sentence = store::columnText(st, 16);
-        r.qualitative = sqlite3_column_int(st, 17) != 0;
-        const QString fields = strings.get(st, 18);
+        r.measureNumber = c.i32(2);
+        r.area = c.interned(4);
+        r.indicator = c.interned(5);
+        r.scope = c.interned(6);
+        r.kind = c.interned(7);
+        r.comparator = c.interned(8);
+        r.value = c.optDouble(9);
+        r.unit = c.interned(10);
+        r.baseline = c.optDouble(11);
+        r.deadline = c.interned(12);
+        r.quote = c.text(13);
+        r.start = c.i64(14);
+        r.end = c.i64(15);
+        r.sentence = c.text(16);
+        r.qualitative = c.i32(17) != 0;
+        const QString fields = c.interned(18);
         if (!fields.isEmpty()) {
             auto it = fieldLists.find(fields);
             if (it == fieldLists.end())
                 it = fieldLists.insert(fields, fields.split(QLatin1Char(',')));
             r.correctedFields = *it;
         }
-        r.confidence = sqlite3_column_double(st, 19);
-        r.measureId = sqlite3_column_int64(st, 20);
-        r.rejected = sqlite3_column_int(st, 21) != 0;
-        r.userAdded = sqlite3_column_type(st, 22) != SQLITE_NULL;
-        r.section = strings.get(st, 23);
-        r.sectionHeading = strings.get(st, 24);
+        r.confidence = c.dbl(19);
+        r.measureId = c.i64(20);
+        r.rejected = c.i32(21) != 0;
+        r.userAdded = !c.isNull(22);
+        r.section = c.interned(23);
+        r.sectionHeading = c.interned(24);
         r.corrected = r.userAdded || r.rejected || !r.correctedFields.isEmpty();
         r.page = read::pageOfOffset(plan->pageStarts, r.start);
-        keys.push_back({plan->rank, sqlite3_column_int64(st, 3), r.start, r.targetId});
+        keys.push_back({plan->rank, c.i64(3), r.start, r.targetId});
     }
-    if (rc != SQLITE_DONE)
-        return store::sqliteError(m_statements->handle(), rc, what, m_path);
     // Plans in list order, then measures in document order, then targets by position.
     std::vector<qsizetype> order(rows.size());
     for (size_t i = 0; i < order.size(); ++i)

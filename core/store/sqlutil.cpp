@@ -1,6 +1,8 @@
 // SQL helpers for the store: statements run with bindings, failures become user-facing Errors.
 #include "sqlutil.h"
 
+#include "dialect.h"
+
 #include <QDataStream>
 #include <QDateTime>
 #include <QIODevice>
@@ -10,8 +12,52 @@
 
 namespace pc::store {
 
+namespace {
+
+// PostgreSQL reports a five-character SQLSTATE (SQLite a decimal result code of at most four digits).
+Error postgresError(const QString& state, const QSqlError& e, const QString& what, const QString& path) {
+    const QString detail = (e.databaseText().isEmpty() ? e.text() : e.databaseText()).trimmed();
+    const QString cls = state.left(2);
+    // Without an SQLSTATE the server did not answer at all: the connection is gone (QPSQL then
+    // closes the database, and every later statement fails with "database not open").
+    const bool lost = cls == QLatin1String("08") || state.startsWith(QLatin1String("57P")) || state.isEmpty();
+    if (lost)
+        return {QStringLiteral("lost the connection to database %1 while %2 (%3); the transaction was "
+                               "rolled back, nothing changed. Check that the server is running and try "
+                               "again.")
+                    .arg(path, what, detail.isEmpty() ? QStringLiteral("no answer from the server") : detail),
+                QStringLiteral("db-connection")};
+    if (state == QLatin1String("57014"))
+        return {QStringLiteral("database %1: %2 took longer than the statement timeout and was stopped "
+                               "(PLANCOMPARE_STATEMENT_TIMEOUT_MS); nothing changed.")
+                    .arg(path, what),
+                QStringLiteral("db-timeout")};
+    if (state == QLatin1String("25006") || state == QLatin1String("42501"))
+        return {QStringLiteral("database %1 is read-only for you (%2); %3 was rolled back, nothing "
+                               "changed. Ask the database's owner for the editor role.")
+                    .arg(path, detail, what),
+                QStringLiteral("db-readonly")};
+    if (state == QLatin1String("55P03") || state == QLatin1String("40P01") || state == QLatin1String("40001"))
+        return {QStringLiteral("database %1 is busy: another researcher is changing the same rows; gave "
+                               "up %2 after waiting. Try again.")
+                    .arg(path, what),
+                QStringLiteral("db-locked")};
+    if (state == QLatin1String("53100"))
+        return {QStringLiteral("database %1: the server's disk is full (%2); %3 was rolled back, nothing "
+                               "changed.")
+                    .arg(path, detail, what),
+                QStringLiteral("db-full")};
+    return {QStringLiteral("database %1: %2 failed: %3 (SQLSTATE %4)").arg(path, what, detail, state),
+            QStringLiteral("db-query")};
+}
+
+} // namespace
+
 Error sqlError(const QSqlError& e, const QString& what, const QString& path) {
     const QString native = e.nativeErrorCode();
+    // Messages name a PostgreSQL database by its URI (connectionLabel, Database::path).
+    if (native.size() == 5 || isPostgresUri(path))
+        return postgresError(native.size() == 5 ? native : QString(), e, what, path);
     const int code = native.toInt() & 0xFF; // primary SQLite result code
     const QString detail = e.databaseText().isEmpty() ? e.text() : e.databaseText();
     return sqlError(code, detail, what, path);
@@ -57,12 +103,18 @@ Error sqlError(int code, const QString& detail, const QString& what, const QStri
 Result<QSqlQuery> exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds) {
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    // PostgreSQL prepares only queries and data changes (not DDL, BEGIN, SET …): run those directly.
+    if (binds.size() == 0 && isPostgres(db)) {
+        if (!q.exec(sql))
+            return sqlError(q.lastError(), sql.left(60), connectionLabel(db));
+        return q;
+    }
     if (!q.prepare(sql))
-        return sqlError(q.lastError(), sql.left(60), db.databaseName());
+        return sqlError(q.lastError(), sql.left(60), connectionLabel(db));
     for (const QVariant& b : binds)
         q.addBindValue(b);
     if (!q.exec())
-        return sqlError(q.lastError(), sql.left(60), db.databaseName());
+        return sqlError(q.lastError(), sql.left(60), connectionLabel(db));
     return q;
 }
 
@@ -71,6 +123,15 @@ Status execStatus(QSqlDatabase& db, const QString& sql, std::initializer_list<QV
     if (!r)
         return r.error();
     return okStatus();
+}
+
+QString connectionLabel(const QSqlDatabase& db) {
+    if (!isPostgres(db))
+        return db.databaseName();
+    return QStringLiteral("postgresql://%1@%2:%3/%4")
+        .arg(db.userName(), db.hostName())
+        .arg(db.port())
+        .arg(db.databaseName());
 }
 
 QVariant nullable(const QString& s) {
@@ -83,10 +144,10 @@ std::optional<double> optionalDouble(const QVariant& v) {
     return v.toDouble();
 }
 
-QVariant packSource(const QString& text) {
+QVariant packSource(const QString& text, bool alwaysBytes) {
     const QByteArray utf8 = text.toUtf8();
     const QByteArray packed = qCompress(utf8);
-    if (packed.size() >= utf8.size())
+    if (packed.size() >= utf8.size() && !alwaysBytes)
         return store::text(text);
     return packed;
 }

@@ -26,6 +26,9 @@ Result<QSqlQuery> exec(QSqlDatabase& db, const QString& sql, std::initializer_li
 Status execStatus(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds = {});
 
 // Null for an empty optional / empty string where a column is nullable.
+// The database as messages name it: the file, or postgresql://user@host:port/db (no password).
+QString connectionLabel(const QSqlDatabase& db);
+
 QVariant nullable(const QString& s);
 template <typename T> QVariant nullable(const std::optional<T>& v) {
     return v ? QVariant::fromValue(*v) : QVariant();
@@ -40,7 +43,8 @@ QString nowUtc(); // ISO 8601, seconds
 
 // Plan source texts are stored zlib-compressed (a BLOB) when that is smaller: Chinese text shrinks to
 // about 40 %, and the same text already lives, split up, in the measures. Older rows are TEXT.
-QVariant packSource(const QString& text);
+// `alwaysBytes`: compressed even when that is not smaller (PostgreSQL's column is BYTEA only).
+QVariant packSource(const QString& text, bool alwaysBytes = false);
 // Page starts as stored in document_files.page_starts (a JSON array of offsets).
 QString formatPageStarts(const QList<qsizetype>& starts);
 QList<qsizetype> parsePageStarts(const QString& stored);

@@ -15,6 +15,7 @@
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <benchmark/benchmark.h>
 
@@ -54,6 +55,7 @@ Analysis synthesize(int n, const QList<PooledMeasure>& pool) {
         const PooledMeasure& pm = pool[int(rng.bounded(quint32(pool.size())))];
         const Document& from = pm.from->document;
         Measure m = from.measures[pm.index];
+        const Span original = m.span;
         const qsizetype delta = src.size() - m.span.start;
         src += from.source.mid(m.span.start, m.span.length());
         src += QLatin1Char('\n');
@@ -69,7 +71,9 @@ Analysis synthesize(int n, const QList<PooledMeasure>& pool) {
         }
         m.sectionId = -1;
         for (const Target& t0 : pm.from->targets) {
-            if (t0.measureIndex != pm.index)
+            // Only the text of the measure is copied: a target the extractor attributed to it from
+            // elsewhere (a table row, a goal paragraph) would point outside the new plan's text.
+            if (t0.measureIndex != pm.index || t0.span.start < original.start || t0.span.end > original.end)
                 continue;
             Target t = t0;
             t.docId = d.meta.docId;
@@ -115,10 +119,34 @@ Figures run(int plans, const QList<PooledMeasure>& pool, const Taxonomy& taxonom
             std::unique_ptr<Database>& keep) {
     Figures f;
     f.plans = plans;
-    const QString path = dir + QStringLiteral("/bench-%1.sqlite").arg(plans);
+    // PLANCOMPARE_BENCH_PG=postgresql://USER@HOST:PORT/DB (a server's maintenance database, e.g. the
+    // URI tests/pg/pgcluster.sh writes): the same corpus in a new PostgreSQL database bench_N there.
+    const QString server = qEnvironmentVariable("PLANCOMPARE_BENCH_PG");
+    const bool pg = !server.isEmpty();
+    QString path = dir + QStringLiteral("/bench-%1.sqlite").arg(plans);
+    if (pg) {
+        QSqlDatabase admin =
+            QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-admin"));
+        const QUrl u(server);
+        admin.setHostName(u.host());
+        admin.setPort(u.port(5432));
+        admin.setUserName(u.userName());
+        admin.setDatabaseName(u.path().mid(1));
+        if (admin.open()) {
+            QSqlQuery q(admin);
+            q.exec(QStringLiteral("DROP DATABASE IF EXISTS bench_%1").arg(plans));
+            q.exec(QStringLiteral("CREATE DATABASE bench_%1").arg(plans));
+        }
+        admin.close();
+        admin = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
+        QUrl db(server);
+        db.setPath(QStringLiteral("/bench_%1").arg(plans));
+        path = db.toString();
+    }
     const bool reuse =
-        qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_REUSE") != 0 && QFileInfo::exists(path);
-    if (!reuse)
+        !pg && qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_REUSE") != 0 && QFileInfo::exists(path);
+    if (!reuse && !pg)
         QFile::remove(path);
     auto opened = Database::open(path);
     if (!opened) {
@@ -149,14 +177,19 @@ Figures run(int plans, const QList<PooledMeasure>& pool, const Taxonomy& taxonom
     }
     f.sourceMb = double(bytes) / 1e6;
     f.importSeconds = double(elapsed) / 1e9;
-    {
+    if (pg) {
+        QSqlQuery q(db->connection());
+        q.exec(QStringLiteral("VACUUM ANALYZE"));
+        if (q.exec(QStringLiteral("SELECT pg_database_size(current_database())")) && q.next())
+            f.dbMb = q.value(0).toDouble() / 1e6;
+    } else {
         QSqlQuery q(db->connection());
         q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        f.dbMb = double(QFileInfo(path).size()) / 1e6;
     }
-    f.dbMb = double(QFileInfo(path).size()) / 1e6;
 
-    // FTS indexing alone: rebuild the index over the stored measure text.
-    if (!reuse) {
+    // FTS indexing alone: rebuild the index over the stored measure text (SQLite's FTS5 table).
+    if (!reuse && !pg) {
         QSqlQuery q(db->connection());
         q.exec(QStringLiteral("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB)) + "
                               "length(CAST(units AS BLOB))) FROM measures"));

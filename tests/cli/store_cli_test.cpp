@@ -13,6 +13,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include "testdb.h"
+
+#include <QUrl>
+
 #include <gtest/gtest.h>
 
 using namespace pc::test;
@@ -30,7 +34,7 @@ QString seededDatabase() {
     static QTemporaryDir dir;
     static QString path;
     if (path.isEmpty()) {
-        const QString p = dir.filePath(QStringLiteral("seeded.sqlite"));
+        const QString p = freshDatabaseLocation(dir.filePath(QStringLiteral("seeded.sqlite")));
         const RunResult r = cli(p, {QStringLiteral("import"), QStringLiteral("--seeds")});
         if (r.exitCode == 0)
             path = p;
@@ -40,6 +44,17 @@ QString seededDatabase() {
 
 QString copyOfSeeded(const QTemporaryDir& dir) {
     const QString src = seededDatabase();
+    if (onPostgres()) { // a new database made from the seeded one
+        static int copies = 0;
+        QUrl url(src);
+        const QString name = url.path().mid(1) + QStringLiteral("_c%1").arg(++copies);
+        if (src.isEmpty() ||
+            !postgresAdmin(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2 STRATEGY FILE_COPY")
+                               .arg(name, url.path().mid(1))))
+            return {};
+        url.setPath(QLatin1Char('/') + name);
+        return url.toString();
+    }
     const QString dst = dir.filePath(QStringLiteral("copy.sqlite"));
     if (src.isEmpty() || !QFile::copy(src, dst))
         return {};
@@ -55,7 +70,7 @@ QByteArray fileBytes(const QString& path) {
 
 TEST(StoreCli, ImportSeedsTwiceReportsUnchangedTheSecondTime) {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("plans.sqlite"));
+    const QString db = freshDatabaseLocation(dir.filePath(QStringLiteral("plans.sqlite")));
     const RunResult first = cli(db, {QStringLiteral("import"), QStringLiteral("--seeds")});
     ASSERT_EQ(first.exitCode, 0) << first.err.constData();
     EXPECT_EQ(first.outText().count(QStringLiteral("imported\t")), 5);
@@ -69,7 +84,7 @@ TEST(StoreCli, ImportSeedsTwiceReportsUnchangedTheSecondTime) {
 
 TEST(StoreCli, ImportReportsAFailedFileAndKeepsGoing) {
     QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("plans.sqlite"));
+    const QString db = freshDatabaseLocation(dir.filePath(QStringLiteral("plans.sqlite")));
     const QString bin = dir.filePath(QStringLiteral("blob.txt"));
     QFile f(bin);
     ASSERT_TRUE(f.open(QIODevice::WriteOnly));
@@ -368,7 +383,7 @@ TEST(StoreCli, ExportedCellsNeverStartAFormula) {
         ASSERT_TRUE(f.open(QIODevice::WriteOnly));
         f.write(kHostilePlan);
     }
-    const QString db = dir.filePath(QStringLiteral("hostile.sqlite"));
+    const QString db = freshDatabaseLocation(dir.filePath(QStringLiteral("hostile.sqlite")));
     const RunResult imp = cli(db, {QStringLiteral("import"), plan});
     ASSERT_EQ(imp.exitCode, 0) << imp.err.constData();
 

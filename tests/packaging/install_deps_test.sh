@@ -21,6 +21,13 @@ for t in cpack ctest dpkg-shlibdeps dpkg-deb desktop-file-validate appstreamcli 
   p=$(command -v "$t") || { echo "FAIL: $t is not installed (install-deps.sh should install it)" >&2; exit 1; }
   tools+=("$p")
 done
+# The throwaway PostgreSQL cluster (tests/pg/pgcluster.sh) and the Qt driver the team database loads.
+for f in /usr/lib/postgresql/15/bin/initdb /usr/lib/postgresql/15/bin/pg_ctl /usr/lib/postgresql/15/bin/postgres \
+         /usr/share/postgresql/15/extension/pg_trgm.control \
+         /usr/lib/x86_64-linux-gnu/qt6/plugins/sqldrivers/libqsqlpsql.so; do
+  [ -e "$f" ] || { echo "FAIL: $f is not installed (install-deps.sh should install it)" >&2; exit 1; }
+  tools+=("$f")
+done
 bash "$check" files "${tools[@]}" -- "${packages[@]}" || { echo "FAIL: programs the tests run are not installed by install-deps.sh" >&2; exit 1; }
 
 # 3. The check catches the original defect.

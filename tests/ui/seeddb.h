@@ -1,7 +1,9 @@
-// Test fixture: a database built from seeds/ through the store's importer, once per test process.
+// Test fixture: a database built from seeds/ through the store's importer, once per test process
+// (on PostgreSQL when PLANCOMPARE_TEST_PG is set, see testdb.h).
 #pragma once
 
 #include "data/databasedata.h"
+#include "testdb.h"
 
 #include <QTemporaryDir>
 
@@ -15,7 +17,8 @@ class SeedDb : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         dir = new QTemporaryDir;
-        path = dir->filePath(QStringLiteral("seeds.sqlite"));
+        // A SQLite file, or a new PostgreSQL database when the suite runs on the team engine.
+        path = freshDatabaseLocation(dir->filePath(QStringLiteral("seeds.sqlite")));
         Result<std::unique_ptr<ui::WorkbenchData>> data = ui::openDatabaseData(path);
         ASSERT_TRUE(data.ok()) << data.errorMessage().toStdString();
         const Result<QStringList> seeds = ui::seedFiles();

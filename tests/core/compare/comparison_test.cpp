@@ -1,5 +1,5 @@
 // Comparison rows: municipal first, districts after; coverage tells number / mention / silence apart.
-#include "../store/storefixtures.h"
+#include "storefixtures.h"
 
 #include "compare/comparison.h"
 

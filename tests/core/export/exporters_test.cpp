@@ -1,5 +1,5 @@
 // Every export opens again: CSV parsed back, XLSX unzipped and its sheet XML checked, JSON parsed.
-#include "../store/storefixtures.h"
+#include "storefixtures.h"
 
 #include "export/csv.h"
 #include "export/exporter.h"

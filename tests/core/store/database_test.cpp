@@ -59,8 +59,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 6);
-    EXPECT_EQ(Database::latestSchemaVersion(), 6);
+    EXPECT_EQ((*db)->schemaVersion(), 7);
+    EXPECT_EQ(Database::latestSchemaVersion(), 7);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(
@@ -70,14 +70,14 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
                      QStringLiteral("measure_agencies"), QStringLiteral("measure_fts"),
                      QStringLiteral("measures"), QStringLiteral("notes"), QStringLiteral("overrides"),
                      QStringLiteral("plan_corrections"), QStringLiteral("plan_set_members"),
-                     QStringLiteral("plan_sets"), QStringLiteral("sections"), QStringLiteral("sources"),
+                     QStringLiteral("plan_sets"), QStringLiteral("sections"), QStringLiteral("sources"), QStringLiteral("target_history"),
                      QStringLiteral("targets")}));
     EXPECT_EQ((*db)->path(), path);
 }
 
 TEST(Database, ReopeningKeepsDataAndDoesNotMigrateAgain) {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("plans.sqlite"));
+    const QString path = freshDatabaseLocation(dir.filePath(QStringLiteral("plans.sqlite")));
     {
         auto db = Database::open(path);
         ASSERT_TRUE(db.ok());
@@ -116,7 +116,7 @@ TEST(Database, UpgradesTheVersion1FixtureKeepingItsRowsAndIndexingThem) {
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 6);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     const QList<SearchHit> hits = (*db)->search(QStringLiteral("办电")).value();
     ASSERT_EQ(hits.size(), 1);
     EXPECT_EQ(hits[0].docId, QStringLiteral("old-2018"));
@@ -158,7 +158,7 @@ TEST(Database, UpgradesAVersion2FileCopyingMeasureNumbersOntoTargetsAndComparesB
     }
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 6);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     QSqlQuery q((*db)->connection());
     ASSERT_TRUE(
         q.exec(QStringLiteral("SELECT id, measure_ordinal, measure_number FROM targets ORDER BY id")));
@@ -226,7 +226,7 @@ TEST(Database, RefusesAFileFromANewerVersion) {
 
 TEST(Database, TwoConnectionsOnOneFileSeeEachOthersCommits) {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("shared.sqlite"));
+    const QString path = freshDatabaseLocation(dir.filePath(QStringLiteral("shared.sqlite")));
     auto a = Database::open(path);
     auto b = Database::open(path);
     ASSERT_TRUE(a.ok());
@@ -267,7 +267,7 @@ TEST(Database, UpgradesAVersion3FileToTargetsThatMayStandOutsideMeasures) {
     }
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 6);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     QSqlQuery q((*db)->connection());
     ASSERT_TRUE(
         q.exec(QStringLiteral("SELECT measure_id, measure_number, section, section_heading FROM targets")));
@@ -285,7 +285,7 @@ TEST(Database, UpgradesAVersion3FileToTargetsThatMayStandOutsideMeasures) {
 
 TEST(Database, StoresATargetOutsideEveryMeasureWithItsSection) {
     QTemporaryDir dir;
-    auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite")));
+    auto db = Database::open(freshDatabaseLocation(dir.filePath(QStringLiteral("t.sqlite"))));
     ASSERT_TRUE(db.ok());
     PlanSpec p = samplePlans()[2];
     p.preface = QStringLiteral("一、工作目标\n到2025年，用水报装时间压缩至3个工作日。\n");

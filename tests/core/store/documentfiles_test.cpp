@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include "testdb.h"
+
 #include <gtest/gtest.h>
 
 using namespace pc;
@@ -37,9 +39,9 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
 TEST(DocumentFiles, ADocxIsStoredWithItsOriginalBytesAndReimportIsANoOp) {
     const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
     ASSERT_TRUE(taxonomy.ok());
-    Result<std::unique_ptr<Database>> db = Database::openInMemory();
+    Result<std::unique_ptr<Database>> db = test::openTestDatabase();
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 6);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     QTemporaryDir dir;
     const QString seed = QString::fromUtf8(test::readAll(test::seedPath(QStringLiteral("jiangjin-2021"))));
     const QByteArray docx = fixtures::textToDocx(seed);
@@ -113,7 +115,7 @@ TEST(DocumentFiles, TargetsCarryThePageOfTheirQuote) {
     EXPECT_GT(pages[1], 0);
     EXPECT_GT(pages[2] + pages[3], 0);
 
-    Result<std::unique_ptr<Database>> db = Database::openInMemory();
+    Result<std::unique_ptr<Database>> db = test::openTestDatabase();
     ASSERT_TRUE(db.ok());
     qint64 id = 0;
     ASSERT_TRUE((*db)->importAnalysis(*a, &id, original).ok());

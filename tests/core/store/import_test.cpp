@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include "testdb.h"
+
 #include <gtest/gtest.h>
 
 using namespace pc;
@@ -43,7 +45,7 @@ TEST(StoreImport, StoresDocumentsMeasuresTargetsAndUnits) {
 }
 
 TEST(StoreImport, LongSourcesAreStoredCompressedAndReadBackExactly) {
-    auto opened = Database::openInMemory();
+    auto opened = test::openTestDatabase();
     ASSERT_TRUE(opened.ok());
     Database& db = **opened;
     PlanSpec longPlan = samplePlans()[0];
@@ -168,7 +170,7 @@ TEST(StoreImport, ImporterSkipsUnchangedFilesWithoutAnalysingThem) {
         ASSERT_TRUE(f.open(QIODevice::WriteOnly));
         f.write(a.document.source.toUtf8());
     }
-    auto db = Database::openInMemory();
+    auto db = test::openTestDatabase();
     ASSERT_TRUE(db.ok());
     int analysed = 0;
     Importer importer(**db, [&](const QByteArray& bytes, const QString& p) -> Result<Analysis> {
@@ -195,7 +197,7 @@ TEST(StoreImport, ImporterSkipsUnchangedFilesWithoutAnalysingThem) {
 }
 
 TEST(StoreImport, AnalyserFailureIsReportedWithTheFileName) {
-    auto db = Database::openInMemory();
+    auto db = test::openTestDatabase();
     ASSERT_TRUE(db.ok());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("blob.txt"));

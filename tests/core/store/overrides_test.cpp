@@ -3,6 +3,8 @@
 
 #include "store/database.h"
 
+#include <QTemporaryDir>
+
 #include <gtest/gtest.h>
 
 using namespace pc;
@@ -236,4 +238,79 @@ TEST(Notes, FollowTheirTargetAcrossReimports) {
     ASSERT_EQ(all.size(), 1);
     EXPECT_EQ(all[0].text, QStringLiteral("与市级方案一致（已核对）"));
     EXPECT_EQ(db->removeNote(*n2).error().code, QStringLiteral("not-found"));
+}
+
+// Two researchers on one database (two connections; on PostgreSQL two sessions of the server): the
+// second correction was made on a stale view of the target and is refused, showing the first one's value.
+TEST(Overrides, ACorrectionOnAChangedTargetIsRefusedShowingTheOtherValue) {
+    QTemporaryDir dir;
+    const QString location = freshDatabaseLocation(dir.filePath(QStringLiteral("team.sqlite")));
+    DatabaseOptions asAlice;
+    asAlice.user = QStringLiteral("alice");
+    DatabaseOptions asBob;
+    asBob.user = QStringLiteral("bob");
+    auto alice = Database::open(location, asAlice);
+    ASSERT_TRUE(alice.ok()) << alice.errorMessage().toStdString();
+    ASSERT_TRUE((*alice)->importAnalysis(makeAnalysis(samplePlans()[1])).ok());
+    auto bob = Database::open(location, asBob);
+    ASSERT_TRUE(bob.ok()) << bob.errorMessage().toStdString();
+    const qint64 target = (*bob)->targets().value().first().targetId;
+    // Both load the target at version 1.
+    const qint64 aliceSaw = (*alice)->targetVersion(target).value();
+    const qint64 bobSaw = (*bob)->targetVersion(target).value();
+    EXPECT_EQ(aliceSaw, 1);
+    EXPECT_EQ(bobSaw, 1);
+    ASSERT_TRUE(
+        (*alice)->correctTarget(target, OverrideKind::TargetValue, QStringLiteral("4"), aliceSaw).ok());
+    const Result<qint64> late =
+        (*bob)->correctTarget(target, OverrideKind::TargetValue, QStringLiteral("6"), bobSaw);
+    ASSERT_FALSE(late.ok());
+    EXPECT_EQ(late.error().code, QStringLiteral("conflict"));
+    EXPECT_TRUE(late.errorMessage().contains(QStringLiteral("changed by alice")))
+        << late.errorMessage().toStdString();
+    EXPECT_TRUE(late.errorMessage().contains(QStringLiteral("value is now \u201c4\u201d")))
+        << late.errorMessage().toStdString();
+    EXPECT_EQ((*bob)->target(target)->value, 4.0); // alice's value stands, bob's was not stored
+    EXPECT_EQ((*bob)->overrides().value().size(), 1);
+    EXPECT_EQ((*bob)->overrides().value().first().createdBy, QStringLiteral("alice"));
+    // Reloaded, bob's correction goes through; the history has both, with who.
+    const qint64 now = (*bob)->targetVersion(target).value();
+    EXPECT_EQ(now, 2);
+    ASSERT_TRUE((*bob)->correctTarget(target, OverrideKind::TargetValue, QStringLiteral("6"), now).ok());
+    const QList<TargetChange> history = (*alice)->targetHistory(target).value();
+    ASSERT_EQ(history.size(), 2);
+    EXPECT_EQ(history[0].field, QStringLiteral("value"));
+    EXPECT_EQ(history[0].oldValue, QStringLiteral("5"));
+    EXPECT_EQ(history[0].newValue, QStringLiteral("4"));
+    EXPECT_EQ(history[0].changedBy, QStringLiteral("alice"));
+    EXPECT_EQ(history[0].rowVersion, 2);
+    EXPECT_EQ(history[1].oldValue, QStringLiteral("4"));
+    EXPECT_EQ(history[1].newValue, QStringLiteral("6"));
+    EXPECT_EQ(history[1].changedBy, QStringLiteral("bob"));
+    EXPECT_FALSE(history[1].changedAt.isEmpty());
+    EXPECT_EQ((*alice)->target(target)->value, 6.0);
+}
+
+TEST(Notes, RecordWhoWroteAndWhoLastEditedThem) {
+    QTemporaryDir dir;
+    const QString location = freshDatabaseLocation(dir.filePath(QStringLiteral("team.sqlite")));
+    DatabaseOptions asAlice;
+    asAlice.user = QStringLiteral("alice");
+    DatabaseOptions asBob;
+    asBob.user = QStringLiteral("bob");
+    auto alice = Database::open(location, asAlice);
+    ASSERT_TRUE(alice.ok());
+    ASSERT_TRUE((*alice)->importAnalysis(makeAnalysis(samplePlans()[1])).ok());
+    auto bob = Database::open(location, asBob);
+    ASSERT_TRUE(bob.ok());
+    const qint64 target = (*alice)->targets().value().first().targetId;
+    const Result<qint64> note =
+        (*alice)->addNote(NoteSubject::Target, target, QStringLiteral("与市级目标一致"));
+    ASSERT_TRUE(note.ok());
+    ASSERT_TRUE((*bob)->updateNote(*note, QStringLiteral("比市级目标严格")).ok());
+    const QList<NoteRecord> notes = (*alice)->notes().value();
+    ASSERT_EQ(notes.size(), 1);
+    EXPECT_EQ(notes[0].createdBy, QStringLiteral("alice"));
+    EXPECT_EQ(notes[0].updatedBy, QStringLiteral("bob"));
+    EXPECT_EQ(notes[0].text, QStringLiteral("比市级目标严格"));
 }

@@ -9,6 +9,8 @@
 
 #include <QSet>
 
+#include "testdb.h"
+
 #include <gtest/gtest.h>
 
 using namespace pc;
@@ -25,7 +27,7 @@ SeedStore importSeedsTwice() {
     SeedStore s;
     const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
     const Result<Manifest> manifest = readManifest(test::seedsDir());
-    Result<std::unique_ptr<Database>> db = Database::openInMemory();
+    Result<std::unique_ptr<Database>> db = test::openTestDatabase();
     if (!taxonomy || !manifest || !db)
         return s;
     s.db = std::move(db).value();

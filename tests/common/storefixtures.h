@@ -4,6 +4,7 @@
 #include "extract/analysis.h"
 #include "store/database.h"
 #include "store/importer.h"
+#include "testdb.h"
 
 #include <QCryptographicHash>
 #include <QList>
@@ -184,9 +185,9 @@ inline QList<Indicator> sampleIndicators() {
     return {wa, lv, hv, rel};
 }
 
-// An in-memory database holding the sample plans and taxonomy.
+// A private database (in memory, or new on the PostgreSQL test server) with the sample plans and taxonomy.
 inline std::unique_ptr<Database> sampleDatabase() {
-    Result<std::unique_ptr<Database>> db = Database::openInMemory();
+    Result<std::unique_ptr<Database>> db = openTestDatabase();
     if (!db)
         return nullptr;
     std::unique_ptr<Database> d = std::move(db).value();
