@@ -11,8 +11,9 @@ using namespace pc::test;
 
 namespace {
 
+// In memory on SQLite; a new database on the test server when the suite runs on PostgreSQL.
 std::unique_ptr<Database> memoryDb() {
-    auto db = Database::openInMemory();
+    auto db = openTestDatabase();
     EXPECT_TRUE(db.ok()) << db.errorMessage().toStdString();
     EXPECT_TRUE((*db)->storeTaxonomy(sampleAreas(), sampleIndicators()).ok());
     return std::move(db).value();
