@@ -16,6 +16,7 @@
 #include "models/matrixmodel.h"
 #include "store/database.h"
 #include "store/importer.h"
+#include "synthplans.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QApplication>
@@ -35,14 +36,10 @@ using namespace pc;
 
 namespace {
 
-struct PooledMeasure {
-    const Analysis* from = nullptr;
-    qsizetype index = 0;
-};
-
 // Plan n: 60–90 measures of the seed plans laid out one after another (spans moved with the text),
 // under jurisdiction n % 41 (0 = 重庆市) and year 2019 + (n / 41) % 6; every 7th a 专项方案.
-Analysis synthesize(int n, const QList<PooledMeasure>& pool, const QList<gazetteer::Jurisdiction>& places) {
+Analysis synthesize(int n, const QList<bench::PooledMeasure>& pool,
+                    const QList<gazetteer::Jurisdiction>& places) {
     QRandomGenerator rng(quint32(n) * 2654435761u + 17);
     Analysis a;
     Document& d = a.document;
@@ -62,40 +59,12 @@ Analysis synthesize(int n, const QList<PooledMeasure>& pool, const QList<gazette
     QString src = d.meta.title + QLatin1Char('\n');
     const int count = 60 + int(rng.bounded(31));
     for (int k = 0; k < count; ++k) {
-        const PooledMeasure& pm = pool[int(rng.bounded(quint32(pool.size())))];
-        const Document& from = pm.from->document;
-        Measure m = from.measures[pm.index];
-        const Span original = m.span;
-        const qsizetype delta = src.size() - m.span.start;
-        src += from.source.mid(m.span.start, m.span.length());
-        src += QLatin1Char('\n');
-        m.number = k + 1;
-        m.span = {m.span.start + delta, m.span.end + delta};
-        if (m.titleSpan.isValid())
-            m.titleSpan = {m.titleSpan.start + delta, m.titleSpan.end + delta};
-        for (qsizetype& o : m.bodyOffsets)
-            o += delta;
-        for (SubItem& it : m.items)
-            if (it.span.isValid())
-                it.span = {it.span.start + delta, it.span.end + delta};
-        m.sectionId = -1;
-        for (const Target& t0 : pm.from->targets) {
-            // Only targets inside the measure's text move with it (a task table's row may cite a
-            // target that stands elsewhere in the plan).
-            if (t0.measureIndex != pm.index || t0.span.start < original.start || t0.span.end > original.end)
-                continue;
-            Target t = t0;
-            t.docId = d.meta.docId;
-            t.measureIndex = k;
-            t.measureNumber = k + 1;
-            t.span = {t.span.start + delta, t.span.end + delta};
-            // Values vary by plan so that bars, boxes and trends have something to show (rates stay as
-            // written: 114 % would be nonsense).
+        bench::appendMeasure(a, src, pool[int(rng.bounded(quint32(pool.size())))], k, [&](Target& t) {
+            // Values vary by plan so that bars, boxes and trends have something to show (rates stay
+            // as written: 114 % would be nonsense).
             if (t.value && t.kind == QLatin1String("level") && *t.value >= 2 && t.unit != QLatin1String("%"))
                 t.value = std::max(1.0, std::round(*t.value * (0.6 + 0.08 * double((n * 7 + k) % 11))));
-            a.targets.append(t);
-        }
-        d.measures.append(m);
+        });
     }
     d.source = src;
     d.sha256 = QStringLiteral("scale-%1").arg(n);
@@ -167,10 +136,7 @@ int main(int argc, char** argv) {
             }
             seeds << std::move(a).value();
         }
-        QList<PooledMeasure> pool;
-        for (const Analysis& a : seeds)
-            for (qsizetype i = 0; i < a.document.measures.size(); ++i)
-                pool << PooledMeasure{&a, i};
+        const QList<bench::PooledMeasure> pool = bench::measurePool(seeds);
         // The municipality, the 38 districts and counties, and the first two zones: 41 places.
         QList<gazetteer::Jurisdiction> places;
         int zones = 0;

@@ -7,6 +7,7 @@
 #include "compare/comparison.h"
 #include "extract/analysis.h"
 #include "store/database.h"
+#include "synthplans.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QCoreApplication>
@@ -28,14 +29,8 @@ using namespace pc;
 
 namespace {
 
-struct PooledMeasure {
-    const Analysis* from = nullptr;
-    qsizetype index = 0;
-};
-
-// Plan `n`: 60–90 measures drawn from all seed plans, laid out one after another; every span, offset
-// and target is moved with its text so the result is a consistent Analysis.
-Analysis synthesize(int n, const QList<PooledMeasure>& pool) {
+// Plan `n`: 60–90 measures drawn from all seed plans, laid out one after another (synthplans.h).
+Analysis synthesize(int n, const QList<bench::PooledMeasure>& pool) {
     QRandomGenerator rng(quint32(n) * 2654435761u + 17);
     Analysis a;
     Document& d = a.document;
@@ -52,37 +47,7 @@ Analysis synthesize(int n, const QList<PooledMeasure>& pool) {
     QString src = d.meta.title + QLatin1Char('\n');
     const int count = 60 + int(rng.bounded(31));
     for (int k = 0; k < count; ++k) {
-        const PooledMeasure& pm = pool[int(rng.bounded(quint32(pool.size())))];
-        const Document& from = pm.from->document;
-        Measure m = from.measures[pm.index];
-        const Span original = m.span;
-        const qsizetype delta = src.size() - m.span.start;
-        src += from.source.mid(m.span.start, m.span.length());
-        src += QLatin1Char('\n');
-        m.number = k + 1;
-        m.span = {m.span.start + delta, m.span.end + delta};
-        if (m.titleSpan.isValid())
-            m.titleSpan = {m.titleSpan.start + delta, m.titleSpan.end + delta};
-        for (qsizetype& o : m.bodyOffsets)
-            o += delta;
-        for (SubItem& it : m.items) {
-            if (it.span.isValid())
-                it.span = {it.span.start + delta, it.span.end + delta};
-        }
-        m.sectionId = -1;
-        for (const Target& t0 : pm.from->targets) {
-            // Only the text of the measure is copied: a target the extractor attributed to it from
-            // elsewhere (a table row, a goal paragraph) would point outside the new plan's text.
-            if (t0.measureIndex != pm.index || t0.span.start < original.start || t0.span.end > original.end)
-                continue;
-            Target t = t0;
-            t.docId = d.meta.docId;
-            t.measureIndex = k;
-            t.measureNumber = k + 1;
-            t.span = {t.span.start + delta, t.span.end + delta};
-            a.targets.append(t);
-        }
-        d.measures.append(m);
+        bench::appendMeasure(a, src, pool[int(rng.bounded(quint32(pool.size())))], k);
     }
     d.source = src;
     d.sha256 = QString::number(n); // unique per plan; the importer never sees the file
@@ -115,7 +80,7 @@ struct Figures {
 
 Database* g_db = nullptr; // for the Google Benchmark micro-benchmarks below
 
-Figures run(int plans, const QList<PooledMeasure>& pool, const Taxonomy& taxonomy, const QString& dir,
+Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& taxonomy, const QString& dir,
             std::unique_ptr<Database>& keep) {
     Figures f;
     f.plans = plans;
@@ -279,13 +244,7 @@ int main(int argc, char** argv) {
         }
         seeds.append(std::move(a).value());
     }
-    QList<PooledMeasure> pool;
-    for (const Analysis& a : seeds) {
-        for (qsizetype i = 0; i < a.document.measures.size(); ++i) {
-            if (a.document.measures[i].span.isValid())
-                pool.append({&a, i});
-        }
-    }
+    const QList<bench::PooledMeasure> pool = bench::measurePool(seeds);
     QList<int> sizes;
     const QByteArray env = qgetenv("PLANCOMPARE_BENCH_PLANS");
     for (const QByteArray& part : (env.isEmpty() ? QByteArray("1000,10000") : env).split(','))

@@ -20,26 +20,23 @@
 
 namespace pc::ui {
 
-namespace {
-
-QFont font(const ChartStyle& style, qreal scale = 1.0, bool bold = false) {
-    QFont f(style.fontFamily);
-    f.setFamilies({style.fontFamily, QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Sans SC")});
-    f.setPointSizeF(style.fontPointSize * scale);
-    f.setBold(bold);
-    return f;
-}
-
-QString mostCommonUnit(const QList<ComparisonRow>& rows) {
+QString mostCommonLevelUnit(const QList<ComparisonRow>& rows) {
     QHash<QString, int> counts;
     QString best;
     for (const ComparisonRow& r : rows) {
         if (!r.value || r.kind != QLatin1String("level"))
             continue;
         const int n = ++counts[r.unit];
-        if (n > counts.value(best) || best.isNull())
+        if (best.isNull() || n > counts.value(best))
             best = r.unit;
     }
+    return best;
+}
+
+namespace {
+
+QString mostCommonUnit(const QList<ComparisonRow>& rows) {
+    const QString best = mostCommonLevelUnit(rows);
     if (best.isNull()) // no level targets: fall back to any valued row
         for (const ComparisonRow& r : rows)
             if (r.value)
@@ -111,9 +108,9 @@ QChart* ChartPainter::createChart(const ChartSeriesData& data, const ChartStyle&
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setBackgroundRoundness(0);
-    chart->setTitleFont(font(style, 1.4, true));
+    chart->setTitleFont(chartFont(style, 1.4, true));
     chart->setTitle(data.title);
-    chart->legend()->setFont(font(style));
+    chart->legend()->setFont(chartFont(style));
     chart->legend()->setAlignment(Qt::AlignBottom);
 
     auto* series = new QBarSeries;
@@ -123,14 +120,14 @@ QChart* ChartPainter::createChart(const ChartSeriesData& data, const ChartStyle&
                                                                    : QStringLiteral("基线"));
         baseline->setColor(style.baselineColor);
         baseline->setBorderColor(style.baselineColor.darker(120));
-        baseline->setLabelFont(font(style, 0.9));
+        baseline->setLabelFont(chartFont(style, 0.9));
         baseline->setLabelColor(QColor(0x33, 0x33, 0x33));
     }
     auto* target =
         new QBarSet(style.language == Language::English ? QStringLiteral("Target") : QStringLiteral("目标"));
     target->setColor(style.targetColor);
     target->setBorderColor(style.targetColor.darker(120));
-    target->setLabelFont(font(style, 0.9, true));
+    target->setLabelFont(chartFont(style, 0.9, true));
     target->setLabelColor(QColor(0x1a, 0x1a, 0x1a));
     QStringList categories;
     double maxValue = 0;
@@ -152,7 +149,7 @@ QChart* ChartPainter::createChart(const ChartSeriesData& data, const ChartStyle&
 
     auto* axisX = new QBarCategoryAxis;
     axisX->append(categories);
-    axisX->setLabelsFont(font(style));
+    axisX->setLabelsFont(chartFont(style));
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
 
@@ -161,8 +158,8 @@ QChart* ChartPainter::createChart(const ChartSeriesData& data, const ChartStyle&
     axisY->applyNiceNumbers();
     axisY->setLabelFormat(maxValue >= 10 || maxValue == 0 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
     axisY->setTitleText(data.unitLabel.isEmpty() ? data.unit : data.unitLabel);
-    axisY->setTitleFont(font(style));
-    axisY->setLabelsFont(font(style, 0.9));
+    axisY->setTitleFont(chartFont(style));
+    axisY->setLabelsFont(chartFont(style, 0.9));
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     return chart;
@@ -171,7 +168,7 @@ QChart* ChartPainter::createChart(const ChartSeriesData& data, const ChartStyle&
 qreal ChartPainter::footerHeight(const ChartSeriesData& data, const ChartStyle& style) {
     if (!style.showSources)
         return 0;
-    const QFontMetricsF fm(font(style, 0.8));
+    const QFontMetricsF fm(chartFont(style, 0.8));
     int lines = data.sources.isEmpty() ? 0 : 1;
     if (!data.notPlotted.isEmpty())
         ++lines;
@@ -203,7 +200,7 @@ void ChartPainter::render(const ChartSeriesData& data, QPaintDevice& device, con
         scene.render(&painter, chartRect, chartRect);
     }
     if (footer > 0) {
-        painter.setFont(font(style, 0.8));
+        painter.setFont(chartFont(style, 0.8));
         painter.setPen(QColor(0x55, 0x55, 0x55));
         const QFontMetricsF fm(painter.font());
         qreal y = size.height() - footer + 4;

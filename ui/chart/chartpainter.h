@@ -20,6 +20,9 @@ QT_END_NAMESPACE
 
 namespace pc::ui {
 
+// The unit most level targets among `rows` use (null when none is a level target with a value).
+QString mostCommonLevelUnit(const QList<ComparisonRow>& rows);
+
 struct ChartBar {
     QString label; // 渝中区 (Yuzhong District), or 渝中区·scope when a plan sets several
     std::optional<double> baseline;

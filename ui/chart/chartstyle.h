@@ -4,6 +4,7 @@
 #include "naming/naming.h"
 
 #include <QColor>
+#include <QFont>
 #include <QSizeF>
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,15 @@ struct ChartStyle {
     QColor targetColor = QColor(0x2f, 0x6d, 0xb5);
     QColor baselineColor = QColor(0xb8, 0xc2, 0xcc);
 };
+
+// The style's face (with the Simplified Chinese CJK faces behind it) at `scale` times its size.
+inline QFont chartFont(const ChartStyle& style, qreal scale = 1.0, bool bold = false) {
+    QFont f(style.fontFamily);
+    f.setFamilies({style.fontFamily, QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Sans SC")});
+    f.setPointSizeF(style.fontPointSize * scale);
+    f.setBold(bold);
+    return f;
+}
 
 // The fixed document size every export and the print preview use (never the window's size).
 inline QSizeF defaultChartSize() {

@@ -2,6 +2,7 @@
 #include "scalecharts.h"
 
 #include "chartexport.h"
+#include "chartpainter.h"
 #include "export/reporthtml.h"
 
 #include <QBarCategoryAxis>
@@ -29,14 +30,6 @@ namespace pc::ui {
 
 namespace {
 
-QFont font(const ChartStyle& style, qreal scale = 1.0, bool bold = false) {
-    QFont f(style.fontFamily);
-    f.setFamilies({style.fontFamily, QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Sans SC")});
-    f.setPointSizeF(style.fontPointSize * scale);
-    f.setBold(bold);
-    return f;
-}
-
 QString valueText(double v) {
     return QString::number(v, 'g', 10);
 }
@@ -60,19 +53,6 @@ double fractionalYear(const ComparisonRow& r) {
             return y + (m - 1) / 12.0;
     }
     return r.year;
-}
-
-QString mostCommonLevelUnit(const QList<ComparisonRow>& rows) {
-    QHash<QString, int> counts;
-    QString best;
-    for (const ComparisonRow& r : rows) {
-        if (!r.value || r.kind != QLatin1String("level"))
-            continue;
-        const int n = ++counts[r.unit];
-        if (best.isNull() || n > counts.value(best))
-            best = r.unit;
-    }
-    return best;
 }
 
 } // namespace
@@ -221,9 +201,9 @@ QChart* ScaleCharts::createChart(const ScaleChartData& data, const ChartStyle& s
     auto* chart = new QChart;
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setBackgroundRoundness(0);
-    chart->setTitleFont(font(style, 1.4, true));
+    chart->setTitleFont(chartFont(style, 1.4, true));
     chart->setTitle(data.title);
-    chart->legend()->setFont(font(style));
+    chart->legend()->setFont(chartFont(style));
     chart->legend()->setAlignment(Qt::AlignBottom);
     const QString unitTitle = data.unitLabel.isEmpty() ? data.unit : data.unitLabel;
     double maxValue = data.reference.value_or(0);
@@ -239,8 +219,8 @@ QChart* ScaleCharts::createChart(const ScaleChartData& data, const ChartStyle& s
         axis->setLabelFormat(maxValue >= 10 || maxValue == 0 ? QStringLiteral("%.0f")
                                                              : QStringLiteral("%.1f"));
         axis->setTitleText(unitTitle);
-        axis->setTitleFont(font(style));
-        axis->setLabelsFont(font(style, 0.9));
+        axis->setTitleFont(chartFont(style));
+        axis->setLabelsFont(chartFont(style, 0.9));
         return axis;
     };
     QPen referencePen(QColor(0xc0, 0x39, 0x2b));
@@ -252,7 +232,7 @@ QChart* ScaleCharts::createChart(const ScaleChartData& data, const ChartStyle& s
         auto* set = new QBarSet(en ? QStringLiteral("Target") : QStringLiteral("目标"));
         set->setColor(style.targetColor);
         set->setBorderColor(style.targetColor.darker(120));
-        set->setLabelFont(font(style, 0.85));
+        set->setLabelFont(chartFont(style, 0.85));
         set->setLabelColor(QColor(0x1a, 0x1a, 0x1a));
         // The municipal plan's bars stand out (a selected bar has its own colour).
         set->setSelectedColor(QColor(0xc0, 0x39, 0x2b));
@@ -272,7 +252,7 @@ QChart* ScaleCharts::createChart(const ScaleChartData& data, const ChartStyle& s
         chart->addSeries(series);
         auto* axisY = new QBarCategoryAxis;
         axisY->append(categories);
-        axisY->setLabelsFont(font(style, 0.9));
+        axisY->setLabelsFont(chartFont(style, 0.9));
         axisY->setTruncateLabels(false); // full jurisdiction names, never 重庆高新…
         chart->addAxis(axisY, Qt::AlignLeft);
         series->attachAxis(axisY);
@@ -320,7 +300,7 @@ QChart* ScaleCharts::createChart(const ScaleChartData& data, const ChartStyle& s
         chart->addSeries(box);
         auto* category = new QBarCategoryAxis;
         category->append(en ? QStringLiteral("Plans") : QStringLiteral("各方案"));
-        category->setLabelsFont(font(style));
+        category->setLabelsFont(chartFont(style));
         chart->addAxis(category, Qt::AlignBottom);
         box->attachAxis(category);
         QValueAxis* axisY = valueAxis();
@@ -373,8 +353,8 @@ QChart* ScaleCharts::createChart(const ScaleChartData& data, const ChartStyle& s
     axisX->setTickInterval(1);
     axisX->setLabelFormat(QStringLiteral("%.0f"));
     axisX->setTitleText(en ? QStringLiteral("Deadline") : QStringLiteral("完成时限"));
-    axisX->setTitleFont(font(style));
-    axisX->setLabelsFont(font(style, 0.9));
+    axisX->setTitleFont(chartFont(style));
+    axisX->setLabelsFont(chartFont(style, 0.9));
     QValueAxis* axisY = valueAxis();
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
@@ -423,7 +403,7 @@ void ScaleCharts::render(const ScaleChartData& data, QPaintDevice& device, const
     if (style.showSources && !data.notPlotted.isEmpty())
         footer << (en ? QStringLiteral("Not plotted: ") + data.notPlotted.join(QStringLiteral(", "))
                       : QStringLiteral("未绘入：") + data.notPlotted.join(QStringLiteral("、")));
-    const QFont footerFont = font(style, 0.8);
+    const QFont footerFont = chartFont(style, 0.8);
     const QFontMetricsF fm(footerFont);
     const qreal footerHeight = footer.isEmpty() ? 0 : footer.size() * fm.lineSpacing() * 1.1 + 8;
     const QRectF chartRect(0, 0, size.width(), size.height() - footerHeight);
