@@ -1,6 +1,8 @@
 // Display names of data in Chinese or English (see naming.h).
 #include "naming.h"
 
+#include "gazetteer/gazetteer.h"
+
 #include <QHash>
 
 #include <array>
@@ -240,57 +242,17 @@ QString deadlineText(const QString& deadline, Language language) {
 
 namespace {
 
-// Chongqing's municipality, its 26 districts, 8 counties and 4 autonomous counties, the national
-// new area, and the other provincial-level municipalities: the forms used in English-language
-// government and statistical publications (e.g. Nan'an, Zhong County), which a transliteration of
-// polyphonic characters (长寿 zhǎng/cháng, 丰都 dōu/dū) would get wrong.
+// Places outside the gazetteer (core/gazetteer, which holds Chongqing's municipality, districts,
+// counties and zones with their English names) that comparisons name: the forms used in
+// English-language government and statistical publications, which a transliteration of polyphonic
+// characters (成都 dōu/dū) would get wrong.
 const QHash<QString, QString>& knownJurisdictions() {
     static const QHash<QString, QString> map = {
-        {u"重庆市"_s, u"Chongqing Municipality"_s},
         {u"重庆"_s, u"Chongqing"_s},
         {u"北京市"_s, u"Beijing Municipality"_s},
         {u"上海市"_s, u"Shanghai Municipality"_s},
         {u"天津市"_s, u"Tianjin Municipality"_s},
         {u"成都市"_s, u"Chengdu City"_s}, // Chongqing's neighbour in 川渝 comparisons; 都 reads dōu in ICU
-        {u"万州区"_s, u"Wanzhou District"_s},
-        {u"涪陵区"_s, u"Fuling District"_s},
-        {u"渝中区"_s, u"Yuzhong District"_s},
-        {u"大渡口区"_s, u"Dadukou District"_s},
-        {u"江北区"_s, u"Jiangbei District"_s},
-        {u"沙坪坝区"_s, u"Shapingba District"_s},
-        {u"九龙坡区"_s, u"Jiulongpo District"_s},
-        {u"南岸区"_s, u"Nan'an District"_s},
-        {u"北碚区"_s, u"Beibei District"_s},
-        {u"綦江区"_s, u"Qijiang District"_s},
-        {u"大足区"_s, u"Dazu District"_s},
-        {u"渝北区"_s, u"Yubei District"_s},
-        {u"巴南区"_s, u"Banan District"_s},
-        {u"黔江区"_s, u"Qianjiang District"_s},
-        {u"长寿区"_s, u"Changshou District"_s},
-        {u"江津区"_s, u"Jiangjin District"_s},
-        {u"合川区"_s, u"Hechuan District"_s},
-        {u"永川区"_s, u"Yongchuan District"_s},
-        {u"南川区"_s, u"Nanchuan District"_s},
-        {u"璧山区"_s, u"Bishan District"_s},
-        {u"铜梁区"_s, u"Tongliang District"_s},
-        {u"潼南区"_s, u"Tongnan District"_s},
-        {u"荣昌区"_s, u"Rongchang District"_s},
-        {u"开州区"_s, u"Kaizhou District"_s},
-        {u"梁平区"_s, u"Liangping District"_s},
-        {u"武隆区"_s, u"Wulong District"_s},
-        {u"城口县"_s, u"Chengkou County"_s},
-        {u"丰都县"_s, u"Fengdu County"_s},
-        {u"垫江县"_s, u"Dianjiang County"_s},
-        {u"忠县"_s, u"Zhong County"_s},
-        {u"云阳县"_s, u"Yunyang County"_s},
-        {u"奉节县"_s, u"Fengjie County"_s},
-        {u"巫山县"_s, u"Wushan County"_s},
-        {u"巫溪县"_s, u"Wuxi County"_s},
-        {u"石柱土家族自治县"_s, u"Shizhu Tujia Autonomous County"_s},
-        {u"秀山土家族苗族自治县"_s, u"Xiushan Tujia and Miao Autonomous County"_s},
-        {u"酉阳土家族苗族自治县"_s, u"Youyang Tujia and Miao Autonomous County"_s},
-        {u"彭水苗族土家族自治县"_s, u"Pengshui Miao and Tujia Autonomous County"_s},
-        {u"两江新区"_s, u"Liangjiang New Area"_s},
     };
     return map;
 }
@@ -337,6 +299,8 @@ QString jurisdictionName(const QString& name, Language language) {
     if (language == Language::Chinese || name.isEmpty())
         return name;
     const QString trimmed = name.trimmed();
+    if (const gazetteer::Jurisdiction* j = gazetteer::find(trimmed); j && j->name == trimmed)
+        return j->nameEn; // Nan'an District, Zhong County, Shizhu Tujia Autonomous County
     if (const auto it = knownJurisdictions().constFind(trimmed); it != knownJurisdictions().constEnd())
         return *it;
     if (!containsCjk(trimmed))
