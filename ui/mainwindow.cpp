@@ -66,7 +66,9 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
     planBar->setObjectName(QStringLiteral("planSetBar"));
     planBar->setMovable(false);
     planBar->addWidget(m_planSets);
-    resizeDocks({m_navigator}, {260}, Qt::Horizontal);
+    // The dock would start at its contents' minimum (names elided to one character); resizeDocks()
+    // has no effect before the window's first layout, so the navigator asks for a readable width.
+    m_navigator->setMinimumWidth(240);
     setAcceptDrops(true);
     statusBar()->addPermanentWidget(m_dbLabel);
     retranslate();

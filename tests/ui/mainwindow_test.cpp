@@ -4,6 +4,7 @@
 #include "app/uilanguage.h"
 #include "app/workbench.h"
 #include "fakedata.h"
+#include "guiapp.h"
 #include "mainwindow.h"
 #include "models/comparisonmodel.h"
 #include "models/matrixmodel.h"
@@ -221,4 +222,30 @@ TEST(MainWindow, ReaderParserNoteWithASpanSelectsItInTheText) {
     EXPECT_FALSE(reader.text()->textCursor().hasSelection());
     Q_EMIT list->itemClicked(list->item(1));
     EXPECT_EQ(reader.text()->textCursor().selectedText(), QStringLiteral("8个工作日"));
+}
+
+// A 1440 × 900 window keeps its size (no view's minimum widens it) and its navigator shows whole
+// area names instead of one character and an ellipsis; the same in English, whose texts are longer.
+TEST(MainWindow, KeepsItsSizeAndANavigatorWideEnoughForNames) {
+    for (const bool english : {false, true}) {
+        test::FakeData data;
+        Workbench wb(data);
+        MainWindow w(wb);
+        if (english) {
+            ASSERT_TRUE(installTranslation(QStringLiteral("en")));
+        }
+        w.setView(QStringLiteral("matrix"));
+        w.resize(1440, 900);
+        w.setAttribute(Qt::WA_DontShowOnScreen);
+        w.show();
+        QApplication::processEvents();
+        EXPECT_EQ(w.width(), 1440) << (english ? "English" : "Chinese");
+        QTreeWidget* tree = w.navigator()->tree();
+        const QTreeWidgetItem* area = tree->topLevelItem(0)->child(0);
+        const QRect rect = tree->visualItemRect(area);
+        const int needed = QFontMetrics(tree->font()).horizontalAdvance(area->text(0));
+        EXPECT_GE(tree->columnWidth(0) - rect.left(), needed) << area->text(0).toStdString();
+        if (english)
+            installTranslation(QStringLiteral("zh"));
+    }
 }

@@ -60,6 +60,7 @@ MatrixView::MatrixView(Workbench& workbench, QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true); // long in English too: it must not set the window's minimum width
     retranslate();
 
     auto* top = new QHBoxLayout;
