@@ -24,6 +24,7 @@ PlanCorrectionDialog::PlanCorrectionDialog(const PlanInfo& plan, QWidget* parent
     , m_kind(new QComboBox(this)) {
     setObjectName(QStringLiteral("planCorrectionDialog"));
     setWindowTitle(tr("更正方案信息"));
+    setMinimumWidth(380);
     const bool en = interfaceLanguage() == Language::English;
 
     // Names as the store keeps them (Chinese, the gazetteer's full names); a name outside the
