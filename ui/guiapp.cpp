@@ -5,6 +5,7 @@
 #include "store/dialect.h"
 
 #include "app/appidentity.h"
+#include "app/plansetmemory.h"
 #include "app/settingsdialog.h"
 #include "app/uilanguage.h"
 #include "app/workbench.h"
@@ -177,6 +178,11 @@ int runGui(QApplication& app, const GuiOptions& options) {
     }
 
     Workbench wb(*data.value());
+    // The set chosen in the chooser is remembered for this database; the next start opens on it
+    // unless --plans names one (screenshots always start from --plans or the latest plans).
+    PlanSetMemory planSets(wb);
+    if (options.plans.isEmpty() && !headless)
+        planSets.restore();
     if (!options.plans.isEmpty()) {
         const PlanSelection selection = PlanSelection::fromKey(options.plans);
         if (selection.key() != options.plans)

@@ -756,6 +756,30 @@
         <source>辖区与规划</source>
         <translation>Jurisdictions and plans</translation>
     </message>
+    <message>
+        <source>综合方案</source>
+        <translation>comprehensive plan</translation>
+    </message>
+    <message>
+        <source>专项方案</source>
+        <translation>special plan</translation>
+    </message>
+    <message>
+        <source>在阅读器中打开</source>
+        <translation>Open in the Reader</translation>
+    </message>
+    <message>
+        <source>更正辖区、年份或类型…</source>
+        <translation>Correct Jurisdiction, Year or Kind…</translation>
+    </message>
+    <message>
+        <source>更正方案信息</source>
+        <translation>Correct Plan</translation>
+    </message>
+    <message>
+        <source>已更正方案 %1</source>
+        <translation>Plan %1 corrected</translation>
+    </message>
 </context>
 <context>
     <name>pc::ui::NotesPanel</name>
@@ -983,6 +1007,41 @@
     <message>
         <source>已保存方案集“%1”（%2 个方案）</source>
         <translation>Saved plan set “%1” (%2 plans)</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::PlanCorrectionDialog</name>
+    <message>
+        <source>更正方案信息</source>
+        <translation>Correct Plan</translation>
+    </message>
+    <message>
+        <source>综合方案</source>
+        <translation>Comprehensive plan</translation>
+    </message>
+    <message>
+        <source>专项方案</source>
+        <translation>Special plan</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>更正保存在数据库中，重新导入后仍然有效。</source>
+        <translation>Corrections are stored in the database and survive re-imports.</translation>
+    </message>
+    <message>
+        <source>辖区：</source>
+        <translation>Jurisdiction:</translation>
+    </message>
+    <message>
+        <source>年份：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>类型：</source>
+        <translation>Kind:</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "app/uilanguage.h"
 
 #include "app/workbench.h"
+#include "frozentableview.h"
 #include "models/ambition.h"
 #include "models/matrixmodel.h"
 
@@ -27,7 +28,7 @@ MatrixView::MatrixView(Workbench& workbench, QWidget* parent)
     , m_wb(workbench)
     , m_model(new MatrixModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
-    , m_table(new QTableView(this))
+    , m_table(new FrozenTableView(MatrixModel::FirstPlanColumn, this))
     , m_filter(new QLineEdit(this))
     , m_legend(new QLabel(this))
     , m_columns(new QToolButton(this))
@@ -82,6 +83,14 @@ MatrixView::MatrixView(Workbench& workbench, QWidget* parent)
     connect(&m_wb, &Workbench::dataReloaded, this, &MatrixView::reload);
     connect(&m_wb, &Workbench::indicatorChanged, this, &MatrixView::selectIndicator);
     reload();
+}
+
+QTableView* MatrixView::table() const {
+    return m_table;
+}
+
+QTableView* MatrixView::frozenColumns() const {
+    return m_table->frozenView();
 }
 
 void MatrixView::changeEvent(QEvent* event) {

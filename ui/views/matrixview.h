@@ -11,6 +11,7 @@ class QToolButton;
 
 namespace pc::ui {
 
+class FrozenTableView;
 class MatrixModel;
 class Workbench;
 
@@ -19,7 +20,10 @@ class MatrixView : public QWidget {
 public:
     explicit MatrixView(Workbench& workbench, QWidget* parent = nullptr);
     MatrixModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
+    QTableView* table() const;
+    // The area and indicator columns, laid over the table's left edge so they stay in view when
+    // the plan columns scroll.
+    QTableView* frozenColumns() const;
     void reload();
     // Orders the plan columns (on screen; the model keeps its order) by their target on the
     // indicator, most ambitious first by its better direction, plans without a number last.
@@ -39,7 +43,7 @@ private:
     Workbench& m_wb;
     MatrixModel* m_model;
     QSortFilterProxyModel* m_proxy;
-    QTableView* m_table;
+    FrozenTableView* m_table;
     QLineEdit* m_filter;
     QLabel* m_legend;
     QToolButton* m_columns;

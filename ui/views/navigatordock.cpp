@@ -3,11 +3,16 @@
 
 #include "app/uilanguage.h"
 #include "app/workbench.h"
+#include "plancorrectiondialog.h"
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QMenu>
+#include <QMessageBox>
 #include <QSignalBlocker>
 #include <QTreeWidget>
+
+#include <algorithm>
 
 namespace pc::ui {
 
@@ -25,6 +30,13 @@ NavigatorDock::NavigatorDock(Workbench& workbench, QWidget* parent)
     setWidget(m_tree);
     connect(m_tree, &QTreeWidget::itemActivated, this, &NavigatorDock::activate);
     connect(m_tree, &QTreeWidget::itemClicked, this, &NavigatorDock::activate);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu menu(this);
+        fillContextMenu(menu, m_tree->itemAt(pos));
+        if (!menu.isEmpty())
+            menu.exec(m_tree->viewport()->mapToGlobal(pos));
+    });
     connect(&m_wb, &Workbench::dataReloaded, this, &NavigatorDock::reload);
     connect(&m_wb, &Workbench::indicatorChanged, this, &NavigatorDock::selectIndicator);
     reload();
@@ -94,7 +106,8 @@ void NavigatorDock::reload() {
         auto* item = new QTreeWidgetItem(j, {QStringLiteral("%1 %2").arg(p.year).arg(p.docNumber)});
         item->setData(0, KindRole, PlanItem);
         item->setData(0, IdRole, p.docId);
-        item->setToolTip(0, p.title + QStringLiteral("\n") + p.issuedOn);
+        item->setToolTip(0, p.title + QStringLiteral("\n") + p.issuedOn + QStringLiteral(" · ") +
+                                (p.planKind == QLatin1String("special") ? tr("专项方案") : tr("综合方案")));
     }
     plansRoot->setExpanded(true);
     selectIndicator(m_wb.currentIndicator());
@@ -112,6 +125,33 @@ void NavigatorDock::selectIndicator(const QString& indicatorId) {
             return;
         }
     }
+}
+
+void NavigatorDock::fillContextMenu(QMenu& menu, QTreeWidgetItem* item) {
+    if (!item || item->data(0, KindRole).toInt() != PlanItem)
+        return;
+    const QString docId = item->data(0, IdRole).toString();
+    menu.addAction(tr("在阅读器中打开"), this, [this, docId] { m_wb.showPassage(docId, -1, -1, true); });
+    QAction* correct =
+        menu.addAction(tr("更正辖区、年份或类型…"), this, [this, docId] { correctPlan(docId); });
+    correct->setObjectName(QStringLiteral("correctPlan"));
+}
+
+void NavigatorDock::correctPlan(const QString& docId) {
+    const QList<PlanInfo>& plans = m_wb.snapshot().plans;
+    const auto it =
+        std::find_if(plans.begin(), plans.end(), [&docId](const PlanInfo& p) { return p.docId == docId; });
+    if (it == plans.end())
+        return;
+    PlanCorrectionDialog dlg(*it, this);
+    if (dlg.exec() != QDialog::Accepted || dlg.changes().isEmpty())
+        return;
+    const Status s = dlg.apply(m_wb.data());
+    m_wb.reload(); // also after a failure: the fields stored before it show
+    if (!s)
+        QMessageBox::warning(this, tr("更正方案信息"), s.errorMessage());
+    else
+        m_wb.message(tr("已更正方案 %1").arg(docId));
 }
 
 void NavigatorDock::activate(QTreeWidgetItem* item) {

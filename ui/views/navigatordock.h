@@ -3,6 +3,7 @@
 
 #include <QDockWidget>
 
+class QMenu;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -20,6 +21,10 @@ public:
     QTreeWidget* tree() const { return m_tree; }
     void reload();
     void selectIndicator(const QString& indicatorId);
+    // The context menu of an item: on a plan, "correct jurisdiction, year or kind…".
+    void fillContextMenu(QMenu& menu, QTreeWidgetItem* item);
+    // Opens the plan correction dialog on a plan of the plan set; stores what it changes and reloads.
+    void correctPlan(const QString& docId);
 
 protected:
     void changeEvent(QEvent* event) override; // LanguageChange: names in the new language
