@@ -281,6 +281,13 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                          QStringLiteral("db-migration")};
     }
     CopyReport report;
+    // The source is read in one snapshot, so that a team database others write to meanwhile is copied
+    // as it was at one moment (PostgreSQL: REPEATABLE READ; SQLite: one read transaction).
+    if (Status st = execStatus(src, store::isPostgres(src)
+                                        ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                                        : QStringLiteral("BEGIN"));
+        !st)
+        return st.error();
     Status s = to.withTransaction([&]() -> Status {
         // The target must be empty: checked inside the transaction, so nobody fills it meanwhile.
         QStringList holding;
@@ -385,6 +392,7 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
         }
         return okStatus();
     });
+    execStatus(src, QStringLiteral("COMMIT"));
     if (!s)
         return s.error();
     report.milliseconds = timer.elapsed();

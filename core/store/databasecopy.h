@@ -51,11 +51,12 @@ struct CopyReport {
     qint64 milliseconds = 0;
 };
 
-// Copies every row of `from` into `to`, keeping ids, in one transaction on `to`: a failure leaves it
-// as it was. Both must have this PlanCompare's schema version (open `from` read-only: a database of
-// another version is refused by Database::open), and `to` must be empty (error code "not-empty",
-// naming the database and what it holds). The target's own search index follows the rows (SQLite's
-// FTS5 triggers, PostgreSQL's indexes); PostgreSQL's identity sequences are moved past the copied ids.
+// Copies every row of `from` (read in one snapshot) into `to`, keeping ids, in one transaction on
+// `to`: a failure leaves it as it was. Both must have this PlanCompare's schema version (open `from`
+// read-only: a database of another version is refused by Database::open), and `to` must be empty (error code
+// "not-empty", naming the database and what it holds). The target's own search index follows the rows
+// (SQLite's FTS5 triggers, PostgreSQL's indexes); PostgreSQL's identity sequences are moved past the copied
+// ids.
 Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions& options = {});
 
 } // namespace pc
