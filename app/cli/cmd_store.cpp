@@ -6,9 +6,11 @@
 #include "common/manifest.h"
 #include "extract/analysis.h"
 #include "store/database.h"
+#include "store/databasecopy.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
 
@@ -104,12 +106,146 @@ QString textTable(const QStringList& header, const QList<QStringList>& rows) {
 
 namespace {
 
+// Opens the source of a copy or one side of a comparison: read-only, so it is never migrated or
+// changed; a database of another schema version is refused (open it once with this PlanCompare).
+std::unique_ptr<Database> openReadOnly(Context& ctx, const QString& verb, const QString& location) {
+    if (!store::isPostgresUri(location) && !QFileInfo::exists(location)) {
+        ctx.err << "plancompare-cli db " << verb << ": database " << location << " does not exist\n";
+        return nullptr;
+    }
+    DatabaseOptions o;
+    o.readOnly = true;
+    Result<std::unique_ptr<Database>> db = Database::open(location, o);
+    if (!db) {
+        ctx.err << "plancompare-cli db " << verb << ": " << db.errorMessage();
+        if (db.error().code == QLatin1String("db-readonly"))
+            ctx.err << " (open it once with this PlanCompare to migrate it: plancompare-cli --db " << location
+                    << " db info)";
+        ctx.err << "\n";
+        return nullptr;
+    }
+    return std::move(db).value();
+}
+
+void printDigest(Context& ctx, const DatabaseDigest& a, const DatabaseDigest& b) {
+    QList<QStringList> rows;
+    for (qsizetype i = 0; i < a.tables.size(); ++i) {
+        const TableDigest& x = a.tables[i];
+        const TableDigest* y = nullptr;
+        for (const TableDigest& t : b.tables) {
+            if (t.table == x.table)
+                y = &t;
+        }
+        rows << QStringList{x.table, QString::number(x.rows),
+                            y ? QString::number(y->rows) : QStringLiteral("-"),
+                            QString::fromLatin1(x.sha256.left(16)),
+                            y && y->rows == x.rows && y->sha256 == x.sha256 ? QStringLiteral("equal")
+                                                                            : QStringLiteral("DIFFERS")};
+    }
+    ctx.out << textTable({QStringLiteral("table"), QStringLiteral("rows A"), QStringLiteral("rows B"),
+                          QStringLiteral("sha256 (A)"), QString()},
+                         rows);
+}
+
+// db compare A B: the canonical digests of two databases, table by table. Exit 0 when equal.
+int runCompare(Context& ctx) {
+    if (ctx.args.size() != 3) {
+        ctx.err << "plancompare-cli db compare: give two databases: db compare A B\n";
+        return Usage;
+    }
+    std::unique_ptr<Database> a = openReadOnly(ctx, QStringLiteral("compare"), ctx.args[1]);
+    if (!a)
+        return BadInput;
+    std::unique_ptr<Database> b = openReadOnly(ctx, QStringLiteral("compare"), ctx.args[2]);
+    if (!b)
+        return BadInput;
+    const Result<DatabaseDigest> da = digestDatabase(*a);
+    const Result<DatabaseDigest> db = da ? digestDatabase(*b) : Result<DatabaseDigest>(da.error());
+    if (!da || !db) {
+        ctx.err << "plancompare-cli db compare: " << (da ? db.errorMessage() : da.errorMessage()) << "\n";
+        return BadInput;
+    }
+    printDigest(ctx, *da, *db);
+    const QStringList differ = digestDifferences(*da, *db);
+    if (!differ.isEmpty()) {
+        ctx.out << a->path() << " and " << b->path() << " differ: " << differ.join(QStringLiteral(", "))
+                << "\n";
+        return BadInput;
+    }
+    ctx.out << a->path() << " and " << b->path() << " are equal (schema " << da->schemaVersion << ")\n";
+    return Ok;
+}
+
+// db copy --from A --to B: every table of A into the new or empty B in one transaction, then both
+// digests compared. A new SQLite file B is removed again when the copy fails.
+int runCopy(Context& ctx) {
+    const QString from = takeOption(ctx.args, QStringLiteral("--from"));
+    const QString to = takeOption(ctx.args, QStringLiteral("--to"));
+    if (rejectUnknownOptions(ctx, QStringLiteral("db copy")))
+        return Usage;
+    if (to.isEmpty() || ctx.args.size() != 1) {
+        ctx.err << "plancompare-cli db copy: use db copy [--from A] --to B (A defaults to --db)\n";
+        return Usage;
+    }
+    const QString source = from.isEmpty() ? ctx.dbPath : from;
+    std::unique_ptr<Database> a = openReadOnly(ctx, QStringLiteral("copy"), source);
+    if (!a)
+        return BadInput;
+    const bool newFile = !store::isPostgresUri(to) && !QFileInfo::exists(to);
+    const auto removeNewFile = [&] {
+        if (newFile) {
+            for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                QFile::remove(to + suffix);
+        }
+    };
+    DatabaseOptions o;
+    const int timeout = qEnvironmentVariableIntValue("PLANCOMPARE_BUSY_TIMEOUT_MS");
+    if (timeout > 0)
+        o.busyTimeoutMs = timeout;
+    Result<std::unique_ptr<Database>> opened = Database::open(to, o);
+    if (!opened) {
+        ctx.err << "plancompare-cli db copy: " << opened.errorMessage() << "\n";
+        removeNewFile();
+        return BadInput;
+    }
+    std::unique_ptr<Database> b = std::move(opened).value();
+    const Result<CopyReport> r = copyDatabase(*a, *b);
+    if (!r) {
+        ctx.err << "plancompare-cli db copy: " << r.errorMessage() << "\n";
+        b.reset();
+        removeNewFile();
+        return BadInput;
+    }
+    ctx.out << "copied " << a->path() << " to " << b->path() << ": " << r->rows << " rows in "
+            << r->copied.size() << " tables, " << r->milliseconds << " ms\n";
+    const Result<DatabaseDigest> da = digestDatabase(*a);
+    const Result<DatabaseDigest> db = da ? digestDatabase(*b) : Result<DatabaseDigest>(da.error());
+    if (!da || !db) {
+        ctx.err << "plancompare-cli db copy: verifying: " << (da ? db.errorMessage() : da.errorMessage())
+                << "\n";
+        return BadInput;
+    }
+    printDigest(ctx, *da, *db);
+    const QStringList differ = digestDifferences(*da, *db);
+    if (!differ.isEmpty()) {
+        ctx.err << "plancompare-cli db copy: the copy differs from " << a->path() << ": "
+                << differ.join(QStringLiteral(", ")) << "\n";
+        return BadInput;
+    }
+    ctx.out << "verified: " << b->path() << " equals " << a->path() << "\n";
+    return Ok;
+}
+
 int runDb(Context& ctx) {
+    const QString verb = ctx.args.value(0, QStringLiteral("info"));
+    if (verb == QLatin1String("copy"))
+        return runCopy(ctx);
     if (rejectUnknownOptions(ctx, QStringLiteral("db")))
         return Usage;
-    const QString verb = ctx.args.value(0, QStringLiteral("info"));
+    if (verb == QLatin1String("compare"))
+        return runCompare(ctx);
     if (verb != QLatin1String("info") && verb != QLatin1String("check")) {
-        ctx.err << "plancompare-cli db: unknown action '" << verb << "' (use info or check)\n";
+        ctx.err << "plancompare-cli db: unknown action '" << verb << "' (use info, check, copy or compare)\n";
         return Usage;
     }
     std::unique_ptr<Database> db = openDatabase(ctx, QStringLiteral("db"), true);
@@ -139,11 +275,14 @@ int runDb(Context& ctx) {
     return Ok;
 }
 
-const bool registered =
-    registerCommand({QStringLiteral("db"),
-                     QStringLiteral("db [info|check]             the database in use: counts, size; check "
-                                    "opens it with an integrity check"),
-                     runDb});
+const bool registered = registerCommand(
+    {QStringLiteral("db"),
+     QStringLiteral("db [info|check]             the database in use: counts, size; check "
+                    "opens it with an integrity check\n"
+                    "  db copy [--from A] --to B   copy every table of A into the new or empty "
+                    "database B (SQLite/PostgreSQL) and verify\n"
+                    "  db compare A B              whether two databases hold the same rows"),
+     runDb});
 
 } // namespace
 } // namespace pc::cli

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -471,4 +472,52 @@ TEST(StoreCli, ExportedCellsNeverStartAFormula) {
         strings.contains(QStringLiteral("<t>=HYPERLINK(\"http://x.example/\",\"点我\")压缩企业开办时间")))
         << strings.left(800).toStdString();
     EXPECT_TRUE(strings.contains(QStringLiteral("<t>@SUM(1+1)精简用水报装")));
+}
+
+TEST(StoreCli, DbCopyVerifiesAndDbCompareFindsTheTableThatDiffers) {
+    const QString src = seededDatabase();
+    ASSERT_FALSE(src.isEmpty());
+    QTemporaryDir dir;
+    const QString to = dir.filePath(QStringLiteral("copy.sqlite"));
+    const RunResult copy =
+        cli(src, {QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--to"), to});
+    ASSERT_EQ(copy.exitCode, 0) << copy.err.constData();
+    EXPECT_TRUE(copy.outText().contains(QStringLiteral("rows in 17 tables"))) << copy.out.constData();
+    EXPECT_TRUE(copy.outText().contains(
+        QRegularExpression(QStringLiteral("\ndocuments +5 +5 +[0-9a-f]{16}  equal\n"))))
+        << copy.out.constData();
+    EXPECT_TRUE(copy.outText().contains(QStringLiteral("verified: ")));
+    const RunResult same = cli(src, {QStringLiteral("db"), QStringLiteral("compare"), src, to});
+    EXPECT_EQ(same.exitCode, 0) << same.err.constData();
+    EXPECT_TRUE(same.outText().contains(QStringLiteral(" are equal (schema ")));
+
+    // A note on the copy: compare names the notes table and exits 1.
+    const QString targetId = QStringLiteral("1");
+    ASSERT_EQ(cli(to, {QStringLiteral("notes"), QStringLiteral("add"), QStringLiteral("--target"), targetId,
+                       QStringLiteral("只在副本")})
+                  .exitCode,
+              0);
+    const RunResult differ = cli(src, {QStringLiteral("db"), QStringLiteral("compare"), src, to});
+    EXPECT_EQ(differ.exitCode, 1);
+    EXPECT_TRUE(differ.outText().contains(
+        QRegularExpression(QStringLiteral("\nnotes +0 +1 +[0-9a-f]{16}  DIFFERS\n"))))
+        << differ.out.constData();
+    EXPECT_TRUE(differ.outText().endsWith(QStringLiteral(" differ: notes\n"))) << differ.out.constData();
+
+    // Into it again: refused, the file unchanged; usage errors.
+    const RunResult again =
+        cli(src, {QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--to"), to});
+    EXPECT_EQ(again.exitCode, 1);
+    EXPECT_TRUE(again.errText().contains(to + QStringLiteral(" is not empty: it holds 5 plans")))
+        << again.err.constData();
+    EXPECT_EQ(cli(src, {QStringLiteral("db"), QStringLiteral("copy")}).exitCode, 2);
+    EXPECT_EQ(cli(src, {QStringLiteral("db"), QStringLiteral("compare"), src}).exitCode, 2);
+    // A source that does not exist: no target file is left behind.
+    const QString none = dir.filePath(QStringLiteral("none.sqlite"));
+    const QString other = dir.filePath(QStringLiteral("other.sqlite"));
+    EXPECT_EQ(cli(src, {QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"), none,
+                        QStringLiteral("--to"), other})
+                  .exitCode,
+              1);
+    EXPECT_FALSE(QFile::exists(other));
 }

@@ -1,0 +1,402 @@
+// Copying a whole database between engines and the canonical digest that proves the copy equal.
+#include "databasecopy.h"
+
+#include "database.h"
+#include "dialect.h"
+#include "sqlutil.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pc {
+
+using store::exec;
+using store::execStatus;
+
+namespace {
+
+// Columns holding a plan text that SQLite may keep plain (older rows) or compressed and PostgreSQL
+// always keeps compressed (BYTEA): copied and compared as text.
+bool isPackedText(const QString& table, const QString& column) {
+    return table == QLatin1String("sources") && column == QLatin1String("text");
+}
+
+QString quoted(const QString& name) {
+    return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+           QLatin1Char('"');
+}
+
+Result<QStringList> strings(QSqlDatabase& db, const QString& sql,
+                            std::initializer_list<QVariant> binds = {}) {
+    Result<QSqlQuery> q = exec(db, sql, binds);
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q->next())
+        out << q->value(0).toString();
+    return out;
+}
+
+// The table's columns a copy moves, in the engine's order: generated ones are left out.
+Result<QStringList> columnsOf(QSqlDatabase& db, const QString& table) {
+    if (store::isPostgres(db))
+        return strings(db,
+                       QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema "
+                                      "= current_schema() AND table_name = ? AND is_generated = 'NEVER' "
+                                      "ORDER BY ordinal_position"),
+                       {table});
+    return strings(db, QStringLiteral("SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid"),
+                   {table});
+}
+
+// The engine-neutral text of one value, length-prefixed so that fields cannot run into each other.
+// Whole numbers are numbers whatever the column type (SQLite REAL 4.0 and PostgreSQL's 4 agree).
+QByteArray canonical(const QVariant& v, bool packedText) {
+    if (v.isNull())
+        return QByteArrayLiteral("N;");
+    QByteArray tag;
+    QByteArray data;
+    if (packedText) {
+        const std::optional<QString> s = store::unpackSource(v);
+        tag = s ? QByteArrayLiteral("s") : QByteArrayLiteral("b");
+        data = s ? s->toUtf8() : v.toByteArray().toHex();
+    } else {
+        switch (v.typeId()) {
+        case QMetaType::QByteArray:
+            tag = QByteArrayLiteral("b");
+            data = v.toByteArray().toHex();
+            break;
+        case QMetaType::Double:
+        case QMetaType::Float: {
+            const double d = v.toDouble();
+            tag = QByteArrayLiteral("n");
+            data = std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9e15
+                       ? QByteArray::number(qint64(d))
+                       : QByteArray::number(d, 'g', 17);
+            break;
+        }
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+        case QMetaType::Long:
+        case QMetaType::ULong:
+        case QMetaType::Short:
+        case QMetaType::UShort:
+        case QMetaType::Bool:
+            tag = QByteArrayLiteral("n");
+            data = QByteArray::number(v.toLongLong());
+            break;
+        default:
+            tag = QByteArrayLiteral("s");
+            data = v.toString().toUtf8();
+        }
+    }
+    return tag + QByteArray::number(data.size()) + ':' + data;
+}
+
+QByteArray hexOfSorted(QList<QByteArray>& rowHashes, const QByteArray& header) {
+    std::sort(rowHashes.begin(), rowHashes.end());
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(header);
+    for (const QByteArray& r : std::as_const(rowHashes))
+        h.addData(r);
+    return h.result().toHex();
+}
+
+} // namespace
+
+Result<QStringList> copiedTables(Database& database) {
+    QSqlDatabase& db = database.connection();
+    const bool pg = store::isPostgres(db);
+    QStringList tables;
+    QList<std::pair<QString, QString>> references; // child, parent
+    if (pg) {
+        Result<QStringList> t =
+            strings(db, QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                       "table_schema = current_schema() AND table_type = "
+                                       "'BASE TABLE' AND table_name <> 'plancompare_schema'"));
+        if (!t)
+            return t.error();
+        tables = *t;
+        Result<QSqlQuery> fk =
+            exec(db, QStringLiteral("SELECT c.conrelid::regclass::text, c.confrelid::regclass::text "
+                                    "FROM pg_constraint c WHERE c.contype = 'f' AND "
+                                    "c.connamespace = current_schema()::regnamespace"));
+        if (!fk)
+            return fk.error();
+        while (fk->next())
+            references.append({fk->value(0).toString(), fk->value(1).toString()});
+    } else {
+        Result<QSqlQuery> t =
+            exec(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND "
+                                    "name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"));
+        if (!t)
+            return t.error();
+        QStringList all;
+        QStringList virtualTables;
+        while (t->next()) {
+            all << t->value(0).toString();
+            if (t->value(1).toString().startsWith(QLatin1String("CREATE VIRTUAL TABLE"), Qt::CaseInsensitive))
+                virtualTables << t->value(0).toString();
+        }
+        t->finish();
+        for (const QString& name : std::as_const(all)) {
+            const bool own = std::any_of(virtualTables.cbegin(), virtualTables.cend(), [&](const QString& v) {
+                return name == v || name.startsWith(v + QLatin1Char('_')); // FTS5 and its shadow tables
+            });
+            if (!own)
+                tables << name;
+        }
+        for (const QString& name : std::as_const(tables)) {
+            Result<QStringList> parents =
+                strings(db, QStringLiteral("SELECT \"table\" FROM pragma_foreign_key_list(?)"), {name});
+            if (!parents)
+                return parents.error();
+            for (const QString& p : std::as_const(*parents))
+                references.append({name, p});
+        }
+    }
+    // Parents first (Kahn's algorithm, by name among the tables that are ready).
+    std::sort(tables.begin(), tables.end());
+    QStringList ordered;
+    QSet<QString> done;
+    while (ordered.size() < tables.size()) {
+        bool progressed = false;
+        for (const QString& t : std::as_const(tables)) {
+            if (done.contains(t))
+                continue;
+            const bool ready = std::all_of(references.cbegin(), references.cend(), [&](const auto& r) {
+                return r.first != t || r.second == t || done.contains(r.second) || !tables.contains(r.second);
+            });
+            if (ready) {
+                ordered << t;
+                done.insert(t);
+                progressed = true;
+            }
+        }
+        if (!progressed)
+            return Error{QStringLiteral("database %1: the foreign keys of its tables form a cycle")
+                             .arg(database.path()),
+                         QStringLiteral("db-query")};
+    }
+    return ordered;
+}
+
+Result<DatabaseDigest> digestDatabase(Database& database) {
+    QSqlDatabase& db = database.connection();
+    DatabaseDigest out;
+    out.schemaVersion = database.schemaVersion();
+    Result<QStringList> tables = copiedTables(database);
+    if (!tables)
+        return tables.error();
+    QStringList names = *tables;
+    std::sort(names.begin(), names.end());
+    for (const QString& table : std::as_const(names)) {
+        Result<QStringList> columns = columnsOf(db, table);
+        if (!columns)
+            return columns.error();
+        QStringList sortedColumns = *columns;
+        std::sort(sortedColumns.begin(), sortedColumns.end());
+        QList<bool> packed;
+        QStringList select;
+        for (const QString& c : std::as_const(sortedColumns)) {
+            select << quoted(c);
+            packed << isPackedText(table, c);
+        }
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(
+                QStringLiteral("SELECT %1 FROM %2").arg(select.join(QStringLiteral(", ")), quoted(table))))
+            return store::sqlError(q.lastError(), QStringLiteral("reading table %1").arg(table),
+                                   database.path());
+        QList<QByteArray> rowHashes;
+        while (q.next()) {
+            QCryptographicHash h(QCryptographicHash::Sha256);
+            for (int i = 0; i < sortedColumns.size(); ++i)
+                h.addData(canonical(q.value(i), packed[i]));
+            rowHashes << h.result();
+        }
+        TableDigest d;
+        d.table = table;
+        d.rows = rowHashes.size();
+        d.sha256 = hexOfSorted(rowHashes, sortedColumns.join(QLatin1Char(',')).toUtf8());
+        out.tables << d;
+    }
+    return out;
+}
+
+QStringList digestDifferences(const DatabaseDigest& a, const DatabaseDigest& b) {
+    QStringList out;
+    if (a.schemaVersion != b.schemaVersion)
+        out << QStringLiteral("schema");
+    QHash<QString, const TableDigest*> inB;
+    for (const TableDigest& t : b.tables)
+        inB.insert(t.table, &t);
+    QSet<QString> seen;
+    for (const TableDigest& t : a.tables) {
+        seen.insert(t.table);
+        const TableDigest* other = inB.value(t.table);
+        if (!other || other->rows != t.rows || other->sha256 != t.sha256)
+            out << t.table;
+    }
+    for (const TableDigest& t : b.tables) {
+        if (!seen.contains(t.table))
+            out << t.table;
+    }
+    return out;
+}
+
+Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions& options) {
+    QElapsedTimer timer;
+    timer.start();
+    if (from.schemaVersion() != to.schemaVersion())
+        return Error{
+            QStringLiteral("cannot copy %1 (schema version %2) into %3 (schema version %4): both must "
+                           "have the same version")
+                .arg(from.path())
+                .arg(from.schemaVersion())
+                .arg(to.path())
+                .arg(to.schemaVersion()),
+            QStringLiteral("db-migration")};
+    Result<QStringList> tables = copiedTables(from);
+    if (!tables)
+        return tables.error();
+    Result<QStringList> targetTables = copiedTables(to);
+    if (!targetTables)
+        return targetTables.error();
+    QSqlDatabase& src = from.connection();
+    QSqlDatabase& dst = to.connection();
+    const bool pgTarget = store::isPostgres(dst);
+    for (const QString& t : std::as_const(*tables)) {
+        if (!targetTables->contains(t))
+            return Error{QStringLiteral("cannot copy %1 into %2: the target has no table %3")
+                             .arg(from.path(), to.path(), t),
+                         QStringLiteral("db-migration")};
+    }
+    CopyReport report;
+    // The source is read in one snapshot, so that a team database others write to meanwhile is copied
+    // as it was at one moment (PostgreSQL: REPEATABLE READ; SQLite: one read transaction).
+    if (Status st = execStatus(src, store::isPostgres(src)
+                                        ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                                        : QStringLiteral("BEGIN"));
+        !st)
+        return st.error();
+    Status s = to.withTransaction([&]() -> Status {
+        // The target must be empty: checked inside the transaction, so nobody fills it meanwhile.
+        QStringList holding;
+        qint64 plans = 0;
+        for (const QString& t : std::as_const(*targetTables)) {
+            Result<QSqlQuery> c = exec(dst, QStringLiteral("SELECT count(*) FROM %1").arg(quoted(t)));
+            if (!c)
+                return c.error();
+            const qint64 n = c->next() ? c->value(0).toLongLong() : 0;
+            if (n > 0)
+                holding << QStringLiteral("%1: %2 rows").arg(t).arg(n);
+            if (t == QLatin1String("documents"))
+                plans = n;
+        }
+        if (!holding.isEmpty())
+            return Status::failure(
+                QStringLiteral("database %1 is not empty%2 (%3); copy into a new or empty "
+                               "database — nothing was copied")
+                    .arg(to.path(), plans > 0 ? QStringLiteral(": it holds %1 plans").arg(plans) : QString(),
+                         holding.join(QStringLiteral(", "))),
+                QStringLiteral("not-empty"));
+        for (const QString& table : std::as_const(*tables)) {
+            Result<QStringList> srcColumns = columnsOf(src, table);
+            if (!srcColumns)
+                return srcColumns.error();
+            Result<QStringList> dstColumns = columnsOf(dst, table);
+            if (!dstColumns)
+                return dstColumns.error();
+            QStringList a = *srcColumns, b = *dstColumns;
+            std::sort(a.begin(), a.end());
+            std::sort(b.begin(), b.end());
+            if (a != b)
+                return Status::failure(
+                    QStringLiteral("cannot copy table %1: its columns differ between %2 (%3) "
+                                   "and %4 (%5)")
+                        .arg(table, from.path(), a.join(QLatin1Char(',')), to.path(),
+                             b.join(QLatin1Char(','))),
+                    QStringLiteral("db-migration"));
+            const QStringList& columns = *srcColumns;
+            QStringList names, marks;
+            QList<bool> packed;
+            for (const QString& c : columns) {
+                names << quoted(c);
+                marks << QStringLiteral("?");
+                packed << isPackedText(table, c);
+            }
+            QSqlQuery read(src);
+            read.setForwardOnly(true);
+            if (!read.exec(
+                    QStringLiteral("SELECT %1 FROM %2").arg(names.join(QStringLiteral(", ")), quoted(table))))
+                return store::sqlError(read.lastError(), QStringLiteral("reading table %1").arg(table),
+                                       from.path());
+            QSqlQuery write(dst);
+            if (!write.prepare(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                                   .arg(quoted(table), names.join(QStringLiteral(", ")),
+                                        marks.join(QStringLiteral(", ")))))
+                return store::sqlError(write.lastError(), QStringLiteral("copying into table %1").arg(table),
+                                       to.path());
+            qint64 rows = 0;
+            while (read.next()) {
+                for (int i = 0; i < columns.size(); ++i) {
+                    QVariant v = read.value(i);
+                    // A plan text SQLite kept plain goes compressed into PostgreSQL's BYTEA column.
+                    if (packed[i] && pgTarget && !v.isNull() && v.typeId() != QMetaType::QByteArray)
+                        v = store::packSource(v.toString(), true);
+                    write.bindValue(i, v);
+                }
+                if (!write.exec())
+                    return store::sqlError(write.lastError(),
+                                           QStringLiteral("copying into table %1").arg(table), to.path());
+                ++rows;
+                if (rows % 1000 == 0 && options.progress && !options.progress(table, rows))
+                    return Status::failure(QStringLiteral("copy cancelled"), QStringLiteral("cancelled"));
+            }
+            report.copied << TableDigest{table, rows, {}};
+            report.rows += rows;
+            if (options.progress && !options.progress(table, rows))
+                return Status::failure(QStringLiteral("copy cancelled"), QStringLiteral("cancelled"));
+        }
+        // PostgreSQL: the next id of each identity column follows the copied ones.
+        if (pgTarget) {
+            Result<QSqlQuery> ids =
+                exec(dst, QStringLiteral("SELECT table_name, column_name FROM "
+                                         "information_schema.columns WHERE table_schema = "
+                                         "current_schema() AND is_identity = 'YES'"));
+            if (!ids)
+                return ids.error();
+            QList<std::pair<QString, QString>> identity;
+            while (ids->next())
+                identity.append({ids->value(0).toString(), ids->value(1).toString()});
+            ids->finish();
+            for (const auto& [table, column] : std::as_const(identity)) {
+                if (Status st =
+                        execStatus(dst,
+                                   QStringLiteral("SELECT setval(pg_get_serial_sequence(?, ?), coalesce("
+                                                  "(SELECT max(%1) FROM %2), 0) + 1, false)")
+                                       .arg(quoted(column), quoted(table)),
+                                   {quoted(table), column});
+                    !st)
+                    return st;
+            }
+        }
+        return okStatus();
+    });
+    execStatus(src, QStringLiteral("COMMIT"));
+    if (!s)
+        return s.error();
+    report.milliseconds = timer.elapsed();
+    return report;
+}
+
+} // namespace pc

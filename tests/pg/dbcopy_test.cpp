@@ -1,0 +1,211 @@
+// `db copy` between engines: the seeds with a researcher's work go SQLite → PostgreSQL → SQLite and
+// every copy compares equal, answers searches and comparisons alike and continues the ids; a database
+// that holds data is refused; a copy that fails midway leaves PostgreSQL empty.
+#include "copyfixtures.h"
+#include "testdb.h"
+#include "testpaths.h"
+
+#include "common/manifest.h"
+#include "compare/comparison.h"
+#include "extract/analysis.h"
+#include "store/database.h"
+#include "store/databasecopy.h"
+#include "store/importer.h"
+#include "taxonomy/taxonomy.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <gtest/gtest.h>
+
+#include <iostream>
+#include <tuple>
+
+using namespace pc;
+using namespace pc::test;
+
+namespace {
+
+void importSeedsInto(Database& db) {
+    const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
+    const Result<Manifest> manifest = readManifest(seedsDir());
+    ASSERT_TRUE(taxonomy.ok() && manifest.ok());
+    ASSERT_TRUE(db.storeTaxonomy(*taxonomy).ok());
+    QStringList files;
+    for (const ManifestEntry& e : manifest->entries)
+        files << manifest->pathOf(e);
+    const Manifest& m = *manifest;
+    const Taxonomy& t = *taxonomy;
+    Importer importer(db, [&](const QByteArray& bytes, const QString& path) {
+        AnalyzeOptions o;
+        for (const ManifestEntry& e : m.entries) {
+            if (m.pathOf(e) == path)
+                o.manifest = &e;
+        }
+        return analyzeBytes(bytes, path, t, o);
+    });
+    for (const FileImport& r : importer.importFiles(files))
+        ASSERT_EQ(r.status, ImportStatus::Imported) << r.reason.toStdString();
+}
+
+std::unique_ptr<Database> openAt(const QString& location) {
+    Result<std::unique_ptr<Database>> db = Database::open(location);
+    EXPECT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    return db ? std::move(db).value() : nullptr;
+}
+
+std::tuple<int, QString, QString> runCli(const QStringList& args) {
+    QProcess p;
+    p.start(cliBin(), args);
+    p.waitForFinished(180000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+TEST(DatabaseCopyPostgres, SeedsGoSqliteToPostgresAndBackAndEveryCopyComparesEqual) {
+    QTemporaryDir dir;
+    std::unique_ptr<Database> a = openAt(dir.filePath(QStringLiteral("a.sqlite")));
+    ASSERT_TRUE(a);
+    importSeedsInto(*a);
+    addUserWork(*a);
+    const QString uri = freshPostgresUri();
+    ASSERT_FALSE(uri.isEmpty());
+    std::unique_ptr<Database> b = openAt(uri);
+    std::unique_ptr<Database> c = openAt(dir.filePath(QStringLiteral("c.sqlite")));
+    ASSERT_TRUE(b && c);
+
+    QElapsedTimer t;
+    t.start();
+    const Result<CopyReport> toPg = copyDatabase(*a, *b);
+    const qint64 toPgMs = t.restart();
+    ASSERT_TRUE(toPg.ok()) << toPg.errorMessage().toStdString();
+    const Result<CopyReport> back = copyDatabase(*b, *c);
+    const qint64 backMs = t.elapsed();
+    ASSERT_TRUE(back.ok()) << back.errorMessage().toStdString();
+    std::cout << "[ figures  ] five seeds with corrections: SQLite -> PostgreSQL " << toPgMs << " ms ("
+              << toPg->rows << " rows), PostgreSQL -> SQLite " << backMs << " ms\n";
+    EXPECT_EQ(toPg->rows, back->rows);
+
+    const Result<DatabaseDigest> da = digestDatabase(*a);
+    const Result<DatabaseDigest> db = digestDatabase(*b);
+    const Result<DatabaseDigest> dc = digestDatabase(*c);
+    ASSERT_TRUE(da.ok() && db.ok() && dc.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ(digestDifferences(*da, *db), QStringList());
+    EXPECT_EQ(digestDifferences(*db, *dc), QStringList());
+    EXPECT_EQ(db->schemaVersion, Database::latestSchemaVersion());
+    EXPECT_EQ(db->tables.size(), 17);
+    EXPECT_EQ(rowsOf(*db, QStringLiteral("documents")), 5);
+    EXPECT_EQ(rowsOf(*db, QStringLiteral("document_files")), 5); // the original files
+    EXPECT_EQ(rowsOf(*db, QStringLiteral("sources")), 5);
+    EXPECT_EQ(rowsOf(*db, QStringLiteral("targets")), a->counts()->targets);
+    EXPECT_EQ(rowsOf(*db, QStringLiteral("overrides")), 2);
+    EXPECT_EQ(rowsOf(*db, QStringLiteral("notes")), 1);
+    EXPECT_EQ(rowsOf(*db, QStringLiteral("target_history")), 2);
+    EXPECT_EQ(rowsOf(*db, QStringLiteral("plan_corrections")), 1);
+    EXPECT_EQ(rowsOf(*db, QStringLiteral("plan_set_members")), 2);
+
+    const QStringList queries{QStringLiteral("电"), QStringLiteral("用水"), QStringLiteral("报装全流程"),
+                              QStringLiteral("不动产 登记")};
+    expectSameAnswers(*a, *b, queries);
+    expectSameAnswers(*a, *c, queries);
+    for (const QString& indicator : {QStringLiteral("wa.time"), QStringLiteral("el.time.low_voltage")}) {
+        const Result<QList<ComparisonRow>> ra = compare::byIndicator(*a, indicator);
+        const Result<QList<ComparisonRow>> rb = compare::byIndicator(*b, indicator);
+        const Result<QList<ComparisonRow>> rc = compare::byIndicator(*c, indicator);
+        ASSERT_TRUE(ra.ok() && rb.ok() && rc.ok());
+        EXPECT_FALSE(ra->isEmpty());
+        EXPECT_EQ(*ra, *rb);
+        EXPECT_EQ(*ra, *rc);
+    }
+    const Result<StoredFile> fa = a->documentFile(a->documents()->first().id);
+    const Result<StoredFile> fb = b->documentFile(a->documents()->first().id);
+    ASSERT_TRUE(fa.ok() && fb.ok()) << fb.errorMessage().toStdString();
+    EXPECT_EQ(*fa, *fb);
+    EXPECT_EQ(*a->documentSource(a->documents()->first().id), *b->documentSource(a->documents()->first().id));
+
+    // PostgreSQL's identity sequences were moved past the copied ids: new rows get new ids.
+    const qint64 maxNote = a->notes()->last().id;
+    const Result<qint64> note =
+        b->addNote(NoteSubject::Document, a->documents()->first().id, QStringLiteral("新"));
+    ASSERT_TRUE(note.ok()) << note.errorMessage().toStdString();
+    EXPECT_GT(*note, maxNote);
+    const Result<qint64> correction =
+        b->correctTarget(b->targets()->at(2).targetId, OverrideKind::TargetUnit, QStringLiteral("工作日"));
+    ASSERT_TRUE(correction.ok()) << correction.errorMessage().toStdString();
+    EXPECT_GT(*correction, 2);
+}
+
+TEST(DatabaseCopyPostgres, CliCopiesVerifiesAndRefusesANonEmptyDatabase) {
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("a.sqlite"));
+    ASSERT_EQ(
+        std::get<0>(runCli({QStringLiteral("--db"), a, QStringLiteral("import"), QStringLiteral("--seeds")})),
+        0);
+    const QString uri = freshPostgresUri();
+    ASSERT_FALSE(uri.isEmpty());
+    const auto [rc, out, err] = runCli({QStringLiteral("db"), QStringLiteral("copy"),
+                                        QStringLiteral("--from"), a, QStringLiteral("--to"), uri});
+    EXPECT_EQ(rc, 0) << err.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("verified:"))) << out.toStdString();
+    EXPECT_EQ(out.count(QStringLiteral("DIFFERS")), 0) << out.toStdString();
+    EXPECT_TRUE(out.contains(QRegularExpression(QStringLiteral("\ndocuments +5 +5 ")))) << out.toStdString();
+
+    const auto [rc2, out2, err2] = runCli({QStringLiteral("db"), QStringLiteral("compare"), a, uri});
+    EXPECT_EQ(rc2, 0) << err2.toStdString();
+    EXPECT_TRUE(out2.contains(QStringLiteral("are equal (schema %1)").arg(Database::latestSchemaVersion())))
+        << out2.toStdString();
+
+    // Into the same database again: refused, naming it; nothing changes.
+    const QString dbName = QUrl(uri).path().mid(1);
+    const auto [rc3, out3, err3] = runCli({QStringLiteral("--db"), a, QStringLiteral("db"),
+                                           QStringLiteral("copy"), QStringLiteral("--to"), uri});
+    EXPECT_EQ(rc3, 1);
+    EXPECT_TRUE(err3.contains(dbName) && err3.contains(QStringLiteral("is not empty")) &&
+                err3.contains(QStringLiteral("documents: 5 rows")))
+        << err3.toStdString();
+    std::unique_ptr<Database> b = openAt(uri);
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->counts()->documents, 5);
+
+    // Back into a new SQLite file, which then compares equal to the first.
+    const QString c = dir.filePath(QStringLiteral("c.sqlite"));
+    const auto [rc4, out4, err4] = runCli({QStringLiteral("db"), QStringLiteral("copy"),
+                                           QStringLiteral("--from"), uri, QStringLiteral("--to"), c});
+    EXPECT_EQ(rc4, 0) << err4.toStdString();
+    const auto [rc5, out5, err5] = runCli({QStringLiteral("db"), QStringLiteral("compare"), a, c});
+    EXPECT_EQ(rc5, 0) << out5.toStdString() << err5.toStdString();
+    // Copying into the existing file again is refused and leaves it as it was.
+    EXPECT_EQ(std::get<0>(runCli({QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"), a,
+                                  QStringLiteral("--to"), c})),
+              1);
+    EXPECT_EQ(std::get<0>(runCli({QStringLiteral("db"), QStringLiteral("compare"), a, c})), 0);
+}
+
+TEST(DatabaseCopyPostgres, AFailureMidwayLeavesThePostgresDatabaseEmpty) {
+    QTemporaryDir dir;
+    std::unique_ptr<Database> a = openAt(dir.filePath(QStringLiteral("a.sqlite")));
+    ASSERT_TRUE(a);
+    importSeedsInto(*a);
+    addUserWork(*a);
+    std::unique_ptr<Database> b = openAt(freshPostgresUri());
+    ASSERT_TRUE(b);
+    CopyOptions o;
+    o.progress = [](const QString& table, qint64) { return table != QLatin1String("targets"); };
+    const Result<CopyReport> r = copyDatabase(*a, *b, o);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, QStringLiteral("cancelled"));
+    const Result<DatabaseDigest> d = digestDatabase(*b);
+    ASSERT_TRUE(d.ok());
+    for (const TableDigest& t : d->tables)
+        EXPECT_EQ(t.rows, 0) << t.table.toStdString();
+    EXPECT_EQ(b->search(QStringLiteral("电"))->size(), 0);
+    EXPECT_EQ(b->counts()->documents, 0);
+    // The next try works and compares equal.
+    ASSERT_TRUE(copyDatabase(*a, *b).ok());
+    EXPECT_EQ(digestDifferences(*digestDatabase(*a), *digestDatabase(*b)), QStringList());
+}
