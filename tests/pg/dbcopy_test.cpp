@@ -2,6 +2,7 @@
 // every copy compares equal, answers searches and comparisons alike and continues the ids; a database
 // that holds data is refused; a copy that fails midway leaves PostgreSQL empty.
 #include "copyfixtures.h"
+#include "seedimport.h"
 #include "testdb.h"
 #include "testpaths.h"
 
@@ -29,28 +30,6 @@ using namespace pc::test;
 
 namespace {
 
-void importSeedsInto(Database& db) {
-    const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
-    const Result<Manifest> manifest = readManifest(seedsDir());
-    ASSERT_TRUE(taxonomy.ok() && manifest.ok());
-    ASSERT_TRUE(db.storeTaxonomy(*taxonomy).ok());
-    QStringList files;
-    for (const ManifestEntry& e : manifest->entries)
-        files << manifest->pathOf(e);
-    const Manifest& m = *manifest;
-    const Taxonomy& t = *taxonomy;
-    Importer importer(db, [&](const QByteArray& bytes, const QString& path) {
-        AnalyzeOptions o;
-        for (const ManifestEntry& e : m.entries) {
-            if (m.pathOf(e) == path)
-                o.manifest = &e;
-        }
-        return analyzeBytes(bytes, path, t, o);
-    });
-    for (const FileImport& r : importer.importFiles(files))
-        ASSERT_EQ(r.status, ImportStatus::Imported) << r.reason.toStdString();
-}
-
 std::unique_ptr<Database> openAt(const QString& location) {
     Result<std::unique_ptr<Database>> db = Database::open(location);
     EXPECT_TRUE(db.ok()) << db.errorMessage().toStdString();
@@ -71,7 +50,7 @@ TEST(DatabaseCopyPostgres, SeedsGoSqliteToPostgresAndBackAndEveryCopyComparesEqu
     QTemporaryDir dir;
     std::unique_ptr<Database> a = openAt(dir.filePath(QStringLiteral("a.sqlite")));
     ASSERT_TRUE(a);
-    importSeedsInto(*a);
+    importSeeds(*a);
     addUserWork(*a);
     const QString uri = freshPostgresUri();
     ASSERT_FALSE(uri.isEmpty());
@@ -190,7 +169,7 @@ TEST(DatabaseCopyPostgres, AFailureMidwayLeavesThePostgresDatabaseEmpty) {
     QTemporaryDir dir;
     std::unique_ptr<Database> a = openAt(dir.filePath(QStringLiteral("a.sqlite")));
     ASSERT_TRUE(a);
-    importSeedsInto(*a);
+    importSeeds(*a);
     addUserWork(*a);
     std::unique_ptr<Database> b = openAt(freshPostgresUri());
     ASSERT_TRUE(b);

@@ -1,5 +1,6 @@
 // The team database on PostgreSQL: schema and search indexes, the same answers as SQLite on the seeds,
 // two researchers importing at once, a dropped connection mid-import, a statement timeout.
+#include "seedimport.h"
 #include "storefixtures.h"
 #include "testdb.h"
 #include "testpaths.h"
@@ -26,29 +27,6 @@ using namespace pc;
 using namespace pc::test;
 
 namespace {
-
-// Imports the five seeds into `db` through the same importer the CLI uses.
-void importSeeds(Database& db) {
-    const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
-    const Result<Manifest> manifest = readManifest(seedsDir());
-    ASSERT_TRUE(taxonomy.ok() && manifest.ok());
-    ASSERT_TRUE(db.storeTaxonomy(*taxonomy).ok());
-    QStringList files;
-    for (const ManifestEntry& e : manifest->entries)
-        files << manifest->pathOf(e);
-    const Manifest& m = *manifest;
-    const Taxonomy& t = *taxonomy;
-    Importer importer(db, [&](const QByteArray& bytes, const QString& path) {
-        AnalyzeOptions o;
-        for (const ManifestEntry& e : m.entries) {
-            if (m.pathOf(e) == path)
-                o.manifest = &e;
-        }
-        return analyzeBytes(bytes, path, t, o);
-    });
-    for (const FileImport& r : importer.importFiles(files))
-        ASSERT_EQ(r.status, ImportStatus::Imported) << r.reason.toStdString();
-}
 
 QProcess* startCli(const QStringList& args,
                    const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
