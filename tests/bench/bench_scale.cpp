@@ -120,22 +120,12 @@ int main(int argc, char** argv) {
     std::unique_ptr<Database> db = std::move(opened).value();
     if (!reuse) {
         (void)db->storeTaxonomy(*taxonomy);
-        const Result<Manifest> manifest = readManifest(QString::fromUtf8(PLANCOMPARE_TEST_SEEDS));
-        if (!manifest) {
-            fprintf(stderr, "%s\n", qPrintable(manifest.errorMessage()));
+        const Result<QList<Analysis>> analysed = bench::analyzeSeeds(*taxonomy);
+        if (!analysed) {
+            fprintf(stderr, "%s\n", qPrintable(analysed.errorMessage()));
             return 1;
         }
-        QList<Analysis> seeds;
-        for (const ManifestEntry& e : manifest->entries) {
-            AnalyzeOptions o;
-            o.manifest = &e;
-            Result<Analysis> a = analyzeFile(manifest->pathOf(e), *taxonomy, o);
-            if (!a) {
-                fprintf(stderr, "%s\n", qPrintable(a.errorMessage()));
-                return 1;
-            }
-            seeds << std::move(a).value();
-        }
+        const QList<Analysis>& seeds = *analysed;
         const QList<bench::PooledMeasure> pool = bench::measurePool(seeds);
         // The municipality, the 38 districts and counties, and the first two zones: 41 places.
         QList<gazetteer::Jurisdiction> places;

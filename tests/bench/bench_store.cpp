@@ -228,22 +228,16 @@ void BM_Search(benchmark::State& state, const char* query) {
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
-    const Result<Manifest> manifest = readManifest(QString::fromUtf8(PLANCOMPARE_TEST_SEEDS));
-    if (!taxonomy || !manifest) {
-        fprintf(stderr, "%s%s\n", qPrintable(taxonomy.errorMessage()), qPrintable(manifest.errorMessage()));
+    if (!taxonomy) {
+        fprintf(stderr, "%s\n", qPrintable(taxonomy.errorMessage()));
         return 1;
     }
-    QList<Analysis> seeds;
-    for (const ManifestEntry& e : manifest->entries) {
-        AnalyzeOptions o;
-        o.manifest = &e;
-        Result<Analysis> a = analyzeFile(manifest->pathOf(e), *taxonomy, o);
-        if (!a) {
-            fprintf(stderr, "%s\n", qPrintable(a.errorMessage()));
-            return 1;
-        }
-        seeds.append(std::move(a).value());
+    const Result<QList<Analysis>> analysed = bench::analyzeSeeds(*taxonomy);
+    if (!analysed) {
+        fprintf(stderr, "%s\n", qPrintable(analysed.errorMessage()));
+        return 1;
     }
+    const QList<Analysis>& seeds = *analysed;
     const QList<bench::PooledMeasure> pool = bench::measurePool(seeds);
     QList<int> sizes;
     const QByteArray env = qgetenv("PLANCOMPARE_BENCH_PLANS");

@@ -3,7 +3,9 @@
 // consistent Analysis.
 #pragma once
 
+#include "common/manifest.h"
 #include "extract/analysis.h"
+#include "taxonomy/taxonomy.h"
 
 #include <QList>
 #include <QString>
@@ -11,6 +13,23 @@
 #include <functional>
 
 namespace pc::bench {
+
+// The five seed plans analysed as the CLI does (each with its manifest entry); the first error ends it.
+inline Result<QList<Analysis>> analyzeSeeds(const Taxonomy& taxonomy) {
+    const Result<Manifest> manifest = readManifest(QString::fromUtf8(PLANCOMPARE_TEST_SEEDS));
+    if (!manifest)
+        return manifest.error();
+    QList<Analysis> seeds;
+    for (const ManifestEntry& e : manifest->entries) {
+        AnalyzeOptions o;
+        o.manifest = &e;
+        Result<Analysis> a = analyzeFile(manifest->pathOf(e), taxonomy, o);
+        if (!a)
+            return a.error();
+        seeds.append(std::move(a).value());
+    }
+    return seeds;
+}
 
 struct PooledMeasure {
     const Analysis* from = nullptr;
