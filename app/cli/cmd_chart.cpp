@@ -1,5 +1,6 @@
 // `plancompare-cli chart`: the same chart document the GUI exports, rendered offscreen.
 #include "cli.h"
+#include "rendercommands.h"
 
 #include "chart/chartexport.h"
 #include "chart/scalecharts.h"
@@ -101,14 +102,7 @@ int runChart(Context& ctx) {
     return Ok;
 }
 
-const bool registered = registerCommand(
-    {QStringLiteral("chart"),
-     QStringLiteral(
-         "chart --indicator ID --out FILE.png|.svg|.pdf [--width W --height H "
-         "--dpi D] [--kind plans|bars|distribution|trend] [--latest|--year Y|--all|--set NAME]  the "
-         "indicator's chart (plans: bars per plan with baselines; bars: sorted, "
-         "municipal reference line; distribution: box plot; trend: over the years)"),
-     runChart});
+const bool registered = registerCommand({QStringLiteral("chart"), chartSynopsis(), runChart});
 
 } // namespace
 } // namespace pc::cli

@@ -1,5 +1,6 @@
 // `plancompare-cli report`: the printed per-indicator or per-area report as PDF or HTML.
 #include "cli.h"
+#include "rendercommands.h"
 
 #include "data/databasedata.h"
 #include "report/reportdocument.h"
@@ -56,11 +57,7 @@ int runReport(Context& ctx) {
     return Ok;
 }
 
-const bool registered = registerCommand(
-    {QStringLiteral("report"),
-     QStringLiteral("report (--indicator ID | --area ID) --out FILE.pdf|.html [--latest|--year Y|--all|--set "
-                    "NAME]  the printed report"),
-     runReport});
+const bool registered = registerCommand({QStringLiteral("report"), reportSynopsis(), runReport});
 
 } // namespace
 } // namespace pc::cli

@@ -1,9 +1,12 @@
 // plancompare-cli: parse, extract, import, compare, search, export, chart and report without a display.
 #include "cli.h"
+#include "rendercommands.h"
 
 #include "common/datapaths.h"
 
+#ifdef PLANCOMPARE_CLI_RENDER
 #include <QApplication>
+#endif
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -37,12 +40,6 @@ void printHelp(QTextStream& out) {
            "error.\n";
 }
 
-// Commands that render charts or reports need a QApplication (Qt Charts is widget-based);
-// they run offscreen so the CLI works without a display.
-bool needsGui(const QString& command) {
-    return command == QLatin1String("chart") || command == QLatin1String("report");
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -59,13 +56,22 @@ int main(int argc, char** argv) {
         }
     }
     std::unique_ptr<QCoreApplication> app;
-    if (needsGui(command)) {
+#ifdef PLANCOMPARE_CLI_RENDER
+    // plancompare-cli-render: charts and reports need a QApplication (Qt Charts is widget-based);
+    // they run offscreen so the CLI works without a display.
+    if (isRenderCommand(command)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
+#else
+    // plancompare-cli links no GUI library: the commands that draw run in plancompare-cli-render.
+    if (isRenderCommand(command))
+        return execRenderer(argv);
+    app = std::make_unique<QCoreApplication>(argc, argv);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("plancompare"));
     QCoreApplication::setOrganizationName(QStringLiteral("plancompare"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLANCOMPARE_VERSION));
