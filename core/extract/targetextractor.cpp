@@ -154,9 +154,9 @@ QList<Heading> findHeadings(const Document& doc) {
         qsizetype e = src.indexOf(QLatin1Char('\n'), s);
         if (e < 0)
             e = src.size();
-        const QString line = src.mid(s, e - s).trimmed();
+        const QStringView line = QStringView(src).mid(s, e - s).trimmed(); // no copy per line
         if (isHeadingLine(line))
-            out.append({s, line});
+            out.append({s, line.toString()});
         s = e + 1;
     }
     for (const Section& sec : doc.sections) {

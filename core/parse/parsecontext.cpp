@@ -40,8 +40,7 @@ void ParseContext::appendBody(Measure& m, qsizetype start, qsizetype end) const 
         }
     }
     m.body.append(view(start, end));
-    for (qsizetype i = start; i < end; ++i)
-        m.bodyOffsets.append(norm.toSource(i));
+    norm.appendSourceOffsets(start, end, m.bodyOffsets);
 }
 
 int ParseContext::addSection(int level, const QString& label, const QString& heading, qsizetype start,

@@ -50,6 +50,35 @@ qsizetype NormalizedText::toSource(qsizetype n) const {
     return it->src + (n - it->norm);
 }
 
+void NormalizedText::appendSourceOffsets(qsizetype start, qsizetype end, QList<qsizetype>& out) const {
+    if (end <= start)
+        return;
+    out.reserve(out.size() + (end - start));
+    qsizetype i = std::max<qsizetype>(start, 0);
+    for (qsizetype k = start; k < i; ++k)
+        out.append(toSource(k));
+    if (m_segments.isEmpty()) {
+        for (; i < end; ++i)
+            out.append(std::min(i, m_sourceSize));
+        return;
+    }
+    const qsizetype inText = std::min(end, m_text.size());
+    if (i < inText) {
+        // The segment holding i (or none before the first segment: offsets are then unchanged).
+        qsizetype seg = std::upper_bound(m_segments.cbegin(), m_segments.cend(), i,
+                                         [](qsizetype v, const Segment& s) { return v < s.norm; }) -
+                        m_segments.cbegin() - 1;
+        const qsizetype count = m_segments.size();
+        for (; i < inText; ++i) {
+            while (seg + 1 < count && m_segments.at(seg + 1).norm <= i)
+                ++seg;
+            out.append(seg < 0 ? i : m_segments.at(seg).src + (i - m_segments.at(seg).norm));
+        }
+    }
+    for (; i < end; ++i)
+        out.append(toSource(i));
+}
+
 Span NormalizedText::sourceSpan(qsizetype start, qsizetype end) const {
     if (start < 0 || end < start)
         return {};

@@ -20,6 +20,9 @@ public:
 
     // Source offset of normalized offset n (n == size() maps to the source end).
     qsizetype toSource(qsizetype n) const;
+    // Appends toSource(i) for every i in [start, end) to `out`: one search for the whole range, then
+    // a walk along the segments (a measure body maps each of its characters).
+    void appendSourceOffsets(qsizetype start, qsizetype end, QList<qsizetype>& out) const;
     // Source span of the normalized range [start, end): from the first to just after the last character.
     Span sourceSpan(qsizetype start, qsizetype end) const;
     qsizetype removedCount() const { return m_sourceSize - m_text.size(); }

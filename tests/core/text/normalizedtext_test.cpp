@@ -57,3 +57,29 @@ TEST(Normalize, EveryOffsetMapsToTheSameOrFoldedCharacter) {
     }
     EXPECT_EQ(n.toSource(n.size()), src.size());
 }
+
+// appendSourceOffsets (one search per range) gives what toSource gives character by character, for
+// every range: before, across and after removed markers, page marks and CRs, and past the end.
+TEST(Normalize, RangeOffsetsEqualOffsetByOffset) {
+    const QString src = QStringLiteral("－ 3 －\n附件[image: a]：\r\n\t１．精简流程[bookmark: "
+                                       "x]（１）２０１９年\r\n－ 4 －\n第二段[image: b]完");
+    const auto n = normalize(src);
+    ASSERT_GT(n.removedCount(), 20);
+    qsizetype ranges = 0;
+    for (qsizetype a = 0; a <= n.size() + 2; ++a) {
+        for (qsizetype b = a; b <= n.size() + 2; ++b) {
+            QList<qsizetype> got{-7}; // appends after what is there
+            n.appendSourceOffsets(a, b, got);
+            QList<qsizetype> want{-7};
+            for (qsizetype i = a; i < b; ++i)
+                want.append(n.toSource(i));
+            ASSERT_EQ(got, want) << "range " << a << "–" << b;
+            ++ranges;
+        }
+    }
+    EXPECT_GT(ranges, 500);
+    const auto plain = normalize(QStringLiteral("没有要去掉的字"));
+    QList<qsizetype> got;
+    plain.appendSourceOffsets(2, 5, got);
+    EXPECT_EQ(got, (QList<qsizetype>{2, 3, 4}));
+}
