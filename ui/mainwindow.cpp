@@ -76,6 +76,7 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     connect(&m_wb, &Workbench::viewRequested, this, [this](const QString& v) { setView(v); });
     connect(&m_wb, &Workbench::indicatorChanged, this, &MainWindow::updateTitle);
+    connect(&m_wb, &Workbench::dataReloaded, this, &MainWindow::showCounts);
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -94,6 +95,13 @@ void MainWindow::retranslate() {
     menuBar()->clear();
     createMenus();
     m_dbLabel->setText(tr("数据库：%1").arg(m_wb.data().location()));
+    showCounts();
+    updateTitle();
+}
+
+// The plans and targets the views show (again after every reload: the first start fills an empty
+// database while the window is open).
+void MainWindow::showCounts() {
     const Snapshot& snap = m_wb.snapshot();
     int targets = 0;
     for (const auto& rows : snap.rows)
@@ -104,7 +112,6 @@ void MainWindow::retranslate() {
                                  .arg(targets));
     if (!snap.error.isEmpty())
         statusBar()->showMessage(snap.error);
-    updateTitle();
 }
 
 QStringList MainWindow::viewNames() {

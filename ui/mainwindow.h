@@ -55,6 +55,7 @@ private:
     void showSettings();
     void showAbout();
     void updateTitle();
+    void showCounts();
 
     Workbench& m_wb;
     QTabWidget* m_tabs;

@@ -7,6 +7,10 @@
         <translation>Building the database from the bundled plans…</translation>
     </message>
     <message>
+        <source>已从内置规划建立数据库（%1 份规划）</source>
+        <translation>Database built from the bundled plans (%1 plans)</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1042,6 +1046,13 @@
     <message>
         <source>类型：</source>
         <translation>Kind:</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::SeedImport</name>
+    <message>
+        <source>导入已取消</source>
+        <translation>Import cancelled</translation>
     </message>
 </context>
 </TS>

@@ -62,9 +62,12 @@ const Snapshot& Workbench::snapshot() {
     } else {
         s.error = all.errorMessage();
     }
-    for (const Area& a : m_data.areas())
-        if (auto cov = m_data.coverage(a.id))
-            s.coverage += cov.value();
+    // Every area's coverage in one pass over the plans (was: every plan's targets and measures read
+    // once per area).
+    if (auto cov = m_data.coverageOfAreas(s.plans))
+        s.coverage = cov.value();
+    else if (s.error.isEmpty())
+        s.error = cov.errorMessage();
     m_snapshot = std::move(s);
     return *m_snapshot;
 }

@@ -49,6 +49,18 @@ QString targetFieldValue(const ComparisonRow& row, TargetField field) {
     return {};
 }
 
+Result<QList<CoverageCell>> WorkbenchData::coverageOfAreas(const QList<PlanInfo>& plans) {
+    Q_UNUSED(plans);
+    QList<CoverageCell> out;
+    for (const Area& a : areas()) {
+        Result<QList<CoverageCell>> cells = coverage(a.id);
+        if (!cells)
+            return cells.error();
+        out += cells.value();
+    }
+    return out;
+}
+
 const Indicator* WorkbenchData::findIndicator(const QString& id) const {
     if (m_indicatorCache.isEmpty())
         m_indicatorCache = indicators();

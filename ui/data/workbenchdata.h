@@ -122,6 +122,9 @@ public:
     virtual Result<QList<PlanInfo>> plans() = 0; // of the plan selection, municipal first
     virtual Result<QList<ComparisonRow>> rows(const QString& indicatorId) = 0; // compare::byIndicator
     virtual Result<QList<CoverageCell>> coverage(const QString& areaId) = 0;   // compare::coverageOfArea
+    // The coverage cells of every area, in areas() order, for `plans` (what plans() gave). The
+    // default asks coverage() area by area; the store reads each plan's targets and measures once.
+    virtual Result<QList<CoverageCell>> coverageOfAreas(const QList<PlanInfo>& plans);
     virtual Result<QList<MeasureRow>> measures() = 0;
     virtual Result<QList<SearchHit>> search(const QString& query) = 0;
     virtual Result<PlanText> planText(const QString& docId) = 0;
