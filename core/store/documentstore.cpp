@@ -470,6 +470,19 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 return st;
         }
 
+        // SQLite: the plan's measures into the search index in one statement (migration 8), so FTS5
+        // writes one index segment per plan rather than one per measure.
+        if (cache) {
+            RowWriter fts(
+                m_db, cache,
+                QStringLiteral("INSERT INTO measure_fts(rowid, title, body, units) SELECT id, title, "
+                               "body, units FROM measures WHERE document_id = ? ORDER BY id"),
+                m_path);
+            fts.bindInt(0, documentId);
+            if (Status st = fts.exec(QStringLiteral("indexing %1 for search").arg(docId)); !st)
+                return st;
+        }
+
         RowWriter tq(
             m_db, cache,
             QStringLiteral("INSERT INTO targets(measure_id, document_id, ordinal, area, indicator, scope, "
