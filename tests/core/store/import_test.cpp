@@ -6,6 +6,7 @@
 #include "store/sqlutil.h"
 
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -246,26 +247,36 @@ TEST(StoreImport, ImportedRowsHoldTheValuesAsBound) {
     qint64 id = 0;
     ASSERT_TRUE(db.importAnalysis(a, &id).ok());
     QSqlQuery q(db.connection());
-    ASSERT_TRUE(q.exec(QStringLiteral("SELECT title, area IS NULL, deadline IS NULL, typeof(number), "
-                                      "typeof(confidence), units FROM measures WHERE document_id = %1")
-                           .arg(id)));
+    // Storage types: SQLite's typeof(), PostgreSQL's column types.
+    const bool pg = db.isPostgres();
+    const QString typeOf = pg ? QStringLiteral("pg_typeof(%1)::text") : QStringLiteral("typeof(%1)");
+    const QString integer = pg ? QStringLiteral("bigint") : QStringLiteral("integer");
+    const QString real = pg ? QStringLiteral("double precision") : QStringLiteral("real");
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT title, area IS NULL, deadline IS NULL, %1, %2, units FROM "
+                              "measures WHERE document_id = %3")
+                   .arg(typeOf.arg(QStringLiteral("number")), typeOf.arg(QStringLiteral("confidence")))
+                   .arg(id)))
+        << q.lastError().text().toStdString();
     ASSERT_TRUE(q.next());
     EXPECT_FALSE(q.isNull(0));
     EXPECT_EQ(q.value(0).toString(), QString());
     EXPECT_EQ(q.value(1).toInt(), 1);
     EXPECT_EQ(q.value(2).toInt(), 1);
-    EXPECT_EQ(q.value(3).toString(), QStringLiteral("integer"));
-    EXPECT_EQ(q.value(4).toString(), QStringLiteral("real"));
+    EXPECT_EQ(q.value(3).toString(), integer);
+    EXPECT_EQ(q.value(4).toString(), real);
     EXPECT_EQ(q.value(5).toString(), QStringLiteral("区发展改革委"));
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT measure_id IS NULL, section, section_heading IS NULL, "
-                                      "section_heading, typeof(value), value, quote, sentence FROM targets "
-                                      "WHERE document_id = %1 ORDER BY ordinal")
-                           .arg(id)));
+                                      "section_heading, %1, value, quote, sentence FROM targets WHERE "
+                                      "document_id = %2 ORDER BY ordinal")
+                           .arg(typeOf.arg(QStringLiteral("value")))
+                           .arg(id)))
+        << q.lastError().text().toStdString();
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.value(0).toInt(), 0);
     EXPECT_EQ(q.value(1).toString(), QStringLiteral("measure"));
     EXPECT_EQ(q.value(2).toInt(), 0);
-    EXPECT_EQ(q.value(4).toString(), QStringLiteral("real"));
+    EXPECT_EQ(q.value(4).toString(), real);
     EXPECT_EQ(q.value(5).toDouble(), 5.0);
     EXPECT_EQ(q.value(6).toString(), QStringLiteral("低压办电时间不超过5个工作日"));
     ASSERT_TRUE(q.next());
