@@ -389,6 +389,12 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                     !st)
                     return st;
             }
+        } else {
+            // SQLite: the search index is filled by the importer, not by a trigger (migration 8).
+            if (Status st = execStatus(
+                    dst, QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('rebuild')"));
+                !st)
+                return st;
         }
         return okStatus();
     });

@@ -4,10 +4,15 @@
 #include "dialect.h"
 #include "extract/analysis.h"
 #include "sqlutil.h"
+#include "statements.h"
 
 #include <QFileInfo>
 #include <QHash>
 #include <QThread>
+
+#include <sqlite3.h>
+
+#include <vector>
 
 namespace pc {
 
@@ -90,6 +95,133 @@ QString unitsText(const Measure& m) {
     return names.join(QLatin1Char(' '));
 }
 
+// One INSERT repeated for every row of a plan. SQLite: a statement prepared once per connection (the
+// statement cache) with the values bound directly, no QVariant round trip through the driver and no
+// re-parse per plan; PostgreSQL: a prepared QSqlQuery. Values bind as QSQLITE would bind them (a null
+// QString or QByteArray as NULL, a QByteArray as a blob).
+class RowWriter {
+public:
+    // `returnsId`: the caller reads insertedId() (PostgreSQL then adds RETURNING id).
+    RowWriter(QSqlDatabase& db, store::StatementCache* cache, const QString& sql, const QString& path,
+              bool returnsId = false)
+        : m_path(path) {
+        if (cache && cache->handle()) {
+            m_handle = cache->handle();
+            Result<sqlite3_stmt*> st = cache->get(sql, QStringLiteral("storing a plan"), path);
+            if (st)
+                m_st = *st;
+            else
+                m_error = st.error();
+        } else {
+            m_query.emplace(db);
+            m_engine = store::engineOf(db);
+            if (!m_query->prepare(returnsId ? store::returningId(m_engine, sql) : sql))
+                m_error = store::sqlError(m_query->lastError(), QStringLiteral("storing a plan"), path);
+        }
+    }
+    ~RowWriter() {
+        if (m_st) {
+            sqlite3_reset(m_st);
+            sqlite3_clear_bindings(m_st);
+        }
+    }
+    RowWriter(const RowWriter&) = delete;
+    RowWriter& operator=(const RowWriter&) = delete;
+
+    const std::optional<Error>& prepareError() const { return m_error; }
+
+    void bind(int column, const QVariant& v) {
+        if (m_query) {
+            m_query->bindValue(column, v);
+            return;
+        }
+        if (!m_st)
+            return;
+        const int i = column + 1;
+        if (v.isNull() && v.typeId() != QMetaType::QString) {
+            sqlite3_bind_null(m_st, i);
+            return;
+        }
+        switch (v.typeId()) {
+        case QMetaType::UnknownType:
+            sqlite3_bind_null(m_st, i);
+            break;
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+        case QMetaType::Bool:
+            sqlite3_bind_int64(m_st, i, v.toLongLong());
+            break;
+        case QMetaType::Double:
+            sqlite3_bind_double(m_st, i, v.toDouble());
+            break;
+        case QMetaType::QByteArray: {
+            const QByteArray b = v.toByteArray();
+            if (b.isNull())
+                sqlite3_bind_null(m_st, i);
+            else
+                sqlite3_bind_blob64(m_st, i, b.constData(), sqlite3_uint64(b.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        default:
+            bindText(column, v.toString());
+            break;
+        }
+    }
+    void bindText(int column, const QString& s) {
+        if (m_query) {
+            m_query->bindValue(column, s);
+            return;
+        }
+        if (!m_st)
+            return;
+        if (s.isNull()) {
+            sqlite3_bind_null(m_st, column + 1);
+            return;
+        }
+        // UTF-16 straight from the QString; SQLite converts to the file's UTF-8 once, as it stores it.
+        sqlite3_bind_text16(m_st, column + 1, s.utf16(), int(s.size() * 2), SQLITE_TRANSIENT);
+    }
+    void bindInt(int column, qint64 v) {
+        if (m_query)
+            m_query->bindValue(column, v);
+        else if (m_st)
+            sqlite3_bind_int64(m_st, column + 1, v);
+    }
+
+    // Runs the statement with the values bound; `what` names the work in the error.
+    Status exec(const QString& what) {
+        if (m_error)
+            return *m_error;
+        if (m_query) {
+            if (!m_query->exec())
+                return store::sqlError(m_query->lastError(), what, m_path);
+            return okStatus();
+        }
+        const int rc = sqlite3_step(m_st);
+        if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+            m_lastId = sqlite3_last_insert_rowid(m_handle);
+            sqlite3_reset(m_st);
+            return okStatus();
+        }
+        const Error e = store::sqliteError(m_handle, rc, what, m_path);
+        sqlite3_reset(m_st);
+        return e;
+    }
+    // The id of the row the last exec() inserted.
+    qint64 insertedId() { return m_query ? store::insertedId(m_engine, *m_query) : m_lastId; }
+
+private:
+    QString m_path;
+    std::optional<QSqlQuery> m_query;
+    store::Engine m_engine = store::Engine::SQLite;
+    sqlite3* m_handle = nullptr;
+    sqlite3_stmt* m_st = nullptr;
+    qint64 m_lastId = 0;
+    std::optional<Error> m_error;
+};
+
 // Test hook for the crash-safety test: pause inside the import transaction so a parent process can
 // SIGKILL this one at a known point. Unset in normal use.
 void pauseInsideImportForTests() {
@@ -115,7 +247,7 @@ Status storeFile(QSqlDatabase& db, qint64 documentId, const Document& doc, const
         QStringLiteral("INSERT INTO document_files(document_id, format, size, original, page_count, "
                        "page_starts, origins) VALUES (?,?,?,?,?,?,?)"),
         {documentId, doc.format.isEmpty() ? QStringLiteral("text") : doc.format, qint64(original.size()),
-         qCompress(original), doc.pageCount, store::formatPageStarts(doc.pageStarts),
+         qCompress(original, 1), doc.pageCount, store::formatPageStarts(doc.pageStarts),
          store::packOrigins(doc.origins)});
 }
 
@@ -229,50 +361,59 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         if (Status f = storeFile(m_db, documentId, doc, original); !f)
             return f;
 
-        QSqlQuery sec(m_db);
-        sec.prepare(QStringLiteral("INSERT INTO sections(document_id, ordinal, parent_ordinal, level, label, "
-                                   "heading, span_start, span_end) VALUES (?,?,?,?,?,?,?,?)"));
+        store::StatementCache* cache = isPostgres() ? nullptr : m_statements.get();
+        RowWriter sec(
+            m_db, cache,
+            QStringLiteral("INSERT INTO sections(document_id, ordinal, parent_ordinal, level, label, "
+                           "heading, span_start, span_end) VALUES (?,?,?,?,?,?,?,?)"),
+            m_path);
+        const QString sectionsWhat = QStringLiteral("storing sections of %1").arg(docId);
         for (qsizetype i = 0; i < doc.sections.size(); ++i) {
             const Section& x = doc.sections[i];
-            sec.bindValue(0, documentId);
-            sec.bindValue(1, x.id >= 0 ? x.id : int(i));
-            sec.bindValue(2, x.parentId);
-            sec.bindValue(3, x.level);
-            sec.bindValue(4, x.label);
-            sec.bindValue(5, x.heading);
-            sec.bindValue(6, qint64(x.span.start));
-            sec.bindValue(7, qint64(x.span.end));
-            if (!sec.exec())
-                return store::sqlError(sec.lastError(), QStringLiteral("storing sections of %1").arg(docId),
-                                       m_path);
+            sec.bindInt(0, documentId);
+            sec.bindInt(1, x.id >= 0 ? x.id : int(i));
+            sec.bindInt(2, x.parentId);
+            sec.bindInt(3, x.level);
+            sec.bindText(4, x.label);
+            sec.bindText(5, x.heading);
+            sec.bindInt(6, qint64(x.span.start));
+            sec.bindInt(7, qint64(x.span.end));
+            if (Status st = sec.exec(sectionsWhat); !st)
+                return st;
         }
 
-        QSqlQuery mea(m_db);
-        mea.prepare(store::returningId(
-            store::engineOf(m_db),
-            QStringLiteral(
-                "INSERT INTO measures(document_id, ordinal, section_ordinal, number, title, body, "
-                "units, area_heading, area, parsed_area, deadline, remark, span_start, span_end, "
-                "title_start, title_end, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")));
-        QSqlQuery agencyInsert(m_db);
-        agencyInsert.prepare(QStringLiteral("INSERT INTO agencies(name) VALUES (?) ON CONFLICT DO NOTHING"));
+        RowWriter mea(
+            m_db, cache,
+            QStringLiteral("INSERT INTO measures(document_id, ordinal, section_ordinal, number, title, body, "
+                           "units, area_heading, area, parsed_area, deadline, remark, span_start, span_end, "
+                           "title_start, title_end, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+            m_path, true);
+        RowWriter agencyInsert(m_db, cache,
+                               QStringLiteral("INSERT INTO agencies(name) VALUES (?) ON CONFLICT DO NOTHING"),
+                               m_path);
         QSqlQuery agencyFind(m_db);
         agencyFind.prepare(QStringLiteral("SELECT id FROM agencies WHERE name = ?"));
-        QSqlQuery link(m_db);
-        link.prepare(
-            QStringLiteral("INSERT INTO measure_agencies(measure_id, agency_id, role, ordinal, written) "
-                           "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING"));
+        RowWriter link(m_db, cache,
+                       QStringLiteral("INSERT INTO measure_agencies(measure_id, agency_id, role, ordinal, "
+                                      "written) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING"),
+                       m_path);
+        const QString unitsWhat = QStringLiteral("storing units of %1").arg(docId);
         QHash<QString, qint64> agencyIds;
+        std::optional<Error> agencyError;
         auto agencyId = [&](const Unit& u) -> qint64 {
             const QString name = u.normalized.isEmpty() ? u.written : u.normalized;
             if (auto it = agencyIds.constFind(name); it != agencyIds.constEnd())
                 return *it;
-            agencyInsert.bindValue(0, name);
-            if (!agencyInsert.exec())
+            agencyInsert.bindText(0, name);
+            if (Status st = agencyInsert.exec(unitsWhat); !st) {
+                agencyError = st.error();
                 return 0;
+            }
             agencyFind.bindValue(0, name);
-            if (!agencyFind.exec() || !agencyFind.next())
+            if (!agencyFind.exec() || !agencyFind.next()) {
+                agencyError = store::sqlError(agencyFind.lastError(), unitsWhat, m_path);
                 return 0;
+            }
             const qint64 id = agencyFind.value(0).toLongLong();
             agencyFind.finish();
             agencyIds.insert(name, id);
@@ -280,61 +421,83 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         };
         QList<qint64> measureIds;
         measureIds.reserve(doc.measures.size());
+        const QString measuresWhat = QStringLiteral("storing measures of %1").arg(docId);
+        const QString lead = QStringLiteral("lead");
+        const QString partner = QStringLiteral("partner");
         for (qsizetype i = 0; i < doc.measures.size(); ++i) {
             const Measure& m = doc.measures[i];
-            mea.bindValue(0, documentId);
-            mea.bindValue(1, int(i));
-            mea.bindValue(2, m.sectionId);
-            mea.bindValue(3, m.number);
-            mea.bindValue(4, store::text(m.title));
-            mea.bindValue(5, store::text(m.body));
-            mea.bindValue(6, store::text(unitsText(m)));
-            mea.bindValue(7, m.areaHeading);
-            mea.bindValue(8, nullable(m.area));
-            mea.bindValue(9, nullable(m.area));
-            mea.bindValue(10, nullable(m.deadline));
-            mea.bindValue(11, nullable(m.remark));
-            mea.bindValue(12, qint64(m.span.start));
-            mea.bindValue(13, qint64(m.span.end));
-            mea.bindValue(14, qint64(m.titleSpan.start));
-            mea.bindValue(15, qint64(m.titleSpan.end));
-            mea.bindValue(16, m.confidence);
-            if (!mea.exec())
-                return store::sqlError(mea.lastError(), QStringLiteral("storing measures of %1").arg(docId),
-                                       m_path);
-            const qint64 mid = store::insertedId(store::engineOf(m_db), mea);
+            mea.bindInt(0, documentId);
+            mea.bindInt(1, int(i));
+            mea.bindInt(2, m.sectionId);
+            mea.bindInt(3, m.number);
+            mea.bindText(4, store::text(m.title));
+            mea.bindText(5, store::text(m.body));
+            mea.bindText(6, store::text(unitsText(m)));
+            mea.bindText(7, m.areaHeading);
+            mea.bind(8, nullable(m.area));
+            mea.bind(9, nullable(m.area));
+            mea.bind(10, nullable(m.deadline));
+            mea.bind(11, nullable(m.remark));
+            mea.bindInt(12, qint64(m.span.start));
+            mea.bindInt(13, qint64(m.span.end));
+            mea.bindInt(14, qint64(m.titleSpan.start));
+            mea.bindInt(15, qint64(m.titleSpan.end));
+            mea.bind(16, m.confidence);
+            if (Status st = mea.exec(measuresWhat); !st)
+                return st;
+            const qint64 mid = mea.insertedId();
             measureIds.append(mid);
             int ordinal = 0;
-            auto linkUnits = [&](const QList<Unit>& units, const QString& role) -> bool {
+            auto linkUnits = [&](const QList<Unit>& units, const QString& role) -> Status {
                 for (const Unit& u : units) {
                     const qint64 aid = agencyId(u);
                     if (!aid)
-                        return false;
-                    link.bindValue(0, mid);
-                    link.bindValue(1, aid);
-                    link.bindValue(2, role);
-                    link.bindValue(3, ordinal++);
-                    link.bindValue(4, u.written);
-                    if (!link.exec())
-                        return false;
+                        return agencyError ? Status(*agencyError)
+                                           : Status::failure(unitsWhat, QStringLiteral("db-query"));
+                    link.bindInt(0, mid);
+                    link.bindInt(1, aid);
+                    link.bindText(2, role);
+                    link.bindInt(3, ordinal++);
+                    link.bindText(4, u.written);
+                    if (Status st = link.exec(unitsWhat); !st)
+                        return st;
                 }
-                return true;
+                return okStatus();
             };
-            if (!linkUnits(m.lead, QStringLiteral("lead")) ||
-                !linkUnits(m.partners, QStringLiteral("partner")))
-                return store::sqlError(link.lastError().isValid() ? link.lastError() : agencyFind.lastError(),
-                                       QStringLiteral("storing units of %1").arg(docId), m_path);
+            if (Status st = linkUnits(m.lead, lead); !st)
+                return st;
+            if (Status st = linkUnits(m.partners, partner); !st)
+                return st;
         }
 
-        QSqlQuery tq(m_db);
-        tq.prepare(QStringLiteral(
-            "INSERT INTO targets(measure_id, document_id, ordinal, area, indicator, scope, kind, comparator, "
-            "value, "
-            "unit, baseline, deadline, p_area, p_indicator, p_scope, p_kind, p_comparator, p_value, p_unit, "
-            "p_baseline, p_deadline, span_start, span_end, quote, sentence, confidence, "
-            "indicator_confidence, "
-            "qualitative, measure_ordinal, measure_number, section, section_heading) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        // SQLite: the plan's measures into the search index in one statement (migration 8), so FTS5
+        // writes one index segment per plan rather than one per measure.
+        if (cache) {
+            RowWriter fts(
+                m_db, cache,
+                QStringLiteral("INSERT INTO measure_fts(rowid, title, body, units) SELECT id, title, "
+                               "body, units FROM measures WHERE document_id = ? ORDER BY id"),
+                m_path);
+            fts.bindInt(0, documentId);
+            if (Status st = fts.exec(QStringLiteral("indexing %1 for search").arg(docId)); !st)
+                return st;
+        }
+
+        RowWriter tq(
+            m_db, cache,
+            QStringLiteral("INSERT INTO targets(measure_id, document_id, ordinal, area, indicator, scope, "
+                           "kind, comparator, "
+                           "value, "
+                           "unit, baseline, deadline, p_area, p_indicator, p_scope, p_kind, p_comparator, "
+                           "p_value, p_unit, "
+                           "p_baseline, p_deadline, span_start, span_end, quote, sentence, confidence, "
+                           "indicator_confidence, "
+                           "qualitative, measure_ordinal, measure_number, section, section_heading) VALUES "
+                           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+            m_path);
+        const QString targetsWhat = QStringLiteral("storing targets of %1").arg(docId);
+        const QString measureSection = QStringLiteral("measure");
+        const QString noHeading = QStringLiteral("");
         for (qsizetype i = 0; i < analysis.targets.size(); ++i) {
             const Target& t = analysis.targets[i];
             qsizetype mi = t.measureIndex;
@@ -368,45 +531,43 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                                          nullable(t.kind), nullable(t.comparator), nullable(t.value),
                                          nullable(t.unit), nullable(t.baseline),   nullable(t.deadline)};
             int col = 0;
-            tq.bindValue(col++,
-                         mi >= 0 ? QVariant(measureIds[mi]) : QVariant(QMetaType(QMetaType::LongLong)));
-            tq.bindValue(col++, documentId);
-            tq.bindValue(col++, int(i));
+            tq.bind(col++, mi >= 0 ? QVariant(measureIds[mi]) : QVariant(QMetaType(QMetaType::LongLong)));
+            tq.bindInt(col++, documentId);
+            tq.bindInt(col++, int(i));
             for (const QVariant& v : effective)
-                tq.bindValue(col++, v);
+                tq.bind(col++, v);
             for (const QVariant& v : effective)
-                tq.bindValue(col++, v);
-            tq.bindValue(col++, qint64(t.span.start));
-            tq.bindValue(col++, qint64(t.span.end));
-            tq.bindValue(col++, t.quote);
-            tq.bindValue(col++, sentenceAround(doc.source, t.span.start, t.span.end));
-            tq.bindValue(col++, t.confidence);
-            tq.bindValue(col++, t.indicatorConfidence);
-            tq.bindValue(col++, t.qualitative ? 1 : 0);
-            tq.bindValue(col++, int(mi >= 0 ? mi : precedingMeasure));
-            tq.bindValue(col++, mi >= 0 ? doc.measures[mi].number : 0);
-            tq.bindValue(col++, t.section.isEmpty() ? QStringLiteral("measure") : t.section);
+                tq.bind(col++, v);
+            tq.bindInt(col++, qint64(t.span.start));
+            tq.bindInt(col++, qint64(t.span.end));
+            tq.bindText(col++, t.quote);
+            tq.bindText(col++, sentenceAround(doc.source, t.span.start, t.span.end));
+            tq.bind(col++, t.confidence);
+            tq.bind(col++, t.indicatorConfidence);
+            tq.bindInt(col++, t.qualitative ? 1 : 0);
+            tq.bindInt(col++, int(mi >= 0 ? mi : precedingMeasure));
+            tq.bindInt(col++, mi >= 0 ? doc.measures[mi].number : 0);
+            tq.bindText(col++, t.section.isEmpty() ? measureSection : t.section);
             // A null QString binds as NULL; the column is NOT NULL with '' for "no heading".
-            tq.bindValue(col++, t.sectionHeading.isEmpty() ? QStringLiteral("") : t.sectionHeading);
-            if (!tq.exec())
-                return store::sqlError(tq.lastError(), QStringLiteral("storing targets of %1").arg(docId),
-                                       m_path);
+            tq.bindText(col++, t.sectionHeading.isEmpty() ? noHeading : t.sectionHeading);
+            if (Status st = tq.exec(targetsWhat); !st)
+                return st;
         }
 
-        QSqlQuery iq(m_db);
-        iq.prepare(
-            QStringLiteral("INSERT INTO issues(document_id, severity, code, message, span_start, span_end) "
-                           "VALUES (?,?,?,?,?,?)"));
+        RowWriter iq(m_db, cache,
+                     QStringLiteral("INSERT INTO issues(document_id, severity, code, message, span_start, "
+                                    "span_end) VALUES (?,?,?,?,?,?)"),
+                     m_path);
+        const QString issuesWhat = QStringLiteral("storing issues of %1").arg(docId);
         for (const Issue& is : doc.issues) {
-            iq.bindValue(0, documentId);
-            iq.bindValue(1, severityName(is.severity));
-            iq.bindValue(2, is.code);
-            iq.bindValue(3, is.message);
-            iq.bindValue(4, qint64(is.span.start));
-            iq.bindValue(5, qint64(is.span.end));
-            if (!iq.exec())
-                return store::sqlError(iq.lastError(), QStringLiteral("storing issues of %1").arg(docId),
-                                       m_path);
+            iq.bindInt(0, documentId);
+            iq.bindText(1, severityName(is.severity));
+            iq.bindText(2, is.code);
+            iq.bindText(3, is.message);
+            iq.bindInt(4, qint64(is.span.start));
+            iq.bindInt(5, qint64(is.span.end));
+            if (Status st = iq.exec(issuesWhat); !st)
+                return st;
         }
         if (Status p = applyPlanCorrections(docId); !p)
             return p;

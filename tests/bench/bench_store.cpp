@@ -19,8 +19,11 @@
 #include <QUrl>
 
 #include <benchmark/benchmark.h>
+#include <sqlite3.h>
 
 #include <sys/resource.h>
+
+#include <ctime>
 
 #include <algorithm>
 #include <cstdio>
@@ -54,6 +57,76 @@ Analysis synthesize(int n, const QList<bench::PooledMeasure>& pool) {
     return a;
 }
 
+// CPU time of this process (user + system), in nanoseconds: the machine is shared, so wall time
+// alone measures the neighbours too.
+qint64 cpuNanoseconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+// The reference the issue measures import against: plain SQLite, an FTS5 table with the built-in
+// trigram tokenizer, the same measure texts (title, body, units) inserted one plan per transaction
+// (WAL, synchronous=NORMAL, as the store), through the C API with one prepared statement. Returns
+// MB/s of plan source text, as the import column; 0 when SQLite cannot open the file.
+struct Throughput {
+    double wall = 0; // MB/s
+    double cpu = 0;  // MB per CPU second
+};
+
+Throughput referenceTrigram(int plans, const QList<bench::PooledMeasure>& pool, const QString& dir) {
+    const QString path = dir + QStringLiteral("/reference-trigram-%1.sqlite").arg(plans);
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    sqlite3* db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK) {
+        sqlite3_close(db);
+        return {};
+    }
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE VIRTUAL TABLE ref USING "
+                 "fts5(title, body, units, tokenize='trigram')",
+                 nullptr, nullptr, nullptr);
+    sqlite3_stmt* ins = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO ref(title, body, units) VALUES (?,?,?)", -1, &ins, nullptr);
+    qint64 bytes = 0;
+    qint64 elapsed = 0;
+    qint64 cpu = 0;
+    QElapsedTimer t;
+    for (int n = 0; n < plans && ins; ++n) {
+        const Analysis a = synthesize(n, pool);
+        bytes += a.document.source.toUtf8().size();
+        const qint64 cpu0 = cpuNanoseconds();
+        t.start();
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+        for (const Measure& m : a.document.measures) {
+            const QByteArray title = m.title.toUtf8();
+            const QByteArray body = m.body.toUtf8();
+            QStringList units;
+            for (const Unit& u : m.lead)
+                units << u.written;
+            for (const Unit& u : m.partners)
+                units << u.written;
+            const QByteArray unitText = units.join(QLatin1Char(' ')).toUtf8();
+            sqlite3_bind_text(ins, 1, title.constData(), int(title.size()), SQLITE_STATIC);
+            sqlite3_bind_text(ins, 2, body.constData(), int(body.size()), SQLITE_STATIC);
+            sqlite3_bind_text(ins, 3, unitText.constData(), int(unitText.size()), SQLITE_STATIC);
+            sqlite3_step(ins);
+            sqlite3_reset(ins);
+        }
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+        elapsed += t.nsecsElapsed();
+        cpu += cpuNanoseconds() - cpu0;
+    }
+    sqlite3_finalize(ins);
+    sqlite3_close(db);
+    QFile::remove(path);
+    if (elapsed <= 0 || cpu <= 0)
+        return {};
+    return {double(bytes) / 1e6 / (double(elapsed) / 1e9), double(bytes) / 1e6 / (double(cpu) / 1e9)};
+}
+
 double percentile(QList<double> v, double p) {
     std::sort(v.begin(), v.end());
     return v.isEmpty() ? 0 : v[qMin(v.size() - 1, qsizetype(p * double(v.size())))];
@@ -70,9 +143,12 @@ struct Figures {
     qint64 measures = 0;
     double sourceMb = 0;
     double importSeconds = 0;
+    double importCpuSeconds = 0;
     double ftsMb = 0;
     double ftsSeconds = 0;
     double dbMb = 0;
+    double referenceMbPerSecond = 0;
+    double referenceCpuMbPerSecond = 0;
     double compareP50 = 0, compareP95 = 0;
     double searchP50 = 0, searchP95 = 0;
     long rssMb = 0;
@@ -128,20 +204,29 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
     qint64 bytes = 0;
     QElapsedTimer t;
     qint64 elapsed = 0;
+    qint64 cpu = 0;
     for (int n = 0; n < plans && !reuse; ++n) {
         const Analysis a = synthesize(n, pool);
         bytes += a.document.source.toUtf8().size();
         f.measures += a.document.measures.size();
+        const qint64 cpu0 = cpuNanoseconds();
         t.start();
         const auto r = db->importAnalysis(a);
         elapsed += t.nsecsElapsed();
+        cpu += cpuNanoseconds() - cpu0;
         if (!r) {
             fprintf(stderr, "import %d: %s\n", n, qPrintable(r.errorMessage()));
             return f;
         }
     }
     f.sourceMb = double(bytes) / 1e6;
+    if (!reuse && !pg && qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_NO_REFERENCE") == 0) {
+        const Throughput r = referenceTrigram(plans, pool, dir);
+        f.referenceMbPerSecond = r.wall;
+        f.referenceCpuMbPerSecond = r.cpu;
+    }
     f.importSeconds = double(elapsed) / 1e9;
+    f.importCpuSeconds = double(cpu) / 1e9;
     if (pg) {
         QSqlQuery q(db->connection());
         q.exec(QStringLiteral("VACUUM ANALYZE"));
@@ -151,6 +236,14 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
         QSqlQuery q(db->connection());
         q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         f.dbMb = double(QFileInfo(path).size()) / 1e6;
+        // Where the bytes go: tables and indexes over 1 % of the file (dbstat, when SQLite has it).
+        if (q.exec(QStringLiteral("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"))) {
+            while (q.next()) {
+                const double mb = q.value(1).toDouble() / 1e6;
+                if (mb >= f.dbMb / 100)
+                    fprintf(stderr, "  bytes %s: %.1f MB\n", qPrintable(q.value(0).toString()), mb);
+            }
+        }
     }
 
     // FTS indexing alone: rebuild the index over the stored measure text (SQLite's FTS5 table).
@@ -247,16 +340,19 @@ int main(int argc, char** argv) {
     const QString keepDir = qEnvironmentVariable("PLANCOMPARE_BENCH_DIR");
     const QString dir = keepDir.isEmpty() ? tmp.path() : keepDir;
     std::unique_ptr<Database> last;
-    printf("| plans | measures | source MB | import s | import MB/s | FTS rebuild MB/s | DB MB | compare "
-           "p50/p95 ms "
-           "| search p50/p95 ms | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    printf("| plans | measures | source MB | import s | import MB/s wall / CPU | FTS5-trigram reference "
+           "MB/s wall / CPU | FTS rebuild MB/s | DB MB | DB / source | compare p50/p95 ms | search "
+           "p50/p95 ms | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     fflush(stdout);
     for (int n : sizes) {
         last.reset();
         const Figures f = run(n, pool, *taxonomy, dir, last);
-        printf("| %d | %lld | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f / %.2f | %.2f / %.2f | %ld |\n",
+        printf("| %d | %lld | %.1f | %.1f | %.1f / %.1f | %.1f / %.1f | %.1f | %.0f | %.2f | %.2f / %.2f | "
+               "%.2f / %.2f | %ld |\n",
                f.plans, f.measures, f.sourceMb, f.importSeconds, f.sourceMb / f.importSeconds,
-               f.ftsMb / f.ftsSeconds, f.dbMb, f.compareP50, f.compareP95, f.searchP50, f.searchP95, f.rssMb);
+               f.sourceMb / f.importCpuSeconds, f.referenceMbPerSecond, f.referenceCpuMbPerSecond,
+               f.ftsMb / f.ftsSeconds, f.dbMb, f.dbMb / f.sourceMb, f.compareP50, f.compareP95, f.searchP50,
+               f.searchP95, f.rssMb);
         fflush(stdout);
     }
     if (!last)

@@ -14,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace pc;
 using namespace pc::test;
 
@@ -59,8 +61,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 7);
-    EXPECT_EQ(Database::latestSchemaVersion(), 7);
+    EXPECT_EQ((*db)->schemaVersion(), 8);
+    EXPECT_EQ(Database::latestSchemaVersion(), 8);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(
@@ -70,8 +72,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
                      QStringLiteral("measure_agencies"), QStringLiteral("measure_fts"),
                      QStringLiteral("measures"), QStringLiteral("notes"), QStringLiteral("overrides"),
                      QStringLiteral("plan_corrections"), QStringLiteral("plan_set_members"),
-                     QStringLiteral("plan_sets"), QStringLiteral("sections"), QStringLiteral("sources"), QStringLiteral("target_history"),
-                     QStringLiteral("targets")}));
+                     QStringLiteral("plan_sets"), QStringLiteral("sections"), QStringLiteral("sources"),
+                     QStringLiteral("target_history"), QStringLiteral("targets")}));
     EXPECT_EQ((*db)->path(), path);
 }
 
@@ -328,4 +330,92 @@ TEST(Database, StoresATargetOutsideEveryMeasureWithItsSection) {
     EXPECT_EQ(goals, 1);
     // Plans read in document order: the goal paragraph before the first measure.
     EXPECT_EQ(rows.first().quote, goal.quote);
+}
+
+namespace {
+
+// FTS5's own check that the index holds exactly the tokens of the measures' text.
+bool searchIndexMatchesMeasures(Database& db) {
+    QSqlQuery q(db.connection());
+    return q.exec(QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('integrity-check')"));
+}
+
+QStringList triggerNames(Database& db) {
+    QSqlQuery q(db.connection());
+    QStringList names;
+    if (q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = "
+                              "'measures' ORDER BY name")))
+        while (q.next())
+            names << q.value(0).toString();
+    return names;
+}
+
+} // namespace
+
+// Version 8 fills the search index once per plan instead of through an insert trigger: a version 7
+// file keeps every row, its index and its search results (same measures, same bm25 scores), and plans
+// imported, re-imported and removed afterwards keep the index equal to the measures' text.
+TEST(Database, UpgradesAVersion7FileKeepingSearchResultsAndIndexesLaterImports) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v7.sqlite"));
+    QList<std::pair<qint64, double>> before;
+    {
+        QSqlDatabase raw = rawConnection(path);
+        ASSERT_TRUE(raw.isOpen());
+        ASSERT_TRUE(store::migrate(raw, 7).ok());
+        QSqlQuery q(raw);
+        for (const char* sql :
+             {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
+              "(1, 'b-2020', '乙区', 'district', 2020, 'x'), (2, 'c-2021', '丙区', 'district', 2021, 'y')",
+              "INSERT INTO measures(id, document_id, ordinal, number, title, body, units) VALUES "
+              "(10, 1, 0, 1, '用水报装', '用水报装时间压缩至3个工作日', '区水务局'), "
+              "(11, 1, 1, 2, '用电', '低压用电报装5日，用水用气同步办理', ''), "
+              "(12, 2, 0, 1, '', '不动产登记1个工作日办结', '区规划自然资源局')"}) {
+            ASSERT_TRUE(q.exec(QString::fromUtf8(sql))) << sql;
+        }
+        ASSERT_TRUE(q.exec(QStringLiteral("SELECT rowid, bm25(measure_fts, 4.0, 1.0, 0.5) FROM measure_fts "
+                                          "WHERE measure_fts MATCH '\"用水\"' ORDER BY rowid")));
+        while (q.next())
+            before.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+        q.finish();
+        closeRaw(raw);
+    }
+    ASSERT_EQ(before.size(), 2);
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), 8);
+    EXPECT_EQ(triggerNames(**db),
+              (QStringList{QStringLiteral("measures_fts_delete"), QStringLiteral("measures_fts_update")}));
+    EXPECT_EQ((*db)->counts()->measures, 3);
+    const Result<QList<SearchHit>> water = (*db)->search(QStringLiteral("用水"));
+    ASSERT_TRUE(water.ok());
+    QList<std::pair<qint64, double>> after;
+    for (const SearchHit& h : *water)
+        after.append({h.measureId, h.score});
+    std::sort(after.begin(), after.end());
+    ASSERT_EQ(after.size(), before.size());
+    for (qsizetype i = 0; i < after.size(); ++i) {
+        EXPECT_EQ(after[i].first, before[i].first);
+        EXPECT_DOUBLE_EQ(after[i].second, before[i].second);
+    }
+    EXPECT_EQ((*db)->search(QStringLiteral("不动产登记"))->size(), 1);
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+
+    for (const PlanSpec& p : samplePlans())
+        ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(p)).ok());
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+    EXPECT_EQ((*db)->search(QStringLiteral("一站式"))->size(), 1);
+    EXPECT_EQ((*db)->search(QStringLiteral("用水"))->size(), 2 + 3); // two old measures, three new
+    // A re-import replaces the plan's index rows; a removal drops them.
+    PlanSpec dazu = samplePlans()[1];
+    dazu.measures[0].body = QStringLiteral("用水报装办理时间不超过3个工作日，推行零跑腿。");
+    dazu.measures[0].targets = {
+        {QStringLiteral("办理时间不超过3个工作日"), QStringLiteral("wa.time"), 3, QStringLiteral("工作日")}};
+    ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(dazu)).ok());
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+    EXPECT_EQ((*db)->search(QStringLiteral("零跑腿"))->size(), 1);
+    EXPECT_EQ((*db)->search(QStringLiteral("一站式"))->size(), 0);
+    ASSERT_TRUE((*db)->removeDocument((*db)->documentByDocId(QStringLiteral("dazu-2019"))->id).ok());
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+    EXPECT_EQ((*db)->search(QStringLiteral("零跑腿"))->size(), 0);
 }

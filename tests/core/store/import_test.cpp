@@ -6,6 +6,7 @@
 #include "store/sqlutil.h"
 
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -212,4 +213,108 @@ TEST(StoreImport, AnalyserFailureIsReportedWithTheFileName) {
     EXPECT_EQ(r.status, ImportStatus::Failed);
     EXPECT_EQ(r.reason, path + QStringLiteral(": binary file, not a plan"));
     EXPECT_EQ((*db)->counts()->documents, 0);
+}
+
+// The importer binds values straight into cached SQLite statements: empty optional texts are NULL,
+// texts of NOT NULL columns are '' rather than NULL, numbers keep their type, a target outside every
+// measure has no measure id.
+TEST(StoreImport, ImportedRowsHoldTheValuesAsBound) {
+    auto opened = test::openTestDatabase();
+    ASSERT_TRUE(opened.ok());
+    Database& db = **opened;
+    PlanSpec p;
+    p.docId = QStringLiteral("bind-2024");
+    p.jurisdiction = QStringLiteral("绑定区");
+    p.preface = QStringLiteral("总体目标：开办企业时间压缩至1个工作日。\n");
+    p.measures = {{QString(),
+                   QString(),
+                   QStringLiteral("推进电力接入，低压办电时间不超过5个工作日。"),
+                   {{QStringLiteral("低压办电时间不超过5个工作日"), QStringLiteral("el.time.low_voltage"), 5,
+                     QStringLiteral("工作日")}},
+                   {QStringLiteral("区发展改革委")}}};
+    Analysis a = makeAnalysis(p);
+    Target goal = a.targets.first();
+    const QString goalQuote = QStringLiteral("开办企业时间压缩至1个工作日");
+    goal.measureIndex = -1;
+    goal.quote = goalQuote;
+    goal.span.start = a.document.source.indexOf(goalQuote);
+    goal.span.end = goal.span.start + goalQuote.size();
+    goal.indicator = QStringLiteral("sb.time");
+    goal.value = 1;
+    goal.section = QStringLiteral("goal");
+    goal.sectionHeading = QString();
+    a.targets.append(goal);
+    qint64 id = 0;
+    ASSERT_TRUE(db.importAnalysis(a, &id).ok());
+    QSqlQuery q(db.connection());
+    // Storage types: SQLite's typeof(), PostgreSQL's column types.
+    const bool pg = db.isPostgres();
+    const QString typeOf = pg ? QStringLiteral("pg_typeof(%1)::text") : QStringLiteral("typeof(%1)");
+    const QString integer = pg ? QStringLiteral("bigint") : QStringLiteral("integer");
+    const QString real = pg ? QStringLiteral("double precision") : QStringLiteral("real");
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT title, area IS NULL, deadline IS NULL, %1, %2, units FROM "
+                              "measures WHERE document_id = %3")
+                   .arg(typeOf.arg(QStringLiteral("number")), typeOf.arg(QStringLiteral("confidence")))
+                   .arg(id)))
+        << q.lastError().text().toStdString();
+    ASSERT_TRUE(q.next());
+    EXPECT_FALSE(q.isNull(0));
+    EXPECT_EQ(q.value(0).toString(), QString());
+    EXPECT_EQ(q.value(1).toInt(), 1);
+    EXPECT_EQ(q.value(2).toInt(), 1);
+    EXPECT_EQ(q.value(3).toString(), integer);
+    EXPECT_EQ(q.value(4).toString(), real);
+    EXPECT_EQ(q.value(5).toString(), QStringLiteral("区发展改革委"));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT measure_id IS NULL, section, section_heading IS NULL, "
+                                      "section_heading, %1, value, quote, sentence FROM targets WHERE "
+                                      "document_id = %2 ORDER BY ordinal")
+                           .arg(typeOf.arg(QStringLiteral("value")))
+                           .arg(id)))
+        << q.lastError().text().toStdString();
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 0);
+    EXPECT_EQ(q.value(1).toString(), QStringLiteral("measure"));
+    EXPECT_EQ(q.value(2).toInt(), 0);
+    EXPECT_EQ(q.value(4).toString(), real);
+    EXPECT_EQ(q.value(5).toDouble(), 5.0);
+    EXPECT_EQ(q.value(6).toString(), QStringLiteral("低压办电时间不超过5个工作日"));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 1);
+    EXPECT_EQ(q.value(1).toString(), QStringLiteral("goal"));
+    EXPECT_EQ(q.value(2).toInt(), 0);
+    EXPECT_EQ(q.value(3).toString(), QString());
+    EXPECT_EQ(q.value(5).toDouble(), 1.0);
+    EXPECT_EQ(q.value(6).toString(), goalQuote);
+    EXPECT_EQ(q.value(7).toString(), QStringLiteral("总体目标：开办企业时间压缩至1个工作日。"));
+    EXPECT_FALSE(q.next());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT ma.role, ma.written, a.name FROM measure_agencies ma JOIN "
+                                      "agencies a ON a.id = ma.agency_id")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("lead"));
+    EXPECT_EQ(q.value(1).toString(), QStringLiteral("区发展改革委"));
+    EXPECT_FALSE(q.next());
+}
+
+// A failed import leaves its cached statements reset: the next import on the same connection stores
+// every row and is found by search; the failed one left nothing.
+TEST(StoreImport, ImportAfterAFailedOneOnTheSameConnectionStoresEverything) {
+    auto opened = test::openTestDatabase();
+    ASSERT_TRUE(opened.ok());
+    Database& db = **opened;
+    Analysis bad = makeAnalysis(samplePlans()[1]);
+    Target stray = bad.targets.first();
+    stray.measureIndex = 99;
+    stray.span = {bad.document.source.size() + 10, bad.document.source.size() + 12};
+    bad.targets.append(stray);
+    ASSERT_FALSE(db.importAnalysis(bad).ok());
+    EXPECT_EQ(db.counts()->documents, 0);
+    EXPECT_EQ(db.counts()->measures, 0);
+    for (const PlanSpec& p : samplePlans())
+        ASSERT_TRUE(db.importAnalysis(makeAnalysis(p)).ok());
+    const StoreCounts c = db.counts().value();
+    EXPECT_EQ(c.documents, 3);
+    EXPECT_EQ(c.measures, 5);
+    EXPECT_EQ(c.targets, 4);
+    EXPECT_EQ(db.search(QStringLiteral("一站式"))->size(), 1);
 }
