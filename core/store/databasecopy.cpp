@@ -121,7 +121,8 @@ Result<QStringList> copiedTables(Database& database) {
         Result<QStringList> t =
             strings(db, QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
                                        "table_schema = current_schema() AND table_type = "
-                                       "'BASE TABLE' AND table_name <> 'plancompare_schema'"));
+                                       "'BASE TABLE' AND table_name <> 'plancompare_schema' AND "
+                                       "table_name NOT LIKE 'search\\_%'")); // the search index's own
         if (!t)
             return t.error();
         tables = *t;

@@ -12,7 +12,7 @@
 // SQLite, table plancompare_schema on PostgreSQL, under an advisory lock so two clients opening a new
 // database do not both migrate it). Steps 1–5 are the SQLite schema as released; 6 is reserved for
 // plan metadata (another branch); steps of the team database start at 7
-// (7: row versions, authors, target history).
+// (7: row versions, authors, target history; 8: PostgreSQL search and import speed).
 #include "migrations.h"
 
 #include "cjktokenizer.h"
@@ -319,6 +319,58 @@ QList<Migration> buildMigrations() {
          },
          {},
          {}});
+    // 8: search and import speed on PostgreSQL (SQLite: nothing). The folded search text is stored
+    // (a generated column) instead of being computed for every row a query visits, and indexed twice:
+    // trigrams for phrases of three or more characters, and the array of its characters for one and
+    // two (a two-character phrase is found through both its characters, then checked with LIKE). The
+    // old gram index computed every one- and two-character gram of a measure in SQL at import (about
+    // 5 ms per measure); the character array is one C function. search_document_stats keeps bm25's
+    // corpus figures (measures and tokens per plan, maintained by statement triggers) so a search does
+    // not count the whole table; it is the index's own table (like FTS5's shadow tables on SQLite):
+    // db copy and db compare leave it out, and each database builds its own.
+    m.append(
+        {8,
+         QStringLiteral("stored search text and search statistics (PostgreSQL)"),
+         {},
+         {},
+         {
+             QStringLiteral("DROP INDEX measures_grams"),
+             QStringLiteral("DROP INDEX measures_trgm"),
+             QStringLiteral("DROP FUNCTION pc_grams(text)"),
+             QStringLiteral("ALTER TABLE measures ADD COLUMN search_text TEXT GENERATED ALWAYS AS "
+                            "(pc_search_text(title, body, units)) STORED"),
+             QStringLiteral("CREATE INDEX measures_search_trgm ON measures USING gin (search_text "
+                            "gin_trgm_ops)"),
+             QStringLiteral("CREATE INDEX measures_search_chars ON measures USING gin "
+                            "(string_to_array(search_text, NULL))"),
+             QStringLiteral("CREATE TABLE search_document_stats(document_id BIGINT PRIMARY KEY, measures "
+                            "BIGINT NOT NULL, tokens BIGINT NOT NULL)"),
+             QStringLiteral("INSERT INTO search_document_stats SELECT document_id, count(*), "
+                            "sum(search_tokens) FROM measures GROUP BY document_id"),
+             QStringLiteral(
+                 "CREATE FUNCTION pc_search_stats() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                 "IF TG_OP IN ('DELETE', 'UPDATE') THEN UPDATE search_document_stats s SET measures = "
+                 "s.measures - o.n, tokens = s.tokens - o.t FROM (SELECT document_id, count(*) AS n, "
+                 "sum(search_tokens) AS t FROM old_rows GROUP BY document_id) o WHERE s.document_id = "
+                 "o.document_id; END IF; "
+                 "IF TG_OP IN ('INSERT', 'UPDATE') THEN INSERT INTO search_document_stats AS s SELECT "
+                 "document_id, count(*), sum(search_tokens) FROM new_rows GROUP BY document_id ON "
+                 "CONFLICT (document_id) DO UPDATE SET measures = s.measures + excluded.measures, tokens "
+                 "= s.tokens + excluded.tokens; END IF; "
+                 "IF TG_OP IN ('DELETE', 'UPDATE') THEN DELETE FROM search_document_stats s USING (SELECT "
+                 "DISTINCT document_id FROM old_rows) o WHERE s.document_id = o.document_id AND s.measures "
+                 "<= 0; END IF; RETURN NULL; END $$"),
+             QStringLiteral(
+                 "CREATE TRIGGER measures_search_stats_insert AFTER INSERT ON measures REFERENCING "
+                 "NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pc_search_stats()"),
+             QStringLiteral(
+                 "CREATE TRIGGER measures_search_stats_delete AFTER DELETE ON measures REFERENCING "
+                 "OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION pc_search_stats()"),
+             QStringLiteral(
+                 "CREATE TRIGGER measures_search_stats_update AFTER UPDATE ON measures REFERENCING "
+                 "OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+                 "pc_search_stats()"),
+         }});
     return m;
 }
 
