@@ -105,6 +105,39 @@ QStringList split(const char* s) {
     return QString::fromLatin1(s).split(QLatin1Char(' '));
 }
 
+// pc_token_count (migration 2) in C++: CJK characters, each a token, plus runs of Latin letters and
+// digits (ASCII, full-width, Latin-1 to Latin Extended-B, Greek, Cyrillic), each a token.
+bool isCjkToken(char16_t u) {
+    return (u >= 0x3400 && u <= 0x4DBF) || (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) ||
+           (u >= 0x3040 && u <= 0x30FF) || (u >= 0xAC00 && u <= 0xD7AF) || u == 0x3007;
+}
+
+bool isWordChar(char16_t u) {
+    return (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') ||
+           (u >= 0xFF10 && u <= 0xFF19) || (u >= 0xFF21 && u <= 0xFF3A) || (u >= 0xFF41 && u <= 0xFF5A) ||
+           (u >= 0xC0 && u <= 0xD6) || (u >= 0xD8 && u <= 0xF6) || (u >= 0xF8 && u <= 0x24F) ||
+           (u >= 0x370 && u <= 0x4FF);
+}
+
+} // namespace
+
+qint64 searchTokenCount(const QString& s) {
+    qint64 n = 0;
+    bool inWord = false;
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        if (isCjkToken(u))
+            ++n;
+        const bool word = isWordChar(u);
+        if (word && !inWord)
+            ++n;
+        inWord = word;
+    }
+    return n;
+}
+
+namespace {
+
 QString agencyName(const Unit& u) {
     return u.normalized.isEmpty() ? u.written : u.normalized;
 }
@@ -132,15 +165,18 @@ Status insertPlanRowsPostgres(QSqlDatabase& db, const QString& label, qint64 doc
     // Measures, their ids back by ordinal.
     Columns measures(
         split("document_id ordinal section_ordinal number title body units area_heading area "
-              "parsed_area deadline remark span_start span_end title_start title_end confidence"),
+              "parsed_area deadline remark span_start span_end title_start title_end confidence "
+              "search_tokens"),
         split("bigint bigint bigint bigint text text text text text text text text bigint bigint "
-              "bigint bigint float8"));
+              "bigint bigint float8 bigint"));
     for (qsizetype i = 0; i < doc.measures.size(); ++i) {
         const Measure& m = doc.measures[i];
-        measures.row({documentId, int(i), m.sectionId, m.number, text(m.title), text(m.body),
-                      text(rules.unitsText(m)), m.areaHeading, nullable(m.area), nullable(m.area),
-                      nullable(m.deadline), nullable(m.remark), qint64(m.span.start), qint64(m.span.end),
-                      qint64(m.titleSpan.start), qint64(m.titleSpan.end), m.confidence});
+        const QString units = rules.unitsText(m);
+        measures.row({documentId, int(i), m.sectionId, m.number, text(m.title), text(m.body), text(units),
+                      m.areaHeading, nullable(m.area), nullable(m.area), nullable(m.deadline),
+                      nullable(m.remark), qint64(m.span.start), qint64(m.span.end), qint64(m.titleSpan.start),
+                      qint64(m.titleSpan.end), m.confidence,
+                      searchTokenCount(m.title) + searchTokenCount(m.body) + searchTokenCount(units)});
     }
     QList<qint64> measureIds(doc.measures.size(), 0);
     if (!measures.isEmpty()) {

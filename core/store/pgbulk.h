@@ -28,6 +28,10 @@ private:
     qsizetype m_count = 0;
 };
 
+// bm25's length of a text on PostgreSQL: what the SQL function pc_token_count (migration 2) counts
+// — each CJK character, each run of Latin letters and digits — computed here for the bulk path.
+qint64 searchTokenCount(const QString& s);
+
 // The import's own rules for two derived texts, passed in so that both engines' paths use the same.
 struct PlanRowRules {
     QString (*unitsText)(const Measure&) = nullptr;

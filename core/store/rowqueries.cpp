@@ -71,10 +71,9 @@ namespace {
 
 // The plan list query (display fields and list order of every plan).
 const QString kPlanSelect =
-    QStringLiteral(
-        "SELECT d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
-        "d.title, f.page_starts, d.jurisdiction_code, d.plan_kind, d.implements_doc_number "
-        "FROM documents d LEFT JOIN document_files f ON f.document_id = d.id ORDER BY ") +
+    QStringLiteral("SELECT d.id, d.doc_id, d.jurisdiction, d.level, d.year, d.doc_number, d.issued_on, "
+                   "d.title, f.page_starts, d.jurisdiction_code, d.plan_kind, d.implements_doc_number "
+                   "FROM documents d LEFT JOIN document_files f ON f.document_id = d.id ORDER BY ") +
     kPlanOrder;
 
 // Rows of a QSqlQuery read through the same calls as a SQLite statement (see readRows below).

@@ -164,6 +164,13 @@ QString phraseCondition(const QString& phrase, QVariantList& binds) {
     return QStringLiteral("m.search_text LIKE ?");
 }
 
+// The same test without the indexes, for walking the measures from the newest (cheaper per row than
+// the character array).
+QString walkCondition(const QString& phrase, QVariantList& binds) {
+    binds << phrase;
+    return QStringLiteral("strpos(m.search_text, CAST(? AS text)) > 0");
+}
+
 // True when a proper prefix of the phrase is also its suffix (用水用), so occurrences may overlap.
 bool selfOverlaps(const QString& phrase) {
     for (qsizetype n = 1; n < phrase.size(); ++n) {
@@ -173,16 +180,13 @@ bool selfOverlaps(const QString& phrase) {
     return false;
 }
 
-// SQL for the number of (overlapping, as FTS5 counts phrase instances) occurrences of a phrase in a folded
-// column: by length for phrases that cannot overlap themselves, else by a zero-width regex match at
-// every start.
-QString occurrenceSql(const QString& column, const QString& phrase, QVariantList& binds) {
-    const QString folded = QStringLiteral("pc_fold(m.%1)").arg(column);
+// SQL for the number of occurrences of a phrase in a folded text, overlapping ones counted (as FTS5
+// counts phrase instances): a literal count for phrases that cannot overlap themselves, else a
+// zero-width match at every start.
+QString occurrenceSql(const QString& text, const QString& phrase, QVariantList& binds) {
     if (!selfOverlaps(phrase)) {
-        binds << phrase << phrase;
-        return QStringLiteral("(length(%1) - length(replace(%1, CAST(? AS text), ''))) / "
-                              "length(CAST(? AS text))")
-            .arg(folded);
+        binds << phrase;
+        return QStringLiteral("regexp_count(%1, CAST(? AS text), 1, 'q')").arg(text);
     }
     QString re;
     for (const QChar c : phrase) {
@@ -191,7 +195,7 @@ QString occurrenceSql(const QString& column, const QString& phrase, QVariantList
         re += c;
     }
     binds << QString(QStringLiteral("(?=") + re + QLatin1Char(')'));
-    return QStringLiteral("regexp_count(%1, CAST(? AS text))").arg(folded);
+    return QStringLiteral("regexp_count(%1, CAST(? AS text))").arg(text);
 }
 
 Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, const fts::MatchQuery& mq,
@@ -259,30 +263,31 @@ Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, c
     }
     // Only the newest candidateLimit matches are ranked. Few matches: collect them through the
     // indexes and keep the newest. Many (电 over thousands of plans): walk the measures from the
-    // newest and test each row's stored text, which stops after candidateLimit + 1 matches — about
+    // newest and test each row's stored text (strpos: no index applies, so the planner cannot
+    // misjudge how soon the walk stops), which stops after candidateLimit + 1 matches — about
     // (candidateLimit + 1) × rows / matches rows, cheaper than fetching every match once matches²
-    // exceeds a few times (candidateLimit + 1) × rows. `IS TRUE` keeps the planner off the indexes
-    // there; it would otherwise misjudge how soon the walk stops.
+    // exceeds a few times (candidateLimit + 1) × rows.
     const bool capped = options.candidateLimit > 0;
     const bool walk = capped && matches * matches > 4.0 * double(options.candidateLimit + 1) * rows;
     QVariantList selectBinds;
     QStringList selectParts;
     for (const QString& p : std::as_const(phrases)) {
-        for (const char* column : {"title", "body", "units"})
-            selectParts << occurrenceSql(QString::fromLatin1(column), p, selectBinds);
+        // Occurrences in the title, in all three columns (the stored text) and in the units; the
+        // body's are the difference (a phrase never holds the line break between the columns).
+        for (const char* text : {"pc_fold(m.title)", "m.search_text", "pc_fold(m.units)"})
+            selectParts << occurrenceSql(QString::fromLatin1(text), p, selectBinds);
     }
     QVariantList binds;
     QStringList orParts;
     for (const QStringList& g : groups) {
         QStringList andParts;
         for (const QString& p : g)
-            andParts << QLatin1Char('(') + phraseCondition(p, binds) + QLatin1Char(')');
+            andParts << QLatin1Char('(') + (walk ? walkCondition(p, binds) : phraseCondition(p, binds)) +
+                            QLatin1Char(')');
         if (!andParts.isEmpty())
             orParts << QLatin1Char('(') + andParts.join(QStringLiteral(" AND ")) + QLatin1Char(')');
     }
     QString where = QLatin1Char('(') + orParts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
-    if (walk)
-        where += QStringLiteral(" IS TRUE");
     if (!options.docId.isEmpty()) {
         where += QStringLiteral(" AND m.document_id = (SELECT id FROM documents WHERE doc_id = ?)");
         binds << options.docId;
@@ -325,9 +330,13 @@ Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, c
         const double length = q->value(1).toDouble();
         double score = 0;
         for (qsizetype i = 0; i < phrases.size(); ++i) {
+            const qint64 inTitle = q->value(2 + int(i) * 3).toLongLong();
+            const qint64 inUnits = q->value(4 + int(i) * 3).toLongLong();
+            const qint64 inBody = q->value(3 + int(i) * 3).toLongLong() - inTitle - inUnits;
+            const double counts[3] = {double(inTitle), double(inBody), double(inUnits)};
             double freq = 0;
             for (int col = 0; col < 3; ++col)
-                freq += weights[col] * q->value(2 + int(i) * 3 + col).toDouble();
+                freq += weights[col] * counts[col];
             score += idf[i] * (freq * (k1 + 1.0)) / (freq + k1 * (1.0 - b + b * length / avgdl));
         }
         c.score = -score;
