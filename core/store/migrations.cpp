@@ -371,20 +371,26 @@ QList<Migration> buildMigrations() {
                             "gin_trgm_ops)"),
              QStringLiteral("CREATE INDEX measures_search_chars ON measures USING gin "
                             "(string_to_array(search_text, NULL))"),
+             // `changed`: when the plan's measures last changed (a sequence), so a search can tell
+             // whether phrase counts it computed before still hold (search.cpp).
+             QStringLiteral("CREATE SEQUENCE search_changes"),
              QStringLiteral("CREATE TABLE search_document_stats(document_id BIGINT PRIMARY KEY, measures "
-                            "BIGINT NOT NULL, tokens BIGINT NOT NULL)"),
-             QStringLiteral("INSERT INTO search_document_stats SELECT document_id, count(*), "
-                            "sum(search_tokens) FROM measures GROUP BY document_id"),
+                            "BIGINT NOT NULL, tokens BIGINT NOT NULL, changed BIGINT NOT NULL)"),
+             QStringLiteral(
+                 "INSERT INTO search_document_stats SELECT document_id, count(*), "
+                 "sum(search_tokens), nextval('search_changes') FROM measures GROUP BY document_id"),
              QStringLiteral(
                  "CREATE FUNCTION pc_search_stats() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                  "IF TG_OP IN ('DELETE', 'UPDATE') THEN UPDATE search_document_stats s SET measures = "
-                 "s.measures - o.n, tokens = s.tokens - o.t FROM (SELECT document_id, count(*) AS n, "
+                 "s.measures - o.n, tokens = s.tokens - o.t, changed = nextval('search_changes') FROM "
+                 "(SELECT document_id, count(*) AS n, "
                  "sum(search_tokens) AS t FROM old_rows GROUP BY document_id) o WHERE s.document_id = "
                  "o.document_id; END IF; "
                  "IF TG_OP IN ('INSERT', 'UPDATE') THEN INSERT INTO search_document_stats AS s SELECT "
-                 "document_id, count(*), sum(search_tokens) FROM new_rows GROUP BY document_id ON "
-                 "CONFLICT (document_id) DO UPDATE SET measures = s.measures + excluded.measures, tokens "
-                 "= s.tokens + excluded.tokens; END IF; "
+                 "document_id, count(*), sum(search_tokens), nextval('search_changes') FROM new_rows GROUP "
+                 "BY document_id ON CONFLICT (document_id) DO UPDATE SET measures = s.measures + "
+                 "excluded.measures, tokens = s.tokens + excluded.tokens, changed = excluded.changed; END "
+                 "IF; "
                  "IF TG_OP IN ('DELETE', 'UPDATE') THEN DELETE FROM search_document_stats s USING (SELECT "
                  "DISTINCT document_id FROM old_rows) o WHERE s.document_id = o.document_id AND s.measures "
                  "<= 0; END IF; RETURN NULL; END $$"),

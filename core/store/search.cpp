@@ -5,11 +5,13 @@
 #include "sqlutil.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QSqlQuery>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <tuple>
 
 namespace pc {
@@ -198,6 +200,33 @@ QString occurrenceSql(const QString& text, const QString& phrase, QVariantList& 
     return QStringLiteral("regexp_count(%1, CAST(? AS text))").arg(text);
 }
 
+// Rows per phrase by database and state of its measures (see searchPostgres), for every connection
+// of the process.
+class PhraseCounts {
+public:
+    static std::optional<double> find(const QString& key) {
+        const QMutexLocker lock(&mutex());
+        const auto it = map().constFind(key);
+        return it == map().constEnd() ? std::nullopt : std::optional<double>(*it);
+    }
+    static void store(const QString& key, double count) {
+        const QMutexLocker lock(&mutex());
+        if (map().size() >= 4096) // states move on: forget the old ones wholesale
+            map().clear();
+        map().insert(key, count);
+    }
+
+private:
+    static QMutex& mutex() {
+        static QMutex m;
+        return m;
+    }
+    static QHash<QString, double>& map() {
+        static QHash<QString, double> m;
+        return m;
+    }
+};
+
 Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, const fts::MatchQuery& mq,
                                         const SearchOptions& options, SearchInfo* info) {
     const QString what = QStringLiteral("searching");
@@ -223,17 +252,23 @@ Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, c
         return q;
     };
     // Corpus statistics, as FTS5 keeps them: rows, tokens (positions) per row (kept per plan by
-    // migration 8's triggers), rows per phrase (counted through the indexes).
-    Result<QSqlQuery> stats =
-        run(QStringLiteral(
-                "SELECT coalesce(sum(measures), 0), coalesce(sum(tokens), 0) FROM search_document_stats"),
-            {});
+    // migration 8's triggers), rows per phrase (counted through the indexes). Counting a frequent phrase
+    // visits every row holding it (电: a fifth of all measures), so the counts are kept per database and
+    // state of its measures: `state` changes with every change of a measure (the plans' `changed`
+    // stamps, their number and sums), and a count is stored under the state read in the same statement.
+    const QString stateSql =
+        QStringLiteral("SELECT coalesce(sum(measures), 0), coalesce(sum(tokens), 0), count(*) || '/' || "
+                       "coalesce(max(changed), 0) || '/' || coalesce(sum(measures), 0) || '/' || "
+                       "coalesce(sum(tokens), 0) FROM search_document_stats");
+    Result<QSqlQuery> stats = run(stateSql, {});
     if (!stats)
         return stats.error();
     double rows = 0, tokens = 0;
+    QString state;
     if (stats->next()) {
         rows = stats->value(0).toDouble();
         tokens = stats->value(1).toDouble();
+        state = stats->value(2).toString();
     }
     stats->finish();
     if (rows == 0)
@@ -242,13 +277,28 @@ Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, c
     QList<double> idf;
     QHash<QString, double> hitsOf;
     for (const QString& p : std::as_const(phrases)) {
-        QVariantList b;
-        const QString cond = phraseCondition(p, b);
-        Result<QSqlQuery> n = run(QStringLiteral("SELECT count(*) FROM measures m WHERE ") + cond, b);
-        if (!n)
-            return n.error();
-        const double hits = n->next() ? n->value(0).toDouble() : 0;
-        n->finish();
+        const QString cacheKey = path + QLatin1Char('\n') + state + QLatin1Char('\n') + p;
+        std::optional<double> cached = PhraseCounts::find(cacheKey);
+        if (!cached) {
+            QVariantList b;
+            const QString cond = phraseCondition(p, b);
+            Result<QSqlQuery> n =
+                run(QStringLiteral("SELECT count(*), (SELECT count(*) || '/' || coalesce(max(changed), "
+                                   "0) || '/' || coalesce(sum(measures), 0) || '/' || "
+                                   "coalesce(sum(tokens), 0) FROM search_document_stats) FROM "
+                                   "measures m WHERE ") +
+                        cond,
+                    b);
+            if (!n)
+                return n.error();
+            if (n->next()) {
+                cached = n->value(0).toDouble();
+                PhraseCounts::store(path + QLatin1Char('\n') + n->value(1).toString() + QLatin1Char('\n') + p,
+                                    *cached);
+            }
+            n->finish();
+        }
+        const double hits = cached.value_or(0);
         hitsOf.insert(p, hits);
         const double v = std::log((rows - hits + 0.5) / (hits + 0.5));
         idf << (v <= 0 ? 1e-6 : v);
@@ -265,10 +315,10 @@ Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, c
     // indexes and keep the newest. Many (电 over thousands of plans): walk the measures from the
     // newest and test each row's stored text (strpos: no index applies, so the planner cannot
     // misjudge how soon the walk stops), which stops after candidateLimit + 1 matches — about
-    // (candidateLimit + 1) × rows / matches rows, cheaper than fetching every match once matches²
-    // exceeds a few times (candidateLimit + 1) × rows.
+    // (candidateLimit + 1) × rows / matches rows, fewer than fetching every match once matches²
+    // exceeds (candidateLimit + 1) × rows.
     const bool capped = options.candidateLimit > 0;
-    const bool walk = capped && matches * matches > 4.0 * double(options.candidateLimit + 1) * rows;
+    const bool walk = capped && matches * matches > double(options.candidateLimit + 1) * rows;
     QVariantList selectBinds;
     QStringList selectParts;
     for (const QString& p : std::as_const(phrases)) {

@@ -12,6 +12,7 @@
 #include "store/databasecopy.h"
 #include "store/dialect.h"
 #include "store/importer.h"
+#include "store/migrations.h"
 #include "store/pgbulk.h"
 #include "store/sqlutil.h"
 #include "taxonomy/taxonomy.h"
@@ -21,6 +22,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUrl>
 
 #include <gtest/gtest.h>
 
@@ -145,6 +147,86 @@ TEST(Postgres, SearchStatisticsFollowImportsReimportsAndRemovals) {
     const auto [after, plansAfter] = agree();
     EXPECT_EQ(after, measures - docs.first().measureCount);
     EXPECT_EQ(plansAfter, 4);
+}
+
+// Phrase counts are kept between searches only while the measures stay as they were: after a plan is
+// removed or a measure changed, scores follow, as on SQLite.
+TEST(Postgres, SearchScoresFollowChangesAfterRepeatedSearches) {
+    auto lite = Database::openInMemory();
+    auto pg = openTestDatabase();
+    ASSERT_TRUE(lite.ok() && pg.ok()) << pg.errorMessage().toStdString();
+    importSeeds(**lite);
+    importSeeds(**pg);
+    const auto same = [&](const QString& query) {
+        const QList<SearchHit> a = (*lite)->search(query).value();
+        const QList<SearchHit> b = (*pg)->search(query).value();
+        EXPECT_FALSE(a.isEmpty());
+        EXPECT_EQ(a.size(), b.size());
+        for (qsizetype i = 0; i < qMin(a.size(), b.size()); ++i) {
+            EXPECT_EQ(a[i].measureId, b[i].measureId);
+            EXPECT_NEAR(a[i].score, b[i].score, 1e-6 * std::abs(a[i].score) + 1e-9);
+        }
+        return a.isEmpty() ? 0.0 : a.first().score;
+    };
+    const double before = same(QStringLiteral("用水"));
+    EXPECT_EQ(same(QStringLiteral("用水")), before); // the kept counts
+    const QList<DocumentRecord> docs = (*lite)->documents().value();
+    const DocumentRecord removed = docs.last();
+    ASSERT_TRUE((*lite)->removeDocument(removed.id).ok());
+    ASSERT_TRUE((*pg)->removeDocument((*pg)->documentByDocId(removed.docId)->id).ok());
+    const double after = same(QStringLiteral("用水"));
+    EXPECT_NE(after, before);
+    // A measure's text changed in place (the same plans, counts and sums but one more 用水).
+    const QString sql =
+        QStringLiteral("UPDATE measures SET body = body || '用水' WHERE id = (SELECT min(id) FROM "
+                       "measures WHERE body NOT LIKE '%用水%')");
+    QSqlQuery ql((*lite)->connection());
+    QSqlQuery qp((*pg)->connection());
+    ASSERT_TRUE(ql.exec(sql));
+    ASSERT_TRUE(qp.exec(sql));
+    EXPECT_NE(same(QStringLiteral("用水")), after);
+}
+
+// A team database of schema 7 with plans in it: migration 8 fills the stored search text, token counts
+// and statistics for the rows already there, and search finds them.
+TEST(Postgres, MigrationEightIndexesTheMeasuresAlreadyStored) {
+    const QString uri = freshPostgresUri();
+    ASSERT_FALSE(uri.isEmpty());
+    const QUrl url(uri);
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("v7"));
+        raw.setHostName(url.host());
+        raw.setPort(url.port(5432));
+        raw.setUserName(url.userName());
+        raw.setDatabaseName(url.path().mid(1));
+        ASSERT_TRUE(raw.open()) << raw.lastError().text().toStdString();
+        ASSERT_TRUE(store::migrate(raw, 7).ok());
+        QSqlQuery q(raw);
+        ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO documents(doc_id, sha256) VALUES ('old-7', 'x')")));
+        ASSERT_TRUE(q.exec(QStringLiteral(
+            "INSERT INTO measures(document_id, ordinal, title, body, units) SELECT d.id, 0, '推进用水报装', "
+            "'压减ＡＢ用水报装时间至5个工作日', '市水利局' FROM documents d UNION ALL SELECT d.id, 1, '', "
+            "'办电全程网办 5G', '' FROM documents d")));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v7"));
+    auto db = Database::open(uri);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
+    EXPECT_EQ(count(**db, QStringLiteral("SELECT measures FROM search_document_stats")), 2);
+    // Tokens: 推进用水报装 6; 压减 ＡＢ 用水报装时间至 5 个工作日 2 + 1 + 7 + 1 + 4; 市水利局 4; 办电全程网办
+    // 5G 6 + 1.
+    EXPECT_EQ(count(**db, QStringLiteral("SELECT sum(search_tokens) FROM measures")), 6 + 15 + 4 + 7);
+    EXPECT_EQ(count(**db, QStringLiteral("SELECT tokens FROM search_document_stats")), 32);
+    EXPECT_EQ(count(**db, QStringLiteral("SELECT count(*) FROM measures WHERE search_text LIKE '%ab用水%'")),
+              1);
+    const Result<QList<SearchHit>> water = (*db)->search(QStringLiteral("用水"));
+    ASSERT_TRUE(water.ok()) << water.errorMessage().toStdString();
+    ASSERT_EQ(water->size(), 1);
+    EXPECT_EQ(water->first().docId, QStringLiteral("old-7"));
+    EXPECT_EQ((*db)->search(QStringLiteral("电"))->size(), 1);
+    EXPECT_EQ((*db)->search(QStringLiteral("ab"))->size(), 1);
+    EXPECT_EQ((*db)->search(QStringLiteral("用水报装时间"))->size(), 1);
 }
 
 // The bulk path stores exactly what SQLite's row-by-row path stores: every table below documents
