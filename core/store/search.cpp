@@ -151,7 +151,8 @@ QString phraseCondition(const QString& phrase, QVariantList& binds) {
     if (codePoints.size() <= 2) {
         QStringList holders;
         for (const uint cp : codePoints) {
-            binds << QString::fromUcs4(reinterpret_cast<const char32_t*>(&cp), 1);
+            const char32_t c = cp;
+            binds << QString::fromUcs4(&c, 1);
             holders << QStringLiteral("CAST(? AS text)");
         }
         QString sql = QStringLiteral("string_to_array(m.search_text, NULL) @> ARRAY[%1]")

@@ -139,7 +139,14 @@ ConcurrentFigures runConcurrent(int plans, int clients, const QList<bench::Poole
     f.clients = clients;
     const QString server = qEnvironmentVariable("PLANCOMPARE_BENCH_PG");
     QString path = dir + QStringLiteral("/bench-%1-c%2.sqlite").arg(plans).arg(clients);
-    if (!server.isEmpty()) {
+    // PLANCOMPARE_BENCH_PG_DATABASE=NAME: queries only, on that database of the server as it is (e.g.
+    // bench_10000_c8 left by an earlier run); the import columns stay 0.
+    const QString existing = qEnvironmentVariable("PLANCOMPARE_BENCH_PG_DATABASE");
+    if (!server.isEmpty() && !existing.isEmpty()) {
+        QUrl u(server);
+        u.setPath(QLatin1Char('/') + existing);
+        path = u.toString();
+    } else if (!server.isEmpty()) {
         path = freshPostgresDatabase(server, QStringLiteral("bench_%1_c%2").arg(plans).arg(clients));
     } else {
         QFile::remove(path);
@@ -168,7 +175,7 @@ ConcurrentFigures runConcurrent(int plans, int clients, const QList<bench::Poole
                     fail(db.errorMessage());
                     return;
                 }
-                for (int n = k; n < plans; n += clients) {
+                for (int n = k; n < plans && existing.isEmpty(); n += clients) {
                     const Analysis a = synthesize(n, pool);
                     bytes += a.document.source.toUtf8().size();
                     if (n > 0 && n % 1000 == 0) { // progress, so a run cut short still says something
@@ -193,7 +200,8 @@ ConcurrentFigures runConcurrent(int plans, int clients, const QList<bench::Poole
     {
         QSqlQuery q((*first)->connection());
         if (!server.isEmpty()) {
-            q.exec(QStringLiteral("VACUUM ANALYZE"));
+            if (existing.isEmpty())
+                q.exec(QStringLiteral("VACUUM ANALYZE"));
             if (q.exec(QStringLiteral("SELECT pg_database_size(current_database())")) && q.next())
                 f.dbMb = q.value(0).toDouble() / 1e6;
         } else {
