@@ -29,7 +29,8 @@ struct DatabaseDigest {
 
 // The tables a copy moves and a digest covers: every table of the schema (read from the engine's
 // catalogue), without the engine's own (sqlite_*, the FTS5 index and its shadow tables,
-// plancompare_schema, PostgreSQL's search_* tables of the search index); children after the tables their foreign keys reference.
+// plancompare_schema, PostgreSQL's search_* tables of the search index); children after the tables their
+// foreign keys reference.
 Result<QStringList> copiedTables(Database& db);
 
 // The digest of `db`. Generated columns and PostgreSQL's search_* columns are left out; plan texts are
