@@ -43,14 +43,18 @@ Result<QStringList> strings(QSqlDatabase& db, const QString& sql,
     return out;
 }
 
-// The table's columns a copy moves, in the engine's order: generated ones are left out.
+// The table's columns a copy moves, in the engine's order: generated ones and PostgreSQL's search_*
+// columns (the search index's own, filled by each database: migration 8) are left out.
 Result<QStringList> columnsOf(QSqlDatabase& db, const QString& table) {
     if (store::isPostgres(db))
-        return strings(db,
-                       QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema "
-                                      "= current_schema() AND table_name = ? AND is_generated = 'NEVER' "
-                                      "ORDER BY ordinal_position"),
-                       {table});
+        return strings(
+            db,
+            QStringLiteral(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema "
+                "= current_schema() AND table_name = ? AND is_generated = 'NEVER' AND column_name NOT "
+                "LIKE 'search\\_%' "
+                "ORDER BY ordinal_position"),
+            {table});
     return strings(db, QStringLiteral("SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid"),
                    {table});
 }
@@ -121,7 +125,8 @@ Result<QStringList> copiedTables(Database& database) {
         Result<QStringList> t =
             strings(db, QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
                                        "table_schema = current_schema() AND table_type = "
-                                       "'BASE TABLE' AND table_name <> 'plancompare_schema'"));
+                                       "'BASE TABLE' AND table_name <> 'plancompare_schema' AND "
+                                       "table_name NOT LIKE 'search\\_%'")); // the search index's own
         if (!t)
             return t.error();
         tables = *t;

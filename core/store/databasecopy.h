@@ -29,10 +29,11 @@ struct DatabaseDigest {
 
 // The tables a copy moves and a digest covers: every table of the schema (read from the engine's
 // catalogue), without the engine's own (sqlite_*, the FTS5 index and its shadow tables,
-// plancompare_schema); children after the tables their foreign keys reference.
+// plancompare_schema, PostgreSQL's search_* tables of the search index); children after the tables their
+// foreign keys reference.
 Result<QStringList> copiedTables(Database& db);
 
-// The digest of `db`. Generated columns (PostgreSQL's search_tokens) are left out; plan texts are
+// The digest of `db`. Generated columns and PostgreSQL's search_* columns are left out; plan texts are
 // compared as text (SQLite may hold them plain or compressed, PostgreSQL always compressed).
 Result<DatabaseDigest> digestDatabase(Database& db);
 

@@ -3,6 +3,7 @@
 
 #include "dialect.h"
 #include "extract/analysis.h"
+#include "pgbulk.h"
 #include "sqlutil.h"
 #include "statements.h"
 
@@ -360,6 +361,20 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
 
         if (Status f = storeFile(m_db, documentId, doc, original); !f)
             return f;
+
+        // PostgreSQL: one statement per table (pgbulk.cpp) instead of one round trip per row.
+        if (store::isPostgres(m_db)) {
+            if (Status b = store::insertPlanRowsPostgres(m_db, m_path, documentId, docId, analysis,
+                                                         {&unitsText, &sentenceAround});
+                !b)
+                return b;
+            if (Status p = applyPlanCorrections(docId); !p)
+                return p;
+            if (Status a = applyOverrides(documentId); !a)
+                return a;
+            pauseInsideImportForTests();
+            return okStatus();
+        }
 
         store::StatementCache* cache = isPostgres() ? nullptr : m_statements.get();
         RowWriter sec(

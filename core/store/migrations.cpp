@@ -12,7 +12,8 @@
 // SQLite, table plancompare_schema on PostgreSQL, under an advisory lock so two clients opening a new
 // database do not both migrate it). Steps 1–5 are the SQLite schema as released; 6 is reserved for
 // plan metadata (another branch); steps of the team database start at 7
-// (7: row versions, authors, target history; 8: the search index written once per plan).
+// (7: row versions, authors, target history; 8: the search index written once per plan; 9: PostgreSQL
+// search and import speed).
 #include "migrations.h"
 
 #include "cjktokenizer.h"
@@ -334,6 +335,92 @@ QList<Migration> buildMigrations() {
                   QStringLiteral("DROP TRIGGER measures_fts_insert"),
               },
               {}});
+    // 9: search and import speed on PostgreSQL (SQLite: nothing). The folded search text is stored
+    // (a generated column, COLLATE "C": the character index compares its keys as bytes, not through
+    // the locale) instead of being computed for every row a query visits, and indexed twice:
+    // trigrams for phrases of three or more characters, and the array of its characters for one and
+    // two (a two-character phrase is found through both its characters, then checked with LIKE). The
+    // old gram index computed every one- and two-character gram of a measure in SQL at import (about
+    // 5 ms per measure); the character array is one C function. search_document_stats keeps bm25's
+    // corpus figures (measures and tokens per plan, maintained by statement triggers) so a search does
+    // not count the whole table; it is the index's own table (like FTS5's shadow tables on SQLite):
+    // db copy and db compare leave it out, and each database builds its own.
+    m.append(
+        {9,
+         QStringLiteral("stored search text and search statistics (PostgreSQL)"),
+         {},
+         {},
+         {
+             QStringLiteral("DROP INDEX measures_grams"),
+             QStringLiteral("DROP INDEX measures_trgm"),
+             QStringLiteral("DROP FUNCTION pc_grams(text)"),
+             // The same folding; translate() (about 2 µs per character) only for text that holds a
+             // full-width digit or letter.
+             QStringLiteral("CREATE OR REPLACE FUNCTION pc_fold(s text) RETURNS text LANGUAGE sql IMMUTABLE "
+                            "PARALLEL SAFE AS $$ SELECT CASE WHEN s ~ '[%1]' THEN translate(lower(s), "
+                            "'%2', '%3') ELSE lower(coalesce(s, '')) END $$")
+                 .arg(QString::fromUtf8("０-９Ａ-Ｚａ-ｚ"),
+                      QString::fromUtf8(
+                          "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+                          "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"),
+                      QStringLiteral("0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz")),
+             // Token counts (bm25's lengths) cost 80 µs per measure in SQL: the importer computes them
+             // (pgbulk.cpp, the same rule); rows inserted otherwise (db copy) or changed get them here.
+             QStringLiteral("ALTER TABLE measures DROP COLUMN search_tokens"),
+             QStringLiteral("ALTER TABLE measures ADD COLUMN search_tokens BIGINT"),
+             QStringLiteral(
+                 "UPDATE measures SET search_tokens = pc_token_count(title) + pc_token_count(body) + "
+                 "pc_token_count(units)"),
+             QStringLiteral(
+                 "CREATE FUNCTION pc_search_tokens_fill() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF "
+                 "NEW.search_tokens IS NULL OR (TG_OP = 'UPDATE' AND (NEW.title, NEW.body, NEW.units) IS "
+                 "DISTINCT FROM (OLD.title, OLD.body, OLD.units)) THEN NEW.search_tokens := "
+                 "pc_token_count(NEW.title) + pc_token_count(NEW.body) + pc_token_count(NEW.units); END IF; "
+                 "RETURN NEW; END $$"),
+             QStringLiteral(
+                 "CREATE TRIGGER measures_search_tokens BEFORE INSERT OR UPDATE ON measures FOR EACH "
+                 "ROW EXECUTE FUNCTION pc_search_tokens_fill()"),
+             QStringLiteral("ALTER TABLE measures ADD COLUMN search_text TEXT COLLATE \"C\" GENERATED ALWAYS "
+                            "AS "
+                            "(pc_search_text(title, body, units)) STORED"),
+             QStringLiteral("CREATE INDEX measures_search_trgm ON measures USING gin (search_text "
+                            "gin_trgm_ops)"),
+             QStringLiteral("CREATE INDEX measures_search_chars ON measures USING gin "
+                            "(string_to_array(search_text, NULL))"),
+             // `changed`: when the plan's measures last changed (a sequence), so a search can tell
+             // whether phrase counts it computed before still hold (search.cpp).
+             QStringLiteral("CREATE SEQUENCE search_changes"),
+             QStringLiteral("CREATE TABLE search_document_stats(document_id BIGINT PRIMARY KEY, measures "
+                            "BIGINT NOT NULL, tokens BIGINT NOT NULL, changed BIGINT NOT NULL)"),
+             QStringLiteral(
+                 "INSERT INTO search_document_stats SELECT document_id, count(*), "
+                 "sum(search_tokens), nextval('search_changes') FROM measures GROUP BY document_id"),
+             QStringLiteral(
+                 "CREATE FUNCTION pc_search_stats() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                 "IF TG_OP IN ('DELETE', 'UPDATE') THEN UPDATE search_document_stats s SET measures = "
+                 "s.measures - o.n, tokens = s.tokens - o.t, changed = nextval('search_changes') FROM "
+                 "(SELECT document_id, count(*) AS n, "
+                 "sum(search_tokens) AS t FROM old_rows GROUP BY document_id) o WHERE s.document_id = "
+                 "o.document_id; END IF; "
+                 "IF TG_OP IN ('INSERT', 'UPDATE') THEN INSERT INTO search_document_stats AS s SELECT "
+                 "document_id, count(*), sum(search_tokens), nextval('search_changes') FROM new_rows GROUP "
+                 "BY document_id ON CONFLICT (document_id) DO UPDATE SET measures = s.measures + "
+                 "excluded.measures, tokens = s.tokens + excluded.tokens, changed = excluded.changed; END "
+                 "IF; "
+                 "IF TG_OP IN ('DELETE', 'UPDATE') THEN DELETE FROM search_document_stats s USING (SELECT "
+                 "DISTINCT document_id FROM old_rows) o WHERE s.document_id = o.document_id AND s.measures "
+                 "<= 0; END IF; RETURN NULL; END $$"),
+             QStringLiteral(
+                 "CREATE TRIGGER measures_search_stats_insert AFTER INSERT ON measures REFERENCING "
+                 "NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pc_search_stats()"),
+             QStringLiteral(
+                 "CREATE TRIGGER measures_search_stats_delete AFTER DELETE ON measures REFERENCING "
+                 "OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION pc_search_stats()"),
+             QStringLiteral(
+                 "CREATE TRIGGER measures_search_stats_update AFTER UPDATE ON measures REFERENCING "
+                 "OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+                 "pc_search_stats()"),
+         }});
     return m;
 }
 

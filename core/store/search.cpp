@@ -4,11 +4,14 @@
 #include "cjktokenizer.h"
 #include "sqlutil.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QSqlQuery>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <tuple>
 
 namespace pc {
@@ -89,12 +92,6 @@ QString fold(const QString& s) {
     return out;
 }
 
-bool isGramChar(QChar c) {
-    const char16_t u = c.unicode();
-    return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 0x3400 && u <= 0x4DBF) ||
-           (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF);
-}
-
 // The FTS5 expression of buildMatchQuery as OR-groups of AND-ed phrases (OR binds loosest in FTS5).
 QList<QStringList> phraseGroups(const QString& expression) {
     QList<QStringList> groups{{}};
@@ -138,50 +135,111 @@ QList<QStringList> phraseGroups(const QString& expression) {
     return groups;
 }
 
-// SQL for "the measure contains the phrase": the gram index for one and two characters, trigrams
-// (through LIKE) for longer phrases.
-QString phraseCondition(const QString& phrase, QVariantList& binds) {
-    const QString text = QStringLiteral("pc_search_text(m.title, m.body, m.units)");
-    const bool gram = phrase.size() <= 2 && std::all_of(phrase.begin(), phrase.end(), isGramChar);
-    if (gram) {
-        binds << phrase;
-        return QStringLiteral("pc_grams(%1) @> ARRAY[CAST(? AS text)]").arg(text);
-    }
+// SQL for "the measure contains the phrase", on the stored folded text (migration 9): the index of
+// its characters for one and two characters (two: both characters, then LIKE checks they are
+// adjacent), trigrams (through LIKE) for longer phrases.
+QString likePattern(const QString& phrase) {
     QString escaped = phrase;
     escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
         .replace(QLatin1Char('%'), QStringLiteral("\\%"))
         .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    binds << QVariant(QString(QLatin1Char('%') + escaped + QLatin1Char('%')));
-    return QStringLiteral("%1 LIKE ?").arg(text);
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
-qsizetype occurrences(const QString& text, const QString& phrase) {
-    if (phrase.isEmpty())
-        return 0;
-    qsizetype n = 0;
-    for (qsizetype at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1))
-        ++n;
-    return n;
+QString phraseCondition(const QString& phrase, QVariantList& binds) {
+    const QList<uint> codePoints = phrase.toUcs4();
+    if (codePoints.size() <= 2) {
+        QStringList holders;
+        for (const uint cp : codePoints) {
+            const char32_t c = cp;
+            binds << QString::fromUcs4(&c, 1);
+            holders << QStringLiteral("CAST(? AS text)");
+        }
+        QString sql = QStringLiteral("string_to_array(m.search_text, NULL) @> ARRAY[%1]")
+                          .arg(holders.join(QStringLiteral(", ")));
+        if (codePoints.size() == 2) {
+            binds << likePattern(phrase);
+            sql += QStringLiteral(" AND m.search_text LIKE ?");
+        }
+        return sql;
+    }
+    binds << likePattern(phrase);
+    return QStringLiteral("m.search_text LIKE ?");
 }
+
+// The same test without the indexes, for walking the measures from the newest (cheaper per row than
+// the character array).
+QString walkCondition(const QString& phrase, QVariantList& binds) {
+    binds << phrase;
+    return QStringLiteral("strpos(m.search_text, CAST(? AS text)) > 0");
+}
+
+// True when a proper prefix of the phrase is also its suffix (用水用), so occurrences may overlap.
+bool selfOverlaps(const QString& phrase) {
+    for (qsizetype n = 1; n < phrase.size(); ++n) {
+        if (QStringView(phrase).left(n) == QStringView(phrase).right(n))
+            return true;
+    }
+    return false;
+}
+
+// SQL for the number of occurrences of a phrase in a folded text, overlapping ones counted (as FTS5
+// counts phrase instances): a literal count for phrases that cannot overlap themselves, else a
+// zero-width match at every start.
+QString occurrenceSql(const QString& text, const QString& phrase, QVariantList& binds) {
+    if (!selfOverlaps(phrase)) {
+        binds << phrase;
+        return QStringLiteral("regexp_count(%1, CAST(? AS text), 1, 'q')").arg(text);
+    }
+    QString re;
+    for (const QChar c : phrase) {
+        if (!c.isLetterOrNumber())
+            re += QLatin1Char('\\');
+        re += c;
+    }
+    binds << QString(QStringLiteral("(?=") + re + QLatin1Char(')'));
+    return QStringLiteral("regexp_count(%1, CAST(? AS text))").arg(text);
+}
+
+// Rows per phrase by database and state of its measures (see searchPostgres), for every connection
+// of the process.
+class PhraseCounts {
+public:
+    static std::optional<double> find(const QString& key) {
+        const QMutexLocker lock(&mutex());
+        const auto it = map().constFind(key);
+        return it == map().constEnd() ? std::nullopt : std::optional<double>(*it);
+    }
+    static void store(const QString& key, double count) {
+        const QMutexLocker lock(&mutex());
+        if (map().size() >= 4096) // states move on: forget the old ones wholesale
+            map().clear();
+        map().insert(key, count);
+    }
+
+private:
+    static QMutex& mutex() {
+        static QMutex m;
+        return m;
+    }
+    static QHash<QString, double>& map() {
+        static QHash<QString, double> m;
+        return m;
+    }
+};
 
 Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, const fts::MatchQuery& mq,
                                         const SearchOptions& options, SearchInfo* info) {
     const QString what = QStringLiteral("searching");
     const QList<QStringList> groups = phraseGroups(mq.expression);
     QStringList phrases;
-    QStringList orParts;
-    QVariantList binds;
     for (const QStringList& g : groups) {
-        QStringList andParts;
         for (const QString& p : g) {
-            andParts << phraseCondition(p, binds);
             if (!phrases.contains(p))
                 phrases << p;
         }
-        if (!andParts.isEmpty())
-            orParts << QLatin1Char('(') + andParts.join(QStringLiteral(" AND ")) + QLatin1Char(')');
     }
-    if (orParts.isEmpty())
+    if (phrases.isEmpty())
         return QList<SearchHit>();
     const auto run = [&](const QString& sql, const QVariantList& values) -> Result<QSqlQuery> {
         QSqlQuery q(db);
@@ -194,58 +252,124 @@ Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, c
             return store::sqlError(q.lastError(), what, path);
         return q;
     };
-    // Corpus statistics, as FTS5 keeps them: rows, tokens (positions) per row, rows per phrase.
-    Result<QSqlQuery> stats =
-        run(QStringLiteral("SELECT count(*), coalesce(sum(search_tokens), 0) FROM measures"), {});
+    // Corpus statistics, as FTS5 keeps them: rows, tokens (positions) per row (kept per plan by
+    // migration 9's triggers), rows per phrase (counted through the indexes). Counting a frequent phrase
+    // visits every row holding it (电: a fifth of all measures), so the counts are kept per database and
+    // state of its measures: `state` changes with every change of a measure (the plans' `changed`
+    // stamps, their number and sums), and a count is stored under the state read in the same statement.
+    const QString stateSql =
+        QStringLiteral("SELECT coalesce(sum(measures), 0), coalesce(sum(tokens), 0), count(*) || '/' || "
+                       "coalesce(max(changed), 0) || '/' || coalesce(sum(measures), 0) || '/' || "
+                       "coalesce(sum(tokens), 0) FROM search_document_stats");
+    Result<QSqlQuery> stats = run(stateSql, {});
     if (!stats)
         return stats.error();
     double rows = 0, tokens = 0;
+    QString state;
     if (stats->next()) {
         rows = stats->value(0).toDouble();
         tokens = stats->value(1).toDouble();
+        state = stats->value(2).toString();
     }
     stats->finish();
     if (rows == 0)
         return QList<SearchHit>();
     const double avgdl = tokens / rows;
     QList<double> idf;
+    QHash<QString, double> hitsOf;
     for (const QString& p : std::as_const(phrases)) {
-        QVariantList b;
-        const QString cond = phraseCondition(p, b);
-        Result<QSqlQuery> n = run(QStringLiteral("SELECT count(*) FROM measures m WHERE ") + cond, b);
-        if (!n)
-            return n.error();
-        const double hits = n->next() ? n->value(0).toDouble() : 0;
-        n->finish();
+        const QString cacheKey = path + QLatin1Char('\n') + state + QLatin1Char('\n') + p;
+        std::optional<double> cached = PhraseCounts::find(cacheKey);
+        if (!cached) {
+            QVariantList b;
+            const QString cond = phraseCondition(p, b);
+            Result<QSqlQuery> n =
+                run(QStringLiteral("SELECT count(*), (SELECT count(*) || '/' || coalesce(max(changed), "
+                                   "0) || '/' || coalesce(sum(measures), 0) || '/' || "
+                                   "coalesce(sum(tokens), 0) FROM search_document_stats) FROM "
+                                   "measures m WHERE ") +
+                        cond,
+                    b);
+            if (!n)
+                return n.error();
+            if (n->next()) {
+                cached = n->value(0).toDouble();
+                PhraseCounts::store(path + QLatin1Char('\n') + n->value(1).toString() + QLatin1Char('\n') + p,
+                                    *cached);
+            }
+            n->finish();
+        }
+        const double hits = cached.value_or(0);
+        hitsOf.insert(p, hits);
         const double v = std::log((rows - hits + 0.5) / (hits + 0.5));
         idf << (v <= 0 ? 1e-6 : v);
     }
-    QString sql =
-        QStringLiteral(
-            "SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, "
-            "m.span_start, m.span_end, m.units, m.search_tokens FROM measures m JOIN documents d ON d.id = "
-            "m.document_id WHERE (%1)")
-            .arg(orParts.join(QStringLiteral(" OR ")));
-    QVariantList all = binds;
-    if (!options.docId.isEmpty()) {
-        sql += QStringLiteral(" AND d.doc_id = ?");
-        all << options.docId;
+    // At most this many measures match: each OR group by its rarest phrase.
+    double matches = 0;
+    for (const QStringList& g : groups) {
+        double least = -1;
+        for (const QString& p : g)
+            least = least < 0 ? hitsOf.value(p) : qMin(least, hitsOf.value(p));
+        matches += qMax(0.0, least);
     }
-    // Too many matches to rank them all in time: rank the newest candidateLimit (ids are import order).
-    if (options.candidateLimit > 0)
-        sql += QStringLiteral(" ORDER BY m.id DESC LIMIT %1").arg(options.candidateLimit + 1);
-    Result<QSqlQuery> q = run(sql, all);
+    // Only the newest candidateLimit matches are ranked. Few matches: collect them through the
+    // indexes and keep the newest. Many (电 over thousands of plans): walk the measures from the
+    // newest and test each row's stored text (strpos: no index applies, so the planner cannot
+    // misjudge how soon the walk stops), which stops after candidateLimit + 1 matches — about
+    // (candidateLimit + 1) × rows / matches rows, fewer than fetching every match once matches²
+    // exceeds (candidateLimit + 1) × rows.
+    const bool capped = options.candidateLimit > 0;
+    const bool walk = capped && matches * matches > double(options.candidateLimit + 1) * rows;
+    QVariantList selectBinds;
+    QStringList selectParts;
+    for (const QString& p : std::as_const(phrases)) {
+        // Occurrences in the title, in all three columns (the stored text) and in the units; the
+        // body's are the difference (a phrase never holds the line break between the columns).
+        for (const char* text : {"pc_fold(m.title)", "m.search_text", "pc_fold(m.units)"})
+            selectParts << occurrenceSql(QString::fromLatin1(text), p, selectBinds);
+    }
+    QVariantList binds;
+    QStringList orParts;
+    for (const QStringList& g : groups) {
+        QStringList andParts;
+        for (const QString& p : g)
+            andParts << QLatin1Char('(') + (walk ? walkCondition(p, binds) : phraseCondition(p, binds)) +
+                            QLatin1Char(')');
+        if (!andParts.isEmpty())
+            orParts << QLatin1Char('(') + andParts.join(QStringLiteral(" AND ")) + QLatin1Char(')');
+    }
+    QString where = QLatin1Char('(') + orParts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    if (!options.docId.isEmpty()) {
+        where += QStringLiteral(" AND m.document_id = (SELECT id FROM documents WHERE doc_id = ?)");
+        binds << options.docId;
+    }
+    QString sql;
+    if (!capped || walk) {
+        binds = selectBinds + binds;
+        sql = QStringLiteral("SELECT m.id, m.search_tokens, %1 FROM measures m WHERE %2")
+                  .arg(selectParts.join(QStringLiteral(", ")), where);
+        if (capped)
+            sql += QStringLiteral(" ORDER BY m.id DESC LIMIT %1").arg(options.candidateLimit + 1);
+    } else {
+        sql = QStringLiteral("WITH c AS MATERIALIZED (SELECT m.id FROM measures m WHERE %2) SELECT m.id, "
+                             "m.search_tokens, %1 FROM measures m WHERE m.id IN (SELECT id FROM c ORDER BY "
+                             "id DESC LIMIT %3) ORDER BY m.id DESC")
+                  .arg(selectParts.join(QStringLiteral(", ")), where)
+                  .arg(options.candidateLimit + 1);
+        binds += selectBinds;
+    }
+    Result<QSqlQuery> q = run(sql, binds);
     if (!q)
         return q.error();
     struct Candidate {
-        SearchHit hit;
-        QString body;
+        qint64 id = 0;
+        double score = 0;
     };
     QList<Candidate> candidates;
     const double k1 = 1.2, b = 0.75;
     const double weights[3] = {4.0, 1.0, 0.5}; // title, body, units, as bm25(measure_fts, 4.0, 1.0, 0.5)
     while (q->next()) {
-        if (options.candidateLimit > 0 && candidates.size() == options.candidateLimit) {
+        if (capped && candidates.size() == options.candidateLimit) {
             if (info) {
                 info->capped = true;
                 info->rankedAmong = options.candidateLimit;
@@ -253,43 +377,70 @@ Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, c
             break;
         }
         Candidate c;
-        SearchHit& h = c.hit;
-        h.measureId = q->value(0).toLongLong();
-        h.documentId = q->value(1).toLongLong();
-        h.docId = q->value(2).toString();
-        h.jurisdiction = q->value(3).toString();
-        h.measureNumber = q->value(4).toInt();
-        h.title = q->value(5).toString();
-        h.area = q->value(6).toString();
-        c.body = q->value(7).toString();
-        h.start = q->value(8).toLongLong();
-        h.end = q->value(9).toLongLong();
-        const QString columns[3] = {fold(h.title), fold(c.body), fold(q->value(10).toString())};
-        const double length = q->value(11).toDouble();
+        c.id = q->value(0).toLongLong();
+        const double length = q->value(1).toDouble();
         double score = 0;
         for (qsizetype i = 0; i < phrases.size(); ++i) {
+            const qint64 inTitle = q->value(2 + int(i) * 3).toLongLong();
+            const qint64 inUnits = q->value(4 + int(i) * 3).toLongLong();
+            const qint64 inBody = q->value(3 + int(i) * 3).toLongLong() - inTitle - inUnits;
+            const double counts[3] = {double(inTitle), double(inBody), double(inUnits)};
             double freq = 0;
             for (int col = 0; col < 3; ++col)
-                freq += weights[col] * double(occurrences(columns[col], phrases[i]));
+                freq += weights[col] * counts[col];
             score += idf[i] * (freq * (k1 + 1.0)) / (freq + k1 * (1.0 - b + b * length / avgdl));
         }
-        h.score = -score;
+        c.score = -score;
         candidates.append(c);
     }
+    q->finish();
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
-        return std::tie(x.hit.score, x.hit.measureId) < std::tie(y.hit.score, y.hit.measureId);
+        return std::tie(x.score, x.id) < std::tie(y.score, y.id);
     });
     if (options.limit > 0 && candidates.size() > options.limit)
         candidates.resize(options.limit);
+    if (candidates.isEmpty())
+        return QList<SearchHit>();
+    // Only the hits shown are read in full.
+    QStringList ids;
+    for (const Candidate& c : std::as_const(candidates))
+        ids << QString::number(c.id);
+    Result<QSqlQuery> rowsOf =
+        run(QStringLiteral(
+                "SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, "
+                "m.span_start, m.span_end FROM measures m JOIN documents d ON d.id = m.document_id "
+                "WHERE m.id = ANY(CAST(? AS bigint[]))"),
+            {QVariant(QString(QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}')))});
+    if (!rowsOf)
+        return rowsOf.error();
+    QHash<qint64, std::pair<SearchHit, QString>> byId;
+    while (rowsOf->next()) {
+        SearchHit h;
+        h.measureId = rowsOf->value(0).toLongLong();
+        h.documentId = rowsOf->value(1).toLongLong();
+        h.docId = rowsOf->value(2).toString();
+        h.jurisdiction = rowsOf->value(3).toString();
+        h.measureNumber = rowsOf->value(4).toInt();
+        h.title = rowsOf->value(5).toString();
+        h.area = rowsOf->value(6).toString();
+        h.start = rowsOf->value(8).toLongLong();
+        h.end = rowsOf->value(9).toLongLong();
+        byId.insert(h.measureId, {h, rowsOf->value(7).toString()});
+    }
     QList<SearchHit> out;
-    for (Candidate& c : candidates) {
+    for (const Candidate& c : std::as_const(candidates)) {
+        const auto it = byId.constFind(c.id);
+        if (it == byId.constEnd())
+            continue; // removed since the candidates were read
+        SearchHit h = it->first;
+        const QString& body = it->second;
+        h.score = c.score;
         bool inBody = false;
         for (const QString& t : mq.terms)
-            inBody = inBody || c.body.contains(t, Qt::CaseInsensitive);
-        c.hit.snippet =
-            snippetOf(inBody || c.hit.title.isEmpty() ? c.body : c.hit.title + QStringLiteral(" — ") + c.body,
-                      mq.terms, options);
-        out.append(c.hit);
+            inBody = inBody || body.contains(t, Qt::CaseInsensitive);
+        h.snippet = snippetOf(inBody || h.title.isEmpty() ? body : h.title + QStringLiteral(" — ") + body,
+                              mq.terms, options);
+        out.append(h);
     }
     return out;
 }

@@ -3,6 +3,9 @@
 // N: $PLANCOMPARE_BENCH_PLANS (comma-separated, default "1000,10000"); files go to a temporary folder in
 // $TMPDIR, or are kept in $PLANCOMPARE_BENCH_DIR. With PLANCOMPARE_BENCH_REUSE=1 an existing
 // bench-N.sqlite there is opened (and migrated) instead of re-imported: queries only, import columns 0.
+// PLANCOMPARE_BENCH_CLIENTS=1,8: concurrent mode instead — per plan count and client count a new
+// database that C client threads (each its own connection) fill with disjoint plans at once, then all
+// run comparisons and searches at once: aggregate import MB/s and p50/p95 over every client's queries.
 #include "common/manifest.h"
 #include "compare/comparison.h"
 #include "extract/analysis.h"
@@ -13,6 +16,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QHash>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -26,7 +30,10 @@
 #include <ctime>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <mutex>
+#include <thread>
 
 using namespace pc;
 
@@ -156,16 +163,10 @@ struct Figures {
 
 Database* g_db = nullptr; // for the Google Benchmark micro-benchmarks below
 
-Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& taxonomy, const QString& dir,
-            std::unique_ptr<Database>& keep) {
-    Figures f;
-    f.plans = plans;
-    // PLANCOMPARE_BENCH_PG=postgresql://USER@HOST:PORT/DB (a server's maintenance database, e.g. the
-    // URI tests/pg/pgcluster.sh writes): the same corpus in a new PostgreSQL database bench_N there.
-    const QString server = qEnvironmentVariable("PLANCOMPARE_BENCH_PG");
-    const bool pg = !server.isEmpty();
-    QString path = dir + QStringLiteral("/bench-%1.sqlite").arg(plans);
-    if (pg) {
+// PLANCOMPARE_BENCH_PG=postgresql://USER@HOST:PORT/DB (a server's maintenance database, e.g. the URI
+// tests/pg/pgcluster.sh writes): a new PostgreSQL database `name` there (dropped first); its URI.
+QString freshPostgresDatabase(const QString& server, const QString& name) {
+    {
         QSqlDatabase admin =
             QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-admin"));
         const QUrl u(server);
@@ -175,16 +176,177 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
         admin.setDatabaseName(u.path().mid(1));
         if (admin.open()) {
             QSqlQuery q(admin);
-            q.exec(QStringLiteral("DROP DATABASE IF EXISTS bench_%1").arg(plans));
-            q.exec(QStringLiteral("CREATE DATABASE bench_%1").arg(plans));
+            q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name));
+            q.exec(QStringLiteral("CREATE DATABASE %1").arg(name));
         }
         admin.close();
-        admin = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
-        QUrl db(server);
-        db.setPath(QStringLiteral("/bench_%1").arg(plans));
-        path = db.toString();
     }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
+    QUrl db(server);
+    db.setPath(QLatin1Char('/') + name);
+    return db.toString();
+}
+
+const QStringList kIndicators{QStringLiteral("wa.time"), QStringLiteral("el.time.low_voltage"),
+                              QStringLiteral("sb.time"), QStringLiteral("cp.time.social_general"),
+                              QStringLiteral("ga.time")};
+const QStringList kQueries{QStringLiteral("电"),         QStringLiteral("用水"),
+                           QStringLiteral("报装全流程"), QStringLiteral("营商环境"),
+                           QStringLiteral("不动产登记"), QStringLiteral("5G")};
+
+struct ConcurrentFigures {
+    int plans = 0;
+    int clients = 0;
+    double sourceMb = 0;
+    double importSeconds = 0;
+    double dbMb = 0;
+    double compareP50 = 0, compareP95 = 0;
+    double searchP50 = 0, searchP95 = 0;
+    QString error;
+};
+
+// `clients` threads, each with its own connection: plans n ≡ k (mod clients) imported by client k, all
+// at once (wall time); then every client runs 40 comparisons and 30 searches (the same mix as run())
+// at once.
+ConcurrentFigures runConcurrent(int plans, int clients, const QList<bench::PooledMeasure>& pool,
+                                const Taxonomy& taxonomy, const QString& dir) {
+    ConcurrentFigures f;
+    f.plans = plans;
+    f.clients = clients;
+    const QString server = qEnvironmentVariable("PLANCOMPARE_BENCH_PG");
+    QString path = dir + QStringLiteral("/bench-%1-c%2.sqlite").arg(plans).arg(clients);
+    // PLANCOMPARE_BENCH_PG_DATABASE=NAME: queries only, on that database of the server as it is (e.g.
+    // bench_10000_c8 left by an earlier run); the import columns stay 0.
+    const QString existing = qEnvironmentVariable("PLANCOMPARE_BENCH_PG_DATABASE");
+    if (!server.isEmpty() && !existing.isEmpty()) {
+        QUrl u(server);
+        u.setPath(QLatin1Char('/') + existing);
+        path = u.toString();
+    } else if (!server.isEmpty()) {
+        path = freshPostgresDatabase(server, QStringLiteral("bench_%1_c%2").arg(plans).arg(clients));
+    } else {
+        QFile::remove(path);
+    }
+    auto first = Database::open(path); // creates the schema once
+    if (!first) {
+        f.error = first.errorMessage();
+        return f;
+    }
+    (void)(*first)->storeTaxonomy(taxonomy);
+    std::mutex lock;
+    std::atomic<qint64> bytes{0};
+    const auto fail = [&](const QString& e) {
+        const std::lock_guard<std::mutex> g(lock);
+        if (f.error.isEmpty())
+            f.error = e;
+    };
+    QElapsedTimer wall;
+    wall.start();
+    {
+        std::vector<std::thread> threads;
+        for (int k = 0; k < clients; ++k) {
+            threads.emplace_back([&, k] {
+                auto db = Database::open(path);
+                if (!db) {
+                    fail(db.errorMessage());
+                    return;
+                }
+                for (int n = k; n < plans && existing.isEmpty(); n += clients) {
+                    const Analysis a = synthesize(n, pool);
+                    bytes += a.document.source.toUtf8().size();
+                    if (n > 0 && n % 1000 == 0) { // progress, so a run cut short still says something
+                        const double seconds = double(wall.nsecsElapsed()) / 1e9;
+                        fprintf(stderr, "  %d clients: plan %d after %.0f s, %.2f MB/s so far\n", clients, n,
+                                seconds, double(bytes.load()) / 1e6 / seconds);
+                    }
+                    if (const auto r = (*db)->importAnalysis(a); !r) {
+                        fail(QStringLiteral("import %1: %2").arg(n).arg(r.errorMessage()));
+                        return;
+                    }
+                }
+            });
+        }
+        for (std::thread& t : threads)
+            t.join();
+    }
+    f.importSeconds = double(wall.nsecsElapsed()) / 1e9;
+    f.sourceMb = double(bytes.load()) / 1e6;
+    if (!f.error.isEmpty())
+        return f;
+    {
+        QSqlQuery q((*first)->connection());
+        if (!server.isEmpty()) {
+            if (existing.isEmpty())
+                q.exec(QStringLiteral("VACUUM ANALYZE"));
+            if (q.exec(QStringLiteral("SELECT pg_database_size(current_database())")) && q.next())
+                f.dbMb = q.value(0).toDouble() / 1e6;
+        } else {
+            q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            f.dbMb = double(QFileInfo(path).size()) / 1e6;
+        }
+    }
+    QList<double> cmp, srch;
+    QHash<QString, QList<double>> perQuery;
+    {
+        std::vector<std::thread> threads;
+        for (int k = 0; k < clients; ++k) {
+            threads.emplace_back([&, k] {
+                auto db = Database::open(path);
+                if (!db) {
+                    fail(db.errorMessage());
+                    return;
+                }
+                QList<double> mineCmp, mineSrch;
+                QHash<QString, QList<double>> mine;
+                QElapsedTimer t;
+                // Interleaved, each client starting elsewhere in the mix.
+                for (int i = 0; i < 40; ++i) {
+                    t.start();
+                    const auto rows = compare::byIndicator(**db, kIndicators[(i + k) % kIndicators.size()]);
+                    mineCmp << double(t.nsecsElapsed()) / 1e6;
+                    if (!rows)
+                        fail(rows.errorMessage());
+                    if (i % 4 == 3)
+                        continue;
+                    t.start();
+                    const QString& query = kQueries[(i + k) % kQueries.size()];
+                    const auto hits = (*db)->search(query);
+                    mineSrch << double(t.nsecsElapsed()) / 1e6;
+                    mine[query] << mineSrch.last();
+                    if (!hits)
+                        fail(hits.errorMessage());
+                }
+                const std::lock_guard<std::mutex> g(lock);
+                cmp << mineCmp;
+                srch << mineSrch;
+                for (auto it = mine.cbegin(); it != mine.cend(); ++it)
+                    perQuery[it.key()] << it.value();
+            });
+        }
+        for (std::thread& t : threads)
+            t.join();
+    }
+    for (const QString& query : kQueries) // max: the first search of a query computes its phrase counts
+        fprintf(stderr, "  %d clients, search %s: p50 %.2f ms, max %.2f ms\n", clients, qPrintable(query),
+                percentile(perQuery.value(query), 0.5), percentile(perQuery.value(query), 1.0));
+    f.compareP50 = percentile(cmp, 0.5);
+    f.compareP95 = percentile(cmp, 0.95);
+    f.searchP50 = percentile(srch, 0.5);
+    f.searchP95 = percentile(srch, 0.95);
+    return f;
+}
+
+Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& taxonomy, const QString& dir,
+            std::unique_ptr<Database>& keep) {
+    Figures f;
+    f.plans = plans;
+    // PLANCOMPARE_BENCH_PG=postgresql://USER@HOST:PORT/DB (a server's maintenance database, e.g. the
+    // URI tests/pg/pgcluster.sh writes): the same corpus in a new PostgreSQL database bench_N there.
+    const QString server = qEnvironmentVariable("PLANCOMPARE_BENCH_PG");
+    const bool pg = !server.isEmpty();
+    QString path = dir + QStringLiteral("/bench-%1.sqlite").arg(plans);
+    if (pg)
+        path = freshPostgresDatabase(server, QStringLiteral("bench_%1").arg(plans));
     const bool reuse =
         !pg && qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_REUSE") != 0 && QFileInfo::exists(path);
     if (!reuse && !pg)
@@ -261,9 +423,7 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
         f.ftsSeconds = double(t.nsecsElapsed()) / 1e9;
     }
 
-    const QStringList indicators{QStringLiteral("wa.time"), QStringLiteral("el.time.low_voltage"),
-                                 QStringLiteral("sb.time"), QStringLiteral("cp.time.social_general"),
-                                 QStringLiteral("ga.time")};
+    const QStringList& indicators = kIndicators;
     QList<double> cmp;
     for (int i = 0; i < 100; ++i) {
         t.start();
@@ -281,9 +441,7 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
     }
     f.compareP50 = percentile(cmp, 0.5);
     f.compareP95 = percentile(cmp, 0.95);
-    const QStringList queries{QStringLiteral("电"),         QStringLiteral("用水"),
-                              QStringLiteral("报装全流程"), QStringLiteral("营商环境"),
-                              QStringLiteral("不动产登记"), QStringLiteral("5G")};
+    const QStringList& queries = kQueries;
     QList<double> srch;
     for (int i = 0; i < 60; ++i) {
         t.start();
@@ -339,6 +497,27 @@ int main(int argc, char** argv) {
     QTemporaryDir tmp;
     const QString keepDir = qEnvironmentVariable("PLANCOMPARE_BENCH_DIR");
     const QString dir = keepDir.isEmpty() ? tmp.path() : keepDir;
+    const QByteArray clientsEnv = qgetenv("PLANCOMPARE_BENCH_CLIENTS");
+    if (!clientsEnv.isEmpty()) {
+        printf("| plans | clients | source MB | import s | import MB/s | DB MB | compare p50/p95 ms | search "
+               "p50/p95 ms |\n|---|---|---|---|---|---|---|---|\n");
+        fflush(stdout);
+        for (int n : sizes) {
+            for (const QByteArray& c : clientsEnv.split(',')) {
+                const ConcurrentFigures f =
+                    runConcurrent(n, qMax(1, c.trimmed().toInt()), pool, *taxonomy, dir);
+                if (!f.error.isEmpty()) {
+                    fprintf(stderr, "%s\n", qPrintable(f.error));
+                    return 1;
+                }
+                printf("| %d | %d | %.1f | %.1f | %.2f | %.0f | %.2f / %.2f | %.2f / %.2f |\n", f.plans,
+                       f.clients, f.sourceMb, f.importSeconds, f.sourceMb / f.importSeconds, f.dbMb,
+                       f.compareP50, f.compareP95, f.searchP50, f.searchP95);
+                fflush(stdout);
+            }
+        }
+        return 0;
+    }
     std::unique_ptr<Database> last;
     printf("| plans | measures | source MB | import s | import MB/s wall / CPU | FTS5-trigram reference "
            "MB/s wall / CPU | FTS rebuild MB/s | DB MB | DB / source | compare p50/p95 ms | search "

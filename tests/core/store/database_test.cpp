@@ -61,8 +61,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 8);
-    EXPECT_EQ(Database::latestSchemaVersion(), 8);
+    EXPECT_EQ((*db)->schemaVersion(), 9);
+    EXPECT_EQ(Database::latestSchemaVersion(), 9);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(
@@ -383,7 +383,7 @@ TEST(Database, UpgradesAVersion7FileKeepingSearchResultsAndIndexesLaterImports) 
     ASSERT_EQ(before.size(), 2);
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 8);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     EXPECT_EQ(triggerNames(**db),
               (QStringList{QStringLiteral("measures_fts_delete"), QStringLiteral("measures_fts_update")}));
     EXPECT_EQ((*db)->counts()->measures, 3);
