@@ -59,8 +59,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 7);
-    EXPECT_EQ(Database::latestSchemaVersion(), 7);
+    EXPECT_EQ((*db)->schemaVersion(), 8);
+    EXPECT_EQ(Database::latestSchemaVersion(), 8);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(
@@ -70,8 +70,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
                      QStringLiteral("measure_agencies"), QStringLiteral("measure_fts"),
                      QStringLiteral("measures"), QStringLiteral("notes"), QStringLiteral("overrides"),
                      QStringLiteral("plan_corrections"), QStringLiteral("plan_set_members"),
-                     QStringLiteral("plan_sets"), QStringLiteral("sections"), QStringLiteral("sources"), QStringLiteral("target_history"),
-                     QStringLiteral("targets")}));
+                     QStringLiteral("plan_sets"), QStringLiteral("sections"), QStringLiteral("sources"),
+                     QStringLiteral("target_history"), QStringLiteral("targets")}));
     EXPECT_EQ((*db)->path(), path);
 }
 
