@@ -5,6 +5,7 @@
 #include "store/dialect.h"
 
 #include "app/appidentity.h"
+#include "app/databaseswitcher.h"
 #include "app/plansetmemory.h"
 #include "app/settingsdialog.h"
 #include "app/uilanguage.h"
@@ -160,11 +161,11 @@ int runGui(QApplication& app, const GuiOptions& options) {
     const Status writable = team ? okStatus() : ensureWritableParent(options.dbPath);
     if (!writable)
         return fail(writable.errorMessage());
-    bool fresh = !team && !QFileInfo::exists(options.dbPath);
-    Result<std::unique_ptr<WorkbenchData>> data = openDatabaseData(options.dbPath);
+    bool fresh = !team && !QFileInfo::exists(options.dbPath) && !options.readOnly;
+    Result<std::unique_ptr<WorkbenchData>> data = openDatabaseData(options.dbPath, options.readOnly);
     if (!data)
         return fail(data.errorMessage());
-    if (team) {
+    if (team && !data.value()->readOnly()) {
         const Result<QList<PlanInfo>> plans = data.value()->plans();
         fresh = plans && plans->isEmpty();
     }
@@ -177,29 +178,52 @@ int runGui(QApplication& app, const GuiOptions& options) {
                                  QObject::tr("无法从内置规划建立数据库：\n%1").arg(seeded.errorMessage()));
     }
 
-    Workbench wb(*data.value());
-    // The set chosen in the chooser is remembered for this database; the next start opens on it
-    // unless --plans names one (screenshots always start from --plans or the latest plans).
-    PlanSetMemory planSets(wb);
-    if (options.plans.isEmpty() && !headless)
-        planSets.restore();
     if (!options.plans.isEmpty()) {
         const PlanSelection selection = PlanSelection::fromKey(options.plans);
         if (selection.key() != options.plans)
             return fail(QStringLiteral("unknown plan set '%1' (use latest, all, year:YYYY or set:NAME)")
                             .arg(options.plans));
-        wb.data().setPlanSelection(selection);
     }
+    if (!headless) {
+        // The window lives in a DatabaseSwitcher: File ▸ Connect to a team database… replaces it (and
+        // the database under it) without restarting. `prepare` readies every window it builds.
+        QString failure;
+        bool first = true;
+        DatabaseSwitcher switcher(std::move(data.value()), [&](Workbench& wb, MainWindow& window) {
+            if (first && !options.plans.isEmpty())
+                wb.data().setPlanSelection(PlanSelection::fromKey(options.plans));
+            if (first && !options.chart.isEmpty() && !window.chartView()->setKind(options.chart))
+                failure = QStringLiteral("unknown chart '%1' (use plans, bars, distribution, trend)")
+                              .arg(options.chart);
+            window.restoreSettings();
+            QString indicator = first ? options.indicator : QString();
+            if (indicator.isEmpty())
+                indicator = wb.currentIndicator();
+            if (indicator.isEmpty() || !wb.data().findIndicator(indicator))
+                indicator = first && !options.indicator.isEmpty() ? options.indicator : defaultIndicator(wb);
+            if (first && !indicator.isEmpty() && !wb.data().findIndicator(indicator))
+                failure = QStringLiteral("unknown indicator '%1'").arg(indicator);
+            wb.setCurrentIndicator(indicator);
+            if (first && !options.view.isEmpty())
+                window.setView(options.view);
+            if (QSettings().value(QStringLiteral("window/geometry")).isNull())
+                window.resize(1440, 900);
+            first = false;
+        });
+        if (!failure.isEmpty())
+            return fail(failure);
+        switcher.window()->show();
+        return QApplication::exec();
+    }
+
+    Workbench wb(*data.value());
+    if (!options.plans.isEmpty())
+        wb.data().setPlanSelection(PlanSelection::fromKey(options.plans));
     MainWindow window(wb);
     if (!options.chart.isEmpty() && !window.chartView()->setKind(options.chart))
         return fail(
             QStringLiteral("unknown chart '%1' (use plans, bars, distribution, trend)").arg(options.chart));
     QString indicator = options.indicator;
-    if (!headless) {
-        window.restoreSettings();
-        if (indicator.isEmpty())
-            indicator = wb.currentIndicator();
-    }
     if (indicator.isEmpty())
         indicator = defaultIndicator(wb);
     if (!indicator.isEmpty() && !wb.data().findIndicator(indicator))
@@ -228,10 +252,7 @@ int runGui(QApplication& app, const GuiOptions& options) {
             return fail(QStringLiteral("cannot write the screenshot %1").arg(options.screenshotPath));
         return 0;
     }
-    if (QSettings().value(QStringLiteral("window/geometry")).isNull())
-        window.resize(1440, 900);
-    window.show();
-    return QApplication::exec();
+    return 0;
 }
 
 } // namespace pc::ui
