@@ -5,6 +5,7 @@
 #include "store/dialect.h"
 
 #include "app/appidentity.h"
+#include "app/databaseswitcher.h"
 #include "app/plansetmemory.h"
 #include "app/seedimport.h"
 #include "app/settingsdialog.h"
@@ -147,11 +148,11 @@ int runGui(QApplication& app, const GuiOptions& options) {
     const Status writable = team ? okStatus() : ensureWritableParent(options.dbPath);
     if (!writable)
         return fail(writable.errorMessage());
-    bool fresh = !team && !QFileInfo::exists(options.dbPath);
-    Result<std::unique_ptr<WorkbenchData>> data = openDatabaseData(options.dbPath);
+    bool fresh = !team && !QFileInfo::exists(options.dbPath) && !options.readOnly;
+    Result<std::unique_ptr<WorkbenchData>> data = openDatabaseData(options.dbPath, options.readOnly);
     if (!data)
         return fail(data.errorMessage());
-    if (team) {
+    if (team && !data.value()->readOnly()) {
         const Result<QList<PlanInfo>> plans = data.value()->plans();
         fresh = plans && plans->isEmpty();
     }
@@ -167,29 +168,72 @@ int runGui(QApplication& app, const GuiOptions& options) {
             seeds = files.value();
     }
 
-    Workbench wb(*data.value());
-    // First start: the seeds are imported on a worker thread while the window is built and shown
-    // (empty views at first, filled when the import is done).
-    std::unique_ptr<SeedImport> seeding;
-    if (!seeds.isEmpty()) {
-        seeding = std::make_unique<SeedImport>(wb, seeds);
-        seeding->start();
-    }
-    // The set chosen in the chooser is remembered for this database; the next start opens on it
-    // unless --plans names one (screenshots always start from --plans or the latest plans).
-    PlanSetMemory planSets(wb);
-    if (options.plans.isEmpty() && !headless)
-        planSets.restore();
     if (!options.plans.isEmpty()) {
         const PlanSelection selection = PlanSelection::fromKey(options.plans);
         if (selection.key() != options.plans)
             return fail(QStringLiteral("unknown plan set '%1' (use latest, all, year:YYYY or set:NAME)")
                             .arg(options.plans));
-        wb.data().setPlanSelection(selection);
     }
+    // First start: the seeds are imported on a worker thread while the window is built and shown
+    // (empty views at first, filled when the import is done). Declared before the window's owner and
+    // reset before it goes: the import holds the workbench.
+    std::unique_ptr<SeedImport> seeding;
+    if (!headless) {
+        // The window lives in a DatabaseSwitcher: File ▸ Connect to a team database… replaces it (and
+        // the database under it) without restarting. `prepare` readies every window it builds.
+        QString failure;
+        bool first = true;
+        DatabaseSwitcher switcher(std::move(data.value()), [&](Workbench& wb, MainWindow& window) {
+            if (first && !seeds.isEmpty()) {
+                seeding = std::make_unique<SeedImport>(wb, seeds);
+                seeding->start();
+            }
+            if (first && !options.plans.isEmpty())
+                wb.data().setPlanSelection(PlanSelection::fromKey(options.plans));
+            if (first && !options.chart.isEmpty() && !window.chartView()->setKind(options.chart))
+                failure = QStringLiteral("unknown chart '%1' (use plans, bars, distribution, trend)")
+                              .arg(options.chart);
+            window.restoreSettings();
+            QString indicator = first ? options.indicator : QString();
+            if (indicator.isEmpty())
+                indicator = wb.currentIndicator();
+            if (indicator.isEmpty() || !wb.data().findIndicator(indicator))
+                indicator = first && !options.indicator.isEmpty() ? options.indicator : defaultIndicator(wb);
+            if (first && !indicator.isEmpty() && !wb.data().findIndicator(indicator))
+                failure = QStringLiteral("unknown indicator '%1'").arg(indicator);
+            wb.setCurrentIndicator(indicator);
+            if (first && !options.view.isEmpty())
+                window.setView(options.view);
+            if (QSettings().value(QStringLiteral("window/geometry")).isNull())
+                window.resize(1440, 900);
+            if (first && seeding && !seeding->isDone())
+                showSeedProgress(window, wb, *seeding, options.indicator.isEmpty() && indicator.isEmpty());
+            first = false;
+        });
+        // Another database replaces this one: a first start's import still running is cancelled after
+        // the file it is storing (and waited for) before the workbench it fills goes.
+        QObject::connect(&switcher, &DatabaseSwitcher::aboutToSwitch, &switcher, [&seeding] { seeding.reset(); });
+        int code = 1;
+        if (!failure.isEmpty()) {
+            fail(failure);
+        } else {
+            switcher.window()->show();
+            code = QApplication::exec();
+        }
+        seeding.reset();
+        return code;
+    }
+
+    Workbench wb(*data.value());
+    if (!seeds.isEmpty()) {
+        seeding = std::make_unique<SeedImport>(wb, seeds);
+        seeding->start();
+    }
+    if (!options.plans.isEmpty())
+        wb.data().setPlanSelection(PlanSelection::fromKey(options.plans));
     // A screenshot shows the finished view: it waits for the import before the window is built (a
     // window built empty and then reloaded would cost a second build).
-    if (seeding && headless) {
+    if (seeding) {
         seeding->waitForDone();
         if (!seeding->failures().isEmpty())
             return fail(seeding->failures());
@@ -199,15 +243,10 @@ int runGui(QApplication& app, const GuiOptions& options) {
         return fail(
             QStringLiteral("unknown chart '%1' (use plans, bars, distribution, trend)").arg(options.chart));
     QString indicator = options.indicator;
-    if (!headless) {
-        window.restoreSettings();
-        if (indicator.isEmpty())
-            indicator = wb.currentIndicator();
-    }
+    if (indicator.isEmpty())
+        indicator = defaultIndicator(wb);
     if (!indicator.isEmpty() && !wb.data().findIndicator(indicator))
         return fail(QStringLiteral("unknown indicator '%1'").arg(indicator));
-    if (indicator.isEmpty() && (!seeding || seeding->isDone()))
-        indicator = defaultIndicator(wb);
     wb.setCurrentIndicator(indicator);
     if (!options.view.isEmpty())
         window.setView(options.view);
@@ -234,12 +273,7 @@ int runGui(QApplication& app, const GuiOptions& options) {
             return fail(QStringLiteral("cannot write the screenshot %1").arg(options.screenshotPath));
         return 0;
     }
-    if (QSettings().value(QStringLiteral("window/geometry")).isNull())
-        window.resize(1440, 900);
-    if (seeding && !seeding->isDone())
-        showSeedProgress(window, wb, *seeding, options.indicator.isEmpty() && indicator.isEmpty());
-    window.show();
-    return QApplication::exec();
+    return 0;
 }
 
 } // namespace pc::ui

@@ -12,9 +12,10 @@ struct GuiOptions {
     QString view;           // matrix | compare | chart | measures | reader
     QString indicator;
     QString dbPath;
-    QString language; // zh | en | empty (settings, else zh)
-    QString plans;    // plan set: latest | all | year:2021 | set:NAME (empty: latest)
-    QString chart;    // chart kind in the chart view: plans | bars | distribution | trend (empty: plans)
+    bool readOnly = false; // --read-only: open the database without write access (no edits offered)
+    QString language;      // zh | en | empty (settings, else zh)
+    QString plans;         // plan set: latest | all | year:2021 | set:NAME (empty: latest)
+    QString chart;         // chart kind in the chart view: plans | bars | distribution | trend (empty: plans)
 };
 
 // Chinese text must render with the Simplified Chinese face: left alone Qt picks

@@ -3,6 +3,7 @@
 
 #include "app/appidentity.h"
 #include "app/importdialog.h"
+#include "app/readonlymode.h"
 #include "app/settingsdialog.h"
 #include "app/uilanguage.h"
 #include "app/workbench.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
     , m_reader(new ReaderView(workbench, this))
     , m_diffusion(new DiffusionView(workbench, this))
     , m_dbLabel(new QLabel(this))
+    , m_readOnlyLabel(createReadOnlyLabel(workbench.data(), this))
     , m_planSets(new PlanSetChooser(workbench, this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(applicationIcon());
@@ -70,6 +72,7 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
     // has no effect before the window's first layout, so the navigator asks for a readable width.
     m_navigator->setMinimumWidth(240);
     setAcceptDrops(true);
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_dbLabel);
     retranslate();
     connect(&m_wb, &Workbench::statusMessage, this,
@@ -77,6 +80,15 @@ MainWindow::MainWindow(Workbench& workbench, QWidget* parent)
     connect(&m_wb, &Workbench::viewRequested, this, [this](const QString& v) { setView(v); });
     connect(&m_wb, &Workbench::indicatorChanged, this, &MainWindow::updateTitle);
     connect(&m_wb, &Workbench::dataReloaded, this, &MainWindow::showCounts);
+    // A correction refused because someone else changed the target: their value, who and when, in a
+    // box that does not block (the views have already reloaded to show it).
+    connect(m_wb.corrections(), &Corrections::conflicted, this, [this](const QString& message) {
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, tr("目标已被他人修改"), message, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("conflictBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -95,6 +107,7 @@ void MainWindow::retranslate() {
     menuBar()->clear();
     createMenus();
     m_dbLabel->setText(tr("数据库：%1").arg(m_wb.data().location()));
+    m_readOnlyLabel->setText(readOnlyMarker());
     showCounts();
     updateTitle();
 }
@@ -133,15 +146,21 @@ QString MainWindow::currentView() const {
 
 void MainWindow::updateTitle() {
     const QString ind = m_wb.currentIndicator();
-    setWindowTitle(ind.isEmpty() ? tr("PlanCompare 营商环境政策对比")
-                                 : tr("%1 — PlanCompare 营商环境政策对比")
-                                       .arg(m_wb.data().indicatorName(ind, interfaceLanguage())));
+    const QString title = ind.isEmpty() ? tr("PlanCompare 营商环境政策对比")
+                                        : tr("%1 — PlanCompare 营商环境政策对比")
+                                              .arg(m_wb.data().indicatorName(ind, interfaceLanguage()));
+    setWindowTitle(m_wb.data().readOnly() ? QStringLiteral("%1 [%2]").arg(title, readOnlyMarker()) : title);
 }
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("文件(&F)"));
     m_menuObjects << file;
-    file->addAction(tr("导入规划(&I)…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::importPlans);
+    guardWrite(file->addAction(tr("导入规划(&I)…"), QKeySequence(Qt::CTRL | Qt::Key_I), this,
+                               &MainWindow::importPlans),
+               m_wb.data())
+        ->setObjectName(QStringLiteral("importAction"));
+    file->addAction(tr("连接团队数据库(&T)…"), this, &MainWindow::connectRequested)
+        ->setObjectName(QStringLiteral("connectAction"));
     file->addSeparator();
     file->addAction(tr("导出图表(&E)…"), QKeySequence(Qt::CTRL | Qt::Key_E), m_chart,
                     &ChartView::exportChart);
@@ -165,12 +184,18 @@ void MainWindow::createMenus() {
     edit->addAction(redo);
     m_menuObjects << edit << undo << redo;
     edit->addSeparator();
-    edit->addAction(tr("标记为非目标(&N)"), QKeySequence(Qt::CTRL | Qt::Key_Delete), m_comparison,
-                    &ComparisonView::markSelectedNotTarget);
-    edit->addAction(tr("更改指标(&C)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), m_comparison,
-                    &ComparisonView::changeSelectedIndicator);
-    edit->addAction(tr("将所选文字添加为目标(&A)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), m_reader,
-                    &ReaderView::addTargetFromSelection);
+    guardWrite(edit->addAction(tr("标记为非目标(&N)"), QKeySequence(Qt::CTRL | Qt::Key_Delete), m_comparison,
+                               &ComparisonView::markSelectedNotTarget),
+               m_wb.data());
+    guardWrite(edit->addAction(tr("更改指标(&C)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+                               m_comparison, &ComparisonView::changeSelectedIndicator),
+               m_wb.data());
+    guardWrite(edit->addAction(tr("将所选文字添加为目标(&A)…"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), m_reader,
+                               &ReaderView::addTargetFromSelection),
+               m_wb.data());
+    file->setToolTipsVisible(true);
+    edit->setToolTipsVisible(true);
     edit->addSeparator();
     edit->addAction(tr("查找措施(&F)"), QKeySequence::Find, this, [this] {
         setView(QStringLiteral("measures"));
@@ -288,6 +313,10 @@ void MainWindow::importPlans() {
 }
 
 void MainWindow::importFiles(const QStringList& paths) {
+    if (m_wb.data().readOnly()) { // drops and the menu's shortcut end here too
+        statusBar()->showMessage(readOnlyMessage(m_wb.data()), 8000);
+        return;
+    }
     auto* dlg = new ImportDialog(m_wb.data(), paths, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &ImportDialog::finished, &m_wb, &Workbench::reload);

@@ -39,6 +39,11 @@ public:
     void restoreSettings();
     void importFiles(const QStringList& paths);
 
+Q_SIGNALS:
+    // File ▸ Connect to a team database…: the application opens the dialog and, on success, replaces
+    // this window with one on the new database (see app/databaseswitcher.h).
+    void connectRequested();
+
 protected:
     void changeEvent(QEvent* event) override; // LanguageChange: tabs, menus, title, status anew
     void closeEvent(QCloseEvent* event) override;
@@ -67,6 +72,7 @@ private:
     ReaderView* m_reader;
     DiffusionView* m_diffusion;
     QLabel* m_dbLabel;
+    QLabel* m_readOnlyLabel; // "只读 / read-only" on a database the user may only read
     PlanSetChooser* m_planSets;
     QList<QObject*> m_menuObjects; // menus and undo/redo actions, rebuilt when the language changes
 };

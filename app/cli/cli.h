@@ -24,6 +24,7 @@ struct Context {
     // LANGUAGE/LC_ALL/LC_MESSAGES/LANG environment. Machine formats (CSV, JSON) never depend on it.
     Language language = Language::Chinese;
     bool languageGiven = false; // --lang was on the command line (export names only follow this)
+    bool readOnly = false;      // --read-only: open the database without write access
 };
 
 struct Command {

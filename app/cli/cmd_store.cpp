@@ -7,6 +7,7 @@
 #include "extract/analysis.h"
 #include "store/database.h"
 #include "store/databasecopy.h"
+#include "store/roles.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QDir>
@@ -23,6 +24,7 @@ std::unique_ptr<Database> openDatabase(Context& ctx, const QString& command, boo
     const int timeout = qEnvironmentVariableIntValue("PLANCOMPARE_BUSY_TIMEOUT_MS");
     if (timeout > 0)
         o.busyTimeoutMs = timeout;
+    o.readOnly = ctx.readOnly;
     if (mustExist && ctx.dbPath != QLatin1String(":memory:") && !store::isPostgresUri(ctx.dbPath) &&
         !QFileInfo::exists(ctx.dbPath)) {
         ctx.err << "plancompare-cli " << command << ": database " << ctx.dbPath
@@ -48,6 +50,10 @@ Analyzer fileAnalyzer(const Taxonomy& taxonomy) {
 
 int importAndReport(Context& ctx, Database& db, const Taxonomy& taxonomy, const QStringList& files,
                     bool quiet) {
+    if (Status w = db.checkWritable(QStringLiteral("importing")); !w) {
+        ctx.err << "plancompare-cli import: " << w.errorMessage() << "\n";
+        return BadInput;
+    }
     if (Status s = db.storeTaxonomy(taxonomy); !s) {
         ctx.err << "plancompare-cli import: " << s.errorMessage() << "\n";
         return BadInput;
@@ -236,16 +242,62 @@ int runCopy(Context& ctx) {
     return Ok;
 }
 
+// db roles [--setup] | db grant LOGIN reader|editor | db revoke LOGIN: team roles on PostgreSQL.
+int runRoles(Context& ctx, const QString& verb) {
+    const bool setup = takeFlag(ctx.args, QStringLiteral("--setup"));
+    if (rejectUnknownOptions(ctx, QStringLiteral("db ") + verb))
+        return Usage;
+    const QString login = ctx.args.value(1);
+    if (verb == QLatin1String("grant") && (ctx.args.size() != 3 || !parseTeamRole(ctx.args.value(2)))) {
+        ctx.err << "plancompare-cli db grant: use db grant LOGIN reader|editor\n";
+        return Usage;
+    }
+    if (verb == QLatin1String("revoke") && ctx.args.size() != 2) {
+        ctx.err << "plancompare-cli db revoke: use db revoke LOGIN\n";
+        return Usage;
+    }
+    std::unique_ptr<Database> db = openDatabase(ctx, QStringLiteral("db ") + verb, true);
+    if (!db)
+        return BadInput;
+    Status s = okStatus();
+    if (verb == QLatin1String("grant"))
+        s = grantTeamRole(*db, login, *parseTeamRole(ctx.args.value(2)));
+    else if (verb == QLatin1String("revoke"))
+        s = revokeTeamRoles(*db, login);
+    else if (setup)
+        s = setupTeamRoles(*db);
+    if (!s) {
+        ctx.err << "plancompare-cli db " << verb << ": " << s.errorMessage() << "\n";
+        return BadInput;
+    }
+    const Result<QList<TeamMember>> members = teamMembers(*db);
+    if (!members) {
+        ctx.err << "plancompare-cli db " << verb << ": " << members.errorMessage() << "\n";
+        return BadInput;
+    }
+    if (verb == QLatin1String("grant"))
+        ctx.out << login << "\t" << ctx.args.value(2) << "\n";
+    else if (verb == QLatin1String("revoke"))
+        ctx.out << login << "\tnone\n";
+    else
+        for (const TeamMember& m : *members)
+            ctx.out << m.login << "\t" << (m.role == TeamRole::Editor ? "editor" : "reader") << "\n";
+    return Ok;
+}
+
 int runDb(Context& ctx) {
     const QString verb = ctx.args.value(0, QStringLiteral("info"));
     if (verb == QLatin1String("copy"))
         return runCopy(ctx);
+    if (verb == QLatin1String("roles") || verb == QLatin1String("grant") || verb == QLatin1String("revoke"))
+        return runRoles(ctx, verb);
     if (rejectUnknownOptions(ctx, QStringLiteral("db")))
         return Usage;
     if (verb == QLatin1String("compare"))
         return runCompare(ctx);
     if (verb != QLatin1String("info") && verb != QLatin1String("check")) {
-        ctx.err << "plancompare-cli db: unknown action '" << verb << "' (use info, check, copy or compare)\n";
+        ctx.err << "plancompare-cli db: unknown action '" << verb
+                << "' (use info, check, copy, compare, roles, grant or revoke)\n";
         return Usage;
     }
     std::unique_ptr<Database> db = openDatabase(ctx, QStringLiteral("db"), true);
@@ -272,6 +324,10 @@ int runDb(Context& ctx) {
             << "\ncorrections\t" << c->overrides << "\nnotes\t" << c->notes << "\nsize\t" << size
             << " bytes\nengine\t"
             << (db->isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite")) << "\n";
+    ctx.out << "access\t"
+            << (db->readOnly() ? QStringLiteral("read-only (") + db->readOnlyReason() + u')'
+                               : QStringLiteral("read-write"))
+            << "\n";
     return Ok;
 }
 
@@ -281,7 +337,11 @@ const bool registered = registerCommand(
                     "opens it with an integrity check\n"
                     "  db copy [--from A] --to B   copy every table of A into the new or empty "
                     "database B (SQLite/PostgreSQL) and verify\n"
-                    "  db compare A B              whether two databases hold the same rows"),
+                    "  db compare A B              whether two databases hold the same rows\n"
+                    "  db roles [--setup]          team roles on PostgreSQL: who reads, who edits; "
+                    "--setup creates and grants them\n"
+                    "  db grant LOGIN reader|editor  make a login a reader or an editor\n"
+                    "  db revoke LOGIN             take both roles from a login"),
      runDb});
 
 } // namespace

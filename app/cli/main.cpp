@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
         err << "plancompare-cli: --db needs a PATH\n";
         return Usage;
     }
+    bool readOnly = takeFlag(args, QStringLiteral("--read-only"));
     bool langGiven = false;
     QString lang = takeOption(args, QStringLiteral("--lang"), &langGiven);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
@@ -117,6 +118,7 @@ int main(int argc, char** argv) {
             return Usage;
         }
         Context ctx{args, db.isEmpty() ? pc::defaultDatabasePath() : db, out, err};
+        ctx.readOnly = readOnly || takeFlag(ctx.args, QStringLiteral("--read-only"));
         ctx.language = langGiven ? *chosen : pc::naming::languageFromEnvironment();
         ctx.languageGiven = langGiven;
         if (takeFlag(ctx.args, QStringLiteral("--help"))) {

@@ -20,8 +20,12 @@ struct Options {
         QStringLiteral("NAME")};
     QCommandLineOption indicator{QStringLiteral("indicator"),
                                  QStringLiteral("Indicator to show, e.g. wa.time."), QStringLiteral("ID")};
-    QCommandLineOption db{QStringLiteral("db"), QStringLiteral("Database file to use."),
-                          QStringLiteral("PATH")};
+    QCommandLineOption db{
+        QStringLiteral("db"),
+        QStringLiteral("Database file, or a team database postgresql://USER@HOST:PORT/DBNAME."),
+        QStringLiteral("PATH")};
+    QCommandLineOption readOnly{QStringLiteral("read-only"),
+                                QStringLiteral("Open the database read-only: browse and compare, no edits.")};
     QCommandLineOption lang{QStringLiteral("lang"), QStringLiteral("Interface language: zh or en."),
                             QStringLiteral("LANG")};
     QCommandLineOption plans{
@@ -40,7 +44,7 @@ void setUp(QCommandLineParser& parser, const Options& o) {
     parser.setApplicationDescription(QStringLiteral("PlanCompare — 营商环境政策对比"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({o.screenshot, o.view, o.indicator, o.db, o.lang, o.plans, o.chart});
+    parser.addOptions({o.screenshot, o.view, o.indicator, o.db, o.readOnly, o.lang, o.plans, o.chart});
 }
 
 bool hasArg(int argc, char** argv, std::initializer_list<const char*> names) {
@@ -88,6 +92,7 @@ int main(int argc, char** argv) {
     opts.view = parser.value(o.view);
     opts.indicator = parser.value(o.indicator);
     opts.dbPath = parser.isSet(o.db) ? parser.value(o.db) : pc::defaultDatabasePath();
+    opts.readOnly = parser.isSet(o.readOnly);
     opts.language = parser.value(o.lang);
     opts.plans = parser.value(o.plans);
     opts.chart = parser.value(o.chart);

@@ -48,6 +48,7 @@ struct ComparisonRow {
     QString section;             // where it was found: measure | goal | table | other
     QString sectionHeading;      // the nearest heading above it
     int page = 0;                // 1-based page of the quote in the original file (PDF); 0 without pages
+    qint64 version = 0; // the target's row version when read: a correction passes it (stale-edit check)
     bool operator==(const ComparisonRow&) const = default;
 };
 

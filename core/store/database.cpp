@@ -85,7 +85,9 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QString& uri, con
     d->m_db.setHostName(target->host);
     d->m_db.setPort(target->port);
     d->m_db.setUserName(target->user);
-    if (!target->password.isEmpty())
+    if (!options.password.isEmpty())
+        d->m_db.setPassword(options.password);
+    else if (!target->password.isEmpty())
         d->m_db.setPassword(target->password);
     d->m_db.setDatabaseName(target->database);
     d->m_db.setConnectOptions(target->connectOptions);
@@ -102,9 +104,10 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QString& uri, con
     int statementMs = options.statementTimeoutMs;
     if (qEnvironmentVariableIsSet("PLANCOMPARE_STATEMENT_TIMEOUT_MS"))
         statementMs = qEnvironmentVariableIntValue("PLANCOMPARE_STATEMENT_TIMEOUT_MS");
-    for (const QString& set : {QStringLiteral("SET statement_timeout = %1").arg(qMax(0, statementMs)),
-                               QStringLiteral("SET lock_timeout = %1").arg(qMax(0, options.busyTimeoutMs)),
-                               QStringLiteral("SET client_min_messages = warning")}) {
+    d->m_sessionSql = {QStringLiteral("SET statement_timeout = %1").arg(qMax(0, statementMs)),
+                       QStringLiteral("SET lock_timeout = %1").arg(qMax(0, options.busyTimeoutMs)),
+                       QStringLiteral("SET client_min_messages = warning")};
+    for (const QString& set : std::as_const(d->m_sessionSql)) {
         if (Status s = execStatus(d->m_db, set); !s)
             return s.error();
     }
@@ -123,6 +126,22 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QString& uri, con
         return tables.error();
     const int tableCount = tables->next() ? tables->value(0).toInt() : 0;
     tables->finish();
+    // A login that was granted no team role cannot even read the schema version: say what to ask for
+    // instead of a raw "permission denied".
+    Result<QSqlQuery> access = exec(
+        d->m_db, QStringLiteral("SELECT c.oid IS NOT NULL, coalesce(has_table_privilege(c.oid, 'SELECT'), "
+                                "false) FROM (SELECT to_regclass('plancompare_schema') AS oid) c"));
+    if (!access)
+        return access.error();
+    const bool hasSchema = access->next() && access->value(0).toBool();
+    const bool canRead = access->value(1).toBool();
+    access->finish();
+    if (hasSchema && !canRead)
+        return Error{
+            QStringLiteral("role %1 has no access to the PlanCompare database %2; ask its owner to grant "
+                           "you a role: plancompare-cli --db %2 db grant %1 reader (or editor)")
+                .arg(d->m_user, target->display),
+            QStringLiteral("db-denied")};
     Result<int> version = store::readSchemaVersion(d->m_db);
     if (!version)
         return version.error();
@@ -138,13 +157,85 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QString& uri, con
                              .arg(*version)
                              .arg(store::latestVersion()),
                          QStringLiteral("db-readonly")};
-        if (Status s = execStatus(d->m_db, QStringLiteral("SET default_transaction_read_only = on")); !s)
+        d->m_sessionSql << QStringLiteral("SET default_transaction_read_only = on");
+        if (Status s = execStatus(d->m_db, d->m_sessionSql.last()); !s)
             return s.error();
+        d->m_readOnly = true;
+        d->m_readOnlyReason = QStringLiteral("it was opened read-only");
         return d;
+    }
+    if (*version > 0 && *version < store::latestVersion()) {
+        // Only the tables' owner may change them (migrations): an editor or reader is told whom to ask.
+        Result<QSqlQuery> owner = exec(d->m_db, QStringLiteral("SELECT pg_has_role(relowner, 'USAGE'), "
+                                                               "pg_get_userbyid(relowner) FROM pg_class "
+                                                               "WHERE oid = to_regclass('documents')"));
+        if (!owner)
+            return owner.error();
+        if (owner->next() && !owner->value(0).toBool())
+            return Error{
+                QStringLiteral("database %1 has schema version %2 and this PlanCompare needs %3; only "
+                               "its owner (role %4) may upgrade it: ask them to open it once with this "
+                               "PlanCompare (plancompare-cli --db %1 db info). Nothing was changed.")
+                    .arg(target->display)
+                    .arg(*version)
+                    .arg(store::latestVersion())
+                    .arg(owner->value(1).toString()),
+                QStringLiteral("db-migration")};
     }
     if (Status s = store::migrate(d->m_db); !s)
         return s.error();
+    if (Status s = d->detectPostgresRights(); !s)
+        return s.error();
     return d;
+}
+
+Status Database::detectPostgresRights() {
+    // A reader (plancompare_reader) may read every table but change none; corrections and notes are
+    // what an editor writes, so the right to insert into them decides.
+    Result<QSqlQuery> q = exec(m_db, QStringLiteral("SELECT has_table_privilege('overrides', 'INSERT') AND "
+                                                    "has_table_privilege('notes', 'INSERT') AND "
+                                                    "has_table_privilege('targets', 'UPDATE')"));
+    if (!q)
+        return q.error();
+    const bool canWrite = q->next() && q->value(0).toBool();
+    q->finish();
+    if (canWrite)
+        return okStatus();
+    m_readOnly = true;
+    m_readOnlyReason =
+        QStringLiteral("role %1 may only read it (an editor is granted with plancompare-cli db "
+                       "grant %1 editor)")
+            .arg(m_user);
+    // Defence in depth: the server refuses any write that slips past checkWritable().
+    m_sessionSql << QStringLiteral("SET default_transaction_read_only = on");
+    return execStatus(m_db, m_sessionSql.last());
+}
+
+Status Database::reconnect() {
+    if (!isPostgres())
+        return okStatus();
+    m_db.close();
+    m_txDepth = 0;
+    if (!m_db.open()) {
+        const QString detail = m_db.lastError().databaseText().isEmpty() ? m_db.lastError().text()
+                                                                         : m_db.lastError().databaseText();
+        return Status::failure(
+            QStringLiteral("cannot connect to database %1 again: %2").arg(m_path, detail.trimmed()),
+            QStringLiteral("db-connection"));
+    }
+    for (const QString& set : std::as_const(m_sessionSql)) {
+        if (Status s = execStatus(m_db, set); !s)
+            return s;
+    }
+    return okStatus();
+}
+
+Status Database::checkWritable(const QString& what) const {
+    if (!m_readOnly)
+        return okStatus();
+    return Status::failure(QStringLiteral("database %1 is read-only: %2. %3 was refused; nothing changed.")
+                               .arg(m_path, m_readOnlyReason, what),
+                           QStringLiteral("db-readonly"));
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, const DatabaseOptions& options) {
@@ -166,13 +257,18 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Data
                              QStringLiteral("db-readonly")};
         }
     }
+    DatabaseOptions effective = options;
+    // A file the user may not write is opened read-only (the GUI then offers no edits) instead of
+    // failing at the first write.
+    if (!memory && !options.readOnly && QFileInfo::exists(path) && !QFileInfo(path).isWritable())
+        effective.readOnly = true;
     std::unique_ptr<Database> d(new Database);
     d->m_path = path;
     d->m_connectionName = QStringLiteral("plancompare-db-%1").arg(++counter);
     d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connectionName);
     d->m_db.setDatabaseName(path);
     QStringList connectOptions{QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(qMax(0, options.busyTimeoutMs))};
-    if (options.readOnly)
+    if (effective.readOnly)
         connectOptions << QStringLiteral("QSQLITE_OPEN_READONLY");
     d->m_db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
     if (!d->m_db.open())
@@ -181,8 +277,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Data
                                         : qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
     if (d->m_user.isEmpty())
         d->m_user = QStringLiteral("unknown");
-    if (Status s = d->init(options); !s)
+    if (Status s = d->init(effective); !s)
         return s.error();
+    if (effective.readOnly || sqlite3_db_readonly(nativeHandle(d->m_db), "main") == 1) {
+        d->m_readOnly = true;
+        d->m_readOnlyReason = options.readOnly ? QStringLiteral("it was opened read-only")
+                                               : QStringLiteral("you may not write the file");
+    }
     return d;
 }
 
@@ -294,6 +395,8 @@ int Database::latestSchemaVersion() {
 }
 
 Status Database::withTransaction(const std::function<Status()>& work) {
+    if (m_txDepth == 0 && m_readOnly)
+        return checkWritable(QStringLiteral("the change"));
     if (m_txDepth > 0) {
         ++m_txDepth;
         Status s = work();

@@ -37,6 +37,9 @@ struct DatabaseOptions {
     // PLANCOMPARE_STATEMENT_TIMEOUT_MS overrides it. 0 = no limit.
     int statementTimeoutMs = 300000;
     QString user; // recorded with corrections and notes; empty: the PostgreSQL role, or $USER
+    // PostgreSQL: a password the user typed (the GUI's prompt); kept in memory only, never stored.
+    // Empty: libpq's ~/.pgpass or PGPASSWORD.
+    QString password;
 };
 
 // A target the user adds from a span of the source text (the parser missed it).
@@ -74,6 +77,18 @@ public:
 
     QString path() const { return m_path; } // the file, or the URI without password
     bool isPostgres() const;
+    // Whether this connection may change nothing: opened with DatabaseOptions::readOnly, a file the
+    // user cannot write, or a PostgreSQL role without the right to insert corrections (a member of
+    // plancompare_reader only, see store/roles.h). Every write is then refused with code
+    // db-readonly and readOnlyReason() before any SQL runs.
+    bool readOnly() const { return m_readOnly; }
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    // ok, or the db-readonly error for `what` ("saving the correction") on a read-only connection.
+    Status checkWritable(const QString& what) const;
+    // PostgreSQL: opens the connection anew after it was lost (error code db-connection: the server
+    // restarted, the connection was dropped), with the same session settings; SQLite: nothing to do.
+    // The GUI calls it after such a failure so that trying again works.
+    Status reconnect();
     int schemaVersion() const;
     static int latestSchemaVersion();
 
@@ -174,6 +189,7 @@ public:
 private:
     Database();
     static Result<std::unique_ptr<Database>> openPostgres(const QString& uri, const DatabaseOptions& options);
+    Status detectPostgresRights(); // sets m_readOnly; refuses a role that cannot read
     Status init(const DatabaseOptions& options);
     Result<QList<ComparisonRow>> readTargets(const QString& where, const QVariantList& binds);
     Status refreshPlanCache();
@@ -191,6 +207,9 @@ private:
     QString m_path;
     QString m_connectionName;
     QString m_user;
+    bool m_readOnly = false;
+    QStringList m_sessionSql; // PostgreSQL: the SET statements every (re)connection runs
+    QString m_readOnlyReason;
     int m_txDepth = 0;
     friend class DatabaseAccess;
 };

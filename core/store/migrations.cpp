@@ -13,7 +13,7 @@
 // database do not both migrate it). Steps 1–5 are the SQLite schema as released; 6 is reserved for
 // plan metadata (another branch); steps of the team database start at 7
 // (7: row versions, authors, target history; 8: the search index written once per plan; 9: PostgreSQL
-// search and import speed).
+// search and import speed; 10: the row version in SQLite's comparison index).
 #include "migrations.h"
 
 #include "cjktokenizer.h"
@@ -421,6 +421,22 @@ QList<Migration> buildMigrations() {
                  "OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
                  "pc_search_stats()"),
          }});
+    // 10: comparison rows carry the target's row version (the GUI's corrections pass the version they
+    // showed), so SQLite's covering index for comparisons holds it too; PostgreSQL's index keys only the
+    // range and needs no change.
+    m.append(
+        {10,
+         QStringLiteral("row version in the comparison index"),
+         {},
+         {
+             QStringLiteral("DROP INDEX targets_compare"),
+             QStringLiteral("CREATE INDEX targets_compare ON targets(indicator, rejected, document_id, "
+                            "measure_ordinal, span_start, measure_number, measure_id, area, scope, kind, "
+                            "comparator, value, unit, baseline, deadline, quote, span_end, sentence, "
+                            "qualitative, corrected_fields, confidence, added_by, section, "
+                            "section_heading, row_version)"),
+         },
+         {}});
     return m;
 }
 

@@ -25,6 +25,8 @@ std::optional<NoteSubject> subjectFromName(const QString& s) {
 } // namespace
 
 Result<qint64> Database::addNote(NoteSubject subject, qint64 subjectId, const QString& text) {
+    if (Status w = checkWritable(QStringLiteral("saving the note")); !w)
+        return w.error();
     if (text.trimmed().isEmpty())
         return Error{QStringLiteral("a note needs some text"), QStringLiteral("bad-value")};
     QString sql;
@@ -66,6 +68,8 @@ Result<qint64> Database::addNote(NoteSubject subject, qint64 subjectId, const QS
 }
 
 Status Database::updateNote(qint64 noteId, const QString& text) {
+    if (Status w = checkWritable(QStringLiteral("changing the note")); !w)
+        return w;
     if (text.trimmed().isEmpty())
         return Status::failure(QStringLiteral("a note needs some text"), QStringLiteral("bad-value"));
     Result<QSqlQuery> q =
@@ -80,6 +84,8 @@ Status Database::updateNote(qint64 noteId, const QString& text) {
 }
 
 Status Database::removeNote(qint64 noteId) {
+    if (Status w = checkWritable(QStringLiteral("removing the note")); !w)
+        return w;
     Result<QSqlQuery> q = exec(m_db, QStringLiteral("DELETE FROM notes WHERE id = ?"), {noteId});
     if (!q)
         return q.error();

@@ -10,8 +10,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <cmath>
+#include <cstdio>
 #include <optional>
 
 namespace pc {
@@ -223,6 +225,8 @@ static Result<QString> normalizedValue(QSqlDatabase& db, OverrideKind kind, cons
 
 Result<qint64> Database::correctTarget(qint64 targetId, OverrideKind kind, const QString& value,
                                        std::optional<qint64> expectedVersion) {
+    if (Status w = checkWritable(QStringLiteral("saving the correction")); !w)
+        return w.error();
     if (!isTargetField(kind) && kind != OverrideKind::RejectTarget)
         return badValue(QStringLiteral("%1 is not a target field").arg(overrideKindName(kind)));
     QString normalized;
@@ -292,6 +296,13 @@ Result<qint64> Database::correctTarget(qint64 targetId, OverrideKind kind, const
         if (!stored)
             return stored.error();
         id = *stored;
+        // Test hook for the fault tests: pause inside the correction's transaction so the test can drop
+        // the connection at a known point. Unset in normal use.
+        if (const int ms = qEnvironmentVariableIntValue("PLANCOMPARE_TEST_CORRECTION_PAUSE_MS"); ms > 0) {
+            fprintf(stderr, "plancompare: pausing inside correction transaction\n");
+            fflush(stderr);
+            QThread::msleep(ulong(ms));
+        }
         if (Status v = execStatus(m_db, QStringLiteral("UPDATE targets SET row_version = ? WHERE id = ?"),
                                   {version + 1, targetId});
             !v)
@@ -368,6 +379,8 @@ Result<qint64> Database::rejectTarget(qint64 targetId) {
 }
 
 Result<qint64> Database::addTarget(const NewTarget& t) {
+    if (Status w = checkWritable(QStringLiteral("adding the target")); !w)
+        return w.error();
     Result<QString> source = documentSource(t.documentId);
     if (!source)
         return source.error();

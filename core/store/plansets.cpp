@@ -64,6 +64,8 @@ Result<QString> checkedPlanValue(const QString& field, const QString& value) {
 } // namespace
 
 Status Database::correctPlan(const QString& docId, const QString& field, const QString& value) {
+    if (Status w = checkWritable(QStringLiteral("saving the plan correction")); !w)
+        return w;
     Result<QString> v = checkedPlanValue(field, value);
     if (!v)
         return v.error();
@@ -160,6 +162,8 @@ Result<QList<PlanCorrection>> Database::planCorrections(const QString& docId) {
 }
 
 Status Database::savePlanSet(const QString& name, const QStringList& docIds) {
+    if (Status w = checkWritable(QStringLiteral("saving the plan set")); !w)
+        return w;
     const QString n = name.trimmed();
     if (n.isEmpty())
         return Status::failure(QStringLiteral("a plan set needs a name"), QStringLiteral("bad-value"));

@@ -32,7 +32,7 @@ const QString kTargetSelect = QStringLiteral(
     "SELECT t.id, t.document_id, t.measure_number, t.measure_ordinal, t.area, t.indicator, t.scope, t.kind, "
     "t.comparator, t.value, t.unit, t.baseline, t.deadline, t.quote, t.span_start, t.span_end, t.sentence, "
     "t.qualitative, t.corrected_fields, t.confidence, t.measure_id, t.rejected, t.added_by, t.section, "
-    "t.section_heading FROM targets t");
+    "t.section_heading, t.row_version FROM targets t");
 
 // One QString per distinct value of a column that repeats across rows (indicator, unit, kind …):
 // copies share the data instead of allocating per row. Rows come grouped by plan and measure, so the
@@ -278,6 +278,7 @@ template <typename Cursor> QList<ComparisonRow> Database::readTargetRows(Cursor&
         r.userAdded = !c.isNull(22);
         r.section = c.interned(23);
         r.sectionHeading = c.interned(24);
+        r.version = c.i64(25);
         r.corrected = r.userAdded || r.rejected || !r.correctedFields.isEmpty();
         r.page = read::pageOfOffset(plan->pageStarts, r.start);
         keys.push_back({plan->rank, c.i64(3), r.start, r.targetId});

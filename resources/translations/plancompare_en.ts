@@ -224,6 +224,14 @@
 <context>
     <name>pc::ui::Corrections</name>
     <message>
+        <source>数据库为只读（%1），不能修改。/ The database is read-only: %1.</source>
+        <translation>The database is read-only: %1.</translation>
+    </message>
+    <message>
+        <source>只读 / read-only</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
         <source>修改 %1 的%2</source>
         <translation>Edit %2 of %1</translation>
     </message>
@@ -431,6 +439,14 @@
 </context>
 <context>
     <name>pc::ui::MainWindow</name>
+    <message>
+        <source>连接团队数据库(&amp;T)…</source>
+        <translation>Connect to a &amp;Team Database…</translation>
+    </message>
+    <message>
+        <source>目标已被他人修改</source>
+        <translation>Target Changed by Someone Else</translation>
+    </message>
     <message>
         <source>传导</source>
         <translation>Diffusion</translation>
@@ -1053,6 +1069,69 @@
     <message>
         <source>导入已取消</source>
         <translation>Import cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ui::ConnectDialog</name>
+    <message>
+        <source>连接团队数据库</source>
+        <translation>Connect to a Team Database</translation>
+    </message>
+    <message>
+        <source>默认（prefer）</source>
+        <translation>default (prefer)</translation>
+    </message>
+    <message>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>（新连接）</source>
+        <translation>(new connection)</translation>
+    </message>
+    <message>
+        <source>最近连接：</source>
+        <translation>Recent:</translation>
+    </message>
+    <message>
+        <source>服务器：</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>端口：</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>数据库：</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>用户：</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>SSL 模式：</source>
+        <translation>SSL mode:</translation>
+    </message>
+    <message>
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>密码取自环境变量 PGPASSWORD。</source>
+        <translation>The password comes from the environment variable PGPASSWORD.</translation>
+    </message>
+    <message>
+        <source>密码取自 ~/.pgpass。</source>
+        <translation>The password comes from ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>~/.pgpass 中没有此连接的密码：服务器需要时会询问，密码不会保存。</source>
+        <translation>~/.pgpass holds no password for this connection: you are asked if the server wants one; it is not saved.</translation>
+    </message>
+    <message>
+        <source>正在连接 %1 …</source>
+        <translation>Connecting to %1 …</translation>
     </message>
 </context>
 </TS>

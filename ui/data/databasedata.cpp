@@ -77,19 +77,22 @@ private:
 
 class DatabaseData : public WorkbenchData {
 public:
-    DatabaseData(std::unique_ptr<Database> db, std::optional<Taxonomy> taxonomy)
+    DatabaseData(std::unique_ptr<Database> db, std::optional<Taxonomy> taxonomy, DatabaseOptions options)
         : m_db(std::move(db))
-        , m_taxonomy(std::move(taxonomy)) {
+        , m_taxonomy(std::move(taxonomy))
+        , m_options(std::move(options)) {
         refreshTaxonomy();
     }
 
     QString location() const override { return m_db->path(); }
+    bool readOnly() const override { return m_db->readOnly(); }
+    QString readOnlyReason() const override { return m_db->readOnlyReason(); }
     QList<Area> areas() const override { return m_areas; }
     QList<Indicator> indicators() const override { return m_indicators; }
-    Result<QList<PlanInfo>> plans() override { return compare::plans(*m_db, planSelection()); }
+    Result<QList<PlanInfo>> plans() override { return recovering(compare::plans(*m_db, planSelection())); }
     Result<QList<PlanInfo>> allPlans() override { return m_db->planInfos(); }
     Result<QList<ComparisonRow>> rows(const QString& id) override {
-        return compare::byIndicator(*m_db, id, planSelection());
+        return recovering(compare::byIndicator(*m_db, id, planSelection()));
     }
     Result<QList<CoverageCell>> coverage(const QString& areaId) override {
         return compare::coverageOfArea(*m_db, areaId, planSelection());
@@ -132,10 +135,10 @@ public:
     }
     Result<QStringList> planSetNames() override { return m_db->planSetNames(); }
     Status savePlanSet(const QString& name, const QStringList& docIds) override {
-        return m_db->savePlanSet(name, docIds);
+        return recovering(m_db->savePlanSet(name, docIds));
     }
     Status correctPlan(const QString& docId, const QString& field, const QString& value) override {
-        return m_db->correctPlan(docId, field, value);
+        return recovering(m_db->correctPlan(docId, field, value));
     }
 
     // The measures of the plan set's plans (every measure with PlanSelection::all()).
@@ -223,9 +226,14 @@ public:
     }
 
     Result<qint64> setOverride(const ComparisonRow& row, TargetField field, const QString& value) override {
+        // row.version: the version the view showed (0: apply to the current row, as the CLI without
+        // --expect-version); a stale one is refused with code "conflict".
+        const std::optional<qint64> expected =
+            row.version > 0 ? std::optional<qint64>(row.version) : std::nullopt;
         if (field == TargetField::NotTarget)
-            return m_db->rejectTarget(row.targetId);
-        return m_db->correctTarget(row.targetId, *overrideKind(field), value);
+            return recovering(
+                m_db->correctTarget(row.targetId, OverrideKind::RejectTarget, QString(), expected));
+        return recovering(m_db->correctTarget(row.targetId, *overrideKind(field), value, expected));
     }
 
     Result<qint64> addTarget(const NewTarget& t) override {
@@ -242,10 +250,10 @@ public:
         n.unit = t.unit;
         n.deadline = t.deadline;
         n.scope = t.scope;
-        return m_db->addTarget(n);
+        return recovering(m_db->addTarget(n));
     }
 
-    Status removeOverride(qint64 overrideId) override { return m_db->removeOverride(overrideId); }
+    Status removeOverride(qint64 overrideId) override { return recovering(m_db->removeOverride(overrideId)); }
 
     Result<QList<Note>> notes(NoteOn on, qint64 subjectId) override {
         NoteFilter f;
@@ -261,10 +269,12 @@ public:
     }
 
     Result<qint64> addNote(NoteOn on, qint64 subjectId, const QString& text) override {
-        return m_db->addNote(noteSubject(on), subjectId, text);
+        return recovering(m_db->addNote(noteSubject(on), subjectId, text));
     }
-    Status editNote(qint64 noteId, const QString& text) override { return m_db->updateNote(noteId, text); }
-    Status removeNote(qint64 noteId) override { return m_db->removeNote(noteId); }
+    Status editNote(qint64 noteId, const QString& text) override {
+        return recovering(m_db->updateNote(noteId, text));
+    }
+    Status removeNote(qint64 noteId) override { return recovering(m_db->removeNote(noteId)); }
 
     Result<align::Plan> alignmentPlan(const QString& docId) override {
         return align::planFromDatabase(*m_db, docId);
@@ -297,8 +307,14 @@ public:
 
     QList<ImportOutcome> importFiles(const QStringList& paths, const ImportProgress& progress) override {
         QList<ImportOutcome> out;
+        if (m_db->readOnly()) {
+            for (const QString& p : paths)
+                out << ImportOutcome{p, ImportOutcome::State::Failed,
+                                     m_db->checkWritable(QStringLiteral("importing")).errorMessage()};
+            return out;
+        }
         // This runs on a worker thread: its own connection to the same file.
-        Result<std::unique_ptr<Database>> db = Database::open(m_db->path());
+        Result<std::unique_ptr<Database>> db = Database::open(m_db->path(), m_options);
         if (!db) {
             for (const QString& p : paths)
                 out << ImportOutcome{p, ImportOutcome::State::Failed, db.errorMessage()};
@@ -361,6 +377,15 @@ public:
     }
 
 private:
+    // A lost connection (the server restarted, the connection was dropped) is reported once — the
+    // store rolled the change back and says so — and the next call runs on a new connection, so
+    // trying again works without reopening the database.
+    template <typename R> R recovering(R result) {
+        if (!result && result.error().code == QLatin1String("db-connection"))
+            m_db->reconnect();
+        return result;
+    }
+
     void refreshTaxonomy() {
         if (m_taxonomy) {
             m_areas = m_taxonomy->areas();
@@ -378,19 +403,24 @@ private:
 
     std::unique_ptr<Database> m_db;
     std::optional<Taxonomy> m_taxonomy;
+    DatabaseOptions m_options;
     QList<Area> m_areas;
     QList<Indicator> m_indicators;
 };
 
 } // namespace
 
-Result<std::unique_ptr<WorkbenchData>> openDatabaseData(const QString& path) {
-    Result<std::unique_ptr<Database>> db = Database::open(path);
+Result<std::unique_ptr<WorkbenchData>> openDatabaseData(const QString& path, bool readOnly,
+                                                        const QString& password) {
+    DatabaseOptions options;
+    options.readOnly = readOnly;
+    options.password = password;
+    Result<std::unique_ptr<Database>> db = Database::open(path, options);
     if (!db)
         return db.error();
     Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
     std::unique_ptr<WorkbenchData> data = std::make_unique<DatabaseData>(
-        std::move(db.value()), taxonomy ? std::optional<Taxonomy>(taxonomy.value()) : std::nullopt);
+        std::move(db.value()), taxonomy ? std::optional<Taxonomy>(taxonomy.value()) : std::nullopt, options);
     return data;
 }
 

@@ -117,6 +117,10 @@ public:
     virtual ~WorkbenchData() = default;
 
     virtual QString location() const = 0; // database path, for reports and the status bar
+    // A database the user may only read (a reader role, a read-only file or --read-only): the views
+    // offer no edits and say why (readOnlyReason, e.g. "role alice may only read it").
+    virtual bool readOnly() const { return false; }
+    virtual QString readOnlyReason() const { return {}; }
     virtual QList<Area> areas() const = 0;
     virtual QList<Indicator> indicators() const = 0;
     virtual Result<QList<PlanInfo>> plans() = 0; // of the plan selection, municipal first

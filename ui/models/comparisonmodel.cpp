@@ -182,7 +182,7 @@ Qt::ItemFlags ComparisonModel::flags(const QModelIndex& index) const {
     case BaselineColumn:
     case DeadlineColumn:
     case ScopeColumn:
-        if (m_corrections)
+        if (m_corrections && !m_corrections->data().readOnly())
             f |= Qt::ItemIsEditable;
         break;
     default:

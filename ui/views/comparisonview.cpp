@@ -83,8 +83,18 @@ ComparisonView::ComparisonView(Workbench& workbench, QWidget* parent)
         QMenu menu(this);
         menu.addAction(tr("在阅读器中显示(&R)"), this, &ComparisonView::showSelectedInReader);
         menu.addSeparator();
-        menu.addAction(tr("更改指标(&I)…"), this, &ComparisonView::changeSelectedIndicator);
-        menu.addAction(tr("标记为非目标(&N)"), this, &ComparisonView::markSelectedNotTarget);
+        QAction* indicator =
+            menu.addAction(tr("更改指标(&I)…"), this, &ComparisonView::changeSelectedIndicator);
+        QAction* notTarget =
+            menu.addAction(tr("标记为非目标(&N)"), this, &ComparisonView::markSelectedNotTarget);
+        if (m_wb.data().readOnly()) {
+            // A read-only database: the corrections are shown but not offered.
+            for (QAction* a : {indicator, notTarget}) {
+                a->setEnabled(false);
+                a->setToolTip(readOnlyMessage(m_wb.data()));
+            }
+            menu.setToolTipsVisible(true);
+        }
         menu.exec(m_table->viewport()->mapToGlobal(pos));
     });
     connect(&m_wb, &Workbench::indicatorChanged, this, &ComparisonView::reload);

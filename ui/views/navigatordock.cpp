@@ -135,6 +135,11 @@ void NavigatorDock::fillContextMenu(QMenu& menu, QTreeWidgetItem* item) {
     QAction* correct =
         menu.addAction(tr("更正辖区、年份或类型…"), this, [this, docId] { correctPlan(docId); });
     correct->setObjectName(QStringLiteral("correctPlan"));
+    if (m_wb.data().readOnly()) {
+        correct->setEnabled(false);
+        correct->setToolTip(readOnlyMessage(m_wb.data()));
+        menu.setToolTipsVisible(true);
+    }
 }
 
 void NavigatorDock::correctPlan(const QString& docId) {
@@ -143,6 +148,10 @@ void NavigatorDock::correctPlan(const QString& docId) {
         std::find_if(plans.begin(), plans.end(), [&docId](const PlanInfo& p) { return p.docId == docId; });
     if (it == plans.end())
         return;
+    if (m_wb.data().readOnly()) {
+        m_wb.message(readOnlyMessage(m_wb.data()));
+        return;
+    }
     PlanCorrectionDialog dlg(*it, this);
     if (dlg.exec() != QDialog::Accepted || dlg.changes().isEmpty())
         return;

@@ -126,13 +126,22 @@ qint64 NotesPanel::selectedNoteId() const {
 
 void NotesPanel::updateButtons() {
     const bool enabled = m_subjectId != 0;
+    // A read-only database: the notes are listed, but writing, editing and removing are not offered.
+    const bool writable = !m_data.readOnly();
     m_list->setEnabled(enabled);
-    m_editor->setEnabled(enabled);
+    m_editor->setEnabled(enabled && writable);
+    m_editor->setReadOnly(!writable);
     m_save->setText(m_editing ? tr("保存修改") : tr("添加注释"));
-    m_save->setEnabled(enabled && !m_editor->toPlainText().trimmed().isEmpty());
+    m_save->setEnabled(enabled && writable && !m_editor->toPlainText().trimmed().isEmpty());
     m_cancel->setVisible(m_editing != 0);
-    m_edit->setEnabled(enabled && selectedNoteId() != 0);
-    m_remove->setEnabled(enabled && selectedNoteId() != 0);
+    m_edit->setEnabled(enabled && writable && selectedNoteId() != 0);
+    m_remove->setEnabled(enabled && writable && selectedNoteId() != 0);
+    const QString why = writable ? QString() : readOnlyMessage(m_data);
+    for (QWidget* w : {static_cast<QWidget*>(m_editor), static_cast<QWidget*>(m_save),
+                       static_cast<QWidget*>(m_edit), static_cast<QWidget*>(m_remove)})
+        w->setToolTip(why);
+    if (!writable)
+        m_editor->setPlaceholderText(why);
 }
 
 void NotesPanel::followNotesOf(Workbench& workbench) {

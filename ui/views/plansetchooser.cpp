@@ -50,6 +50,10 @@ void PlanSetChooser::changeEvent(QEvent* event) {
             label->setText(tr("方案集："));
         m_save->setText(tr("保存为集合…"));
         m_save->setToolTip(tr("把当前比较的方案保存为一个命名集合"));
+        if (m_wb.data().readOnly()) { // a set is stored in the database
+            m_save->setEnabled(false);
+            m_save->setToolTip(readOnlyMessage(m_wb.data()));
+        }
         refill();
     }
     QWidget::changeEvent(event);

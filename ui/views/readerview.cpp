@@ -127,7 +127,10 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
         if (url.scheme() == QLatin1String("target"))
             showTargetFields(url.path().toInt());
     });
-    connect(m_text, &QTextBrowser::copyAvailable, m_addTarget, &QWidget::setEnabled);
+    connect(m_text, &QTextBrowser::copyAvailable, m_addTarget,
+            [this](bool selected) { m_addTarget->setEnabled(selected && !m_wb.data().readOnly()); });
+    if (m_wb.data().readOnly())
+        m_addTarget->setToolTip(readOnlyMessage(m_wb.data()));
     connect(m_text, &QTextBrowser::cursorPositionChanged, this, &ReaderView::updatePage);
     connect(m_addTarget, &QPushButton::clicked, this, &ReaderView::addTargetFromSelection);
     connect(&m_wb, &Workbench::passageRequested, this, &ReaderView::showPassage);
@@ -356,6 +359,10 @@ void ReaderView::addTargetFromSelection() {
     const QTextCursor c = m_text->textCursor();
     if (!c.hasSelection() || m_plan.plan.docId.isEmpty())
         return;
+    if (m_wb.data().readOnly()) {
+        m_wb.message(readOnlyMessage(m_wb.data()));
+        return;
+    }
     NewTarget t;
     t.docId = m_plan.plan.docId;
     t.start = c.selectionStart();
