@@ -212,7 +212,8 @@ int runGui(QApplication& app, const GuiOptions& options) {
         });
         // Another database replaces this one: a first start's import still running is cancelled after
         // the file it is storing (and waited for) before the workbench it fills goes.
-        QObject::connect(&switcher, &DatabaseSwitcher::aboutToSwitch, &switcher, [&seeding] { seeding.reset(); });
+        QObject::connect(&switcher, &DatabaseSwitcher::aboutToSwitch, &switcher,
+                         [&seeding] { seeding.reset(); });
         int code = 1;
         if (!failure.isEmpty()) {
             fail(failure);

@@ -6,6 +6,7 @@
 #include "pgbulk.h"
 #include "sqlutil.h"
 #include "statements.h"
+#include "targetplacement.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -515,33 +516,10 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         const QString noHeading = QStringLiteral("");
         for (qsizetype i = 0; i < analysis.targets.size(); ++i) {
             const Target& t = analysis.targets[i];
-            qsizetype mi = t.measureIndex;
-            if (mi < 0 || mi >= doc.measures.size()) {
-                mi = -1;
-                for (qsizetype k = 0; k < doc.measures.size(); ++k) {
-                    const Span& ms = doc.measures[k].span;
-                    if (ms.isValid() && t.span.start >= ms.start && t.span.end <= ms.end) {
-                        mi = k;
-                        break;
-                    }
-                }
-            }
-            if (!t.span.isValid() || t.span.start < 0 || t.span.end > doc.source.size())
-                return Status::failure(
-                    QStringLiteral("%1: target \u201c%2\u201d (offset %3) lies outside the text")
-                        .arg(doc.path.isEmpty() ? docId : doc.path, t.quote)
-                        .arg(t.span.start),
-                    QStringLiteral("bad-value"));
-            // A target outside every measure (a 总体目标 paragraph, a preamble, a news page) belongs to
-            // the document; it sorts after the measure that precedes it.
-            qsizetype precedingMeasure = -1;
-            if (mi < 0) {
-                for (qsizetype k = 0; k < doc.measures.size(); ++k) {
-                    const Span& ms = doc.measures[k].span;
-                    if (ms.isValid() && ms.start <= t.span.start)
-                        precedingMeasure = k;
-                }
-            }
+            const Result<store::TargetPlacement> place = store::placeTarget(doc, t, docId);
+            if (!place)
+                return place.error();
+            const qsizetype mi = place->measure;
             const QVariantList effective{nullable(t.area), nullable(t.indicator),  nullable(t.scope),
                                          nullable(t.kind), nullable(t.comparator), nullable(t.value),
                                          nullable(t.unit), nullable(t.baseline),   nullable(t.deadline)};
@@ -560,7 +538,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             tq.bind(col++, t.confidence);
             tq.bind(col++, t.indicatorConfidence);
             tq.bindInt(col++, t.qualitative ? 1 : 0);
-            tq.bindInt(col++, int(mi >= 0 ? mi : precedingMeasure));
+            tq.bindInt(col++, int(place->sortMeasure()));
             tq.bindInt(col++, mi >= 0 ? doc.measures[mi].number : 0);
             tq.bindText(col++, t.section.isEmpty() ? measureSection : t.section);
             // A null QString binds as NULL; the column is NOT NULL with '' for "no heading".

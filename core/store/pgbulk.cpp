@@ -4,6 +4,7 @@
 
 #include "extract/analysis.h"
 #include "sqlutil.h"
+#include "targetplacement.h"
 
 #include <QHash>
 #include <QSqlError>
@@ -261,33 +262,10 @@ Status insertPlanRowsPostgres(QSqlDatabase& db, const QString& label, qint64 doc
                           "float8 bigint bigint bigint text text"));
     for (qsizetype i = 0; i < analysis.targets.size(); ++i) {
         const Target& t = analysis.targets[i];
-        // The same rules as the SQLite path in documentstore.cpp: the measure holding the target,
-        // else the one before it.
-        qsizetype mi = t.measureIndex;
-        if (mi < 0 || mi >= doc.measures.size()) {
-            mi = -1;
-            for (qsizetype k = 0; k < doc.measures.size(); ++k) {
-                const Span& ms = doc.measures[k].span;
-                if (ms.isValid() && t.span.start >= ms.start && t.span.end <= ms.end) {
-                    mi = k;
-                    break;
-                }
-            }
-        }
-        if (!t.span.isValid() || t.span.start < 0 || t.span.end > doc.source.size())
-            return Status::failure(
-                QStringLiteral("%1: target \u201c%2\u201d (offset %3) lies outside the text")
-                    .arg(doc.path.isEmpty() ? docId : doc.path, t.quote)
-                    .arg(t.span.start),
-                QStringLiteral("bad-value"));
-        qsizetype precedingMeasure = -1;
-        if (mi < 0) {
-            for (qsizetype k = 0; k < doc.measures.size(); ++k) {
-                const Span& ms = doc.measures[k].span;
-                if (ms.isValid() && ms.start <= t.span.start)
-                    precedingMeasure = k;
-            }
-        }
+        const Result<TargetPlacement> place = placeTarget(doc, t, docId);
+        if (!place)
+            return place.error();
+        const qsizetype mi = place->measure;
         const QVariantList effective{nullable(t.area), nullable(t.indicator),  nullable(t.scope),
                                      nullable(t.kind), nullable(t.comparator), nullable(t.value),
                                      nullable(t.unit), nullable(t.baseline),   nullable(t.deadline)};
@@ -295,7 +273,7 @@ Status insertPlanRowsPostgres(QSqlDatabase& db, const QString& label, qint64 doc
         row << effective << effective;
         row << qint64(t.span.start) << qint64(t.span.end) << t.quote
             << rules.sentenceAround(doc.source, t.span.start, t.span.end) << t.confidence
-            << t.indicatorConfidence << (t.qualitative ? 1 : 0) << int(mi >= 0 ? mi : precedingMeasure)
+            << t.indicatorConfidence << (t.qualitative ? 1 : 0) << int(place->sortMeasure())
             << (mi >= 0 ? doc.measures[mi].number : 0)
             << (t.section.isEmpty() ? QStringLiteral("measure") : t.section)
             << (t.sectionHeading.isEmpty() ? QStringLiteral("") : t.sectionHeading);
