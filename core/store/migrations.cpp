@@ -13,7 +13,8 @@
 // database do not both migrate it). Steps 1–5 are the SQLite schema as released; 6 is reserved for
 // plan metadata (another branch); steps of the team database start at 7
 // (7: row versions, authors, target history; 8: the search index written once per plan; 9: PostgreSQL
-// search and import speed; 10: the row version in SQLite's comparison index).
+// search and import speed; 10: the row version in SQLite's comparison index; 11: SQLite's search
+// index with one token per character position).
 #include "migrations.h"
 
 #include "cjktokenizer.h"
@@ -108,7 +109,7 @@ QList<Migration> buildMigrations() {
          }});
     // 2: full-text index over measure titles, text and responsible units (external content: the
     // text lives once, in measures; triggers keep the index in step).
-    const QString tok = QString::fromLatin1(fts::kTokenizerName);
+    const QString tok = QString::fromLatin1(fts::kLegacyTokenizerName);
     m.append(
         {2,
          QStringLiteral("full-text search index"),
@@ -437,6 +438,33 @@ QList<Migration> buildMigrations() {
                             "section_heading, row_version)"),
          },
          {}});
+    // 11: SQLite's search index holds one token per CJK character position (pc_cjk2: the bigram starting
+    // there, the character alone at the end of a run) instead of the character and that bigram both:
+    // half the index for the same matches and the same bm25 scores — a one-character query is a
+    // prefix token (电*) and matches the same positions, token counts per column are unchanged
+    // (colocated tokens never counted). The index is rebuilt from the measures in this transaction.
+    // PostgreSQL has no such index: only the version moves there.
+    m.append({11,
+              QStringLiteral("search index with one token per character"),
+              {},
+              {
+                  QStringLiteral("DROP TRIGGER measures_fts_delete"),
+                  QStringLiteral("DROP TRIGGER measures_fts_update"),
+                  QStringLiteral("DROP TABLE measure_fts"),
+                  QStringLiteral("CREATE VIRTUAL TABLE measure_fts USING fts5(title, body, units, "
+                                 "content='measures', content_rowid='id', tokenize='%1', detail=full)")
+                      .arg(QString::fromLatin1(fts::kTokenizerName)),
+                  QStringLiteral("CREATE TRIGGER measures_fts_delete AFTER DELETE ON measures BEGIN "
+                                 "INSERT INTO measure_fts(measure_fts, rowid, title, body, units) VALUES "
+                                 "('delete', old.id, old.title, old.body, old.units); END"),
+                  QStringLiteral("CREATE TRIGGER measures_fts_update AFTER UPDATE OF title, body, units ON "
+                                 "measures BEGIN INSERT INTO measure_fts(measure_fts, rowid, title, body, "
+                                 "units) VALUES ('delete', old.id, old.title, old.body, old.units); INSERT "
+                                 "INTO measure_fts(rowid, title, body, units) VALUES (new.id, new.title, "
+                                 "new.body, new.units); END"),
+                  QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('rebuild')"),
+              },
+              {}});
     return m;
 }
 

@@ -1,4 +1,4 @@
-// Full-text search over measures: FTS5 (pc_cjk tokenizer) ranked by bm25, snippets highlighted here.
+// Full-text search over measures: FTS5 (pc_cjk2 tokenizer) ranked by bm25, snippets highlighted here.
 #include "database.h"
 
 #include "cjktokenizer.h"
@@ -71,7 +71,7 @@ QString snippetOf(const QString& rawText, const QStringList& terms, const Search
     return out;
 }
 
-// ---- PostgreSQL: the same matches and the same bm25 ranking as FTS5 with the pc_cjk tokenizer,
+// ---- PostgreSQL: the same matches and the same bm25 ranking as FTS5 with the pc_cjk2 tokenizer,
 // computed here from the candidate rows and the corpus statistics (rows, average length, rows per
 // phrase). Matching is by substring of the folded text (pc_fold in migration 2), which is what a
 // phrase of the tokenizer's overlapping bigrams amounts to for Chinese; a Latin word also matches
@@ -488,7 +488,7 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
                 QStringLiteral("SELECT rowid FROM measure_fts WHERE measure_fts MATCH ? AND rowid BETWEEN ? "
                                "AND ? ORDER BY rowid DESC LIMIT 1 OFFSET ?")))
             return store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
-        c.addBindValue(mq->expression);
+        c.addBindValue(mq->fts5);
         c.addBindValue(low);
         c.addBindValue(high);
         c.addBindValue(options.candidateLimit);
@@ -527,7 +527,7 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         return store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
-    q.addBindValue(mq->expression);
+    q.addBindValue(mq->fts5);
     q.addBindValue(low);
     q.addBindValue(high);
     if (!options.docId.isEmpty())

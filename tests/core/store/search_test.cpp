@@ -11,34 +11,56 @@
 using namespace pc;
 using namespace pc::test;
 
-TEST(CjkTokenizer, DocumentModeIndexesUnigramsWithColocatedBigrams) {
+TEST(CjkTokenizer, DocumentModeIndexesOneBigramPerCharacterAndTheRunsLastCharacterAlone) {
     EXPECT_EQ(fts::tokenize(QStringLiteral("用水报装"), false),
-              (QStringList{QStringLiteral("用"), QStringLiteral("+用水"), QStringLiteral("水"),
-                           QStringLiteral("+水报"), QStringLiteral("报"), QStringLiteral("+报装"),
+              (QStringList{QStringLiteral("用水"), QStringLiteral("水报"), QStringLiteral("报装"),
                            QStringLiteral("装")}));
+    EXPECT_EQ(fts::tokenize(QStringLiteral("电，用水"), false),
+              (QStringList{QStringLiteral("电"), QStringLiteral("用水"), QStringLiteral("水")}));
 }
 
-TEST(CjkTokenizer, QueryModeGivesOneTokenPerCharacterPosition) {
+TEST(CjkTokenizer, QueryModeGivesOneTokenPerCharacterPositionWithoutTheLastCharacterOfAFinalRun) {
     EXPECT_EQ(fts::tokenize(QStringLiteral("电"), true), QStringList{QStringLiteral("电")});
-    EXPECT_EQ(fts::tokenize(QStringLiteral("用水"), true),
-              (QStringList{QStringLiteral("用水"), QStringLiteral("水")}));
+    EXPECT_EQ(fts::tokenize(QStringLiteral("用水"), true), QStringList{QStringLiteral("用水")});
     EXPECT_EQ(fts::tokenize(QStringLiteral("报装全流程"), true),
               (QStringList{QStringLiteral("报装"), QStringLiteral("装全"), QStringLiteral("全流"),
-                           QStringLiteral("流程"), QStringLiteral("程")}));
+                           QStringLiteral("流程")}));
+    // Before a word the last character keeps its position (the document holds it alone there too).
+    EXPECT_EQ(fts::tokenize(QStringLiteral("用水5G"), true),
+              (QStringList{QStringLiteral("用水"), QStringLiteral("水"), QStringLiteral("5g")}));
+    EXPECT_EQ(fts::tokenize(QStringLiteral("用水。"), true), QStringList{QStringLiteral("用水")});
 }
 
 TEST(CjkTokenizer, FoldsLatinAndFullWidthAndSkipsPunctuation) {
     EXPECT_EQ(fts::tokenize(QStringLiteral("５Ｇ基站，4G"), false),
-              (QStringList{QStringLiteral("5g"), QStringLiteral("基"), QStringLiteral("+基站"),
-                           QStringLiteral("站"), QStringLiteral("4g")}));
+              (QStringList{QStringLiteral("5g"), QStringLiteral("基站"), QStringLiteral("站"),
+                           QStringLiteral("4g")}));
 }
 
 TEST(SearchQuery, QuotesEveryWordSoNoInputIsFts5Syntax) {
     const Result<fts::MatchQuery> q = fts::buildMatchQuery(QStringLiteral("用水 OR 用电 NEAR(x) a\"b\""));
     ASSERT_TRUE(q.ok());
     EXPECT_EQ(q->expression, QStringLiteral("\"用水\" OR \"用电\" \"NEAR(x)\" \"a\" \"b\""));
+    EXPECT_EQ(q->fts5, q->expression);
     EXPECT_EQ(q->terms, (QStringList{QStringLiteral("用水"), QStringLiteral("用电"),
                                      QStringLiteral("NEAR(x)"), QStringLiteral("a"), QStringLiteral("b")}));
+}
+
+// A CJK character that ends a run in the query may stand before another character in a plan, where the
+// index holds it only as the first half of a bigram: it becomes a prefix token.
+TEST(SearchQuery, RunFinalSingleCharactersArePrefixTokensForTheIndex) {
+    const auto fts5 = [](const char* query) { return fts::buildMatchQuery(QString::fromUtf8(query))->fts5; };
+    EXPECT_EQ(fts5("电"), QStringLiteral("\"电\" *"));
+    EXPECT_EQ(fts5("5G电"), QStringLiteral("\"5G电\" *"));
+    EXPECT_EQ(fts5("电5G"), QStringLiteral("\"电5G\""));
+    EXPECT_EQ(fts5("用水"), QStringLiteral("\"用水\""));
+    EXPECT_EQ(fts5("用水 电"), QStringLiteral("\"用水\" \"电\" *"));
+    EXPECT_EQ(fts5("\"用水 报装\""), QStringLiteral("\"用水\" + \"水\" * + \" 报装\""));
+    EXPECT_EQ(fts5("\"电 报装\""), QStringLiteral("\"电\" * + \" 报装\""));
+    EXPECT_EQ(fts5("\"a\"\"b电\""), QStringLiteral("\"a\" \"b电\" *"));
+    // The engine-neutral expression is what PostgreSQL reads: unchanged.
+    EXPECT_EQ(fts::buildMatchQuery(QStringLiteral("\"用水 报装\""))->expression,
+              QStringLiteral("\"用水 报装\""));
 }
 
 TEST(SearchQuery, SyntaxErrorsArePlainMessages) {
