@@ -479,6 +479,80 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         low = range->value(0).toLongLong();
         high = range->value(1).toLongLong();
     }
+    // Title hits weigh more than body hits, units least.
+    const QString rank = QStringLiteral("bm25(measure_fts, 4.0, 1.0, 0.5)");
+    const auto hitFrom = [&](const QSqlQuery& q, double score) {
+        SearchHit h;
+        h.measureId = q.value(0).toLongLong();
+        h.documentId = q.value(1).toLongLong();
+        h.docId = q.value(2).toString();
+        h.jurisdiction = q.value(3).toString();
+        h.measureNumber = q.value(4).toInt();
+        h.title = q.value(5).toString();
+        h.area = q.value(6).toString();
+        // Show the body around the first hit; when only the title matched, lead with the title.
+        const QString body = q.value(7).toString();
+        bool inBody = false;
+        for (const QString& t : mq->terms)
+            inBody = inBody || body.contains(t, Qt::CaseInsensitive);
+        h.snippet = snippetOf(inBody || h.title.isEmpty() ? body : h.title + QStringLiteral(" — ") + body,
+                              mq->terms, options);
+        h.start = q.value(8).toLongLong();
+        h.end = q.value(9).toLongLong();
+        h.score = score;
+        return h;
+    };
+    const QString hitColumns = QStringLiteral(
+        "m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, m.span_start, "
+        "m.span_end");
+    // A prefix token (a one-character query, 电*) makes FTS5 merge the lists of every bigram starting
+    // with that character for each statement that uses it, whatever the rowid range: the candidates
+    // and their scores then come from one statement (the newest candidateLimit + 1, ranked here), not
+    // from a capping statement followed by a ranking one.
+    if (options.docId.isEmpty() && mq->fts5.contains(QLatin1String(" *"))) {
+        QSqlQuery c(m_db);
+        c.setForwardOnly(true);
+        if (!c.prepare(QStringLiteral("SELECT rowid, %1 FROM measure_fts WHERE measure_fts MATCH ? ORDER BY "
+                                      "rowid DESC LIMIT ?")
+                           .arg(rank)))
+            return store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
+        c.addBindValue(mq->fts5);
+        c.addBindValue(options.candidateLimit > 0 ? options.candidateLimit + 1 : -1);
+        if (!c.exec()) {
+            const Error e = store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
+            return e.code != QLatin1String("db-query") ? e : syntaxError();
+        }
+        QList<std::pair<double, qint64>> ranked;
+        while (c.next())
+            ranked.append({c.value(1).toDouble(), c.value(0).toLongLong()});
+        c.finish();
+        if (options.candidateLimit > 0 && ranked.size() > options.candidateLimit) {
+            ranked.removeLast(); // the oldest: rowids came newest first
+            if (info) {
+                info->capped = true;
+                info->rankedAmong = options.candidateLimit;
+            }
+        }
+        std::sort(ranked.begin(), ranked.end());
+        if (options.limit > 0 && ranked.size() > options.limit)
+            ranked.resize(options.limit);
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(QStringLiteral("SELECT %1 FROM measures m JOIN documents d ON d.id = m.document_id "
+                                      "WHERE m.id = ?")
+                           .arg(hitColumns)))
+            return store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
+        QList<SearchHit> out;
+        for (const auto& [score, id] : std::as_const(ranked)) {
+            q.addBindValue(id);
+            if (!q.exec())
+                return store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
+            if (q.next())
+                out.append(hitFrom(q, score));
+            q.finish();
+        }
+        return out;
+    }
     // Too many matches to rank them all in time: rank the newest candidateLimit (rowid order is import
     // order; FTS5 walks it backwards and stops after candidateLimit + 1 matches).
     if (options.candidateLimit > 0) {
@@ -504,8 +578,6 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
             }
         }
     }
-    // Title hits weigh more than body hits, units least.
-    const QString rank = QStringLiteral("bm25(measure_fts, 4.0, 1.0, 0.5)");
     QString sql;
     if (options.docId.isEmpty()) {
         sql = QStringLiteral(
@@ -538,27 +610,8 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         return e.code != QLatin1String("db-query") ? e : syntaxError(); // locked, corrupt …: say so
     }
     QList<SearchHit> out;
-    while (q.next()) {
-        SearchHit h;
-        h.measureId = q.value(0).toLongLong();
-        h.documentId = q.value(1).toLongLong();
-        h.docId = q.value(2).toString();
-        h.jurisdiction = q.value(3).toString();
-        h.measureNumber = q.value(4).toInt();
-        h.title = q.value(5).toString();
-        h.area = q.value(6).toString();
-        // Show the body around the first hit; when only the title matched, lead with the title.
-        const QString body = q.value(7).toString();
-        bool inBody = false;
-        for (const QString& t : mq->terms)
-            inBody = inBody || body.contains(t, Qt::CaseInsensitive);
-        h.snippet = snippetOf(inBody || h.title.isEmpty() ? body : h.title + QStringLiteral(" — ") + body,
-                              mq->terms, options);
-        h.start = q.value(8).toLongLong();
-        h.end = q.value(9).toLongLong();
-        h.score = q.value(10).toDouble();
-        out.append(h);
-    }
+    while (q.next())
+        out.append(hitFrom(q, q.value(10).toDouble()));
     return out;
 }
 

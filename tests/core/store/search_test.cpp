@@ -146,38 +146,47 @@ TEST(Search, MalformedQueryIsASearchSyntaxError) {
     EXPECT_EQ(db->search(QStringLiteral("用水*"))->size(), 3);
 }
 
+// 用水 goes through a capping statement and a ranking one; 水 (a prefix token) through one statement
+// whose newest candidates are ranked in the store: both give the full ranking's hits and scores.
 TEST(Search, RanksOnlyTheNewestMatchesWhenMoreThanTheCandidateLimitMatch) {
     auto db = sampleDatabase();
     ASSERT_TRUE(db);
-    SearchOptions all;
-    all.candidateLimit = 0;
-    SearchInfo info;
-    const QList<SearchHit> full = db->search(QStringLiteral("用水"), all, &info).value();
-    ASSERT_EQ(full.size(), 3);
-    EXPECT_FALSE(info.capped);
-    QList<qint64> ids;
-    for (const SearchHit& h : full)
-        ids << h.measureId;
-    std::sort(ids.begin(), ids.end());
+    for (const QString& query : {QStringLiteral("用水"), QStringLiteral("水")}) {
+        SCOPED_TRACE(query.toStdString());
+        SearchOptions all;
+        all.candidateLimit = 0;
+        SearchInfo info;
+        const QList<SearchHit> full = db->search(query, all, &info).value();
+        ASSERT_GE(full.size(), 3);
+        EXPECT_FALSE(info.capped);
+        QList<qint64> ids;
+        for (const SearchHit& h : full)
+            ids << h.measureId;
+        std::sort(ids.begin(), ids.end());
 
-    SearchOptions exact;
-    exact.candidateLimit = 3; // three matches are not more than three
-    EXPECT_EQ(db->search(QStringLiteral("用水"), exact, &info).value(), full);
-    EXPECT_FALSE(info.capped);
+        SearchOptions exact;
+        exact.candidateLimit = int(full.size()); // n matches are not more than n
+        EXPECT_EQ(db->search(query, exact, &info).value(), full);
+        EXPECT_FALSE(info.capped);
 
-    SearchOptions two;
-    two.candidateLimit = 2;
-    const QList<SearchHit> capped = db->search(QStringLiteral("用水"), two, &info).value();
-    EXPECT_TRUE(info.capped);
-    EXPECT_EQ(info.rankedAmong, 2);
-    ASSERT_EQ(capped.size(), 2);
-    // The two most recently imported matches, in score order, with the scores of the full ranking.
-    QList<SearchHit> expected;
-    for (const SearchHit& h : full) {
-        if (h.measureId >= ids[1])
-            expected << h;
+        SearchOptions two;
+        two.candidateLimit = 2;
+        const QList<SearchHit> capped = db->search(query, two, &info).value();
+        EXPECT_TRUE(info.capped);
+        EXPECT_EQ(info.rankedAmong, 2);
+        ASSERT_EQ(capped.size(), 2);
+        // The two most recently imported matches, in score order, with the scores of the full ranking.
+        QList<SearchHit> expected;
+        for (const SearchHit& h : full) {
+            if (h.measureId >= ids[ids.size() - 2])
+                expected << h;
+        }
+        EXPECT_EQ(capped, expected);
+
+        SearchOptions first;
+        first.limit = 1;
+        EXPECT_EQ(db->search(query, first).value(), full.mid(0, 1));
     }
-    EXPECT_EQ(capped, expected);
 }
 
 TEST(Search, OnePlanGivesTheSameHitsAsFilteringTheWholeRanking) {
