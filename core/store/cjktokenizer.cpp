@@ -92,6 +92,7 @@ enum class Mode {
     LegacyQuery,    // pc_cjk queries: one token per position, a run's last character alone
     Document,       // pc_cjk2 documents: one token per position, a run's last character alone
     Query,          // pc_cjk2 queries: the same, without the last character of a run that ends the text
+    Characters,     // pc_cjk_chars: every CJK character alone (documents and queries)
 };
 
 // emit(colocated, token, tokenLength, byteStart, byteEnd) → SQLite status; stops on non-OK.
@@ -119,6 +120,8 @@ template <typename Emit> int run(const char* text, int n, Mode mode, Emit&& emit
         const int e = runStart[1];
         if (s < 0)
             return SQLITE_OK;
+        if (mode == Mode::Characters)
+            return emit(false, text + s, e - s, s, e);
         if (mode == Mode::LegacyDocument) {
             int rc = emit(false, text + s, e - s, s, e);
             if (rc == SQLITE_OK && runContinues)
@@ -199,12 +202,10 @@ void xDelete(Fts5Tokenizer* t) {
     delete reinterpret_cast<TokenizerInstance*>(t);
 }
 
-template <bool Legacy>
+template <Mode DocumentMode, Mode QueryMode>
 int xTokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
               int (*xToken)(void*, int, const char*, int, int, int)) {
-    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-    const Mode mode =
-        Legacy ? (query ? Mode::LegacyQuery : Mode::LegacyDocument) : (query ? Mode::Query : Mode::Document);
+    const Mode mode = (flags & FTS5_TOKENIZE_QUERY) != 0 ? QueryMode : DocumentMode;
     return run(text, n, mode, [&](bool colocated, const char* tok, int len, int s, int e) {
         return xToken(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, tok, len, s, e);
     });
@@ -301,11 +302,14 @@ Status registerTokenizer(sqlite3* db) {
     if (!api)
         return Status::failure(QStringLiteral("this SQLite has no FTS5 full-text search"),
                                QStringLiteral("db-open"));
-    static fts5_tokenizer legacy{xCreate, xDelete, xTokenize<true>};
-    static fts5_tokenizer tokenizer{xCreate, xDelete, xTokenize<false>};
+    static fts5_tokenizer legacy{xCreate, xDelete, xTokenize<Mode::LegacyDocument, Mode::LegacyQuery>};
+    static fts5_tokenizer tokenizer{xCreate, xDelete, xTokenize<Mode::Document, Mode::Query>};
+    static fts5_tokenizer characters{xCreate, xDelete, xTokenize<Mode::Characters, Mode::Characters>};
     int rc = api->xCreateTokenizer(api, kLegacyTokenizerName, nullptr, &legacy, nullptr);
     if (rc == SQLITE_OK)
         rc = api->xCreateTokenizer(api, kTokenizerName, nullptr, &tokenizer, nullptr);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateTokenizer(api, kCharacterTokenizerName, nullptr, &characters, nullptr);
     if (rc != SQLITE_OK)
         return Status::failure(QStringLiteral("could not register the search tokenizer: %1")
                                    .arg(QString::fromUtf8(sqlite3_errstr(rc))),
@@ -323,6 +327,24 @@ QStringList tokenize(const QString& text, bool queryMode) {
             return SQLITE_OK;
         });
     return out;
+}
+
+int tokenCount(const QString& text) {
+    const QByteArray utf8 = text.toUtf8();
+    int n = 0;
+    run(utf8.constData(), int(utf8.size()), Mode::Document, [&](bool colocated, const char*, int, int, int) {
+        n += colocated ? 0 : 1;
+        return SQLITE_OK;
+    });
+    return n;
+}
+
+QString singleCharacter(const QString& userQuery) {
+    QString q = userQuery.trimmed();
+    if (q.size() >= 2 && q.front() == QLatin1Char('"') && q.back() == QLatin1Char('"'))
+        q = q.mid(1, q.size() - 2).trimmed();
+    const QList<uint> cps = q.toUcs4();
+    return cps.size() == 1 && isCjk(cps.front()) ? q : QString();
 }
 
 Result<MatchQuery> buildMatchQuery(const QString& userQuery) {

@@ -15,7 +15,11 @@ inline constexpr const char* kTokenizerName = "pc_cjk2";
 // Schema 2–10 indexed unigrams and bigrams with this one; registered for the migrations that use it.
 inline constexpr const char* kLegacyTokenizerName = "pc_cjk";
 
-// Registers both tokenizers on one connection (must precede any use of the FTS table).
+// "pc_cjk_chars": every CJK character and Latin word alone, for measure_chars (schema 11), an index of
+// which measures hold a character (no positions), used to rank one-character queries.
+inline constexpr const char* kCharacterTokenizerName = "pc_cjk_chars";
+
+// Registers the three tokenizers on one connection (must precede any use of the FTS table).
 Status registerTokenizer(sqlite3* db);
 
 // The tokens pc_cjk2 produces, for tests and benchmarks: document mode gives one token per CJK
@@ -24,6 +28,12 @@ Status registerTokenizer(sqlite3* db);
 // character (the bigram before it holds it). An n-character phrase must occur contiguously; a query
 // character that ends a run matches every token starting with it (a prefix token, see MatchQuery).
 QStringList tokenize(const QString& text, bool queryMode);
+
+// How many positions pc_cjk2 gives the text (FTS5's column size for bm25).
+int tokenCount(const QString& text);
+
+// The query's one CJK character (电, "电"), or empty when it is anything else.
+QString singleCharacter(const QString& userQuery);
 
 // A user query as an FTS5 MATCH expression: every word becomes a quoted phrase (so no user input
 // can be FTS5 syntax), "quoted phrases" stay phrases, OR between words is kept. `terms` receives

@@ -18,6 +18,20 @@ namespace pc {
 
 namespace {
 
+// An SQLite varint (big-endian, seven bits a byte, the ninth byte whole), as FTS5 writes its totals.
+quint64 readVarint(const QByteArray& bytes, qsizetype* at) {
+    quint64 v = 0;
+    for (int k = 0; k < 9 && *at < bytes.size(); ++k) {
+        const auto c = quint8(bytes.at((*at)++));
+        if (k == 8)
+            return (v << 8) | c;
+        v = (v << 7) | (c & 0x7F);
+        if (!(c & 0x80))
+            break;
+    }
+    return v;
+}
+
 QString escapeIf(bool html, const QString& s) {
     return html ? s.toHtmlEscaped() : s;
 }
@@ -481,7 +495,18 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     }
     // Title hits weigh more than body hits, units least.
     const QString rank = QStringLiteral("bm25(measure_fts, 4.0, 1.0, 0.5)");
-    const auto hitFrom = [&](const QSqlQuery& q, double score) {
+    // The snippet needs the body: built for the hits shown only (finishSnippet), or at once.
+    QHash<qint64, QString> bodies;
+    const auto finishSnippet = [&](SearchHit& h) {
+        const QString body = bodies.take(h.measureId);
+        // Show the body around the first hit; when only the title matched, lead with the title.
+        bool inBody = false;
+        for (const QString& t : mq->terms)
+            inBody = inBody || body.contains(t, Qt::CaseInsensitive);
+        h.snippet = snippetOf(inBody || h.title.isEmpty() ? body : h.title + QStringLiteral(" — ") + body,
+                              mq->terms, options);
+    };
+    const auto hitFrom = [&](const QSqlQuery& q, double score, bool withSnippet = true) {
         SearchHit h;
         h.measureId = q.value(0).toLongLong();
         h.documentId = q.value(1).toLongLong();
@@ -490,21 +515,113 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         h.measureNumber = q.value(4).toInt();
         h.title = q.value(5).toString();
         h.area = q.value(6).toString();
-        // Show the body around the first hit; when only the title matched, lead with the title.
-        const QString body = q.value(7).toString();
-        bool inBody = false;
-        for (const QString& t : mq->terms)
-            inBody = inBody || body.contains(t, Qt::CaseInsensitive);
-        h.snippet = snippetOf(inBody || h.title.isEmpty() ? body : h.title + QStringLiteral(" — ") + body,
-                              mq->terms, options);
+        bodies.insert(h.measureId, q.value(7).toString());
         h.start = q.value(8).toLongLong();
         h.end = q.value(9).toLongLong();
         h.score = score;
+        if (withSnippet)
+            finishSnippet(h);
         return h;
     };
     const QString hitColumns = QStringLiteral(
         "m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, m.span_start, "
         "m.span_end");
+    // One CJK character: candidates and the number of matching measures from measure_chars (a list of
+    // measure ids per character), scored here with FTS5's own bm25 — weights, k1 = 1.2, b = 0.75, the
+    // index's row count and average length, the character's count per column and the measure's
+    // length in pc_cjk2 positions — in the same operations, so the scores equal bm25(measure_fts).
+    if (const QString one = fts::singleCharacter(query); !one.isEmpty()) {
+        const auto failed = [&](const QSqlQuery& q) {
+            const Error e = store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
+            return e.code != QLatin1String("db-query") ? e : syntaxError();
+        };
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        // FTS5's totals record (rowid 1 of its data table): varints of the row count, then the
+        // tokens of each column.
+        if (!q.exec(QStringLiteral("SELECT block FROM measure_fts_data WHERE id = 1")))
+            return failed(q);
+        qint64 nRow = 0;
+        qint64 nToken = 0;
+        if (q.next()) {
+            const QByteArray block = q.value(0).toByteArray();
+            qsizetype at = 0;
+            for (int k = 0; k < 4 && at < block.size(); ++k) {
+                const qint64 v = qint64(readVarint(block, &at));
+                (k == 0 ? nRow : nToken) += v;
+            }
+        }
+        q.finish();
+        const QString phrase = QLatin1Char('"') + one + QLatin1Char('"');
+        if (!q.prepare(QStringLiteral("SELECT count(*) FROM measure_chars WHERE measure_chars MATCH ?")))
+            return failed(q);
+        q.addBindValue(phrase);
+        if (!q.exec() || !q.next())
+            return failed(q);
+        const qint64 nHit = q.value(0).toLongLong();
+        q.finish();
+        if (!q.prepare(QStringLiteral("SELECT rowid FROM measure_chars WHERE measure_chars MATCH ? AND rowid "
+                                      "BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?")))
+            return failed(q);
+        q.addBindValue(phrase);
+        q.addBindValue(low);
+        q.addBindValue(high);
+        q.addBindValue(options.candidateLimit > 0 ? options.candidateLimit + 1 : -1);
+        if (!q.exec())
+            return failed(q);
+        QList<qint64> ids;
+        while (q.next())
+            ids << q.value(0).toLongLong();
+        q.finish();
+        if (options.candidateLimit > 0 && ids.size() > options.candidateLimit) {
+            ids.removeLast(); // the oldest: ids came newest first
+            if (info) {
+                info->capped = true;
+                info->rankedAmong = options.candidateLimit;
+            }
+        }
+        if (!q.prepare(QStringLiteral("SELECT %1, m.units FROM measures m JOIN documents d ON d.id = "
+                                      "m.document_id WHERE m.id = ?")
+                           .arg(hitColumns)))
+            return failed(q);
+        double idf = std::log((double(nRow - nHit) + 0.5) / (double(nHit) + 0.5));
+        if (idf <= 0.0)
+            idf = 1e-6;
+        const double avgdl = double(nToken) / double(nRow);
+        const double k1 = 1.2;
+        const double b = 0.75;
+        QList<std::pair<double, qint64>> ranked;
+        QHash<qint64, SearchHit> hits;
+        for (const qint64 id : std::as_const(ids)) {
+            q.addBindValue(id);
+            if (!q.exec())
+                return failed(q);
+            if (q.next() && (options.docId.isEmpty() || q.value(2).toString() == options.docId)) {
+                const QString title = q.value(5).toString();
+                const QString body = q.value(7).toString();
+                const QString units = q.value(10).toString();
+                const double freq = 4.0 * double(title.count(one)) + 1.0 * double(body.count(one)) +
+                                    0.5 * double(units.count(one));
+                const double d =
+                    double(fts::tokenCount(title) + fts::tokenCount(body) + fts::tokenCount(units));
+                double score = 0.0;
+                score += idf * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl)));
+                ranked.append({-1.0 * score, id});
+                hits.insert(id, hitFrom(q, -1.0 * score, false));
+            }
+            q.finish();
+        }
+        std::sort(ranked.begin(), ranked.end());
+        if (options.limit > 0 && ranked.size() > options.limit)
+            ranked.resize(options.limit);
+        QList<SearchHit> out;
+        for (const auto& [score, id] : std::as_const(ranked)) {
+            SearchHit h = hits.take(id);
+            finishSnippet(h);
+            out.append(h);
+        }
+        return out;
+    }
     // A prefix token (a one-character query, 电*) makes FTS5 merge the lists of every bigram starting
     // with that character for each statement that uses it, whatever the rowid range: the candidates
     // and their scores then come from one statement (the newest candidateLimit + 1, ranked here), not

@@ -32,7 +32,7 @@ QStringList tableNames(Database& db) {
     QSqlQuery q(db.connection());
     q.exec(QStringLiteral(
         "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND "
-        "name NOT LIKE 'measure_fts_%' ORDER BY name"));
+        "name NOT LIKE 'measure_fts_%' AND name NOT LIKE 'measure_chars_%' ORDER BY name"));
     QStringList out;
     while (q.next())
         out << q.value(0).toString();
@@ -65,15 +65,15 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     EXPECT_EQ(Database::latestSchemaVersion(), 11);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
-    EXPECT_EQ(
-        tableNames(**db),
-        (QStringList{QStringLiteral("agencies"), QStringLiteral("areas"), QStringLiteral("document_files"),
-                     QStringLiteral("documents"), QStringLiteral("indicators"), QStringLiteral("issues"),
-                     QStringLiteral("measure_agencies"), QStringLiteral("measure_fts"),
-                     QStringLiteral("measures"), QStringLiteral("notes"), QStringLiteral("overrides"),
-                     QStringLiteral("plan_corrections"), QStringLiteral("plan_set_members"),
-                     QStringLiteral("plan_sets"), QStringLiteral("sections"), QStringLiteral("sources"),
-                     QStringLiteral("target_history"), QStringLiteral("targets")}));
+    EXPECT_EQ(tableNames(**db),
+              (QStringList{
+                  QStringLiteral("agencies"), QStringLiteral("areas"), QStringLiteral("document_files"),
+                  QStringLiteral("documents"), QStringLiteral("indicators"), QStringLiteral("issues"),
+                  QStringLiteral("measure_agencies"), QStringLiteral("measure_chars"),
+                  QStringLiteral("measure_fts"), QStringLiteral("measures"), QStringLiteral("notes"),
+                  QStringLiteral("overrides"), QStringLiteral("plan_corrections"),
+                  QStringLiteral("plan_set_members"), QStringLiteral("plan_sets"), QStringLiteral("sections"),
+                  QStringLiteral("sources"), QStringLiteral("target_history"), QStringLiteral("targets")}));
     EXPECT_EQ((*db)->path(), path);
 }
 
@@ -435,6 +435,17 @@ qint64 indexedTokens(QSqlDatabase& db) {
     return n;
 }
 
+QList<qint64> charMatches(QSqlDatabase& db, const QString& character) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT rowid FROM measure_chars WHERE measure_chars MATCH ? ORDER BY rowid"));
+    q.addBindValue(QString(QLatin1Char('"') + character + QLatin1Char('"')));
+    QList<qint64> out;
+    if (q.exec())
+        while (q.next())
+            out << q.value(0).toLongLong();
+    return out;
+}
+
 } // namespace
 
 // Version 11 rebuilds SQLite's search index with one token per character position (pc_cjk2): a version
@@ -509,9 +520,14 @@ TEST(Database, UpgradesAVersion10FileToTheOneTokenPerCharacterSearchIndexWithThe
     EXPECT_EQ(tokensBefore, 121 + (121 - 25) + 8);
     EXPECT_EQ(indexedTokens((*db)->connection()), 121 + 8);
 
+    // measure_chars (one-character queries) lists the measures holding each character: 气 in 13 only.
+    EXPECT_EQ(charMatches((*db)->connection(), QStringLiteral("气")), QList<qint64>{13});
+    EXPECT_EQ(charMatches((*db)->connection(), QStringLiteral("网")), (QList<qint64>{12, 13, 14}));
     ASSERT_TRUE((*db)->removeDocument((*db)->documentByDocId(QStringLiteral("c-2021"))->id).ok());
     EXPECT_TRUE(searchIndexMatchesMeasures(**db));
     EXPECT_EQ((*db)->search(QStringLiteral("不动产"))->size(), 0);
+    EXPECT_EQ(charMatches((*db)->connection(), QStringLiteral("气")), QList<qint64>{});
+    EXPECT_EQ(charMatches((*db)->connection(), QStringLiteral("网")), QList<qint64>{12});
     for (const PlanSpec& p : samplePlans())
         ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(p)).ok());
     EXPECT_TRUE(searchIndexMatchesMeasures(**db));

@@ -4,6 +4,8 @@
 #include "store/cjktokenizer.h"
 #include "store/database.h"
 
+#include <QSqlQuery>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -144,6 +146,35 @@ TEST(Search, MalformedQueryIsASearchSyntaxError) {
     ASSERT_TRUE(ops.ok()) << ops.errorMessage().toStdString();
     EXPECT_TRUE(ops->isEmpty()); // "not", "col" and "x" occur nowhere
     EXPECT_EQ(db->search(QStringLiteral("用水*"))->size(), 3);
+}
+
+// A one-character query is scored in the store from measure_chars: the same measures, in the same order,
+// with the very scores FTS5's bm25 gives the prefix phrase over the index ("电" *).
+TEST(Search, OneCharacterQueriesScoreExactlyAsFts5Bm25) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    int matched = 0;
+    for (const char* c : {"电", "水", "局", "办", "区", "零", "\"用\""}) {
+        const QString query = QString::fromUtf8(c);
+        SCOPED_TRACE(query.toStdString());
+        QSqlQuery q(db->connection());
+        ASSERT_TRUE(q.prepare(QStringLiteral("SELECT rowid, bm25(measure_fts, 4.0, 1.0, 0.5) AS s FROM "
+                                             "measure_fts WHERE measure_fts MATCH ? ORDER BY s, rowid")));
+        q.addBindValue(fts::buildMatchQuery(query)->fts5);
+        ASSERT_TRUE(q.exec());
+        QList<std::pair<qint64, double>> expected;
+        while (q.next())
+            expected.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+        const Result<QList<SearchHit>> hits = db->search(query);
+        ASSERT_TRUE(hits.ok()) << hits.errorMessage().toStdString();
+        QList<std::pair<qint64, double>> got;
+        for (const SearchHit& h : *hits)
+            got.append({h.measureId, h.score});
+        EXPECT_EQ(got, expected); // exact doubles
+        matched += int(got.size());
+    }
+    // The five sample measures: 电 2, 水 3, 局 1, 办 3, 区 1, 零 1, 用 5 (用水, 用电, 用户).
+    EXPECT_EQ(matched, 16);
 }
 
 // 用水 goes through a capping statement and a ranking one; 水 (a prefix token) through one statement
