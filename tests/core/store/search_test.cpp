@@ -148,9 +148,9 @@ TEST(Search, MalformedQueryIsASearchSyntaxError) {
     EXPECT_EQ(db->search(QStringLiteral("用水*"))->size(), 3);
 }
 
-// A one-character query is scored in the store from measure_chars: the same measures, in the same order,
-// with the very scores FTS5's bm25 gives the prefix phrase over the index ("电" *).
-TEST(Search, OneCharacterQueriesScoreExactlyAsFts5Bm25) {
+// SQLite only (the FTS5 index). A one-character query is scored in the store from measure_chars: the
+// same measures, in the same order, with the very scores FTS5's bm25 gives the prefix phrase "电" *.
+TEST(SearchIndex, OneCharacterQueriesScoreExactlyAsFts5Bm25) {
     auto db = sampleDatabase();
     ASSERT_TRUE(db);
     int matched = 0;
