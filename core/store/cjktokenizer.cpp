@@ -331,8 +331,12 @@ QStringList tokenize(const QString& text, bool queryMode) {
 
 int tokenCount(const QString& text) {
     const QByteArray utf8 = text.toUtf8();
+    return tokenCount(utf8.constData(), int(utf8.size()));
+}
+
+int tokenCount(const char* utf8, int bytes) {
     int n = 0;
-    run(utf8.constData(), int(utf8.size()), Mode::Document, [&](bool colocated, const char*, int, int, int) {
+    run(utf8, bytes, Mode::Document, [&](bool colocated, const char*, int, int, int) {
         n += colocated ? 0 : 1;
         return SQLITE_OK;
     });

@@ -31,6 +31,7 @@ QStringList tokenize(const QString& text, bool queryMode);
 
 // How many positions pc_cjk2 gives the text (FTS5's column size for bm25).
 int tokenCount(const QString& text);
+int tokenCount(const char* utf8, int bytes);
 
 // The query's one CJK character (电, "电"), or empty when it is anything else.
 QString singleCharacter(const QString& userQuery);

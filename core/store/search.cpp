@@ -3,15 +3,19 @@
 
 #include "cjktokenizer.h"
 #include "sqlutil.h"
+#include "statements.h"
 
 #include <QHash>
 #include <QMutex>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <string_view>
 #include <tuple>
 
 namespace pc {
@@ -580,45 +584,77 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
                 info->rankedAmong = options.candidateLimit;
             }
         }
-        if (!q.prepare(QStringLiteral("SELECT %1, m.units FROM measures m JOIN documents d ON d.id = "
-                                      "m.document_id WHERE m.id = ?")
-                           .arg(hitColumns)))
-            return failed(q);
+        qint64 documentId = -1;
+        if (!options.docId.isEmpty()) {
+            if (!q.prepare(QStringLiteral("SELECT id FROM documents WHERE doc_id = ?")))
+                return failed(q);
+            q.addBindValue(options.docId);
+            if (!q.exec())
+                return failed(q);
+            documentId = q.next() ? q.value(0).toLongLong() : 0;
+            q.finish();
+        }
         double idf = std::log((double(nRow - nHit) + 0.5) / (double(nHit) + 0.5));
         if (idf <= 0.0)
             idf = 1e-6;
         const double avgdl = double(nToken) / double(nRow);
         const double k1 = 1.2;
         const double b = 0.75;
+        // The candidates' texts straight from SQLite as UTF-8 (as stored): the character counted as
+        // bytes, the length in positions by the tokenizer itself.
+        const QString what = QStringLiteral("searching");
+        Result<sqlite3_stmt*> st = m_statements->get(
+            QStringLiteral("SELECT document_id, title, body, units FROM measures WHERE id = ?"), what,
+            m_path);
+        if (!st)
+            return st.error();
+        const store::StatementScope scope(*st);
+        const QByteArray needle = one.toUtf8();
+        const std::string_view needleView(needle.constData(), size_t(needle.size()));
         QList<std::pair<double, qint64>> ranked;
-        QHash<qint64, SearchHit> hits;
         for (const qint64 id : std::as_const(ids)) {
-            q.addBindValue(id);
-            if (!q.exec())
-                return failed(q);
-            if (q.next() && (options.docId.isEmpty() || q.value(2).toString() == options.docId)) {
-                const QString title = q.value(5).toString();
-                const QString body = q.value(7).toString();
-                const QString units = q.value(10).toString();
-                const double freq = 4.0 * double(title.count(one)) + 1.0 * double(body.count(one)) +
-                                    0.5 * double(units.count(one));
-                const double d =
-                    double(fts::tokenCount(title) + fts::tokenCount(body) + fts::tokenCount(units));
-                double score = 0.0;
-                score += idf * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl)));
-                ranked.append({-1.0 * score, id});
-                hits.insert(id, hitFrom(q, -1.0 * score, false));
+            sqlite3_reset(*st);
+            sqlite3_bind_int64(*st, 1, id);
+            const int rc = sqlite3_step(*st);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return store::sqliteError(m_statements->handle(), rc, what, m_path);
+            if (rc != SQLITE_ROW || (documentId >= 0 && sqlite3_column_int64(*st, 0) != documentId))
+                continue;
+            double counts[3] = {0, 0, 0};
+            int tokens = 0;
+            for (int col = 0; col < 3; ++col) {
+                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(*st, col + 1));
+                const int n = sqlite3_column_bytes(*st, col + 1);
+                if (!text)
+                    continue;
+                const std::string_view view(text, size_t(n));
+                for (size_t at = view.find(needleView); at != std::string_view::npos;
+                     at = view.find(needleView, at + needleView.size()))
+                    counts[col] += 1;
+                tokens += fts::tokenCount(text, n);
             }
-            q.finish();
+            const double freq = 4.0 * counts[0] + 1.0 * counts[1] + 0.5 * counts[2];
+            const double d = double(tokens);
+            double score = 0.0;
+            score += idf * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl)));
+            ranked.append({-1.0 * score, id});
         }
         std::sort(ranked.begin(), ranked.end());
         if (options.limit > 0 && ranked.size() > options.limit)
             ranked.resize(options.limit);
+        // Only the hits shown are read in full.
+        if (!q.prepare(QStringLiteral("SELECT %1 FROM measures m JOIN documents d ON d.id = m.document_id "
+                                      "WHERE m.id = ?")
+                           .arg(hitColumns)))
+            return failed(q);
         QList<SearchHit> out;
         for (const auto& [score, id] : std::as_const(ranked)) {
-            SearchHit h = hits.take(id);
-            finishSnippet(h);
-            out.append(h);
+            q.addBindValue(id);
+            if (!q.exec())
+                return failed(q);
+            if (q.next())
+                out.append(hitFrom(q, score));
+            q.finish();
         }
         return out;
     }
