@@ -564,26 +564,6 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
             return failed(q);
         const qint64 nHit = q.value(0).toLongLong();
         q.finish();
-        if (!q.prepare(QStringLiteral("SELECT rowid FROM measure_chars WHERE measure_chars MATCH ? AND rowid "
-                                      "BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?")))
-            return failed(q);
-        q.addBindValue(phrase);
-        q.addBindValue(low);
-        q.addBindValue(high);
-        q.addBindValue(options.candidateLimit > 0 ? options.candidateLimit + 1 : -1);
-        if (!q.exec())
-            return failed(q);
-        QList<qint64> ids;
-        while (q.next())
-            ids << q.value(0).toLongLong();
-        q.finish();
-        if (options.candidateLimit > 0 && ids.size() > options.candidateLimit) {
-            ids.removeLast(); // the oldest: ids came newest first
-            if (info) {
-                info->capped = true;
-                info->rankedAmong = options.candidateLimit;
-            }
-        }
         qint64 documentId = -1;
         if (!options.docId.isEmpty()) {
             if (!q.prepare(QStringLiteral("SELECT id FROM documents WHERE doc_id = ?")))
@@ -600,39 +580,61 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         const double avgdl = double(nToken) / double(nRow);
         const double k1 = 1.2;
         const double b = 0.75;
-        // The candidates' texts straight from SQLite as UTF-8 (as stored): the character counted as
-        // bytes, the length in positions by the tokenizer itself.
+        // One statement, one read snapshot: the newest candidates (candidateLimit + 1, to tell whether
+        // more match) with their texts straight from SQLite as UTF-8, as stored — the character is
+        // counted as bytes — and their lengths from FTS5's own table of them.
         const QString what = QStringLiteral("searching");
         Result<sqlite3_stmt*> st = m_statements->get(
-            QStringLiteral("SELECT document_id, title, body, units FROM measures WHERE id = ?"), what,
-            m_path);
+            QStringLiteral("SELECT m.id, m.document_id, m.title, m.body, m.units, s.sz FROM measure_chars c "
+                           "JOIN measures m ON m.id = c.rowid JOIN measure_fts_docsize s ON s.id = m.id "
+                           "WHERE measure_chars MATCH ? AND c.rowid BETWEEN ? AND ? ORDER BY c.rowid DESC "
+                           "LIMIT ?"),
+            what, m_path);
         if (!st)
             return st.error();
         const store::StatementScope scope(*st);
+        if (!store::bindAll(*st, {phrase, low, high,
+                                  options.candidateLimit > 0 ? options.candidateLimit + 1 : qint64(-1)}))
+            return store::sqliteError(m_statements->handle(), sqlite3_errcode(m_statements->handle()), what,
+                                      m_path);
         const QByteArray needle = one.toUtf8();
         const std::string_view needleView(needle.constData(), size_t(needle.size()));
         QList<std::pair<double, qint64>> ranked;
-        for (const qint64 id : std::as_const(ids)) {
-            sqlite3_reset(*st);
-            sqlite3_bind_int64(*st, 1, id);
-            const int rc = sqlite3_step(*st);
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        qsizetype candidates = 0;
+        for (int rc = sqlite3_step(*st);; rc = sqlite3_step(*st)) {
+            if (rc == SQLITE_DONE)
+                break;
+            if (rc != SQLITE_ROW)
                 return store::sqliteError(m_statements->handle(), rc, what, m_path);
-            if (rc != SQLITE_ROW || (documentId >= 0 && sqlite3_column_int64(*st, 0) != documentId))
+            if (options.candidateLimit > 0 && candidates == options.candidateLimit) {
+                if (info) { // one more than the limit: the oldest is left out
+                    info->capped = true;
+                    info->rankedAmong = options.candidateLimit;
+                }
+                break;
+            }
+            ++candidates;
+            const qint64 id = sqlite3_column_int64(*st, 0);
+            if (documentId >= 0 && sqlite3_column_int64(*st, 1) != documentId)
                 continue;
             double counts[3] = {0, 0, 0};
             int tokens = 0;
             for (int col = 0; col < 3; ++col) {
-                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(*st, col + 1));
-                const int n = sqlite3_column_bytes(*st, col + 1);
+                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(*st, col + 2));
+                const int n = sqlite3_column_bytes(*st, col + 2);
                 if (!text)
                     continue;
                 const std::string_view view(text, size_t(n));
                 for (size_t at = view.find(needleView); at != std::string_view::npos;
                      at = view.find(needleView, at + needleView.size()))
                     counts[col] += 1;
-                tokens += fts::tokenCount(text, n);
             }
+            // The measure's length as FTS5 stored it: a varint of positions per column.
+            const auto* sizeBytes = static_cast<const char*>(sqlite3_column_blob(*st, 5));
+            const QByteArray sizes = QByteArray::fromRawData(sizeBytes, sqlite3_column_bytes(*st, 5));
+            qsizetype at = 0;
+            for (int col = 0; col < 3 && at < sizes.size(); ++col)
+                tokens += int(readVarint(sizes, &at));
             const double freq = 4.0 * counts[0] + 1.0 * counts[1] + 0.5 * counts[2];
             const double d = double(tokens);
             double score = 0.0;
