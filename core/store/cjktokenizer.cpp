@@ -1,6 +1,8 @@
-// FTS5 tokenizer for Chinese plans: every CJK character is indexed as a unigram with the bigram that
-// starts at it in the same position, so one- and two-character queries are single-token lookups and
-// longer queries are phrases of overlapping bigrams (one position per character).
+// FTS5 tokenizers for Chinese plans. "pc_cjk2" (the index since schema 11) gives one token per CJK
+// character position: the bigram starting there, or the character alone at the end of a run; a query
+// of one character is then a prefix token (电*), longer ones phrases of overlapping bigrams. The
+// older "pc_cjk" (schema 2–10) also indexed every character as a unigram in the same position, twice
+// the index for the same matches; it stays registered for the migrations that build it.
 #include "cjktokenizer.h"
 
 #include <QRegularExpression>
@@ -85,28 +87,57 @@ inline void appendUtf8(std::string& s, char32_t cp) {
     }
 }
 
+enum class Mode {
+    LegacyDocument, // pc_cjk documents: every character, and the bigram starting at it colocated
+    LegacyQuery,    // pc_cjk queries: one token per position, a run's last character alone
+    Document,       // pc_cjk2 documents: one token per position, a run's last character alone
+    Query,          // pc_cjk2 queries: the same, without the last character of a run that ends the text
+    Characters,     // pc_cjk_chars: every CJK character alone (documents and queries)
+};
+
 // emit(colocated, token, tokenLength, byteStart, byteEnd) → SQLite status; stops on non-OK.
-template <typename Emit> int run(const char* text, int n, bool queryMode, Emit&& emit) {
+template <typename Emit> int run(const char* text, int n, Mode mode, Emit&& emit) {
     const auto* p = reinterpret_cast<const unsigned char*>(text);
     int i = 0;
     std::string word;
     // Start offsets of the current CJK run's characters (bytes), to form bigrams without copying.
     int runStart[3] = {-1, -1, -1}; // previous character start, current character start, its end
+    // Query mode: the last character of a run of two or more, emitted only if a token follows (at the
+    // end of the text the bigram before it already says the character is there).
+    int pendingStart = -1;
+    int pendingEnd = -1;
+    bool runHasBigram = false;
+    const auto flushPending = [&]() -> int {
+        if (pendingStart < 0)
+            return SQLITE_OK;
+        const int s = pendingStart;
+        pendingStart = -1;
+        return emit(false, text + s, pendingEnd - s, s, pendingEnd);
+    };
     auto flushCjkPrev = [&](bool runContinues, int nextEnd) -> int {
         // Emits the token(s) for the character at runStart[0]..runStart[1].
         const int s = runStart[0];
         const int e = runStart[1];
         if (s < 0)
             return SQLITE_OK;
-        if (queryMode) {
-            if (runContinues)
-                return emit(false, text + s, nextEnd - s, s, nextEnd);
+        if (mode == Mode::Characters)
             return emit(false, text + s, e - s, s, e);
+        if (mode == Mode::LegacyDocument) {
+            int rc = emit(false, text + s, e - s, s, e);
+            if (rc == SQLITE_OK && runContinues)
+                rc = emit(true, text + s, nextEnd - s, s, nextEnd);
+            return rc;
         }
-        int rc = emit(false, text + s, e - s, s, e);
-        if (rc == SQLITE_OK && runContinues)
-            rc = emit(true, text + s, nextEnd - s, s, nextEnd);
-        return rc;
+        if (runContinues) {
+            runHasBigram = true;
+            return emit(false, text + s, nextEnd - s, s, nextEnd);
+        }
+        if (mode == Mode::Query && runHasBigram) {
+            pendingStart = s;
+            pendingEnd = e;
+            return SQLITE_OK;
+        }
+        return emit(false, text + s, e - s, s, e);
     };
     while (i < n) {
         int len = 1;
@@ -116,6 +147,8 @@ template <typename Emit> int run(const char* text, int n, bool queryMode, Emit&&
                 const int rc = flushCjkPrev(true, i + len);
                 if (rc != SQLITE_OK)
                     return rc;
+            } else if (const int rc = flushPending(); rc != SQLITE_OK) {
+                return rc;
             }
             runStart[0] = i;
             runStart[1] = i + len;
@@ -127,12 +160,15 @@ template <typename Emit> int run(const char* text, int n, bool queryMode, Emit&&
             if (rc != SQLITE_OK)
                 return rc;
             runStart[0] = -1;
+            runHasBigram = false;
         }
         const char32_t folded = wordFold(cp);
         if (!folded) {
             i += len;
             continue;
         }
+        if (const int rc = flushPending(); rc != SQLITE_OK)
+            return rc;
         const int start = i;
         word.clear();
         while (i < n) {
@@ -166,10 +202,11 @@ void xDelete(Fts5Tokenizer* t) {
     delete reinterpret_cast<TokenizerInstance*>(t);
 }
 
+template <Mode DocumentMode, Mode QueryMode>
 int xTokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
               int (*xToken)(void*, int, const char*, int, int, int)) {
-    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-    return run(text, n, query, [&](bool colocated, const char* tok, int len, int s, int e) {
+    const Mode mode = (flags & FTS5_TOKENIZE_QUERY) != 0 ? QueryMode : DocumentMode;
+    return run(text, n, mode, [&](bool colocated, const char* tok, int len, int s, int e) {
         return xToken(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, tok, len, s, e);
     });
 }
@@ -193,6 +230,64 @@ bool hasSearchableChar(const QString& s) {
     return false;
 }
 
+// One phrase of the user's query for the pc_cjk2 index (see MatchQuery::fts5): the text cut after
+// every CJK run that another CJK run follows (across spaces or punctuation), each run-final single
+// character a prefix token, the pieces joined with FTS5's "+" into one phrase.
+QString fts5Phrase(const QString& text) {
+    enum class C { Sep, Word, Cjk };
+    struct Cp {
+        qsizetype begin, end;
+        C cls;
+    };
+    QList<Cp> cps;
+    for (qsizetype i = 0; i < text.size();) {
+        char32_t cp = text.at(i).unicode();
+        qsizetype len = 1;
+        if (QChar::isHighSurrogate(cp) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            cp = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+            len = 2;
+        }
+        cps.append({i, i + len, isCjk(cp) ? C::Cjk : (wordFold(cp) ? C::Word : C::Sep)});
+        i += len;
+    }
+    const auto quoted = [](QString piece, bool prefix) -> QString {
+        piece.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        return QLatin1Char('"') + piece + QLatin1Char('"') + (prefix ? QStringLiteral(" *") : QString());
+    };
+    QStringList pieces;
+    qsizetype pieceStart = 0;
+    bool lastIsLoneCjk = false;
+    qsizetype runLength = 0;
+    for (qsizetype k = 0; k < cps.size(); ++k) {
+        if (cps[k].cls != C::Cjk) {
+            runLength = 0;
+            if (cps[k].cls == C::Word)
+                lastIsLoneCjk = false;
+            continue;
+        }
+        ++runLength;
+        if (k + 1 < cps.size() && cps[k + 1].cls == C::Cjk)
+            continue;
+        // k ends a CJK run: what comes next?
+        qsizetype next = k + 1;
+        while (next < cps.size() && cps[next].cls == C::Sep)
+            ++next;
+        lastIsLoneCjk = runLength == 1;
+        if (next == cps.size() || cps[next].cls == C::Word)
+            continue;
+        // Another CJK run follows: the documents may hold this character alone or in a bigram.
+        if (runLength == 1) {
+            pieces << quoted(text.mid(pieceStart, cps[k].end - pieceStart), true);
+        } else {
+            pieces << quoted(text.mid(pieceStart, cps[k].end - pieceStart), false)
+                   << quoted(text.mid(cps[k].begin, cps[k].end - cps[k].begin), true);
+        }
+        pieceStart = cps[k].end;
+    }
+    pieces << quoted(text.mid(pieceStart), lastIsLoneCjk);
+    return pieces.join(QStringLiteral(" + "));
+}
+
 Error syntaxError(const QString& message) {
     return Error{message, QStringLiteral("search-syntax")};
 }
@@ -207,8 +302,14 @@ Status registerTokenizer(sqlite3* db) {
     if (!api)
         return Status::failure(QStringLiteral("this SQLite has no FTS5 full-text search"),
                                QStringLiteral("db-open"));
-    static fts5_tokenizer tokenizer{xCreate, xDelete, xTokenize};
-    const int rc = api->xCreateTokenizer(api, kTokenizerName, nullptr, &tokenizer, nullptr);
+    static fts5_tokenizer legacy{xCreate, xDelete, xTokenize<Mode::LegacyDocument, Mode::LegacyQuery>};
+    static fts5_tokenizer tokenizer{xCreate, xDelete, xTokenize<Mode::Document, Mode::Query>};
+    static fts5_tokenizer characters{xCreate, xDelete, xTokenize<Mode::Characters, Mode::Characters>};
+    int rc = api->xCreateTokenizer(api, kLegacyTokenizerName, nullptr, &legacy, nullptr);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateTokenizer(api, kTokenizerName, nullptr, &tokenizer, nullptr);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateTokenizer(api, kCharacterTokenizerName, nullptr, &characters, nullptr);
     if (rc != SQLITE_OK)
         return Status::failure(QStringLiteral("could not register the search tokenizer: %1")
                                    .arg(QString::fromUtf8(sqlite3_errstr(rc))),
@@ -219,13 +320,35 @@ Status registerTokenizer(sqlite3* db) {
 QStringList tokenize(const QString& text, bool queryMode) {
     const QByteArray utf8 = text.toUtf8();
     QStringList out;
-    run(utf8.constData(), int(utf8.size()), queryMode,
+    run(utf8.constData(), int(utf8.size()), queryMode ? Mode::Query : Mode::Document,
         [&](bool colocated, const char* tok, int len, int, int) {
             const QString t = QString::fromUtf8(tok, len);
             out << (colocated ? QStringLiteral("+") + t : t);
             return SQLITE_OK;
         });
     return out;
+}
+
+int tokenCount(const QString& text) {
+    const QByteArray utf8 = text.toUtf8();
+    return tokenCount(utf8.constData(), int(utf8.size()));
+}
+
+int tokenCount(const char* utf8, int bytes) {
+    int n = 0;
+    run(utf8, bytes, Mode::Document, [&](bool colocated, const char*, int, int, int) {
+        n += colocated ? 0 : 1;
+        return SQLITE_OK;
+    });
+    return n;
+}
+
+QString singleCharacter(const QString& userQuery) {
+    QString q = userQuery.trimmed();
+    if (q.size() >= 2 && q.front() == QLatin1Char('"') && q.back() == QLatin1Char('"'))
+        q = q.mid(1, q.size() - 2).trimmed();
+    const QList<uint> cps = q.toUcs4();
+    return cps.size() == 1 && isCjk(cps.front()) ? q : QString();
 }
 
 Result<MatchQuery> buildMatchQuery(const QString& userQuery) {
@@ -283,13 +406,17 @@ Result<MatchQuery> buildMatchQuery(const QString& userQuery) {
                     QStringLiteral("in the search \u201c%1\u201d, OR must stand between two words")
                         .arg(userQuery));
             out.expression += QStringLiteral(" OR");
+            out.fts5 += QStringLiteral(" OR");
             continue;
         }
         QString escaped = it.text;
         escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        if (!out.expression.isEmpty())
+        if (!out.expression.isEmpty()) {
             out.expression += QLatin1Char(' ');
+            out.fts5 += QLatin1Char(' ');
+        }
         out.expression += QLatin1Char('"') + escaped + QLatin1Char('"');
+        out.fts5 += fts5Phrase(it.text);
         static const QRegularExpression space(QStringLiteral("\\s+"));
         const QStringList parts = it.text.split(space, Qt::SkipEmptyParts);
         for (const QString& part : parts) {

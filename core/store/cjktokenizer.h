@@ -1,5 +1,5 @@
-// The FTS5 tokenizer "pc_cjk" (CJK unigrams + bigrams, folded Latin words) and the query builder that
-// matches it, so 1-, 2- and n-character Chinese queries all find what they should.
+// The FTS5 tokenizer "pc_cjk2" (one CJK bigram per character position, folded Latin words) and the
+// query builder that matches it, so 1-, 2- and n-character Chinese queries all find what they should.
 #pragma once
 
 #include "common/result.h"
@@ -11,23 +11,42 @@ struct sqlite3;
 
 namespace pc::fts {
 
-inline constexpr const char* kTokenizerName = "pc_cjk";
+inline constexpr const char* kTokenizerName = "pc_cjk2";
+// Schema 2–10 indexed unigrams and bigrams with this one; registered for the migrations that use it.
+inline constexpr const char* kLegacyTokenizerName = "pc_cjk";
 
-// Registers the tokenizer on one connection (must precede any use of the FTS table).
+// "pc_cjk_chars": every CJK character and Latin word alone, for measure_chars (schema 11), an index of
+// which measures hold a character (no positions), used to rank one-character queries.
+inline constexpr const char* kCharacterTokenizerName = "pc_cjk_chars";
+
+// Registers the three tokenizers on one connection (must precede any use of the FTS table).
 Status registerTokenizer(sqlite3* db);
 
-// The tokens the tokenizer produces, for tests and benchmarks: document mode gives, per CJK
-// character, its unigram and (same position) the bigram starting there; query mode gives one
-// token per character position (bigrams, the run's last character as a unigram) so that an
-// n-character phrase must occur contiguously. Colocated tokens are prefixed with "+".
+// The tokens pc_cjk2 produces, for tests and benchmarks: document mode gives one token per CJK
+// character position, the bigram starting there or, at the end of a run, the character alone; query
+// mode the same, except that a run of two or more characters that ends the text leaves out its last
+// character (the bigram before it holds it). An n-character phrase must occur contiguously; a query
+// character that ends a run matches every token starting with it (a prefix token, see MatchQuery).
 QStringList tokenize(const QString& text, bool queryMode);
+
+// How many positions pc_cjk2 gives the text (FTS5's column size for bm25).
+int tokenCount(const QString& text);
+int tokenCount(const char* utf8, int bytes);
+
+// The query's one CJK character (电, "电"), or empty when it is anything else.
+QString singleCharacter(const QString& userQuery);
 
 // A user query as an FTS5 MATCH expression: every word becomes a quoted phrase (so no user input
 // can be FTS5 syntax), "quoted phrases" stay phrases, OR between words is kept. `terms` receives
-// the literal words for highlighting. An unbalanced quote, a dangling OR or a query without any
-// letter, digit or CJK character is an Error with code "search-syntax" and a plain message.
+// the literal words for highlighting. `expression` is the engine-neutral form (PostgreSQL reads it);
+// `fts5` is the same expression for the pc_cjk2 index: a phrase's CJK character that ends a run but
+// not the phrase's last bigram (电, 5G电, the 水 of "用水 报装") becomes a prefix token ("电" *), because
+// the index holds it only inside the bigram starting there when a CJK character follows. An unbalanced quote,
+// a dangling OR or a query without any letter, digit or CJK character is an Error with code "search-syntax"
+// and a plain message.
 struct MatchQuery {
     QString expression;
+    QString fts5;
     QStringList terms;
 };
 Result<MatchQuery> buildMatchQuery(const QString& userQuery);

@@ -497,6 +497,14 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             fts.bindInt(0, documentId);
             if (Status st = fts.exec(QStringLiteral("indexing %1 for search").arg(docId)); !st)
                 return st;
+            RowWriter chars(m_db, cache,
+                            QStringLiteral("INSERT INTO measure_chars(rowid, text) SELECT id, title || "
+                                           "char(10) || body || char(10) || units FROM measures WHERE "
+                                           "document_id = ? ORDER BY id"),
+                            m_path);
+            chars.bindInt(0, documentId);
+            if (Status st = chars.exec(QStringLiteral("indexing %1 for search").arg(docId)); !st)
+                return st;
         }
 
         RowWriter tq(

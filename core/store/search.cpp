@@ -1,22 +1,40 @@
-// Full-text search over measures: FTS5 (pc_cjk tokenizer) ranked by bm25, snippets highlighted here.
+// Full-text search over measures: FTS5 (pc_cjk2 tokenizer) ranked by bm25, snippets highlighted here.
 #include "database.h"
 
 #include "cjktokenizer.h"
 #include "sqlutil.h"
+#include "statements.h"
 
 #include <QHash>
 #include <QMutex>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <string_view>
 #include <tuple>
 
 namespace pc {
 
 namespace {
+
+// An SQLite varint (big-endian, seven bits a byte, the ninth byte whole), as FTS5 writes its totals.
+quint64 readVarint(const QByteArray& bytes, qsizetype* at) {
+    quint64 v = 0;
+    for (int k = 0; k < 9 && *at < bytes.size(); ++k) {
+        const auto c = quint8(bytes.at((*at)++));
+        if (k == 8)
+            return (v << 8) | c;
+        v = (v << 7) | (c & 0x7F);
+        if (!(c & 0x80))
+            break;
+    }
+    return v;
+}
 
 QString escapeIf(bool html, const QString& s) {
     return html ? s.toHtmlEscaped() : s;
@@ -71,7 +89,7 @@ QString snippetOf(const QString& rawText, const QStringList& terms, const Search
     return out;
 }
 
-// ---- PostgreSQL: the same matches and the same bm25 ranking as FTS5 with the pc_cjk tokenizer,
+// ---- PostgreSQL: the same matches and the same bm25 ranking as FTS5 with the pc_cjk2 tokenizer,
 // computed here from the candidate rows and the corpus statistics (rows, average length, rows per
 // phrase). Matching is by substring of the folded text (pc_fold in migration 2), which is what a
 // phrase of the tokenizer's overlapping bigrams amounts to for Chinese; a Latin word also matches
@@ -479,6 +497,217 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         low = range->value(0).toLongLong();
         high = range->value(1).toLongLong();
     }
+    // Title hits weigh more than body hits, units least.
+    const QString rank = QStringLiteral("bm25(measure_fts, 4.0, 1.0, 0.5)");
+    // The snippet needs the body: built for the hits shown only (finishSnippet), or at once.
+    QHash<qint64, QString> bodies;
+    const auto finishSnippet = [&](SearchHit& h) {
+        const QString body = bodies.take(h.measureId);
+        // Show the body around the first hit; when only the title matched, lead with the title.
+        bool inBody = false;
+        for (const QString& t : mq->terms)
+            inBody = inBody || body.contains(t, Qt::CaseInsensitive);
+        h.snippet = snippetOf(inBody || h.title.isEmpty() ? body : h.title + QStringLiteral(" — ") + body,
+                              mq->terms, options);
+    };
+    const auto hitFrom = [&](const QSqlQuery& q, double score, bool withSnippet = true) {
+        SearchHit h;
+        h.measureId = q.value(0).toLongLong();
+        h.documentId = q.value(1).toLongLong();
+        h.docId = q.value(2).toString();
+        h.jurisdiction = q.value(3).toString();
+        h.measureNumber = q.value(4).toInt();
+        h.title = q.value(5).toString();
+        h.area = q.value(6).toString();
+        bodies.insert(h.measureId, q.value(7).toString());
+        h.start = q.value(8).toLongLong();
+        h.end = q.value(9).toLongLong();
+        h.score = score;
+        if (withSnippet)
+            finishSnippet(h);
+        return h;
+    };
+    const QString hitColumns = QStringLiteral(
+        "m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, m.span_start, "
+        "m.span_end");
+    // One CJK character: candidates and the number of matching measures from measure_chars (a list of
+    // measure ids per character), scored here with FTS5's own bm25 — weights, k1 = 1.2, b = 0.75, the
+    // index's row count and average length, the character's count per column and the measure's
+    // length in pc_cjk2 positions — in the same operations, so the scores equal bm25(measure_fts).
+    if (const QString one = fts::singleCharacter(query); !one.isEmpty()) {
+        const auto failed = [&](const QSqlQuery& q) {
+            const Error e = store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
+            return e.code != QLatin1String("db-query") ? e : syntaxError();
+        };
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        // FTS5's totals record (rowid 1 of its data table): varints of the row count, then the
+        // tokens of each column.
+        if (!q.exec(QStringLiteral("SELECT block FROM measure_fts_data WHERE id = 1")))
+            return failed(q);
+        qint64 nRow = 0;
+        qint64 nToken = 0;
+        if (q.next()) {
+            const QByteArray block = q.value(0).toByteArray();
+            qsizetype at = 0;
+            for (int k = 0; k < 4 && at < block.size(); ++k) {
+                const qint64 v = qint64(readVarint(block, &at));
+                (k == 0 ? nRow : nToken) += v;
+            }
+        }
+        q.finish();
+        const QString phrase = QLatin1Char('"') + one + QLatin1Char('"');
+        if (!q.prepare(QStringLiteral("SELECT count(*) FROM measure_chars WHERE measure_chars MATCH ?")))
+            return failed(q);
+        q.addBindValue(phrase);
+        if (!q.exec() || !q.next())
+            return failed(q);
+        const qint64 nHit = q.value(0).toLongLong();
+        q.finish();
+        qint64 documentId = -1;
+        if (!options.docId.isEmpty()) {
+            if (!q.prepare(QStringLiteral("SELECT id FROM documents WHERE doc_id = ?")))
+                return failed(q);
+            q.addBindValue(options.docId);
+            if (!q.exec())
+                return failed(q);
+            documentId = q.next() ? q.value(0).toLongLong() : 0;
+            q.finish();
+        }
+        double idf = std::log((double(nRow - nHit) + 0.5) / (double(nHit) + 0.5));
+        if (idf <= 0.0)
+            idf = 1e-6;
+        const double avgdl = double(nToken) / double(nRow);
+        const double k1 = 1.2;
+        const double b = 0.75;
+        // One statement, one read snapshot: the newest candidates (candidateLimit + 1, to tell whether
+        // more match) with their texts straight from SQLite as UTF-8, as stored — the character is
+        // counted as bytes — and their lengths from FTS5's own table of them.
+        const QString what = QStringLiteral("searching");
+        Result<sqlite3_stmt*> st = m_statements->get(
+            QStringLiteral("SELECT m.id, m.document_id, m.title, m.body, m.units, s.sz FROM measure_chars c "
+                           "JOIN measures m ON m.id = c.rowid JOIN measure_fts_docsize s ON s.id = m.id "
+                           "WHERE measure_chars MATCH ? AND c.rowid BETWEEN ? AND ? ORDER BY c.rowid DESC "
+                           "LIMIT ?"),
+            what, m_path);
+        if (!st)
+            return st.error();
+        const store::StatementScope scope(*st);
+        if (!store::bindAll(*st, {phrase, low, high,
+                                  options.candidateLimit > 0 ? options.candidateLimit + 1 : qint64(-1)}))
+            return store::sqliteError(m_statements->handle(), sqlite3_errcode(m_statements->handle()), what,
+                                      m_path);
+        const QByteArray needle = one.toUtf8();
+        const std::string_view needleView(needle.constData(), size_t(needle.size()));
+        QList<std::pair<double, qint64>> ranked;
+        qsizetype candidates = 0;
+        for (int rc = sqlite3_step(*st);; rc = sqlite3_step(*st)) {
+            if (rc == SQLITE_DONE)
+                break;
+            if (rc != SQLITE_ROW)
+                return store::sqliteError(m_statements->handle(), rc, what, m_path);
+            if (options.candidateLimit > 0 && candidates == options.candidateLimit) {
+                if (info) { // one more than the limit: the oldest is left out
+                    info->capped = true;
+                    info->rankedAmong = options.candidateLimit;
+                }
+                break;
+            }
+            ++candidates;
+            const qint64 id = sqlite3_column_int64(*st, 0);
+            if (documentId >= 0 && sqlite3_column_int64(*st, 1) != documentId)
+                continue;
+            double counts[3] = {0, 0, 0};
+            int tokens = 0;
+            for (int col = 0; col < 3; ++col) {
+                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(*st, col + 2));
+                const int n = sqlite3_column_bytes(*st, col + 2);
+                if (!text)
+                    continue;
+                const std::string_view view(text, size_t(n));
+                for (size_t at = view.find(needleView); at != std::string_view::npos;
+                     at = view.find(needleView, at + needleView.size()))
+                    counts[col] += 1;
+            }
+            // The measure's length as FTS5 stored it: a varint of positions per column.
+            const auto* sizeBytes = static_cast<const char*>(sqlite3_column_blob(*st, 5));
+            const QByteArray sizes = QByteArray::fromRawData(sizeBytes, sqlite3_column_bytes(*st, 5));
+            qsizetype at = 0;
+            for (int col = 0; col < 3 && at < sizes.size(); ++col)
+                tokens += int(readVarint(sizes, &at));
+            const double freq = 4.0 * counts[0] + 1.0 * counts[1] + 0.5 * counts[2];
+            const double d = double(tokens);
+            double score = 0.0;
+            score += idf * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl)));
+            ranked.append({-1.0 * score, id});
+        }
+        std::sort(ranked.begin(), ranked.end());
+        if (options.limit > 0 && ranked.size() > options.limit)
+            ranked.resize(options.limit);
+        // Only the hits shown are read in full.
+        if (!q.prepare(QStringLiteral("SELECT %1 FROM measures m JOIN documents d ON d.id = m.document_id "
+                                      "WHERE m.id = ?")
+                           .arg(hitColumns)))
+            return failed(q);
+        QList<SearchHit> out;
+        for (const auto& [score, id] : std::as_const(ranked)) {
+            q.addBindValue(id);
+            if (!q.exec())
+                return failed(q);
+            if (q.next())
+                out.append(hitFrom(q, score));
+            q.finish();
+        }
+        return out;
+    }
+    // A prefix token (a one-character query, 电*) makes FTS5 merge the lists of every bigram starting
+    // with that character for each statement that uses it, whatever the rowid range: the candidates
+    // and their scores then come from one statement (the newest candidateLimit + 1, ranked here), not
+    // from a capping statement followed by a ranking one.
+    if (options.docId.isEmpty() && mq->fts5.contains(QLatin1String(" *"))) {
+        QSqlQuery c(m_db);
+        c.setForwardOnly(true);
+        if (!c.prepare(QStringLiteral("SELECT rowid, %1 FROM measure_fts WHERE measure_fts MATCH ? ORDER BY "
+                                      "rowid DESC LIMIT ?")
+                           .arg(rank)))
+            return store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
+        c.addBindValue(mq->fts5);
+        c.addBindValue(options.candidateLimit > 0 ? options.candidateLimit + 1 : -1);
+        if (!c.exec()) {
+            const Error e = store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
+            return e.code != QLatin1String("db-query") ? e : syntaxError();
+        }
+        QList<std::pair<double, qint64>> ranked;
+        while (c.next())
+            ranked.append({c.value(1).toDouble(), c.value(0).toLongLong()});
+        c.finish();
+        if (options.candidateLimit > 0 && ranked.size() > options.candidateLimit) {
+            ranked.removeLast(); // the oldest: rowids came newest first
+            if (info) {
+                info->capped = true;
+                info->rankedAmong = options.candidateLimit;
+            }
+        }
+        std::sort(ranked.begin(), ranked.end());
+        if (options.limit > 0 && ranked.size() > options.limit)
+            ranked.resize(options.limit);
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(QStringLiteral("SELECT %1 FROM measures m JOIN documents d ON d.id = m.document_id "
+                                      "WHERE m.id = ?")
+                           .arg(hitColumns)))
+            return store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
+        QList<SearchHit> out;
+        for (const auto& [score, id] : std::as_const(ranked)) {
+            q.addBindValue(id);
+            if (!q.exec())
+                return store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
+            if (q.next())
+                out.append(hitFrom(q, score));
+            q.finish();
+        }
+        return out;
+    }
     // Too many matches to rank them all in time: rank the newest candidateLimit (rowid order is import
     // order; FTS5 walks it backwards and stops after candidateLimit + 1 matches).
     if (options.candidateLimit > 0) {
@@ -488,7 +717,7 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
                 QStringLiteral("SELECT rowid FROM measure_fts WHERE measure_fts MATCH ? AND rowid BETWEEN ? "
                                "AND ? ORDER BY rowid DESC LIMIT 1 OFFSET ?")))
             return store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
-        c.addBindValue(mq->expression);
+        c.addBindValue(mq->fts5);
         c.addBindValue(low);
         c.addBindValue(high);
         c.addBindValue(options.candidateLimit);
@@ -504,8 +733,6 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
             }
         }
     }
-    // Title hits weigh more than body hits, units least.
-    const QString rank = QStringLiteral("bm25(measure_fts, 4.0, 1.0, 0.5)");
     QString sql;
     if (options.docId.isEmpty()) {
         sql = QStringLiteral(
@@ -527,7 +754,7 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         return store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
-    q.addBindValue(mq->expression);
+    q.addBindValue(mq->fts5);
     q.addBindValue(low);
     q.addBindValue(high);
     if (!options.docId.isEmpty())
@@ -538,27 +765,8 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         return e.code != QLatin1String("db-query") ? e : syntaxError(); // locked, corrupt …: say so
     }
     QList<SearchHit> out;
-    while (q.next()) {
-        SearchHit h;
-        h.measureId = q.value(0).toLongLong();
-        h.documentId = q.value(1).toLongLong();
-        h.docId = q.value(2).toString();
-        h.jurisdiction = q.value(3).toString();
-        h.measureNumber = q.value(4).toInt();
-        h.title = q.value(5).toString();
-        h.area = q.value(6).toString();
-        // Show the body around the first hit; when only the title matched, lead with the title.
-        const QString body = q.value(7).toString();
-        bool inBody = false;
-        for (const QString& t : mq->terms)
-            inBody = inBody || body.contains(t, Qt::CaseInsensitive);
-        h.snippet = snippetOf(inBody || h.title.isEmpty() ? body : h.title + QStringLiteral(" — ") + body,
-                              mq->terms, options);
-        h.start = q.value(8).toLongLong();
-        h.end = q.value(9).toLongLong();
-        h.score = q.value(10).toDouble();
-        out.append(h);
-    }
+    while (q.next())
+        out.append(hitFrom(q, q.value(10).toDouble()));
     return out;
 }
 

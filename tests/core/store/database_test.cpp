@@ -32,7 +32,7 @@ QStringList tableNames(Database& db) {
     QSqlQuery q(db.connection());
     q.exec(QStringLiteral(
         "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND "
-        "name NOT LIKE 'measure_fts_%' ORDER BY name"));
+        "name NOT LIKE 'measure_fts_%' AND name NOT LIKE 'measure_chars_%' ORDER BY name"));
     QStringList out;
     while (q.next())
         out << q.value(0).toString();
@@ -61,19 +61,19 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 10);
-    EXPECT_EQ(Database::latestSchemaVersion(), 10);
+    EXPECT_EQ((*db)->schemaVersion(), 11);
+    EXPECT_EQ(Database::latestSchemaVersion(), 11);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
-    EXPECT_EQ(
-        tableNames(**db),
-        (QStringList{QStringLiteral("agencies"), QStringLiteral("areas"), QStringLiteral("document_files"),
-                     QStringLiteral("documents"), QStringLiteral("indicators"), QStringLiteral("issues"),
-                     QStringLiteral("measure_agencies"), QStringLiteral("measure_fts"),
-                     QStringLiteral("measures"), QStringLiteral("notes"), QStringLiteral("overrides"),
-                     QStringLiteral("plan_corrections"), QStringLiteral("plan_set_members"),
-                     QStringLiteral("plan_sets"), QStringLiteral("sections"), QStringLiteral("sources"),
-                     QStringLiteral("target_history"), QStringLiteral("targets")}));
+    EXPECT_EQ(tableNames(**db),
+              (QStringList{
+                  QStringLiteral("agencies"), QStringLiteral("areas"), QStringLiteral("document_files"),
+                  QStringLiteral("documents"), QStringLiteral("indicators"), QStringLiteral("issues"),
+                  QStringLiteral("measure_agencies"), QStringLiteral("measure_chars"),
+                  QStringLiteral("measure_fts"), QStringLiteral("measures"), QStringLiteral("notes"),
+                  QStringLiteral("overrides"), QStringLiteral("plan_corrections"),
+                  QStringLiteral("plan_set_members"), QStringLiteral("plan_sets"), QStringLiteral("sections"),
+                  QStringLiteral("sources"), QStringLiteral("target_history"), QStringLiteral("targets")}));
     EXPECT_EQ((*db)->path(), path);
 }
 
@@ -418,4 +418,118 @@ TEST(Database, UpgradesAVersion7FileKeepingSearchResultsAndIndexesLaterImports) 
     ASSERT_TRUE((*db)->removeDocument((*db)->documentByDocId(QStringLiteral("dazu-2019"))->id).ok());
     EXPECT_TRUE(searchIndexMatchesMeasures(**db));
     EXPECT_EQ((*db)->search(QStringLiteral("零跑腿"))->size(), 0);
+}
+
+namespace {
+
+// Rows of the FTS5 index (one per token occurrence) as fts5vocab counts them.
+qint64 indexedTokens(QSqlDatabase& db) {
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_instances USING "
+                               "fts5vocab(main, measure_fts, 'instance')")) ||
+        !q.exec(QStringLiteral("SELECT count(*) FROM temp.fts_instances")) || !q.next())
+        return -1;
+    const qint64 n = q.value(0).toLongLong();
+    q.finish();
+    q.exec(QStringLiteral("DROP TABLE temp.fts_instances"));
+    return n;
+}
+
+QList<qint64> charMatches(QSqlDatabase& db, const QString& character) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT rowid FROM measure_chars WHERE measure_chars MATCH ? ORDER BY rowid"));
+    q.addBindValue(QString(QLatin1Char('"') + character + QLatin1Char('"')));
+    QList<qint64> out;
+    if (q.exec())
+        while (q.next())
+            out << q.value(0).toLongLong();
+    return out;
+}
+
+} // namespace
+
+// Version 11 rebuilds SQLite's search index with one token per character position (pc_cjk2): a version
+// 10 file finds the same measures with the same bm25 scores for one-, two- and many-character queries,
+// a run-final character (电 before 力 and before ，) and a quoted phrase across a space, while the index
+// holds about half the token occurrences; deletes and re-imports keep it equal to the measures' text.
+TEST(Database, UpgradesAVersion10FileToTheOneTokenPerCharacterSearchIndexWithTheSameResults) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v10.sqlite"));
+    const QStringList queries{
+        QStringLiteral("电"),      QStringLiteral("用水"),          QStringLiteral("报装全流程"),
+        QStringLiteral("工作日"),  QStringLiteral("\"用水 报装\""), QStringLiteral("5G"),
+        QStringLiteral("5G电"),    QStringLiteral("水 OR 气"),      QStringLiteral("局"),
+        QStringLiteral("一网通办")};
+    QList<QList<std::pair<qint64, double>>> before;
+    qint64 tokensBefore = 0;
+    {
+        QSqlDatabase raw = rawConnection(path);
+        ASSERT_TRUE(raw.isOpen());
+        ASSERT_TRUE(store::migrate(raw, 10).ok());
+        QSqlQuery q(raw);
+        for (const char* sql :
+             {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
+              "(1, 'b-2020', '乙区', 'district', 2020, 'x'), (2, 'c-2021', '丙区', 'district', 2021, 'y')",
+              "INSERT INTO measures(id, document_id, ordinal, number, title, body, units) VALUES "
+              "(10, 1, 0, 1, '用水报装', '用水报装全流程办理时间压缩至3个工作日', '区水务局'), "
+              "(11, 1, 1, 2, '用电', '低压用电报装5个工作日，用水，报装同步办理', '区供电公司'), "
+              "(12, 1, 2, 3, '', '新建5G电站，5G基站100个；办电一网通办', '区经信委'), "
+              "(13, 2, 0, 1, '用气', '用气报装全流程不超过4个工作日，水电气网联合报装', ''), "
+              "(14, 2, 1, 2, '不动产', '不动产登记1个工作日办结，一网通办率达到100%', '区规划自然资源局')",
+              // Version 8–10 importers filled the index per plan.
+              "INSERT INTO measure_fts(measure_fts) VALUES ('rebuild')"}) {
+            ASSERT_TRUE(q.exec(QString::fromUtf8(sql))) << sql;
+        }
+        for (const QString& query : queries) {
+            const Result<fts::MatchQuery> mq = fts::buildMatchQuery(query);
+            ASSERT_TRUE(mq.ok());
+            ASSERT_TRUE(q.prepare(QStringLiteral("SELECT rowid, bm25(measure_fts, 4.0, 1.0, 0.5) AS s FROM "
+                                                 "measure_fts WHERE measure_fts MATCH ? ORDER BY s, rowid")));
+            q.addBindValue(mq->expression); // the old index: the engine-neutral expression
+            ASSERT_TRUE(q.exec()) << query.toStdString();
+            QList<std::pair<qint64, double>> rows;
+            while (q.next())
+                rows.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+            before.append(rows);
+        }
+        q.finish();
+        tokensBefore = indexedTokens(raw);
+        closeRaw(raw);
+    }
+    // Every query finds something, and the quoted phrase both spellings (报装 and ，报装).
+    for (const auto& rows : before)
+        EXPECT_FALSE(rows.isEmpty());
+    EXPECT_EQ(before[4].size(), 2);
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
+    EXPECT_EQ(triggerNames(**db),
+              (QStringList{QStringLiteral("measures_fts_delete"), QStringLiteral("measures_fts_update")}));
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        const Result<QList<SearchHit>> hits = (*db)->search(queries[i]);
+        ASSERT_TRUE(hits.ok()) << queries[i].toStdString() << hits.errorMessage().toStdString();
+        ASSERT_EQ(hits->size(), before[i].size()) << queries[i].toStdString();
+        for (qsizetype k = 0; k < hits->size(); ++k) {
+            EXPECT_EQ(hits->at(k).measureId, before[i][k].first) << queries[i].toStdString();
+            EXPECT_DOUBLE_EQ(hits->at(k).score, before[i][k].second) << queries[i].toStdString();
+        }
+    }
+    // The old index held a unigram and a bigram for every character but a run's last; the new one a
+    // token per position. Here: 121 CJK characters in 25 runs and 8 words (5G, 100, 3 …).
+    EXPECT_EQ(tokensBefore, 121 + (121 - 25) + 8);
+    EXPECT_EQ(indexedTokens((*db)->connection()), 121 + 8);
+
+    // measure_chars (one-character queries) lists the measures holding each character: 气 in 13 only.
+    EXPECT_EQ(charMatches((*db)->connection(), QStringLiteral("气")), QList<qint64>{13});
+    EXPECT_EQ(charMatches((*db)->connection(), QStringLiteral("网")), (QList<qint64>{12, 13, 14}));
+    ASSERT_TRUE((*db)->removeDocument((*db)->documentByDocId(QStringLiteral("c-2021"))->id).ok());
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+    EXPECT_EQ((*db)->search(QStringLiteral("不动产"))->size(), 0);
+    EXPECT_EQ(charMatches((*db)->connection(), QStringLiteral("气")), QList<qint64>{});
+    EXPECT_EQ(charMatches((*db)->connection(), QStringLiteral("网")), QList<qint64>{12});
+    for (const PlanSpec& p : samplePlans())
+        ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(p)).ok());
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+    EXPECT_EQ((*db)->search(QStringLiteral("一站式"))->size(), 1);
 }
