@@ -3,10 +3,13 @@
 
 #include "cjktokenizer.h"
 #include "sqlutil.h"
+#include "statements.h"
 
 #include <QHash>
 #include <QMutex>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -504,8 +507,21 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
             }
         }
     }
-    // Title hits weigh more than body hits, units least.
-    const QString rank = QStringLiteral("bm25(measure_fts, 4.0, 1.0, 0.5)");
+    // Title hits weigh more than body hits, units least. pc_bm25 is bm25 with the rows per phrase kept
+    // between searches (ftsrank.h) under a key naming the database's state: other connections' commits
+    // move data_version, this connection's changes its total changes.
+    const QString rank = QStringLiteral("pc_bm25(measure_fts, ?, 4.0, 1.0, 0.5)");
+    QString rankKey;
+    {
+        Result<QSqlQuery> v = store::exec(m_db, QStringLiteral("PRAGMA data_version"));
+        if (!v)
+            return v.error();
+        if (v->next())
+            rankKey = QStringLiteral("%1/%2/%3")
+                          .arg(v->value(0).toLongLong())
+                          .arg(sqlite3_total_changes64(m_statements->handle()))
+                          .arg(mq->expression);
+    }
     QString sql;
     if (options.docId.isEmpty()) {
         sql = QStringLiteral(
@@ -527,6 +543,7 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     q.setForwardOnly(true);
     if (!q.prepare(sql))
         return store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
+    q.addBindValue(rankKey);
     q.addBindValue(mq->expression);
     q.addBindValue(low);
     q.addBindValue(high);
