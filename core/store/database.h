@@ -192,6 +192,8 @@ private:
     Status detectPostgresRights(); // sets m_readOnly; refuses a role that cannot read
     Status init(const DatabaseOptions& options);
     Result<QList<ComparisonRow>> readTargets(const QString& where, const QVariantList& binds);
+    // SQLite: the rows of one indicator from compare_rows (migration 12): few columns per row.
+    Result<QList<ComparisonRow>> readIndicatorRows(const QString& indicator, bool includeRejected);
     Status refreshPlanCache();
     Status applyPlanCorrections(const QString& docId); // inside the caller's transaction
     template <typename Cursor> store::PlanEntry readPlan(Cursor& c, int rank);

@@ -14,7 +14,7 @@
 // plan metadata (another branch); steps of the team database start at 7
 // (7: row versions, authors, target history; 8: the search index written once per plan; 9: PostgreSQL
 // search and import speed; 10: the row version in SQLite's comparison index; 11: SQLite's search
-// index with one token per character position).
+// index with one token per character position; 12: SQLite's comparison index with few columns).
 #include "migrations.h"
 
 #include "cjktokenizer.h"
@@ -480,6 +480,63 @@ QList<Migration> buildMigrations() {
              QStringLiteral(
                  "INSERT INTO measure_chars(rowid, text) SELECT id, %1 FROM measures m ORDER BY id")
                  .arg(charsOf.arg(QStringLiteral("m"))),
+         },
+         {}});
+    // 12: comparison rows from few columns. Reading migration 10's 25-column index entries cost SQLite
+    // a column decode and an API call per column and row (about 1.5 µs a row at 10,000 plans).
+    // compare_rows holds per target its sort keys, its numbers and one string spelling every other
+    // field a comparison row needs (seven integers, then eleven texts: rowSql below, read by
+    // rowqueries.cpp), clustered by indicator (WITHOUT ROWID), so a comparison reads one range of it
+    // and eight columns per row. Triggers keep it in step with targets on every write (import,
+    // corrections, undo, removal — cascades fire them too — and copies); it replaces the wide index,
+    // whose bytes it takes over. (A generated column indexed instead would need no triggers, but
+    // SQLite 3.40 does not read such an index as covering.) It is the comparison's own table, like
+    // the search index's: db copy and db compare leave it out. PostgreSQL reads its targets table
+    // (migration 3) and changes nothing.
+    const auto rowSql = [](const QString& t) -> QString {
+        QStringList texts;
+        for (const char* column : {"area", "scope", "kind", "comparator", "unit", "deadline", "quote",
+                                   "sentence", "corrected_fields", "section", "section_heading"})
+            texts << QStringLiteral("coalesce(length(CAST(%1%2 AS BLOB)) || ':' || %1%2, '-')")
+                         .arg(t, QLatin1String(column));
+        return QStringLiteral("printf('%d,%d,%d,%d,%d,%d,%d,', coalesce(%1measure_number, 0), %1measure_id, "
+                              "coalesce(%1span_end, 0), %1qualitative, %1rejected, %1added_by IS NOT NULL, "
+                              "%1row_version) || ")
+                   .arg(t) +
+               texts.join(QStringLiteral(" || "));
+    };
+    const auto values = [&](const QString& t) -> QString {
+        return QStringLiteral("%1indicator, %1id, %1document_id, coalesce(%1measure_ordinal, 0), "
+                              "coalesce(%1span_start, 0), %1rejected, %1value, %1baseline, %1confidence, ")
+                   .arg(t) +
+               rowSql(t);
+    };
+    m.append(
+        {12,
+         QStringLiteral("comparison rows from few columns"),
+         {},
+         {
+             QStringLiteral("CREATE TABLE compare_rows(indicator TEXT NOT NULL, target_id INTEGER NOT NULL, "
+                            "document_id INTEGER NOT NULL, measure_ordinal INTEGER NOT NULL, span_start "
+                            "INTEGER NOT NULL, rejected INTEGER NOT NULL, value REAL, baseline REAL, "
+                            "confidence REAL, row TEXT NOT NULL, PRIMARY KEY(indicator, target_id)) "
+                            "WITHOUT ROWID"),
+             QStringLiteral("INSERT INTO compare_rows SELECT %1 FROM targets WHERE indicator IS NOT NULL")
+                 .arg(values(QString())),
+             QStringLiteral(
+                 "CREATE TRIGGER targets_compare_insert AFTER INSERT ON targets WHEN "
+                 "new.indicator IS NOT NULL BEGIN INSERT OR REPLACE INTO compare_rows VALUES (%1); END")
+                 .arg(values(QStringLiteral("new."))),
+             QStringLiteral("CREATE TRIGGER targets_compare_update AFTER UPDATE ON targets BEGIN DELETE FROM "
+                            "compare_rows WHERE indicator = old.indicator AND target_id = old.id; INSERT OR "
+                            "REPLACE INTO "
+                            "compare_rows SELECT %1 WHERE new.indicator IS NOT NULL; END")
+                 .arg(values(QStringLiteral("new."))),
+             QStringLiteral("CREATE TRIGGER targets_compare_delete AFTER DELETE ON targets BEGIN DELETE FROM "
+                            "compare_rows WHERE indicator = old.indicator AND target_id = old.id; END"),
+             QStringLiteral("DROP INDEX targets_compare"),
+             // What else looks targets up by indicator (coverage, counts) keeps a narrow index.
+             QStringLiteral("CREATE INDEX targets_indicator ON targets(indicator, rejected, document_id)"),
          },
          {}});
     return m;

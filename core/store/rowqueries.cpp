@@ -103,6 +103,115 @@ struct StatementCursor {
     QString interned(int c) { return strings.get(st, c); }
 };
 
+// ---- One indicator's rows from migration 12's table compare_rows: sort keys and numbers as columns,
+// every other field in one string, row: seven integers each followed by ',', then eleven texts each
+// written <UTF-8 bytes>:<text>, or '-' for NULL.
+
+const QString kIndicatorSelect = QStringLiteral(
+    "SELECT c.target_id, c.document_id, c.measure_ordinal, c.span_start, c.value, c.baseline, c.confidence, "
+    "c.row FROM compare_rows c WHERE c.indicator = ?");
+
+// A row as read, before the rows are put in list order: its `row` string is kept in one buffer for all
+// rows, so reading allocates nothing per row.
+struct RawRow {
+    const store::PlanEntry* plan;
+    qint64 id;
+    qint64 documentId;
+    qint64 ordinal;
+    qint64 start;
+    double value;
+    double baseline;
+    double confidence;
+    qsizetype payload; // offset in the buffer
+    int payloadBytes;
+    bool hasValue;
+    bool hasBaseline;
+};
+
+struct Bytes {
+    const char* p = nullptr;
+    int n = -1; // -1: NULL
+};
+
+// Reads a `row` string left to right; any deviation from the layout makes ok false.
+class PayloadReader {
+public:
+    PayloadReader(const char* p, int n)
+        : m_p(p)
+        , m_end(p + n) {}
+    bool ok = true;
+    qint64 integer() {
+        bool negative = false;
+        if (m_p < m_end && *m_p == '-') {
+            negative = true;
+            ++m_p;
+        }
+        qint64 v = 0;
+        const char* first = m_p;
+        while (m_p < m_end && *m_p >= '0' && *m_p <= '9' && m_p - first < 19)
+            v = v * 10 + (*m_p++ - '0');
+        if (m_p == first || m_p >= m_end || *m_p != ',')
+            ok = false;
+        else
+            ++m_p;
+        return negative ? -v : v;
+    }
+    Bytes text() {
+        if (m_p < m_end && *m_p == '-') {
+            ++m_p;
+            return {};
+        }
+        qint64 n = 0;
+        const char* first = m_p;
+        while (m_p < m_end && *m_p >= '0' && *m_p <= '9' && m_p - first < 10)
+            n = n * 10 + (*m_p++ - '0');
+        if (m_p == first || m_p >= m_end || *m_p != ':' || n > m_end - m_p - 1) {
+            ok = false;
+            return {};
+        }
+        ++m_p;
+        const Bytes s{m_p, int(n)};
+        m_p += n;
+        return s;
+    }
+    bool atEnd() const { return m_p == m_end; }
+
+private:
+    const char* m_p;
+    const char* m_end;
+};
+
+// One QString per distinct value of a field that repeats across rows: copies share the data. Rows come
+// in plan and measure order, so the previous row's value is tried first (no hashing).
+class FieldStrings {
+public:
+    explicit FieldStrings(bool pooled)
+        : m_pooled(pooled) {}
+    QString get(Bytes s) {
+        if (!s.p)
+            return {};
+        if (s.n == m_last.n && m_last.p && memcmp(s.p, m_last.p, size_t(s.n)) == 0)
+            return m_value;
+        m_last = s;
+        if (!m_pooled) {
+            m_value = QString::fromUtf8(s.p, s.n);
+            return m_value;
+        }
+        const QByteArray key = QByteArray::fromRawData(s.p, s.n);
+        auto it = m_pool.constFind(key);
+        if (it == m_pool.constEnd())
+            it = m_pool.insert(QByteArray(s.p, s.n), QString::fromUtf8(s.p, s.n));
+        m_value = *it;
+        return m_value;
+    }
+
+private:
+    bool m_pooled;
+    Bytes m_last;
+    QString m_value;
+    QHash<QByteArray, QString> m_pool;
+};
+
 } // namespace
 
 Status Database::refreshPlanCache() {
@@ -299,6 +408,125 @@ template <typename Cursor> QList<ComparisonRow> Database::readTargetRows(Cursor&
     return out;
 }
 
+Result<QList<ComparisonRow>> Database::readIndicatorRows(const QString& indicator, bool includeRejected) {
+    const QString what = QStringLiteral("reading targets");
+    if (Status s = refreshPlanCache(); !s)
+        return s.error();
+    const QString sql =
+        includeRejected ? kIndicatorSelect : kIndicatorSelect + QStringLiteral(" AND c.rejected = 0");
+    Result<sqlite3_stmt*> prepared = m_statements->get(sql, what, m_path);
+    if (!prepared)
+        return prepared.error();
+    sqlite3_stmt* st = *prepared;
+    store::StatementScope scope(st);
+    if (!store::bindAll(st, {indicator}))
+        return store::sqliteError(m_statements->handle(), sqlite3_errcode(m_statements->handle()), what,
+                                  m_path);
+    std::vector<RawRow> raw;
+    raw.reserve(1024);
+    QByteArray buffer;
+    qint64 lastDocument = -1;
+    const store::PlanEntry* plan = nullptr;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const qint64 documentId = sqlite3_column_int64(st, 1);
+        if (documentId != lastDocument) {
+            plan = m_plans->find(documentId);
+            lastDocument = documentId;
+        }
+        if (!plan)
+            continue; // a plan removed while we read
+        RawRow r;
+        r.plan = plan;
+        r.id = sqlite3_column_int64(st, 0);
+        r.documentId = documentId;
+        r.ordinal = sqlite3_column_int64(st, 2);
+        r.start = sqlite3_column_int64(st, 3);
+        r.hasValue = sqlite3_column_type(st, 4) != SQLITE_NULL;
+        r.value = r.hasValue ? sqlite3_column_double(st, 4) : 0;
+        r.hasBaseline = sqlite3_column_type(st, 5) != SQLITE_NULL;
+        r.baseline = r.hasBaseline ? sqlite3_column_double(st, 5) : 0;
+        r.confidence = sqlite3_column_double(st, 6);
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, 7));
+        r.payloadBytes = p ? sqlite3_column_bytes(st, 7) : -1;
+        r.payload = buffer.size();
+        if (p)
+            buffer.append(p, r.payloadBytes);
+        raw.push_back(r);
+    }
+    if (rc != SQLITE_DONE)
+        return store::sqliteError(m_statements->handle(), rc, what, m_path);
+    // Plans in list order, then measures in document order, then targets by position.
+    std::sort(raw.begin(), raw.end(), [](const RawRow& x, const RawRow& y) {
+        return std::tie(x.plan->rank, x.ordinal, x.start, x.id) <
+               std::tie(y.plan->rank, y.ordinal, y.start, y.id);
+    });
+    FieldStrings area(true), scope_(true), kind(true), comparator(true), unit(true), deadline(true),
+        sentence(false), fields(true), section(true), heading(true);
+    QHash<QString, QStringList> fieldLists;
+    QList<ComparisonRow> out;
+    out.reserve(qsizetype(raw.size()));
+    const char* base = buffer.constData();
+    for (const RawRow& x : raw) {
+        if (x.payloadBytes < 0)
+            return readTargets(QStringLiteral("t.indicator = ?") +
+                                   (includeRejected ? QString() : QStringLiteral(" AND t.rejected = 0")),
+                               {indicator});
+        PayloadReader in(base + x.payload, x.payloadBytes);
+        ComparisonRow& r = out.emplaceBack();
+        const store::PlanEntry& pl = *x.plan;
+        r.targetId = x.id;
+        r.documentId = x.documentId;
+        r.docId = pl.docId;
+        r.jurisdiction = pl.jurisdiction;
+        r.level = pl.level;
+        r.year = pl.year;
+        r.docNumber = pl.docNumber;
+        r.issuedOn = pl.issuedOn;
+        r.docTitle = pl.title;
+        r.measureNumber = int(in.integer());
+        r.measureId = in.integer();
+        r.end = in.integer();
+        r.qualitative = in.integer() != 0;
+        r.rejected = in.integer() != 0;
+        r.userAdded = in.integer() != 0;
+        r.version = in.integer();
+        r.area = area.get(in.text());
+        r.indicator = indicator;
+        r.scope = scope_.get(in.text());
+        r.kind = kind.get(in.text());
+        r.comparator = comparator.get(in.text());
+        if (x.hasValue)
+            r.value = x.value;
+        r.unit = unit.get(in.text());
+        if (x.hasBaseline)
+            r.baseline = x.baseline;
+        r.deadline = deadline.get(in.text());
+        const Bytes quote = in.text();
+        if (quote.p)
+            r.quote = QString::fromUtf8(quote.p, quote.n);
+        r.start = x.start;
+        r.sentence = sentence.get(in.text());
+        const QString corrected = fields.get(in.text());
+        if (!corrected.isEmpty()) {
+            auto it = fieldLists.find(corrected);
+            if (it == fieldLists.end())
+                it = fieldLists.insert(corrected, corrected.split(QLatin1Char(',')));
+            r.correctedFields = *it;
+        }
+        r.confidence = x.confidence;
+        r.section = section.get(in.text());
+        r.sectionHeading = heading.get(in.text());
+        r.corrected = r.userAdded || r.rejected || !r.correctedFields.isEmpty();
+        r.page = read::pageOfOffset(pl.pageStarts, r.start);
+        if (!in.ok || !in.atEnd()) // not what migration 12 writes: read the targets themselves
+            return readTargets(QStringLiteral("t.indicator = ?") +
+                                   (includeRejected ? QString() : QStringLiteral(" AND t.rejected = 0")),
+                               {indicator});
+    }
+    return out;
+}
+
 Result<QList<ComparisonRow>> Database::targets(const TargetFilter& f) {
     QStringList where;
     QVariantList binds;
@@ -324,6 +552,8 @@ Result<QList<ComparisonRow>> Database::targets(const TargetFilter& f) {
     }
     if (!f.includeRejected)
         where << QStringLiteral("t.rejected = 0");
+    if (!isPostgres() && !f.indicator.isEmpty() && binds.size() == 1)
+        return readIndicatorRows(f.indicator, f.includeRejected);
     return readTargets(where.join(QStringLiteral(" AND ")), binds);
 }
 

@@ -733,6 +733,14 @@
         <source>全文检索（如：用水、不动产登记）</source>
         <translation>Full-text search of the plans (type Chinese words)</translation>
     </message>
+    <message>
+        <source>匹配过多，仅对最近导入的 %1 条措施排序；请加词缩小范围。</source>
+        <translation>Too many matches: ranked the %1 most recently imported measures only; add words to narrow the search.</translation>
+    </message>
+    <message>
+        <source>检索只对最近导入的 %1 条匹配措施计算相关度，更早导入的匹配不在结果中。</source>
+        <translation>The search ranks only the %1 most recently imported matching measures; earlier matches are not in the results.</translation>
+    </message>
     <message numerus="yes">
         <source>%n 条措施</source>
         <translation><numerusform>%n measure</numerusform><numerusform>%n measures</numerusform></translation>

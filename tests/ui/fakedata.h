@@ -171,12 +171,12 @@ public:
         return cells;
     }
     Result<QList<ui::MeasureRow>> measures() override { return m_measures; }
-    Result<QList<ui::SearchHit>> search(const QString& query) override {
-        QList<ui::SearchHit> hits;
+    Result<ui::SearchResults> search(const QString& query) override {
+        ui::SearchResults r;
         for (const ui::MeasureRow& m : m_measures)
             if (m.body.contains(query))
-                hits << ui::SearchHit{m.id, 1.0, m.body};
-        return hits;
+                r.hits << ui::SearchHit{m.id, 1.0, m.body};
+        return r;
     }
     Result<ui::PlanText> planText(const QString& docId) override {
         ui::PlanText t;

@@ -169,15 +169,20 @@ public:
         return out;
     }
 
-    Result<QList<SearchHit>> search(const QString& query) override {
+    Result<SearchResults> search(const QString& query) override {
         SearchOptions o;
         o.limit = 2000;
-        Result<QList<pc::SearchHit>> hits = m_db->search(query, o);
+        if (m_searchCandidateLimit >= 0)
+            o.candidateLimit = m_searchCandidateLimit;
+        SearchInfo info;
+        Result<QList<pc::SearchHit>> hits = m_db->search(query, o, &info);
         if (!hits)
             return hits.error();
-        QList<SearchHit> out;
+        SearchResults out;
+        out.hits.reserve(hits->size());
         for (const pc::SearchHit& h : hits.value())
-            out << SearchHit{h.measureId, h.score, h.snippet};
+            out.hits << SearchHit{h.measureId, h.score, h.snippet};
+        out.rankedAmong = info.capped ? info.rankedAmong : 0;
         return out;
     }
 

@@ -44,6 +44,15 @@ struct SearchHit {
     bool operator==(const SearchHit&) const = default;
 };
 
+// What a search found. When more measures match than the store ranks (the store's candidate cap,
+// SearchOptions::candidateLimit), only the most recently imported `rankedAmong` were ranked and the
+// view says so; 0 when every match was ranked.
+struct SearchResults {
+    QList<SearchHit> hits;
+    int rankedAmong = 0;
+    bool operator==(const SearchResults&) const = default;
+};
+
 // A heading of a plan, for the Reader's outline.
 struct OutlineEntry {
     int level = 1;
@@ -130,7 +139,11 @@ public:
     // default asks coverage() area by area; the store reads each plan's targets and measures once.
     virtual Result<QList<CoverageCell>> coverageOfAreas(const QList<PlanInfo>& plans);
     virtual Result<QList<MeasureRow>> measures() = 0;
-    virtual Result<QList<SearchHit>> search(const QString& query) = 0;
+    virtual Result<SearchResults> search(const QString& query) = 0;
+    // How many matching measures a search ranks at most (the newest; more are not ranked and the
+    // result says so). Below 0: the store's default (5,000); 0: no limit.
+    void setSearchCandidateLimit(int limit) { m_searchCandidateLimit = limit; }
+    int searchCandidateLimit() const { return m_searchCandidateLimit; }
     virtual Result<PlanText> planText(const QString& docId) = 0;
 
     // Corrections, stored as overrides that survive re-import; each returns the override's id, and
@@ -186,6 +199,7 @@ public:
 protected:
     mutable QList<Indicator> m_indicatorCache;
     PlanSelection m_selection;
+    int m_searchCandidateLimit = -1;
 };
 
 // The current value of `field` on `row`, as text (what the undo command restores).

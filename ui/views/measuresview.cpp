@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QTableView>
@@ -33,6 +34,7 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     , m_jurisdictionLabel(new QLabel(this))
     , m_areaLabel(new QLabel(this))
     , m_count(new QLabel(this))
+    , m_capNote(new QLabel(this))
     , m_table(new QTableView(this))
     , m_body(new QTextBrowser(this))
     , m_delegate(new RichTextDelegate(-1, this))
@@ -74,6 +76,9 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     top->addWidget(m_areaLabel);
     top->addWidget(m_area, 1);
     top->addWidget(m_count);
+    m_capNote->setObjectName(QStringLiteral("searchCapNote"));
+    m_capNote->setWordWrap(true);
+    m_capNote->setVisible(false);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     // The measure's text and the researcher's notes on it, side by side.
@@ -88,6 +93,7 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
+    layout->addWidget(m_capNote);
     layout->addWidget(split, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -117,6 +123,7 @@ void MeasuresView::retranslate() {
     m_search->setPlaceholderText(tr("全文检索（如：用水、不动产登记）"));
     m_jurisdictionLabel->setText(tr("辖区："));
     m_areaLabel->setText(tr("领域："));
+    updateCapNote();
     m_model->retranslate();
     fillFilters();
     updateCount();
@@ -175,20 +182,36 @@ void MeasuresView::updateCount() {
                                 : QString());
 }
 
+void MeasuresView::updateCapNote() {
+    m_capNote->setVisible(m_rankedAmong > 0);
+    if (m_rankedAmong <= 0) {
+        m_capNote->clear();
+        return;
+    }
+    // 5,000 in both languages (Chinese groups digits the same way).
+    const QString n = QLocale(QLocale::English).toString(m_rankedAmong);
+    m_capNote->setText(tr("匹配过多，仅对最近导入的 %1 条措施排序；请加词缩小范围。").arg(n));
+    m_capNote->setToolTip(
+        tr("检索只对最近导入的 %1 条匹配措施计算相关度，更早导入的匹配不在结果中。").arg(n));
+}
+
 void MeasuresView::runSearch() {
     m_debounce->stop();
     const QString query = m_search->text().trimmed();
     static const QRegularExpression space(QStringLiteral("\\s+"));
     m_terms = query.isEmpty() ? QStringList() : query.split(space, Qt::SkipEmptyParts);
     m_delegate->setTerms(m_terms);
+    m_rankedAmong = 0;
     if (query.isEmpty()) {
         m_filter->setSearchHits(std::nullopt);
     } else {
-        const Result<QList<SearchHit>> hits = m_wb.data().search(query);
-        if (!hits)
-            m_wb.message(hits.errorMessage());
-        m_filter->setSearchHits(hits ? hits.value() : QList<SearchHit>{});
+        const Result<SearchResults> found = m_wb.data().search(query);
+        if (!found)
+            m_wb.message(found.errorMessage());
+        m_filter->setSearchHits(found ? found->hits : QList<SearchHit>{});
+        m_rankedAmong = found ? found->rankedAmong : 0;
     }
+    updateCapNote();
     updateCount();
     m_table->viewport()->update();
     showBody(m_table->currentIndex());

@@ -28,6 +28,8 @@ public:
     QTableView* table() const { return m_table; }
     NotesPanel* notes() const { return m_notes; }
     QLabel* countLabel() const { return m_count; }
+    // Shown when a search matched more measures than are ranked (the store's candidate cap).
+    QLabel* capNote() const { return m_capNote; }
     void reload();
     void runSearch();
 
@@ -37,6 +39,7 @@ protected:
 private:
     void showBody(const QModelIndex& proxyIndex);
     void updateCount();
+    void updateCapNote();
     void retranslate();
     void fillFilters();
 
@@ -49,6 +52,8 @@ private:
     QLabel* m_jurisdictionLabel;
     QLabel* m_areaLabel;
     QLabel* m_count;
+    QLabel* m_capNote;
+    int m_rankedAmong = 0; // of the last search; 0: every match ranked
     QTableView* m_table;
     QTextBrowser* m_body;
     RichTextDelegate* m_delegate;

@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -61,13 +62,14 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 11);
-    EXPECT_EQ(Database::latestSchemaVersion(), 11);
+    EXPECT_EQ((*db)->schemaVersion(), 12);
+    EXPECT_EQ(Database::latestSchemaVersion(), 12);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(tableNames(**db),
               (QStringList{
-                  QStringLiteral("agencies"), QStringLiteral("areas"), QStringLiteral("document_files"),
+                  QStringLiteral("agencies"), QStringLiteral("areas"), QStringLiteral("compare_rows"),
+                  QStringLiteral("document_files"),
                   QStringLiteral("documents"), QStringLiteral("indicators"), QStringLiteral("issues"),
                   QStringLiteral("measure_agencies"), QStringLiteral("measure_chars"),
                   QStringLiteral("measure_fts"), QStringLiteral("measures"), QStringLiteral("notes"),
@@ -195,20 +197,16 @@ TEST(Database, UpgradesAVersion2FileCopyingMeasureNumbersOntoTargetsAndComparesB
     EXPECT_EQ(q.value(1).toInt(), 7);
     q.finish();
     EXPECT_EQ((*db)->targets(waterTime)->size(), 4);
-    // The comparison reads the covering index only: no targets, measures or documents rows.
-    ASSERT_TRUE(
-        q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT t.id, t.document_id, t.measure_number, "
-                              "t.measure_ordinal, t.area, t.indicator, t.scope, t.kind, t.comparator, "
-                              "t.value, t.unit, t.baseline, t.deadline, t.quote, t.span_start, "
-                              "t.span_end, t.sentence, t.qualitative, t.corrected_fields, t.confidence, "
-                              "t.measure_id, t.rejected, t.added_by FROM targets t WHERE "
-                              "t.indicator = 'wa.time' AND t.rejected = 0")));
+    // The comparison reads one range of compare_rows only: no targets, measures or documents rows
+    // (rowqueries.cpp's query by indicator, migration 12).
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "EXPLAIN QUERY PLAN SELECT c.target_id, c.document_id, c.measure_ordinal, c.span_start, c.value, "
+        "c.baseline, c.confidence, c.row FROM compare_rows c WHERE c.indicator = 'wa.time' AND c.rejected = "
+        "0")));
     QStringList plan;
     while (q.next())
         plan << q.value(3).toString();
-    EXPECT_EQ(plan,
-              QStringList{QStringLiteral("SEARCH t USING COVERING INDEX targets_compare (indicator=? AND "
-                                         "rejected=?)")});
+    EXPECT_EQ(plan, QStringList{QStringLiteral("SEARCH c USING PRIMARY KEY (indicator=?)")});
 }
 
 TEST(Database, RefusesAFileFromANewerVersion) {
@@ -532,4 +530,175 @@ TEST(Database, UpgradesAVersion10FileToTheOneTokenPerCharacterSearchIndexWithThe
         ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(p)).ok());
     EXPECT_TRUE(searchIndexMatchesMeasures(**db));
     EXPECT_EQ((*db)->search(QStringLiteral("一站式"))->size(), 1);
+}
+
+namespace {
+
+// The rows of an indicator through the comparison's own path (migration 12's index entries on SQLite)
+// and through the column-by-column path every other filter takes (the area adds a condition).
+struct BothPaths {
+    QList<ComparisonRow> compact;
+    QList<ComparisonRow> columns;
+};
+
+BothPaths rowsBothWays(Database& db, const QString& indicator, const QString& area, bool includeRejected) {
+    TargetFilter byIndicator;
+    byIndicator.indicator = indicator;
+    byIndicator.includeRejected = includeRejected;
+    TargetFilter byArea = byIndicator;
+    byArea.area = area;
+    const Result<QList<ComparisonRow>> compact = db.targets(byIndicator);
+    const Result<QList<ComparisonRow>> columns = db.targets(byArea);
+    EXPECT_TRUE(compact.ok()) << compact.errorMessage().toStdString();
+    EXPECT_TRUE(columns.ok()) << columns.errorMessage().toStdString();
+    return {compact ? *compact : QList<ComparisonRow>{}, columns ? *columns : QList<ComparisonRow>{}};
+}
+
+} // namespace
+
+// Version 12: the comparison reads compare_rows, the numbers and one string per target, instead of a
+// 25-column index. A version-10 file with awkward rows (NULL texts and numbers, texts holding the string's
+// own delimiters, a user-added, a rejected and a corrected target) gives the same rows through the
+// index entries as through the table's columns.
+TEST(Database, UpgradesAVersion10FileToCompactComparisonRowsThatEqualTheColumns) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v10.sqlite"));
+    {
+        QSqlDatabase raw = rawConnection(path);
+        ASSERT_TRUE(raw.isOpen());
+        ASSERT_TRUE(store::migrate(raw, 10).ok());
+        QSqlQuery q(raw);
+        for (const char* sql :
+             {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
+              "(1, 'b-2020', '乙区', 'district', 2020, 'x'), (2, 'city-2019', '重庆市', 'municipal', 2019, "
+              "'y')",
+              "INSERT INTO measures(id, document_id, ordinal, number, title, body) VALUES "
+              "(10, 1, 0, 1, '用水', '用水报装3日'), (11, 1, 1, 7, '用电', '用电报装5日'), "
+              "(12, 2, 0, 2, '用水', '用水报装6日')",
+              "INSERT INTO targets(id, measure_id, document_id, ordinal, area, indicator, scope, kind, "
+              "comparator, value, unit, baseline, deadline, span_start, span_end, quote, sentence, "
+              "confidence, "
+              "qualitative, rejected, added_by, corrected_fields, section, section_heading, row_version) "
+              "VALUES "
+              "(100, 11, 1, 1, 'water', 'wa.time', '12:3,-', 'level', '<=', 5, '日', 7.25, '2025-06', 40, "
+              "42, "
+              "'5日', '-3:用水,' || char(31) || '报装5日:9,', 0.8333333333333334, 0, 0, NULL, 'value,unit', "
+              "'measure', '一、用水', 4), "
+              "(101, 10, 1, 0, 'water', 'wa.time', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 10, NULL, NULL, "
+              "NULL, 1, 1, 0, 1, '', 'goal', '', 1), "
+              "(102, 12, 2, 0, 'water', 'wa.time', '', 'level', '<=', 6, '日', NULL, '', 20, 22, '6日', "
+              "'用水报装6日', 0.5, 0, 1, NULL, '', 'table', '表1', 2), "
+              "(103, 12, 2, 0, 'water', 'el.time', '', 'level', '<=', 9, '日', NULL, '', 30, 32, '9日', "
+              "'用电9日', 0.5, 0, 0, NULL, '', 'measure', '', 1)"}) {
+            ASSERT_TRUE(q.exec(QString::fromUtf8(sql))) << sql << q.lastError().text().toStdString();
+        }
+        q.finish();
+        closeRaw(raw);
+    }
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
+    for (const bool includeRejected : {false, true}) {
+        SCOPED_TRACE(includeRejected);
+        const BothPaths rows =
+            rowsBothWays(**db, QStringLiteral("wa.time"), QStringLiteral("water"), includeRejected);
+        ASSERT_EQ(rows.compact.size(), includeRejected ? 3 : 2);
+        EXPECT_EQ(rows.compact, rows.columns);
+        for (qsizetype i = 0; i < rows.compact.size(); ++i) {
+            // operator== takes a NULL text for an empty one: NULLs must stay NULL.
+            EXPECT_EQ(rows.compact[i].quote.isNull(), rows.columns[i].quote.isNull());
+            EXPECT_EQ(rows.compact[i].scope.isNull(), rows.columns[i].scope.isNull());
+            EXPECT_EQ(rows.compact[i].sentence.isNull(), rows.columns[i].sentence.isNull());
+        }
+    }
+    const QList<ComparisonRow> rows =
+        rowsBothWays(**db, QStringLiteral("wa.time"), QStringLiteral("water"), true).compact;
+    // Municipal plan first; within a plan, measures in document order.
+    ASSERT_EQ(rows.size(), 3);
+    EXPECT_EQ(rows[0].targetId, 102);
+    EXPECT_TRUE(rows[0].rejected);
+    EXPECT_EQ(rows[0].sectionHeading, QStringLiteral("表1"));
+    EXPECT_EQ(rows[1].targetId, 101);
+    EXPECT_TRUE(rows[1].userAdded);
+    EXPECT_TRUE(rows[1].qualitative);
+    EXPECT_FALSE(rows[1].value.has_value());
+    EXPECT_TRUE(rows[1].quote.isNull());
+    EXPECT_TRUE(rows[1].unit.isNull());
+    EXPECT_EQ(rows[1].end, 0);
+    const ComparisonRow& r = rows[2];
+    EXPECT_EQ(r.targetId, 100);
+    EXPECT_EQ(r.measureNumber, 7);
+    EXPECT_EQ(r.measureId, 11);
+    EXPECT_EQ(r.scope, QStringLiteral("12:3,-"));
+    EXPECT_EQ(r.sentence, QString::fromUtf8("-3:用水,\x1f报装5日:9,"));
+    EXPECT_EQ(r.value, 5.0);
+    EXPECT_EQ(r.baseline, 7.25);
+    EXPECT_EQ(r.confidence, 0.8333333333333334);
+    EXPECT_EQ(r.correctedFields, (QStringList{QStringLiteral("value"), QStringLiteral("unit")}));
+    EXPECT_TRUE(r.corrected);
+    EXPECT_EQ(r.version, 4);
+    EXPECT_EQ(r.start, 40);
+    EXPECT_EQ(r.end, 42);
+    EXPECT_EQ(r.docId, QStringLiteral("b-2020"));
+    // The comparison reads compare_rows only.
+    QSqlQuery q((*db)->connection());
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT c.row FROM compare_rows c WHERE c.indicator = "
+                              "'wa.time'")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(3).toString(), QStringLiteral("SEARCH c USING PRIMARY KEY (indicator=?)"));
+    q.finish();
+    // A target inserted without its measure fields (migration 3's trigger fills them) is listed with them.
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("INSERT INTO targets(id, measure_id, document_id, ordinal, area, indicator) "
+                              "VALUES (104, 12, 2, 1, 'water', 'wa.time')")));
+    const BothPaths after = rowsBothWays(**db, QStringLiteral("wa.time"), QStringLiteral("water"), true);
+    ASSERT_EQ(after.compact.size(), 4);
+    EXPECT_EQ(after.compact, after.columns);
+    EXPECT_EQ(after.compact[0].targetId, 104); // no span: first in its measure
+    EXPECT_EQ(after.compact[0].measureNumber, 2);
+}
+
+// compare_rows follows every change of a target (its triggers): a correction (value and
+// row version), its undo, a correction of the indicator, a rejection, removing a plan.
+TEST(Database, CompactComparisonRowsFollowCorrectionsUndoAndRemoval) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    const auto check = [&](const QString& indicator, qsizetype expected) {
+        const BothPaths rows = rowsBothWays(*db, indicator, QStringLiteral("water"), true);
+        EXPECT_EQ(rows.compact.size(), expected);
+        EXPECT_EQ(rows.compact, rows.columns);
+        return rows.compact;
+    };
+    const QString water = QStringLiteral("wa.time");
+    QList<ComparisonRow> rows = check(water, 3);
+    ASSERT_EQ(rows[1].docId, QStringLiteral("dazu-2019"));
+    const qint64 dazu = rows[1].targetId;
+    const qint64 version = rows[1].version;
+    const Result<qint64> corrected =
+        db->correctTarget(dazu, OverrideKind::TargetValue, QStringLiteral("4"), version);
+    ASSERT_TRUE(corrected.ok()) << corrected.errorMessage().toStdString();
+    rows = check(water, 3);
+    EXPECT_EQ(rows[1].value, 4.0);
+    EXPECT_GT(rows[1].version, version);
+    EXPECT_EQ(rows[1].correctedFields, QStringList{QStringLiteral("value")});
+    ASSERT_TRUE(db->removeOverride(*corrected).ok());
+    rows = check(water, 3);
+    EXPECT_EQ(rows[1].value, 5.0);
+    EXPECT_FALSE(rows[1].corrected);
+    const Result<qint64> moved =
+        db->correctTarget(dazu, OverrideKind::TargetIndicator, QStringLiteral("el.time.high_voltage"));
+    ASSERT_TRUE(moved.ok()) << moved.errorMessage().toStdString();
+    check(water, 2);
+    ASSERT_TRUE(db->removeOverride(*moved).ok());
+    const Result<qint64> rejected = db->rejectTarget(rows[2].targetId);
+    ASSERT_TRUE(rejected.ok());
+    rows = check(water, 3);
+    EXPECT_TRUE(rows[2].rejected);
+    TargetFilter shown;
+    shown.indicator = water;
+    EXPECT_EQ(db->targets(shown)->size(), 2);
+    ASSERT_TRUE(db->removeDocument(rows[0].documentId).ok());
+    rows = check(water, 2);
+    EXPECT_EQ(rows[0].docId, QStringLiteral("dazu-2019"));
 }
