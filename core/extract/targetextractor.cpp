@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <numeric>
 
 namespace pc {
 
@@ -34,14 +35,20 @@ struct Stream {
 
     void append(const Measure& m, int measureIndex) {
         parts.append({text.size(), measureIndex});
-        text += m.body;
+        const qsizetype at = offsets.size();
         if (m.bodyOffsets.size() == m.body.size()) {
+            if (text.isEmpty() && offsets.isEmpty()) { // the usual case: share, don't copy
+                text = m.body;
+                offsets = m.bodyOffsets;
+                return;
+            }
             offsets += m.bodyOffsets;
         } else {
             // No offset map: assume the body is the measure's span verbatim.
-            for (qsizetype i = 0; i < m.body.size(); ++i)
-                offsets << (m.span.isValid() ? m.span.start + i : i);
+            offsets.resize(at + m.body.size());
+            std::iota(offsets.begin() + at, offsets.end(), m.span.isValid() ? m.span.start : 0);
         }
+        text += m.body;
     }
     int measureAt(const Document& doc, qsizetype pos) const {
         if (bySource) {
@@ -261,9 +268,8 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
         // whole text once, tolerating fragments, and give each target to the measure it falls in.
         Stream st;
         st.text = doc.source;
-        st.offsets.reserve(doc.source.size());
-        for (qsizetype i = 0; i < doc.source.size(); ++i)
-            st.offsets << i;
+        st.offsets.resize(doc.source.size());
+        std::iota(st.offsets.begin(), st.offsets.end(), qsizetype(0));
         QList<std::pair<qsizetype, int>> parts;
         for (qsizetype mi = 0; mi < doc.measures.size(); ++mi) {
             const Measure& m = doc.measures.at(mi);
