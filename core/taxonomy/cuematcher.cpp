@@ -63,8 +63,16 @@ CueMatcher::Hits CueMatcher::find(QStringView text, int maxCount) const {
             if (second != s[i + 1])
                 continue;
             for (int id : ids) {
+                // The first two characters matched already; compare the rest in place.
                 const QString& c = m_cues.at(id);
-                if (c.size() <= n - i && QStringView(c) == text.mid(i, c.size()))
+                const qsizetype len = c.size();
+                if (len > n - i)
+                    continue;
+                const QChar* cu = c.constData();
+                qsizetype k = 2;
+                while (k < len && cu[k].unicode() == s[i + k])
+                    ++k;
+                if (k == len)
                     count(id, i);
             }
             break;
