@@ -151,7 +151,13 @@ bool isHeadingLine(QStringView line) {
         QStringLiteral("^[\\p{Han}“”]{2,10}(?:目标|要求|任务|思路|原则)[：:]?$"));
     if (line.isEmpty() || line.size() > 40 || line.contains(u'。'))
         return false;
-    return labelled.match(line).hasMatch() || named.match(line).hasMatch();
+    // Each pattern is anchored: run it only where the first (labelled) or last (named) character fits.
+    const char16_t first = line.front().unicode();
+    const bool mayBeLabelled = first == u'（' || first == u'(' || first == u'第' ||
+                               QStringView(u"一二三四五六七八九十").contains(QChar(first));
+    const char16_t last = line.back().unicode();
+    const bool mayBeNamed = QStringView(u"标求务路则：:").contains(QChar(last));
+    return (mayBeLabelled && labelled.match(line).hasMatch()) || (mayBeNamed && named.match(line).hasMatch());
 }
 
 QList<Heading> findHeadings(const Document& doc) {
@@ -185,8 +191,8 @@ QString headingAbove(const QList<Heading>& headings, qsizetype pos) {
 }
 
 bool isGoalHeading(const QString& h) {
-    static const QRegularExpression goal(QStringLiteral("目标|总体要求|预期"));
-    return goal.match(h).hasMatch() && !h.contains(QStringLiteral("目标任务分解"));
+    return (h.contains(u"目标") || h.contains(u"总体要求") || h.contains(u"预期")) &&
+           !h.contains(QStringLiteral("目标任务分解"));
 }
 
 // "1." / "2、" / "（3）" at a paragraph's start: a numbered item, i.e. a measure, even in a plan whose
