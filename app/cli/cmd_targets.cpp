@@ -118,7 +118,9 @@ int runTargets(Context& ctx) {
     }
     const Classifier classifier(taxonomy.value());
     int status = Ok;
-    QList<QStringList> rows;
+    const bool csvOut = format == QLatin1String("csv");
+    // CSV: the rows go straight into one text (csv::table's rows, without a list of rows in between).
+    QString csvText = csvOut ? csv::row(header()) : QString();
     QJsonArray json;
     for (const QString& file : std::as_const(ctx.args)) {
         const std::optional<ManifestEntry> entry = manifestEntryBeside(file);
@@ -135,14 +137,14 @@ int runTargets(Context& ctx) {
         for (const Target& t : a->targets) {
             if (t.qualitative && !withQualitative)
                 continue;
-            if (format == QLatin1String("csv"))
-                rows << row(t);
+            if (csvOut)
+                csvText += csv::row(row(t));
             else
                 json.append(toJson(t, taxonomy.value()));
         }
     }
-    if (format == QLatin1String("csv"))
-        ctx.out << QString::fromUtf8(csv::table(header(), rows));
+    if (csvOut)
+        ctx.out << csvText;
     else
         ctx.out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
     return status;

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "rendercommands.h"
 
+#include "common/batchmemory.h"
 #include "common/datapaths.h"
 
 #ifdef PLANCOMPARE_CLI_RENDER
@@ -43,6 +44,8 @@ void printHelp(QTextStream& out) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // A command reads file after file: keep freed buffers for the next one (see batchmemory.h).
+    pc::keepFreedMemoryForReuse();
     QString command;
     for (int i = 1; i < argc; ++i) {
         const QString a = QString::fromLocal8Bit(argv[i]);

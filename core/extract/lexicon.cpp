@@ -179,9 +179,33 @@ bool startsWithAny(QStringView s, std::initializer_list<QStringView> words, QStr
 }
 
 bool containsAny(QStringView s, std::initializer_list<QStringView> words) {
+    // Clauses and cue windows are short: one walk over them comparing first characters beats a
+    // library search per word. Long texts (whole sentences) keep the vectorised search per word.
+    if (s.size() > 48) {
+        for (QStringView w : words) {
+            if (s.contains(w))
+                return true;
+        }
+        return false;
+    }
+    const char16_t* d = s.utf16();
+    const qsizetype n = s.size();
     for (QStringView w : words) {
-        if (s.contains(w))
-            return true;
+        if (w.isEmpty())
+            return true; // as QStringView::contains: the empty word is everywhere
+    }
+    for (qsizetype p = 0; p < n; ++p) {
+        const char16_t c = d[p];
+        for (QStringView w : words) {
+            const qsizetype len = w.size();
+            if (w.utf16()[0] != c || len > n - p)
+                continue;
+            qsizetype k = 1;
+            while (k < len && w.utf16()[k] == d[p + k])
+                ++k;
+            if (k == len)
+                return true;
+        }
     }
     return false;
 }

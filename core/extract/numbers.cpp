@@ -1,6 +1,9 @@
 // Number reading for the target grammar (see numbers.h).
 #include "numbers.h"
 
+#include <QByteArray>
+#include <QVarLengthArray>
+
 #include <cmath>
 
 namespace pc::extract {
@@ -94,12 +97,14 @@ std::optional<NumberToken> readNumber(const QString& text, qsizetype pos) {
     NumberToken t;
     t.start = pos;
     if (isArabicDigit(text.at(pos))) {
-        // Fold to ASCII and let QString::toDouble round correctly (99.96 stays 99.96).
-        QString ascii;
+        // Fold to ASCII and let toDouble round correctly (99.96 stays 99.96); whole numbers of up to
+        // 15 digits are exact in a double and are summed directly.
+        QVarLengthArray<char, 32> ascii;
+        bool fraction = false;
         qsizetype i = pos;
         auto digitAt = [&](qsizetype k) { return k < n && isArabicDigit(text.at(k)); };
         while (digitAt(i)) {
-            ascii += QChar(u'0' + arabicValue(text.at(i)));
+            ascii.append(char('0' + arabicValue(text.at(i))));
             ++i;
             // 5,000 / 1,070: an ASCII comma before exactly three digits groups thousands.
             if (i < n && text.at(i) == u',' && digitAt(i + 1) && digitAt(i + 2) && digitAt(i + 3) &&
@@ -108,15 +113,23 @@ std::optional<NumberToken> readNumber(const QString& text, qsizetype pos) {
         }
         t.digits = int(ascii.size());
         if (i + 1 < n && (text.at(i) == u'.' || text.at(i) == u'．') && isArabicDigit(text.at(i + 1))) {
-            ascii += QLatin1Char('.');
+            ascii.append('.');
+            fraction = true;
             ++i;
             while (i < n && isArabicDigit(text.at(i))) {
-                ascii += QChar(u'0' + arabicValue(text.at(i)));
+                ascii.append(char('0' + arabicValue(text.at(i))));
                 ++i;
             }
         }
         t.end = i;
-        t.value = ascii.toDouble();
+        if (!fraction && ascii.size() <= 15) {
+            double v = 0;
+            for (const char d : ascii)
+                v = v * 10 + (d - '0');
+            t.value = v;
+        } else {
+            t.value = QByteArray(ascii.constData(), ascii.size()).toDouble();
+        }
         return t;
     }
     // 半个工作日 / 半天 / 半小时: a half, only as a quantity of time or things.

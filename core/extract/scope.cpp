@@ -31,13 +31,19 @@ QString cleanScope(QStringView s) {
     static const QRegularExpression innerDeadline(
         QStringLiteral("[0-9０-９]{4}\\s*年(?:[0-9０-９]{1,2}\\s*月)?(?:年?底|末)?(?:前|以前)"));
     QString out = trimSpaces(s).toString();
-    QRegularExpressionMatch last;
-    for (auto it = innerDeadline.globalMatch(out); it.hasNext();)
-        last = it.next();
-    if (last.hasMatch() && last.capturedStart() > 0 && out.size() - last.capturedEnd() >= 4)
-        out.remove(0, last.capturedEnd());
+    // Each regex runs only where its match is possible: a deadline holds 年; a leading date starts
+    // with a digit, 今, 年 or 全.
+    if (out.contains(u'年')) {
+        QRegularExpressionMatch last;
+        for (auto it = innerDeadline.globalMatch(out); it.hasNext();)
+            last = it.next();
+        if (last.hasMatch() && last.capturedStart() > 0 && out.size() - last.capturedEnd() >= 4)
+            out.remove(0, last.capturedEnd());
+    }
     for (int pass = 0; pass < 3; ++pass) {
-        out.remove(leadingDate);
+        if (!out.isEmpty() && (isArabicDigit(out.front()) || out.front() == u'今' || out.front() == u'年' ||
+                               out.front() == u'全'))
+            out.remove(leadingDate); // anchored at ^: at most the one match at the start
         while (!out.isEmpty() &&
                (isClauseDelimiter(out.front()) || out.front() == u'、' || out.front() == u'（' ||
                 out.front() == u'）' || out.front() == u'(' || out.front() == u')' || isSpace(out.front())))

@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 namespace pc::extract::grammar {
 
@@ -23,9 +24,10 @@ void addSpecialForms(const QString& text, qsizetype ss, const QString& sentence,
         "一次都不跑|一次不用跑|一次不跑"));
     // Each of those phrases holds 立, 即, 当 or 跑: skip the regex where none occurs.
     const bool mayBeQualitative = containsAny(sentence, {u"立", u"即", u"当", u"跑"});
-    for (auto qit = mayBeQualitative ? qual.globalMatch(sentence) : QRegularExpressionMatchIterator();
-         qit.hasNext();) {
-        const QRegularExpressionMatch m = qit.next();
+    // (No match iterator at all otherwise: even an empty one allocates.)
+    for (auto qit = mayBeQualitative ? std::optional(qual.globalMatch(sentence)) : std::nullopt;
+         qit && qit->hasNext();) {
+        const QRegularExpressionMatch m = qit->next();
         TextTarget t;
         t.qualitative = true;
         t.numberStart = ss + m.capturedStart();
@@ -89,9 +91,9 @@ void addSpecialForms(const QString& text, qsizetype ss, const QString& sentence,
     qsizetype zeroEnd = -1;
     qsizetype zeroScopeEnd = -1;
     const bool mayHaveZero = containsAny(sentence, {u"零", u"0", u"０"});
-    for (auto it = mayHaveZero ? zero.globalMatch(sentence) : QRegularExpressionMatchIterator();
-         it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
+    for (auto it = mayHaveZero ? std::optional(zero.globalMatch(sentence)) : std::nullopt;
+         it && it->hasNext();) {
+        const QRegularExpressionMatch m = it->next();
         if (inDate(ss + m.capturedStart()))
             continue;
         // 0材料、0费用、0跑腿: the items of one list share the words before the list.

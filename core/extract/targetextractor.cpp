@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <numeric>
 
 namespace pc {
 
@@ -34,14 +35,20 @@ struct Stream {
 
     void append(const Measure& m, int measureIndex) {
         parts.append({text.size(), measureIndex});
-        text += m.body;
+        const qsizetype at = offsets.size();
         if (m.bodyOffsets.size() == m.body.size()) {
+            if (text.isEmpty() && offsets.isEmpty()) { // the usual case: share, don't copy
+                text = m.body;
+                offsets = m.bodyOffsets;
+                return;
+            }
             offsets += m.bodyOffsets;
         } else {
             // No offset map: assume the body is the measure's span verbatim.
-            for (qsizetype i = 0; i < m.body.size(); ++i)
-                offsets << (m.span.isValid() ? m.span.start + i : i);
+            offsets.resize(at + m.body.size());
+            std::iota(offsets.begin() + at, offsets.end(), m.span.isValid() ? m.span.start : 0);
         }
+        text += m.body;
     }
     int measureAt(const Document& doc, qsizetype pos) const {
         if (bySource) {
@@ -144,7 +151,13 @@ bool isHeadingLine(QStringView line) {
         QStringLiteral("^[\\p{Han}“”]{2,10}(?:目标|要求|任务|思路|原则)[：:]?$"));
     if (line.isEmpty() || line.size() > 40 || line.contains(u'。'))
         return false;
-    return labelled.match(line).hasMatch() || named.match(line).hasMatch();
+    // Each pattern is anchored: run it only where the first (labelled) or last (named) character fits.
+    const char16_t first = line.front().unicode();
+    const bool mayBeLabelled = first == u'（' || first == u'(' || first == u'第' ||
+                               QStringView(u"一二三四五六七八九十").contains(QChar(first));
+    const char16_t last = line.back().unicode();
+    const bool mayBeNamed = QStringView(u"标求务路则：:").contains(QChar(last));
+    return (mayBeLabelled && labelled.match(line).hasMatch()) || (mayBeNamed && named.match(line).hasMatch());
 }
 
 QList<Heading> findHeadings(const Document& doc) {
@@ -178,8 +191,8 @@ QString headingAbove(const QList<Heading>& headings, qsizetype pos) {
 }
 
 bool isGoalHeading(const QString& h) {
-    static const QRegularExpression goal(QStringLiteral("目标|总体要求|预期"));
-    return goal.match(h).hasMatch() && !h.contains(QStringLiteral("目标任务分解"));
+    return (h.contains(u"目标") || h.contains(u"总体要求") || h.contains(u"预期")) &&
+           !h.contains(QStringLiteral("目标任务分解"));
 }
 
 // "1." / "2、" / "（3）" at a paragraph's start: a numbered item, i.e. a measure, even in a plan whose
@@ -261,9 +274,8 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
         // whole text once, tolerating fragments, and give each target to the measure it falls in.
         Stream st;
         st.text = doc.source;
-        st.offsets.reserve(doc.source.size());
-        for (qsizetype i = 0; i < doc.source.size(); ++i)
-            st.offsets << i;
+        st.offsets.resize(doc.source.size());
+        std::iota(st.offsets.begin(), st.offsets.end(), qsizetype(0));
         QList<std::pair<qsizetype, int>> parts;
         for (qsizetype mi = 0; mi < doc.measures.size(); ++mi) {
             const Measure& m = doc.measures.at(mi);

@@ -3,6 +3,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace pc::parse {
 namespace {
 
@@ -21,6 +23,10 @@ QString findDeadline(QStringView text, int planYear) {
                        "|(\\d{4})\\s*年\\s*(?:(\\d{1,2})\\s*月(?:(\\d{1,2})日)?)?"
                        "|(今年内|今年底|今年年底|本年度内|年内|年底前)"
                        "|(?<![\\d年])(\\d{1,2})\\s*月底前"));
+    // Every form holds 完, 年 or 月: most cells and bodies have none and need no regex.
+    if (std::none_of(text.begin(), text.end(),
+                     [](QChar c) { return c == u'年' || c == u'月' || c == u'完'; }))
+        return {};
     QRegularExpressionMatchIterator it = re.globalMatch(text);
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();

@@ -165,7 +165,8 @@ int parseInterleaved(ParseContext& ctx) {
             vocabularyByFirst[vocabulary.at(vi).at(0).unicode()].append(int(vi));
     }
     // Fragments of long unit names (4+ characters, e.g. "长电联合" of "长电联合能源公司").
-    QSet<QString> fragments;
+    // (Sets of views into `vocabulary`, which outlives them: probing the text allocates nothing.)
+    QSet<QStringView> fragments;
     QSet<quint32> fragmentStarts; // first two characters, to skip most positions without allocating
     auto pairAt = [](QStringView v, qsizetype i) {
         return (quint32(v.at(i).unicode()) << 16) | v.at(i + 1).unicode();
@@ -176,7 +177,7 @@ int parseInterleaved(ParseContext& ctx) {
         // Only a name's head or tail: an inner piece ("市场监管" of 市市场监管局) is ordinary prose.
         for (qsizetype len = 4; len < u.size(); ++len) {
             for (const qsizetype s : {qsizetype(0), u.size() - len}) {
-                fragments.insert(u.mid(s, len));
+                fragments.insert(QStringView(u).mid(s, len));
                 fragmentStarts.insert(pairAt(u, s));
             }
         }
@@ -184,13 +185,14 @@ int parseInterleaved(ParseContext& ctx) {
 
     // Short pieces of a wrapped unit cell: a name's tail before a list comma ("局、") and, right after
     // a removed piece, a name's head ("市人" of 市人力社保局).
-    QSet<QString> tails, heads;
+    QSet<QStringView> tails, heads;
     for (const QString& u : vocabulary) {
         for (qsizetype len = 1; len <= 3 && len < u.size(); ++len)
-            tails.insert(u.right(len));
+            tails.insert(QStringView(u).right(len));
         for (qsizetype len = 2; len <= 4 && len < u.size(); ++len)
-            heads.insert(u.left(len));
+            heads.insert(QStringView(u).left(len));
     }
+    const QStringView textView(text);
     int added = 0;
     int removedTotal = 0;
     const qsizetype firstAdded = ctx.doc.measures.size();
@@ -218,7 +220,8 @@ int parseInterleaved(ParseContext& ctx) {
         QList<Unit> seenUnits;
         for (qsizetype p = t.textStart; p < end;) {
             qsizetype hit = 0;
-            for (const int vi : vocabularyByFirst.value(text.at(p).unicode())) {
+            const auto first = vocabularyByFirst.constFind(text.at(p).unicode());
+            for (const int vi : first != vocabularyByFirst.cend() ? *first : QList<int>()) {
                 const QString& u = vocabulary.at(vi);
                 if (p + u.size() <= end && QStringView(text).mid(p, u.size()) == u) {
                     hit = u.size();
@@ -228,19 +231,20 @@ int parseInterleaved(ParseContext& ctx) {
             }
             if (!hit && p + 1 < end && fragmentStarts.contains(pairAt(text, p))) {
                 for (qsizetype len = 8; len >= 4 && !hit; --len) {
-                    if (p + len <= end && fragments.contains(text.mid(p, len)))
+                    if (p + len <= end && fragments.contains(textView.mid(p, len)))
                         hit = len;
                 }
             }
             if (!hit) {
                 for (qsizetype len = 3; len >= 1 && !hit; --len) {
-                    if (p + len < end && text.at(p + len) == QChar(u'、') && tails.contains(text.mid(p, len)))
+                    if (p + len < end && text.at(p + len) == QChar(u'、') &&
+                        tails.contains(textView.mid(p, len)))
                         hit = len;
                 }
             }
             if (!hit && p > t.textStart && drop[p - 1 - t.textStart]) {
                 for (qsizetype len = 4; len >= 2 && !hit; --len) {
-                    if (p + len <= end && heads.contains(text.mid(p, len)))
+                    if (p + len <= end && heads.contains(textView.mid(p, len)))
                         hit = len;
                 }
             }
@@ -264,6 +268,8 @@ int parseInterleaved(ParseContext& ctx) {
         ctx.trim(s0, e0);
         ms.span = ctx.span(s0, e0);
         // Body: kept characters with their own source offsets.
+        ms.body.reserve(end - t.textStart);
+        ms.bodyOffsets.reserve(end - t.textStart);
         for (qsizetype p = t.textStart; p < end; ++p) {
             if (drop[p - t.textStart] || text.at(p) == QLatin1Char('\n'))
                 continue;

@@ -36,7 +36,7 @@ Evidence gather(const ParseContext& ctx) {
             continue;
         ++e.nonEmptyLines;
         e.textChars += v.size();
-        if (!v.startsWith(QLatin1Char('\t')) && lineNumber.match(v).hasMatch())
+        if (!v.startsWith(QLatin1Char('\t')) && v.contains(u'.') && lineNumber.match(v).hasMatch())
             ++e.numberedLines;
     }
     // Inline numbers are only counted when lines are long (cheap on ordinary files).

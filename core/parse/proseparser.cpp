@@ -63,8 +63,9 @@ int parseProse(ParseContext& ctx, const ProseOptions& opt) {
             closeMeasure();
             continue;
         }
-        QRegularExpressionMatch m = level1.match(v);
-        if (m.hasMatch()) {
+        // Each pattern needs a character most lines lack (、 （ ( . 第): no regex run without it.
+        QRegularExpressionMatch m;
+        if (v.contains(u'、') && (m = level1.match(v)).hasMatch()) {
             closeMeasure();
             const QString text = headingText(v);
             h1 = Heading{1,
@@ -74,8 +75,7 @@ int parseProse(ParseContext& ctx, const ProseOptions& opt) {
             h2 = Heading{};
             continue;
         }
-        m = level2.match(v);
-        if (m.hasMatch()) {
+        if ((v.contains(u'（') || v.contains(u'(')) && (m = level2.match(v)).hasMatch()) {
             closeMeasure();
             const QString text = headingText(v);
             h2 = Heading{2,
@@ -86,12 +86,11 @@ int parseProse(ParseContext& ctx, const ProseOptions& opt) {
         }
         if (!opt.measures)
             continue;
-        m = measureRe.match(v);
         int number = 0;
         double confidence = opt.generic ? 0.4 : 1.0;
-        if (m.hasMatch()) {
+        if (v.contains(u'.') && (m = measureRe.match(v)).hasMatch()) {
             number = m.capturedView(1).toInt();
-        } else if (opt.generic) {
+        } else if (opt.generic && (v.contains(u'（') || v.contains(u'(') || v.contains(u'第'))) {
             m = itemRe.match(v);
             if (m.hasMatch()) {
                 number = m.capturedLength(1) ? m.capturedView(1).toInt() : lastNumber + 1;

@@ -73,20 +73,27 @@ QString UnitNamer::normalizedName(const QString& written) const {
         {QStringLiteral("生态环境保护局"), QStringLiteral("生态环境局")},
         {QStringLiteral("经信委"), QStringLiteral("经济信息委")},
     };
+    // (QString::replace builds a search table even when there is nothing to replace: look first.)
+    auto replaceAll = [&s](const QString& from, const QString& to) {
+        if (s.contains(from))
+            s.replace(from, to);
+    };
     for (const auto& [from, to] : aliases)
-        s.replace(from, to);
+        replaceAll(from, to);
     if (!m_jurisdiction.isEmpty()) {
         const QString j = m_jurisdiction;                     // 江津区 / 重庆市
         const QString generic = QString(j.back());            // 区 / 县 / 市
         const QString stem = j.size() > 1 ? j.chopped(1) : j; // 江津 / 重庆
         if (j != QStringLiteral("重庆市")) {
-            s.replace(QStringLiteral("重庆市") + j, generic);
-            s.replace(QStringLiteral("重庆") + j, generic);
+            if (s.contains(j)) {
+                replaceAll(QStringLiteral("重庆市") + j, generic);
+                replaceAll(QStringLiteral("重庆") + j, generic);
+            }
         }
         if (s.startsWith(j))
             s = generic + s.mid(j.size());
         else
-            s.replace(j, generic);
+            replaceAll(j, generic);
         // "人行江津中心支行": the stem alone names the place inside a name; keep it.
         Q_UNUSED(stem);
     }

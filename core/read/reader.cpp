@@ -4,7 +4,7 @@
 #include "docxreader.h"
 #include "format.h"
 #include "htmlreader.h"
-#include "pdfreader.h"
+#include "pdfmodule.h"
 #include "text/decode.h"
 
 #include <QFile>
@@ -39,7 +39,7 @@ Result<ReadResult> readBytes(const QByteArray& bytes, const QString& path, const
     const Format format = detectFormat(bytes);
     switch (format) {
     case Format::Pdf:
-        return readPdf(bytes, path, options);
+        return readPdfThroughModule(bytes, path, options); // Poppler is loaded only now
     case Format::Docx:
         return readDocx(bytes, path, options);
     case Format::Html:

@@ -284,24 +284,29 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
     const QList<Indicator>& indicators = m_taxonomy.indicators();
     QList<double> local(indicators.size(), 0.0);
     QList<double> wide(indicators.size(), 0.0);
-    accumulate(m_cues.find(nearBefore, 1), m_indicatorPostings, 1, 3.0, local);
-    accumulate(m_cues.find(t.after, 1), m_indicatorPostings, 1, 2.5, local);
-    accumulate(m_cues.find(farBefore, 1), m_indicatorPostings, 1, 1.5, local);
+    // The clause texts are searched once; their hits feed the indicator, area and specific scores.
+    const CueMatcher::Hits nearHits = m_cues.find(nearBefore, 1);
+    const CueMatcher::Hits afterHits = m_cues.find(t.after, 1);
+    const CueMatcher::Hits farHits = m_cues.find(farBefore, 1);
+    accumulate(nearHits, m_indicatorPostings, 1, 3.0, local);
+    accumulate(afterHits, m_indicatorPostings, 1, 2.5, local);
+    accumulate(farHits, m_indicatorPostings, 1, 1.5, local);
     accumulate(m_cues.find(t.sentence, 1), m_indicatorPostings, 1, 0.5, wide);
     accumulate(m_cues.find(t.measureTitle, 1), m_indicatorPostings, 1, 0.5, wide);
     accumulate(m_cues.find(t.heading, 1), m_indicatorPostings, 1, 0.5, wide);
     // The area the clause itself names (接用户用气申请后…, 用水报装…): like the measure's and the
     // document's area, it favours that area's indicators, whatever heading the sentence sits under.
     QList<double> clauseAreas(m_taxonomy.areas().size(), 0.0);
-    accumulate(m_cues.find(nearBefore, 1), m_areaPostings, 1, 1.0, clauseAreas);
-    accumulate(m_cues.find(t.after, 1), m_areaPostings, 1, 1.0, clauseAreas);
+    accumulate(nearHits, m_areaPostings, 1, 1.0, clauseAreas);
+    accumulate(afterHits, m_areaPostings, 1, 1.0, clauseAreas);
     const CharSet nearChars(t.gapped ? nearBefore : QString());
     const CharSet afterChars(t.gapped ? t.after : QString());
     // A clause that names its area (供电企业在受理申请后…) is about that area: words the indicators of
     // several areas share (受理申请, a stage of water and of gas) do not file it under another one.
     QList<double> specific(indicators.size(), 0.0);
-    for (const QString* text : std::initializer_list<const QString*>{&nearBefore, &t.after, &farBefore}) {
-        for (const CueMatcher::Hit& h : m_cues.find(*text, 1)) {
+    for (const CueMatcher::Hits* hits :
+         std::initializer_list<const CueMatcher::Hits*>{&nearHits, &afterHits, &farHits}) {
+        for (const CueMatcher::Hit& h : *hits) {
             if (m_sharedCue.at(h.cue))
                 continue;
             for (const Posting& p : m_indicatorPostings.at(h.cue))

@@ -1,6 +1,8 @@
 // One-pass cue search (see cuematcher.h).
 #include "cuematcher.h"
 
+#include <algorithm>
+
 namespace pc {
 
 int CueMatcher::add(const QString& cue) {
@@ -23,29 +25,36 @@ int CueMatcher::add(const QString& cue) {
         return id;
     }
     const char16_t second = cue.at(1).unicode();
-    for (auto& [c, ids] : bk.bySecond) {
-        if (c == second) {
-            ids.append(id);
-            return id;
-        }
-    }
-    bk.bySecond.append({second, QList<int>{id}});
+    // Kept sorted by the second character (found by binary search); each list keeps adding order.
+    auto at =
+        std::lower_bound(bk.bySecond.begin(), bk.bySecond.end(), second,
+                         [](const std::pair<char16_t, QList<int>>& e, char16_t c) { return e.first < c; });
+    if (at != bk.bySecond.end() && at->first == second)
+        at->second.append(id);
+    else
+        bk.bySecond.insert(at, {second, QList<int>{id}});
     return id;
 }
 
 CueMatcher::Hits CueMatcher::find(QStringView text, int maxCount) const {
     Hits hits;
+    // Where each cue's hit is in `hits` (-1: none yet), one slot per cue, reset before returning: no
+    // search through the hits per occurrence. Per thread, so a const matcher serves several threads.
+    thread_local std::vector<int> slotOf;
+    if (slotOf.size() < size_t(m_cues.size()))
+        slotOf.assign(size_t(m_cues.size()), -1);
     auto count = [&](int id, qsizetype at) {
         const qsizetype end = at + m_cues.at(id).size();
-        for (Hit& h : hits) {
-            if (h.cue == id) {
-                if (at >= h.lastEnd && h.count < maxCount) {
-                    ++h.count;
-                    h.lastEnd = end;
-                }
-                return;
+        int& slot = slotOf[size_t(id)];
+        if (slot >= 0) {
+            Hit& h = hits[slot];
+            if (at >= h.lastEnd && h.count < maxCount) {
+                ++h.count;
+                h.lastEnd = end;
             }
+            return;
         }
+        slot = int(hits.size());
         hits.append(Hit{id, 1, end});
     };
     const qsizetype n = text.size();
@@ -59,17 +68,27 @@ CueMatcher::Hits CueMatcher::find(QStringView text, int maxCount) const {
             count(id, i);
         if (i + 1 >= n)
             continue;
-        for (const auto& [second, ids] : bk.bySecond) {
-            if (second != s[i + 1])
-                continue;
-            for (int id : ids) {
+        const auto entry = std::lower_bound(
+            bk.bySecond.cbegin(), bk.bySecond.cend(), s[i + 1],
+            [](const std::pair<char16_t, QList<int>>& e, char16_t c) { return e.first < c; });
+        if (entry != bk.bySecond.cend() && entry->first == s[i + 1]) {
+            for (int id : entry->second) {
+                // The first two characters matched already; compare the rest in place.
                 const QString& c = m_cues.at(id);
-                if (c.size() <= n - i && QStringView(c) == text.mid(i, c.size()))
+                const qsizetype len = c.size();
+                if (len > n - i)
+                    continue;
+                const QChar* cu = c.constData();
+                qsizetype k = 2;
+                while (k < len && cu[k].unicode() == s[i + k])
+                    ++k;
+                if (k == len)
                     count(id, i);
             }
-            break;
         }
     }
+    for (const Hit& h : hits)
+        slotOf[size_t(h.cue)] = -1;
     return hits;
 }
 

@@ -1,6 +1,8 @@
 // Decoding bytes: strict UTF-8 first, then GB18030 (a superset of GBK), after a binary sniff.
 #include "decode.h"
 
+#include <cstring>
+
 #include <QStringDecoder>
 
 namespace pc::text {
@@ -10,13 +12,14 @@ namespace {
 // (UTF-16 files are treated as binary too: the plans are never stored that way).
 bool looksBinary(const QByteArray& bytes) {
     const qsizetype n = std::min<qsizetype>(bytes.size(), 64 * 1024);
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.constData());
+    if (n > 0 && std::memchr(p, 0, size_t(n)))
+        return true;
+    // One branch-free count the compiler vectorises: C0 controls other than \t \n \f \r.
     qsizetype controls = 0;
     for (qsizetype i = 0; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(bytes.at(i));
-        if (c == 0)
-            return true;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
-            ++controls;
+        const unsigned c = p[i];
+        controls += (c < 0x20) & (c != '\t') & (c != '\n') & (c != '\r') & (c != '\f');
     }
     return n > 0 && controls * 100 > n; // more than 1 % control characters
 }

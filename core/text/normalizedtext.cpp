@@ -28,10 +28,12 @@ QChar foldChar(QChar c) {
 }
 
 void NormalizedText::append(QChar c, qsizetype src) {
-    const qsizetype n = m_text.size();
+    // m_text was sized to the source (normalizing never lengthens it); m_length is what is written.
+    const qsizetype n = m_length;
     if (m_segments.isEmpty() || m_segments.constLast().src - m_segments.constLast().norm != src - n)
         m_segments.append({n, src});
-    m_text.append(c);
+    m_buffer[n] = c;
+    ++m_length;
 }
 
 qsizetype NormalizedText::toSource(qsizetype n) const {
@@ -140,7 +142,9 @@ qsizetype noiseMarker(const QString& s, qsizetype i) {
 NormalizedText normalize(const QString& source) {
     NormalizedText out;
     out.m_sourceSize = source.size();
-    out.m_text.reserve(source.size());
+    out.m_text.resize(source.size()); // written through m_buffer by append(), cut to m_length below
+    out.m_buffer = out.m_text.data();
+    out.m_length = 0;
     const qsizetype n = source.size();
     qsizetype lineStart = 0;
     while (lineStart < n) {
@@ -187,6 +191,8 @@ NormalizedText normalize(const QString& source) {
             out.append(QLatin1Char('\n'), lineEnd);
         lineStart = lineEnd + 1;
     }
+    out.m_text.truncate(out.m_length);
+    out.m_buffer = nullptr;
     return out;
 }
 

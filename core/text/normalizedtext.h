@@ -37,6 +37,8 @@ private:
     void append(QChar c, qsizetype src);
 
     QString m_text;
+    QChar* m_buffer = nullptr; // while normalize() writes: m_text's characters
+    qsizetype m_length = 0;    // while normalize() writes: how many are written
     QList<Segment> m_segments;
     qsizetype m_sourceSize = 0;
 };

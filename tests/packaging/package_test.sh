@@ -75,7 +75,10 @@ fi
 # dpkg-shlibdeps really ran: every library the binaries link is owned by a package in Depends.
 dep_names=$(sed -e 's/([^)]*)//g' -e 's/[,|]/\n/g' <<<"$depends" | tr -d ' ')
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH) # not /lib32/… of the i386 compatibility packages
-for bin in "$usr/bin/plancompare" "$usr/bin/plancompare-cli"; do
+# The PDF reader module (Poppler, Tesseract), which the programs dlopen when a PDF arrives.
+pdfmodule=$(find "$usr/lib" -path '*/plancompare/libplancompare_pdf.so' | head -1)
+[ -n "$pdfmodule" ] || fail "the package lacks lib/…/plancompare/libplancompare_pdf.so"
+for bin in "$usr/bin/plancompare" "$usr/bin/plancompare-cli" "$pdfmodule"; do
   for lib in $(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
     # "pkg:arch: path", or "pkg1, pkg2: path" when packages share the path.
     owners=$(dpkg -S "*/$multiarch/$lib" 2>/dev/null | head -1 | sed -e 's/: .*//' -e 's/, */\n/g' | sed 's/:.*//') || true
@@ -176,6 +179,13 @@ for fmt in svg png pdf; do
   run env LD_DEBUG=files LD_DEBUG_OUTPUT="$ld/cli-$fmt" "$cli" --db "$tmp/gui.sqlite" chart --indicator wa.time \
     --out "$tmp/chart.$fmt" >/dev/null 2>&1 || fail "installed plancompare-cli chart --out chart.$fmt"
 done
+# A PDF: the installed CLI finds the installed module beside it and reads the report it wrote.
+run "$cli" --db "$tmp/gui.sqlite" report --indicator wa.time --out "$tmp/report.pdf" >/dev/null 2>&1 ||
+  fail "installed plancompare-cli report --out report.pdf"
+run env LD_DEBUG=files LD_DEBUG_OUTPUT="$ld/cli-readpdf" "$cli" parse "$tmp/report.pdf" >"$tmp/report.parsed" \
+  2>"$tmp/report.err" || { cat "$tmp/report.err" >&2; fail "installed plancompare-cli parse report.pdf"; }
+grep -qF "$pdfmodule" "$ld"/cli-readpdf* || fail "parse report.pdf did not load $pdfmodule"
+ok "installed plancompare-cli reads a PDF through ${pdfmodule#"$root"}"
 plugins=/usr/lib/$multiarch/qt6/plugins
 loaded=$(sed -n 's/.*calling init: \(\/.*\)$/\1/p' "$ld"/* | grep -v "^$root/" | sort -u)
 for p in sqldrivers/libqsqlite.so platforms/libqoffscreen.so platforms/libqxcb.so imageformats/libqsvg.so \
