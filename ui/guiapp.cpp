@@ -20,6 +20,7 @@
 #include "views/readerview.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFont>
 #include <QImage>
@@ -120,6 +121,17 @@ void showSeedProgress(MainWindow& window, Workbench& wb, SeedImport& seeding, bo
                     QObject::tr("已从内置规划建立数据库（%1 份规划）").arg(seeding.fileCount()), 8000);
         });
 }
+
+// The screenshot is rendered once, by grab(): the window is shown (so it is laid out and polished as
+// on screen) but never painted into its backing store, which nothing would read (that paint cost as
+// much as the grab).
+class SkipBackingStorePaint : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        return event->type() == QEvent::UpdateRequest || QObject::eventFilter(watched, event);
+    }
+};
 
 } // namespace
 
@@ -255,6 +267,8 @@ int runGui(QApplication& app, const GuiOptions& options) {
     if (headless) {
         window.resize(1440, 900);
         window.setAttribute(Qt::WA_DontShowOnScreen);
+        SkipBackingStorePaint skipPaint;
+        window.installEventFilter(&skipPaint);
         window.show();
         QApplication::processEvents();
         if (options.view == QLatin1String("reader") || options.view == QLatin1String("compare")) {
