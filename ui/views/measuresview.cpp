@@ -3,6 +3,7 @@
 
 #include "app/uilanguage.h"
 #include "app/workbench.h"
+#include "lazyreload.h"
 #include "models/measuresmodel.h"
 #include "notespanel.h"
 #include "richtextdelegate.h"
@@ -37,7 +38,8 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     , m_body(new QTextBrowser(this))
     , m_delegate(new RichTextDelegate(-1, this))
     , m_debounce(new QTimer(this))
-    , m_notes(new NotesPanel(workbench.data(), this)) {
+    , m_notes(new NotesPanel(workbench.data(), this))
+    , m_lazy(new LazyReload(this, [this] { reload(); })) {
     setObjectName(QStringLiteral("measuresView"));
     m_notes->followNotesOf(m_wb);
     m_filter->setSourceModel(m_model);
@@ -97,14 +99,50 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
                          idx.data(MeasuresModel::StartRole).toLongLong(),
                          idx.data(MeasuresModel::StartRole).toLongLong(), true);
     });
-    connect(&m_wb, &Workbench::dataReloaded, this, &MeasuresView::reload);
+    connect(&m_wb, &Workbench::dataReloaded, m_lazy, &LazyReload::request);
     connect(&m_wb, &Workbench::areaChanged, this, [this](const QString& area) {
         const int i = m_area->findData(area);
         if (i >= 0)
             m_area->setCurrentIndex(i);
     });
     retranslate();
-    reload();
+    m_lazy->request(); // filled when first shown or read
+}
+
+MeasuresModel* MeasuresView::model() const {
+    ensureCurrent();
+    return m_model;
+}
+
+MeasuresFilter* MeasuresView::filter() const {
+    ensureCurrent();
+    return m_filter;
+}
+
+QTableView* MeasuresView::table() const {
+    ensureCurrent();
+    return m_table;
+}
+
+NotesPanel* MeasuresView::notes() const {
+    ensureCurrent();
+    return m_notes;
+}
+
+QLabel* MeasuresView::countLabel() const {
+    ensureCurrent();
+    return m_count;
+}
+
+void MeasuresView::ensureCurrent() const {
+    m_lazy->ensure();
+}
+
+void MeasuresView::setVisible(bool visible) {
+    // A tab being switched to: updated while still hidden, so it is laid out once, at its size.
+    if (visible)
+        ensureCurrent();
+    QWidget::setVisible(visible);
 }
 
 void MeasuresView::changeEvent(QEvent* event) {
@@ -123,6 +161,7 @@ void MeasuresView::retranslate() {
 }
 
 void MeasuresView::reload() {
+    m_lazy->markCurrent();
     WorkbenchData& data = m_wb.data();
     const Result<QList<MeasureRow>> measures = data.measures();
     QStringList order;

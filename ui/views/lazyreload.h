@@ -1,0 +1,36 @@
+// Bringing a view up to date only when someone looks at it.
+#pragma once
+
+#include <QObject>
+
+#include <functional>
+
+class QWidget;
+
+namespace pc::ui {
+
+// A view whose data changed (a reload, another indicator, the first start's import) is brought up to
+// date at once when it is on screen, else when it is next shown or read: the views behind the other
+// tabs cost nothing at start-up and nothing per change while hidden. Views call request() where they
+// used to reload, and ensure() before anything outside reads their widgets or models.
+class LazyReload : public QObject {
+public:
+    // `update` brings the view up to date; it runs on the view's Show event, from ensure(), or at
+    // once from request() when the view is visible.
+    LazyReload(QWidget* view, std::function<void()> update);
+
+    void request();                         // the view is out of date
+    void ensure();                          // out of date: update now (re-entrant calls do nothing)
+    void markCurrent() { m_stale = false; } // brought up to date some other way (a direct reload)
+    bool stale() const { return m_stale; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QWidget* m_view;
+    std::function<void()> m_update;
+    bool m_stale = false;
+};
+
+} // namespace pc::ui
