@@ -7,6 +7,7 @@
 #include "app/appidentity.h"
 #include "app/databaseswitcher.h"
 #include "app/plansetmemory.h"
+#include "app/pngwriter.h"
 #include "app/seedimport.h"
 #include "app/settingsdialog.h"
 #include "app/uilanguage.h"
@@ -282,10 +283,10 @@ int runGui(QApplication& app, const GuiOptions& options) {
             window.matrixView()->table()->scrollToTop();
         QApplication::processEvents();
         const QImage image = window.grab().toImage();
-        // Quality 80 = zlib level 1: a third of zlib's default level's time for the 1440×900 image
-        // (13 % of a first start's CPU went into deflate), a slightly larger file.
-        if (image.isNull() || !image.save(options.screenshotPath, "PNG", 80))
-            return fail(QStringLiteral("cannot write the screenshot %1").arg(options.screenshotPath));
+        // Unfiltered rows, zlib level 1: half the CPU of QImageWriter's fastest PNG (6 % of a first
+        // start), a file of about the same size.
+        if (const Status written = writeFastPng(image, options.screenshotPath); !written)
+            return fail(QStringLiteral("cannot write the screenshot: %1").arg(written.errorMessage()));
         return 0;
     }
     return 0;
