@@ -131,11 +131,15 @@ void MatrixView::reload() {
         for (const Indicator& ind : all)
             if (ind.area == a.id && snap.rows.contains(ind.id))
                 in.indicators << ind;
+    // Rows are as tall as their wrapped text at the final column widths: measured once, after the
+    // widths are set (measuring at the default widths on the model reset cost as much again).
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_model->setInput(std::move(in));
     m_table->resizeColumnToContents(MatrixModel::AreaColumn);
     m_table->setColumnWidth(MatrixModel::IndicatorColumn, 210);
     for (int c = MatrixModel::FirstPlanColumn; c < m_model->columnCount(); ++c)
         m_table->setColumnWidth(c, 150);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // The column chooser: one checkable entry per plan.
     QMenu* menu = m_columns->menu();
     menu->clear();
