@@ -4,10 +4,12 @@
 #include "fakedata.h"
 #include "mainwindow.h"
 #include "models/measuresmodel.h"
+#include "views/matrixview.h"
 #include "views/measuresview.h"
 #include "views/readerview.h"
 
 #include <QApplication>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -103,4 +105,18 @@ TEST(LazyViews, APassageRequestedWhileTheReaderIsHiddenIsShownWhenTheReaderIsRea
     EXPECT_EQ(reader->currentDocId(), doc);
     EXPECT_EQ(reader->text()->textCursor().selectedText(), QStringLiteral("8个工作日"));
     EXPECT_EQ(reader->parserNotes()->count(), 2);
+}
+
+TEST(LazyViews, FilterBoxesGetTheirClearButtonWithTheirFirstText) {
+    test::FakeData data;
+    Workbench wb(data);
+    MainWindow w(wb);
+    for (QLineEdit* box : {w.matrixView()->findChild<QLineEdit*>(), w.measuresView()->searchBox()}) {
+        ASSERT_TRUE(box);
+        EXPECT_FALSE(box->isClearButtonEnabled());
+        box->setText(QStringLiteral("用水"));
+        EXPECT_TRUE(box->isClearButtonEnabled());
+        box->clear();
+        EXPECT_TRUE(box->isClearButtonEnabled());
+    }
 }

@@ -2,6 +2,7 @@
 #include "lazyreload.h"
 
 #include <QEvent>
+#include <QLineEdit>
 #include <QWidget>
 
 namespace pc::ui {
@@ -31,6 +32,17 @@ bool LazyReload::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_view && event->type() == QEvent::Show)
         ensure();
     return QObject::eventFilter(watched, event);
+}
+
+void enableClearButtonWhenFilled(QLineEdit* edit) {
+    if (!edit->text().isEmpty()) {
+        edit->setClearButtonEnabled(true);
+        return;
+    }
+    // The box is empty: its first change fills it.
+    QObject::connect(
+        edit, &QLineEdit::textChanged, edit, [edit] { edit->setClearButtonEnabled(true); },
+        Qt::SingleShotConnection);
 }
 
 } // namespace pc::ui

@@ -4,6 +4,7 @@
 
 #include "app/workbench.h"
 #include "frozentableview.h"
+#include "lazyreload.h"
 #include "models/ambition.h"
 #include "models/matrixmodel.h"
 
@@ -57,7 +58,7 @@ MatrixView::MatrixView(Workbench& workbench, QWidget* parent)
     m_table->horizontalHeader()->setMinimumSectionSize(60);
     m_table->setMouseTracking(true);
 
-    m_filter->setClearButtonEnabled(true);
+    enableClearButtonWhenFilled(m_filter);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_legend->setTextFormat(Qt::RichText);

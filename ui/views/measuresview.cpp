@@ -54,7 +54,7 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     m_table->verticalHeader()->setDefaultSectionSize(24);
     m_table->horizontalHeader()->setSectionResizeMode(MeasuresModel::TitleColumn, QHeaderView::Stretch);
 
-    m_search->setClearButtonEnabled(true);
+    enableClearButtonWhenFilled(m_search);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
