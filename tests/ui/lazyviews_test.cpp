@@ -120,3 +120,12 @@ TEST(LazyViews, FilterBoxesGetTheirClearButtonWithTheirFirstText) {
         EXPECT_TRUE(box->isClearButtonEnabled());
     }
 }
+
+TEST(LazyViews, APassageOfAPlanThatIsGoneLeavesTheReaderOnTheFirstPlan) {
+    CountingData data;
+    Workbench wb(data);
+    MainWindow w(wb);
+    wb.showPassage(QStringLiteral("no-such-plan"), 0, 4, false);
+    EXPECT_EQ(w.readerView()->currentDocId(), data.plans().value().at(0).docId);
+    EXPECT_FALSE(w.readerView()->text()->toPlainText().isEmpty());
+}

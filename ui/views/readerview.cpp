@@ -165,6 +165,8 @@ void ReaderView::bringUpToDate() {
     }
     if (passage)
         showPassage(passage->docId, passage->start, passage->end);
+    if (m_plan.plan.docId.isEmpty() && m_plans->count() > 0) // the passage's plan is gone: the first
+        openPlan(m_plans->itemData(0).toString());
 }
 
 void ReaderView::ensureCurrent() const {
