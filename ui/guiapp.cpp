@@ -7,6 +7,7 @@
 #include "app/appidentity.h"
 #include "app/databaseswitcher.h"
 #include "app/plansetmemory.h"
+#include "app/pngwriter.h"
 #include "app/seedimport.h"
 #include "app/settingsdialog.h"
 #include "app/uilanguage.h"
@@ -20,6 +21,7 @@
 #include "views/readerview.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFont>
 #include <QImage>
@@ -120,6 +122,17 @@ void showSeedProgress(MainWindow& window, Workbench& wb, SeedImport& seeding, bo
                     QObject::tr("已从内置规划建立数据库（%1 份规划）").arg(seeding.fileCount()), 8000);
         });
 }
+
+// The screenshot is rendered once, by grab(): the window is shown (so it is laid out and polished as
+// on screen) but never painted into its backing store, which nothing would read (that paint cost as
+// much as the grab).
+class SkipBackingStorePaint : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        return event->type() == QEvent::UpdateRequest || QObject::eventFilter(watched, event);
+    }
+};
 
 } // namespace
 
@@ -255,6 +268,8 @@ int runGui(QApplication& app, const GuiOptions& options) {
     if (headless) {
         window.resize(1440, 900);
         window.setAttribute(Qt::WA_DontShowOnScreen);
+        SkipBackingStorePaint skipPaint;
+        window.installEventFilter(&skipPaint);
         window.show();
         QApplication::processEvents();
         if (options.view == QLatin1String("reader") || options.view == QLatin1String("compare")) {
@@ -268,10 +283,10 @@ int runGui(QApplication& app, const GuiOptions& options) {
             window.matrixView()->table()->scrollToTop();
         QApplication::processEvents();
         const QImage image = window.grab().toImage();
-        // Quality 80 = zlib level 1: a third of zlib's default level's time for the 1440×900 image
-        // (13 % of a first start's CPU went into deflate), a slightly larger file.
-        if (image.isNull() || !image.save(options.screenshotPath, "PNG", 80))
-            return fail(QStringLiteral("cannot write the screenshot %1").arg(options.screenshotPath));
+        // Unfiltered rows, zlib level 1: half the CPU of QImageWriter's fastest PNG (6 % of a first
+        // start), a file of about the same size.
+        if (const Status written = writeFastPng(image, options.screenshotPath); !written)
+            return fail(QStringLiteral("cannot write the screenshot: %1").arg(written.errorMessage()));
         return 0;
     }
     return 0;

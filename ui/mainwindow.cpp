@@ -127,6 +127,26 @@ void MainWindow::showCounts() {
         statusBar()->showMessage(snap.error);
 }
 
+ComparisonView* MainWindow::comparisonView() const {
+    m_comparison->ensureCurrent();
+    return m_comparison;
+}
+
+ChartView* MainWindow::chartView() const {
+    m_chart->ensureCurrent();
+    return m_chart;
+}
+
+MeasuresView* MainWindow::measuresView() const {
+    m_measures->ensureCurrent();
+    return m_measures;
+}
+
+ReaderView* MainWindow::readerView() const {
+    m_reader->ensureCurrent();
+    return m_reader;
+}
+
 QStringList MainWindow::viewNames() {
     return {QStringLiteral("matrix"),   QStringLiteral("compare"), QStringLiteral("chart"),
             QStringLiteral("measures"), QStringLiteral("reader"),  QStringLiteral("diffusion")};

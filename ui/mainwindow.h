@@ -27,11 +27,13 @@ public:
     bool setView(const QString& name);
     QString currentView() const;
 
+    // The views behind other tabs are filled when first shown; these accessors bring a view up to
+    // date before returning it (see LazyReload).
     MatrixView* matrixView() const { return m_matrix; }
-    ComparisonView* comparisonView() const { return m_comparison; }
-    ChartView* chartView() const { return m_chart; }
-    MeasuresView* measuresView() const { return m_measures; }
-    ReaderView* readerView() const { return m_reader; }
+    ComparisonView* comparisonView() const;
+    ChartView* chartView() const;
+    MeasuresView* measuresView() const;
+    ReaderView* readerView() const;
     DiffusionView* diffusionView() const { return m_diffusion; }
     NavigatorDock* navigator() const { return m_navigator; }
     PlanSetChooser* planSetChooser() const { return m_planSets; }

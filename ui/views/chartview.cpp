@@ -5,6 +5,7 @@
 #include "app/workbench.h"
 #include "chart/chartexport.h"
 #include "chart/timelinepainter.h"
+#include "lazyreload.h"
 
 #include <QChart>
 #include <QChartView>
@@ -53,7 +54,8 @@ ChartView::ChartView(Workbench& workbench, QWidget* parent)
     , m_wb(workbench)
     , m_chartView(new QChartView(this))
     , m_kind(new QComboBox(this))
-    , m_timeline(new TimelineWidget(this)) {
+    , m_timeline(new TimelineWidget(this))
+    , m_lazy(new LazyReload(this, [this] { reload(); })) {
     m_kind->setObjectName(QStringLiteral("chartKind"));
     for (const char* k : {"plans", "bars", "distribution", "trend"})
         m_kind->addItem(QString(), QString::fromLatin1(k));
@@ -81,13 +83,45 @@ ChartView::ChartView(Workbench& workbench, QWidget* parent)
     bar->addStretch(1);
     layout->addLayout(bar);
     layout->addWidget(split);
-    connect(&m_wb, &Workbench::indicatorChanged, this, &ChartView::reload);
-    connect(&m_wb, &Workbench::dataReloaded, this, &ChartView::reload);
-    reload();
+    connect(&m_wb, &Workbench::indicatorChanged, m_lazy, &LazyReload::request);
+    connect(&m_wb, &Workbench::dataReloaded, m_lazy, &LazyReload::request);
+    m_lazy->request(); // drawn when first shown or read
 }
 
 QChart* ChartView::chart() const {
+    ensureCurrent();
     return m_chartView->chart();
+}
+
+const ChartSeriesData& ChartView::series() const {
+    ensureCurrent();
+    return m_series;
+}
+
+ChartStyle ChartView::style() const {
+    ensureCurrent();
+    return m_style;
+}
+
+const QList<ComparisonRow>& ChartView::rows() const {
+    ensureCurrent();
+    return m_rows;
+}
+
+const ScaleChartData& ChartView::scaleData() const {
+    ensureCurrent();
+    return m_scale;
+}
+
+void ChartView::ensureCurrent() const {
+    m_lazy->ensure();
+}
+
+void ChartView::setVisible(bool visible) {
+    // A tab being switched to: updated while still hidden, so it is laid out once, at its size.
+    if (visible)
+        ensureCurrent();
+    QWidget::setVisible(visible);
 }
 
 bool ChartView::setKind(const QString& name) {
@@ -96,7 +130,7 @@ bool ChartView::setKind(const QString& name) {
         return false;
     m_kind->setCurrentIndex(at);
     m_scaleKind = scaleChartKindFromName(name);
-    reload();
+    m_lazy->request();
     return true;
 }
 
@@ -106,11 +140,12 @@ QString ChartView::kind() const {
 
 void ChartView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
-        reload(); // the chart is drawn from scratch: title, axis, legend and jurisdictions anew
+        m_lazy->request(); // the chart is drawn from scratch: title, axis, legend and jurisdictions anew
     QWidget::changeEvent(event);
 }
 
 void ChartView::reload() {
+    m_lazy->markCurrent();
     const QString id = m_wb.currentIndicator();
     const QList<ComparisonRow> rows = m_wb.snapshot().rows.value(id);
     m_style = ChartStyle();
@@ -178,6 +213,7 @@ public:
 } // namespace
 
 void ChartView::exportChart() {
+    ensureCurrent();
     const QString id = m_wb.currentIndicator();
     if (id.isEmpty())
         return;

@@ -15,6 +15,7 @@ class QComboBox;
 
 namespace pc::ui {
 
+class LazyReload;
 class Workbench;
 
 // Paints the timeline of the current rows with TimelinePainter.
@@ -36,16 +37,20 @@ class ChartView : public QWidget {
     Q_OBJECT
 public:
     explicit ChartView(Workbench& workbench, QWidget* parent = nullptr);
-    const ChartSeriesData& series() const { return m_series; }
-    ChartStyle style() const { return m_style; }
-    QChart* chart() const;                                      // the chart on show (owned by the view)
-    const QList<ComparisonRow>& rows() const { return m_rows; } // what the chart and timeline show
+    // The accessors bring the view up to date first: while it is hidden, changes only mark it out of
+    // date (see LazyReload).
+    const ChartSeriesData& series() const;
+    ChartStyle style() const;
+    QChart* chart() const;                    // the chart on show (owned by the view)
+    const QList<ComparisonRow>& rows() const; // what the chart and timeline show
     void reload();
+    void ensureCurrent() const;             // a reload that waited for the view to be shown, now
+    void setVisible(bool visible) override; // brought up to date before it is shown
     // Which chart: plans (bars per plan with baselines, and the deadline timeline), or one that
     // scales to many jurisdictions: bars (sorted, municipal reference line), distribution, trend.
     bool setKind(const QString& name);
     QString kind() const;
-    const ScaleChartData& scaleData() const { return m_scale; }
+    const ScaleChartData& scaleData() const;
     // File → Export chart…: asks for the file, size and DPI.
     void exportChart();
 
@@ -62,6 +67,7 @@ private:
     ChartSeriesData m_series;
     ChartStyle m_style;
     QList<ComparisonRow> m_rows;
+    LazyReload* m_lazy;
 };
 
 } // namespace pc::ui

@@ -4,6 +4,7 @@
 
 #include "app/workbench.h"
 #include "export/reporthtml.h"
+#include "lazyreload.h"
 #include "models/comparisonmodel.h"
 #include "notespanel.h"
 #include "richtextdelegate.h"
@@ -32,7 +33,8 @@ ComparisonView::ComparisonView(Workbench& workbench, QWidget* parent)
     , m_header(new QLabel(this))
     , m_table(new QTableView(this))
     , m_passage(new QTextBrowser(this))
-    , m_notes(new NotesPanel(workbench.data(), this)) {
+    , m_notes(new NotesPanel(workbench.data(), this))
+    , m_lazy(new LazyReload(this, [this] { reload(); })) {
     setObjectName(QStringLiteral("comparisonView"));
     m_notes->followNotesOf(m_wb);
     m_model->setCorrections(m_wb.corrections());
@@ -97,10 +99,41 @@ ComparisonView::ComparisonView(Workbench& workbench, QWidget* parent)
         }
         menu.exec(m_table->viewport()->mapToGlobal(pos));
     });
-    connect(&m_wb, &Workbench::indicatorChanged, this, &ComparisonView::reload);
-    connect(&m_wb, &Workbench::dataReloaded, this, &ComparisonView::reload);
+    connect(&m_wb, &Workbench::indicatorChanged, m_lazy, &LazyReload::request);
+    connect(&m_wb, &Workbench::dataReloaded, m_lazy, &LazyReload::request);
     m_passage->setPlaceholderText(tr("选择一行查看原文出处"));
-    reload();
+    m_lazy->request(); // filled when first shown or read
+}
+
+ComparisonModel* ComparisonView::model() const {
+    ensureCurrent();
+    return m_model;
+}
+
+QTableView* ComparisonView::table() const {
+    ensureCurrent();
+    return m_table;
+}
+
+NotesPanel* ComparisonView::notes() const {
+    ensureCurrent();
+    return m_notes;
+}
+
+QLabel* ComparisonView::header() const {
+    ensureCurrent();
+    return m_header;
+}
+
+void ComparisonView::ensureCurrent() const {
+    m_lazy->ensure();
+}
+
+void ComparisonView::setVisible(bool visible) {
+    // A tab being switched to: updated while still hidden, so it is laid out once, at its size.
+    if (visible)
+        ensureCurrent();
+    QWidget::setVisible(visible);
 }
 
 void ComparisonView::changeEvent(QEvent* event) {
@@ -114,6 +147,7 @@ void ComparisonView::changeEvent(QEvent* event) {
 }
 
 void ComparisonView::reload() {
+    m_lazy->markCurrent();
     const QString id = m_wb.currentIndicator();
     WorkbenchData& data = m_wb.data();
     const Indicator* ind = data.findIndicator(id);
@@ -208,11 +242,13 @@ void ComparisonView::showDetails(int row) {
 }
 
 void ComparisonView::markSelectedNotTarget() {
+    ensureCurrent();
     if (const ComparisonRow* r = m_model->rowAt(selectedRow()))
         m_wb.corrections()->markNotTarget(*r);
 }
 
 void ComparisonView::changeSelectedIndicator() {
+    ensureCurrent();
     const ComparisonRow* r = m_model->rowAt(selectedRow());
     if (!r)
         return;
@@ -232,6 +268,7 @@ void ComparisonView::changeSelectedIndicator() {
 }
 
 void ComparisonView::showSelectedInReader() {
+    ensureCurrent();
     if (const ComparisonRow* r = m_model->rowAt(selectedRow()))
         m_wb.showTarget(*r, true);
 }

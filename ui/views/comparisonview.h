@@ -15,6 +15,7 @@ struct ComparisonRow;
 namespace pc::ui {
 
 class ComparisonModel;
+class LazyReload;
 class NotesPanel;
 class Workbench;
 
@@ -22,11 +23,15 @@ class ComparisonView : public QWidget {
     Q_OBJECT
 public:
     explicit ComparisonView(Workbench& workbench, QWidget* parent = nullptr);
-    ComparisonModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
-    NotesPanel* notes() const { return m_notes; }
-    QLabel* header() const { return m_header; }
+    // The accessors bring the view up to date first: while it is hidden, changes only mark it out of
+    // date (see LazyReload).
+    ComparisonModel* model() const;
+    QTableView* table() const;
+    NotesPanel* notes() const;
+    QLabel* header() const;
     void reload();
+    void ensureCurrent() const;             // a reload that waited for the view to be shown, now
+    void setVisible(bool visible) override; // brought up to date before it is shown
 
     // Actions on the selected row (also in the context menu).
     void markSelectedNotTarget();
@@ -49,6 +54,7 @@ private:
     QTableView* m_table;
     QTextBrowser* m_passage;
     NotesPanel* m_notes;
+    LazyReload* m_lazy;
 };
 
 } // namespace pc::ui

@@ -4,6 +4,7 @@
 
 #include "app/workbench.h"
 #include "frozentableview.h"
+#include "lazyreload.h"
 #include "models/ambition.h"
 #include "models/matrixmodel.h"
 
@@ -57,7 +58,7 @@ MatrixView::MatrixView(Workbench& workbench, QWidget* parent)
     m_table->horizontalHeader()->setMinimumSectionSize(60);
     m_table->setMouseTracking(true);
 
-    m_filter->setClearButtonEnabled(true);
+    enableClearButtonWhenFilled(m_filter);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_legend->setTextFormat(Qt::RichText);
@@ -131,11 +132,15 @@ void MatrixView::reload() {
         for (const Indicator& ind : all)
             if (ind.area == a.id && snap.rows.contains(ind.id))
                 in.indicators << ind;
+    // Rows are as tall as their wrapped text at the final column widths: measured once, after the
+    // widths are set (measuring at the default widths on the model reset cost as much again).
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_model->setInput(std::move(in));
     m_table->resizeColumnToContents(MatrixModel::AreaColumn);
     m_table->setColumnWidth(MatrixModel::IndicatorColumn, 210);
     for (int c = MatrixModel::FirstPlanColumn; c < m_model->columnCount(); ++c)
         m_table->setColumnWidth(c, 150);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // The column chooser: one checkable entry per plan.
     QMenu* menu = m_columns->menu();
     menu->clear();

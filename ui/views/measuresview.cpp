@@ -3,6 +3,7 @@
 
 #include "app/uilanguage.h"
 #include "app/workbench.h"
+#include "lazyreload.h"
 #include "models/measuresmodel.h"
 #include "notespanel.h"
 #include "richtextdelegate.h"
@@ -39,7 +40,8 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     , m_body(new QTextBrowser(this))
     , m_delegate(new RichTextDelegate(-1, this))
     , m_debounce(new QTimer(this))
-    , m_notes(new NotesPanel(workbench.data(), this)) {
+    , m_notes(new NotesPanel(workbench.data(), this))
+    , m_lazy(new LazyReload(this, [this] { reload(); })) {
     setObjectName(QStringLiteral("measuresView"));
     m_notes->followNotesOf(m_wb);
     m_filter->setSourceModel(m_model);
@@ -54,7 +56,7 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
     m_table->verticalHeader()->setDefaultSectionSize(24);
     m_table->horizontalHeader()->setSectionResizeMode(MeasuresModel::TitleColumn, QHeaderView::Stretch);
 
-    m_search->setClearButtonEnabled(true);
+    enableClearButtonWhenFilled(m_search);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
@@ -103,14 +105,50 @@ MeasuresView::MeasuresView(Workbench& workbench, QWidget* parent)
                          idx.data(MeasuresModel::StartRole).toLongLong(),
                          idx.data(MeasuresModel::StartRole).toLongLong(), true);
     });
-    connect(&m_wb, &Workbench::dataReloaded, this, &MeasuresView::reload);
+    connect(&m_wb, &Workbench::dataReloaded, m_lazy, &LazyReload::request);
     connect(&m_wb, &Workbench::areaChanged, this, [this](const QString& area) {
         const int i = m_area->findData(area);
         if (i >= 0)
             m_area->setCurrentIndex(i);
     });
     retranslate();
-    reload();
+    m_lazy->request(); // filled when first shown or read
+}
+
+MeasuresModel* MeasuresView::model() const {
+    ensureCurrent();
+    return m_model;
+}
+
+MeasuresFilter* MeasuresView::filter() const {
+    ensureCurrent();
+    return m_filter;
+}
+
+QTableView* MeasuresView::table() const {
+    ensureCurrent();
+    return m_table;
+}
+
+NotesPanel* MeasuresView::notes() const {
+    ensureCurrent();
+    return m_notes;
+}
+
+QLabel* MeasuresView::countLabel() const {
+    ensureCurrent();
+    return m_count;
+}
+
+void MeasuresView::ensureCurrent() const {
+    m_lazy->ensure();
+}
+
+void MeasuresView::setVisible(bool visible) {
+    // A tab being switched to: updated while still hidden, so it is laid out once, at its size.
+    if (visible)
+        ensureCurrent();
+    QWidget::setVisible(visible);
 }
 
 void MeasuresView::changeEvent(QEvent* event) {
@@ -130,6 +168,7 @@ void MeasuresView::retranslate() {
 }
 
 void MeasuresView::reload() {
+    m_lazy->markCurrent();
     WorkbenchData& data = m_wb.data();
     const Result<QList<MeasureRow>> measures = data.measures();
     QStringList order;
@@ -197,6 +236,7 @@ void MeasuresView::updateCapNote() {
 
 void MeasuresView::runSearch() {
     m_debounce->stop();
+    ensureCurrent(); // the hits filter the measures: load them first if the view was hidden
     const QString query = m_search->text().trimmed();
     static const QRegularExpression space(QStringLiteral("\\s+"));
     m_terms = query.isEmpty() ? QStringList() : query.split(space, Qt::SkipEmptyParts);

@@ -12,6 +12,7 @@ class QTimer;
 
 namespace pc::ui {
 
+class LazyReload;
 class MeasuresFilter;
 class MeasuresModel;
 class NotesPanel;
@@ -22,15 +23,19 @@ class MeasuresView : public QWidget {
     Q_OBJECT
 public:
     explicit MeasuresView(Workbench& workbench, QWidget* parent = nullptr);
-    MeasuresModel* model() const { return m_model; }
-    MeasuresFilter* filter() const { return m_filter; }
+    // The accessors bring the view up to date first: while it is hidden, changes only mark it out of
+    // date (see LazyReload).
+    MeasuresModel* model() const;
+    MeasuresFilter* filter() const;
     QLineEdit* searchBox() const { return m_search; }
-    QTableView* table() const { return m_table; }
-    NotesPanel* notes() const { return m_notes; }
-    QLabel* countLabel() const { return m_count; }
+    QTableView* table() const;
+    NotesPanel* notes() const;
+    QLabel* countLabel() const;
     // Shown when a search matched more measures than are ranked (the store's candidate cap).
     QLabel* capNote() const { return m_capNote; }
     void reload();
+    void ensureCurrent() const;             // a reload that waited for the view to be shown, now
+    void setVisible(bool visible) override; // brought up to date before it is shown
     void runSearch();
 
 protected:
@@ -60,6 +65,7 @@ private:
     QTimer* m_debounce;
     NotesPanel* m_notes;
     QStringList m_terms;
+    LazyReload* m_lazy;
 };
 
 } // namespace pc::ui

@@ -6,6 +6,7 @@
 #include "addtargetdialog.h"
 #include "app/workbench.h"
 #include "export/reporthtml.h"
+#include "lazyreload.h"
 #include "notespanel.h"
 #include "read/readresult.h"
 
@@ -27,6 +28,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace pc::ui {
 
 ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
@@ -42,7 +45,8 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
     , m_planNotes(new QPushButton(this))
     , m_notes(new NotesPanel(workbench.data(), this))
     , m_page(new QLabel(this))
-    , m_planLabel(new QLabel(this)) {
+    , m_planLabel(new QLabel(this))
+    , m_lazy(new LazyReload(this, [this] { bringUpToDate(); })) {
     setObjectName(QStringLiteral("readerView"));
     m_page->setObjectName(QStringLiteral("readerPage"));
     m_notes->followNotesOf(m_wb);
@@ -133,10 +137,87 @@ ReaderView::ReaderView(Workbench& workbench, QWidget* parent)
         m_addTarget->setToolTip(readOnlyMessage(m_wb.data()));
     connect(m_text, &QTextBrowser::cursorPositionChanged, this, &ReaderView::updatePage);
     connect(m_addTarget, &QPushButton::clicked, this, &ReaderView::addTargetFromSelection);
-    connect(&m_wb, &Workbench::passageRequested, this, &ReaderView::showPassage);
-    connect(&m_wb, &Workbench::dataReloaded, this, &ReaderView::reload);
+    // While the reader is hidden (another tab is on show) a requested passage and a reload wait for
+    // it to be shown or read: the plan's text is laid out once, when someone looks at it.
+    connect(&m_wb, &Workbench::passageRequested, this,
+            [this](const QString& docId, qsizetype start, qsizetype end) {
+                m_pendingPassage = Passage{docId, start, end};
+                m_lazy->request();
+            });
+    connect(&m_wb, &Workbench::dataReloaded, this, [this] {
+        m_reloadPending = true;
+        m_lazy->request();
+    });
     retranslate();
-    reload();
+    m_reloadPending = true; // the first plan opens when the reader is first shown or read
+    m_lazy->request();
+}
+
+void ReaderView::bringUpToDate() {
+    const std::optional<Passage> passage = std::exchange(m_pendingPassage, std::nullopt);
+    if (std::exchange(m_reloadPending, false)) {
+        if (passage) { // the passage's plan opens below: only the plan list now
+            fillPlanList();
+            m_plan = PlanText();
+        } else {
+            reload();
+        }
+    }
+    if (passage)
+        showPassage(passage->docId, passage->start, passage->end);
+    if (m_plan.plan.docId.isEmpty() && m_plans->count() > 0) // the passage's plan is gone: the first
+        openPlan(m_plans->itemData(0).toString());
+}
+
+void ReaderView::ensureCurrent() const {
+    m_lazy->ensure();
+}
+
+void ReaderView::setVisible(bool visible) {
+    // A tab being switched to: updated while still hidden, so it is laid out once, at its size.
+    if (visible)
+        ensureCurrent();
+    QWidget::setVisible(visible);
+}
+
+QTextBrowser* ReaderView::text() const {
+    ensureCurrent();
+    return m_text;
+}
+
+QTextBrowser* ReaderView::fields() const {
+    ensureCurrent();
+    return m_fields;
+}
+
+QString ReaderView::currentDocId() const {
+    ensureCurrent();
+    return m_plan.plan.docId;
+}
+
+const PlanText& ReaderView::plan() const {
+    ensureCurrent();
+    return m_plan;
+}
+
+NotesPanel* ReaderView::notes() const {
+    ensureCurrent();
+    return m_notes;
+}
+
+QListWidget* ReaderView::parserNotes() const {
+    ensureCurrent();
+    return m_issues;
+}
+
+QToolButton* ReaderView::parserNotesToggle() const {
+    ensureCurrent();
+    return m_issuesToggle;
+}
+
+QLabel* ReaderView::pageLabel() const {
+    ensureCurrent();
+    return m_page;
 }
 
 void ReaderView::changeEvent(QEvent* event) {
@@ -173,20 +254,23 @@ void ReaderView::retranslate() {
         showTargetFields(m_shownTarget);
 }
 
+void ReaderView::fillPlanList() {
+    const QSignalBlocker block(m_plans);
+    m_plans->clear();
+    for (const PlanInfo& p : m_wb.snapshot().plans)
+        m_plans->addItem(planLabel(p), p.docId);
+}
+
 void ReaderView::reload() {
     const QString current = m_plan.plan.docId;
-    {
-        const QSignalBlocker block(m_plans);
-        m_plans->clear();
-        for (const PlanInfo& p : m_wb.snapshot().plans)
-            m_plans->addItem(planLabel(p), p.docId);
-    }
+    fillPlanList();
     m_plan = PlanText();
     const QString doc = current.isEmpty() && m_plans->count() ? m_plans->itemData(0).toString() : current;
     openPlan(doc);
 }
 
 void ReaderView::openPlan(const QString& docId) {
+    ensureCurrent();
     if (docId.isEmpty() || docId == m_plan.plan.docId)
         return;
     const Result<PlanText> plan = m_wb.data().planText(docId);
@@ -221,13 +305,18 @@ void ReaderView::openPlan(const QString& docId) {
 }
 
 int ReaderView::currentPage() const {
+    ensureCurrent();
+    return pageOfCursor();
+}
+
+int ReaderView::pageOfCursor() const {
     const QTextCursor c = m_text->textCursor();
     return read::pageOfOffset(m_plan.pageStarts, c.hasSelection() ? c.selectionStart() : c.position());
 }
 
 void ReaderView::updatePage() {
     // Only plans read from paged files (PDF) have pages; for the others the label stays empty.
-    const int page = currentPage();
+    const int page = pageOfCursor();
     m_page->setText(page > 0 ? tr("第 %1 页").arg(page) : QString());
 }
 
@@ -258,6 +347,7 @@ void ReaderView::loadParserNotes() {
 }
 
 void ReaderView::showParserNote(int index) {
+    ensureCurrent();
     if (index < 0 || index >= m_parserNotes.size())
         return;
     const ParserNote& n = m_parserNotes.at(index);
@@ -267,6 +357,7 @@ void ReaderView::showParserNote(int index) {
 }
 
 void ReaderView::showPlanNotes() {
+    ensureCurrent();
     m_notes->setSubject(NoteOn::Plan, m_plan.plan.documentId,
                         naming::jurisdictionName(m_plan.plan.jurisdiction, interfaceLanguage()));
     m_planNotes->setVisible(false);
@@ -294,6 +385,7 @@ void ReaderView::highlightTargets() {
 }
 
 void ReaderView::showPassage(const QString& docId, qsizetype start, qsizetype end) {
+    ensureCurrent();
     openPlan(docId);
     if (m_plan.plan.docId != docId)
         return;
@@ -317,6 +409,7 @@ void ReaderView::showPassage(const QString& docId, qsizetype start, qsizetype en
 }
 
 void ReaderView::showTargetFields(int targetIndex) {
+    ensureCurrent();
     if (targetIndex < 0 || targetIndex >= m_plan.targets.size())
         return;
     const ComparisonRow& t = m_plan.targets.at(targetIndex);
@@ -356,6 +449,7 @@ void ReaderView::showTargetFields(int targetIndex) {
 }
 
 void ReaderView::addTargetFromSelection() {
+    ensureCurrent();
     const QTextCursor c = m_text->textCursor();
     if (!c.hasSelection() || m_plan.plan.docId.isEmpty())
         return;

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -17,6 +19,7 @@ class QUrl;
 
 namespace pc::ui {
 
+class LazyReload;
 class NotesPanel;
 class Workbench;
 
@@ -24,14 +27,18 @@ class ReaderView : public QWidget {
     Q_OBJECT
 public:
     explicit ReaderView(Workbench& workbench, QWidget* parent = nullptr);
-    QTextBrowser* text() const { return m_text; }
-    QTextBrowser* fields() const { return m_fields; } // the selected target's fields
-    QString currentDocId() const { return m_plan.plan.docId; }
-    const PlanText& plan() const { return m_plan; }
-    NotesPanel* notes() const { return m_notes; }
+    // The accessors and actions bring the view up to date first: while it is hidden, reloads and
+    // requested passages only wait for it to be shown or read (see LazyReload).
+    QTextBrowser* text() const;
+    QTextBrowser* fields() const; // the selected target's fields
+    QString currentDocId() const;
+    const PlanText& plan() const;
+    NotesPanel* notes() const;
     // The parser's notes on the current plan: one item per note, "警告：message", in order.
-    QListWidget* parserNotes() const { return m_issues; }
-    QToolButton* parserNotesToggle() const { return m_issuesToggle; }
+    QListWidget* parserNotes() const;
+    QToolButton* parserNotesToggle() const;
+    void ensureCurrent() const;
+    void setVisible(bool visible) override; // brought up to date before it is shown
     // Selects a parser note's span in the text (no-op for notes about the whole plan).
     void showParserNote(int index);
     // Notes panel back on the plan after a target was clicked.
@@ -42,13 +49,16 @@ public:
     void addTargetFromSelection();
     // The page (第 N 页) of the cursor or selection in a paged plan, shown above the text; 0 without pages.
     int currentPage() const;
-    QLabel* pageLabel() const { return m_page; }
+    QLabel* pageLabel() const;
 
 protected:
     void changeEvent(QEvent* event) override; // LanguageChange: retranslate()
 
 private:
     void reload();
+    void fillPlanList();
+    void bringUpToDate(); // the reload and the passage that waited while the view was hidden
+    int pageOfCursor() const;
     void retranslate();
     QString planLabel(const PlanInfo& plan) const;
     void highlightTargets();
@@ -70,6 +80,14 @@ private:
     QList<ParserNote> m_parserNotes;
     QLabel* m_planLabel;
     int m_shownTarget = -1; // index into m_plan.targets of the fields shown, -1 none
+    struct Passage {
+        QString docId;
+        qsizetype start = -1;
+        qsizetype end = -1;
+    };
+    std::optional<Passage> m_pendingPassage; // requested while hidden
+    bool m_reloadPending = false;            // the data changed while hidden
+    LazyReload* m_lazy;
 };
 
 } // namespace pc::ui
