@@ -211,17 +211,6 @@ int xTokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
     });
 }
 
-fts5_api* fts5Api(sqlite3* db) {
-    fts5_api* api = nullptr;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK)
-        return nullptr;
-    sqlite3_bind_pointer(st, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
-    sqlite3_step(st);
-    sqlite3_finalize(st);
-    return api;
-}
-
 bool hasSearchableChar(const QString& s) {
     for (const char32_t cp : s.toUcs4()) {
         if (isCjk(cp) || wordFold(cp))
@@ -293,6 +282,17 @@ Error syntaxError(const QString& message) {
 }
 
 } // namespace
+
+fts5_api* fts5Api(sqlite3* db) {
+    fts5_api* api = nullptr;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK)
+        return nullptr;
+    sqlite3_bind_pointer(st, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api;
+}
 
 Status registerTokenizer(sqlite3* db) {
     if (!db)

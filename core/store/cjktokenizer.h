@@ -8,6 +8,7 @@
 #include <QStringList>
 
 struct sqlite3;
+struct fts5_api;
 
 namespace pc::fts {
 
@@ -21,6 +22,9 @@ inline constexpr const char* kCharacterTokenizerName = "pc_cjk_chars";
 
 // Registers the three tokenizers on one connection (must precede any use of the FTS table).
 Status registerTokenizer(sqlite3* db);
+
+// The connection's FTS5 API (for registering tokenizers and auxiliary functions), or null.
+fts5_api* fts5Api(sqlite3* db);
 
 // The tokens pc_cjk2 produces, for tests and benchmarks: document mode gives one token per CJK
 // character position, the bigram starting there or, at the end of a run, the character alone; query

@@ -1,6 +1,8 @@
 // pc_bm25: FTS5's bm25 (fts5_aux.c, SQLite 3.40) with the per-phrase row counts kept between searches.
 #include "ftsrank.h"
 
+#include "cjktokenizer.h"
+
 #include <QString>
 
 #include <sqlite3.h>
@@ -26,17 +28,6 @@ struct QueryData {
     std::vector<double> idf;
     std::vector<double> freq; // per row, reused
 };
-
-fts5_api* fts5Api(sqlite3* db) {
-    fts5_api* api = nullptr;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK)
-        return nullptr;
-    sqlite3_bind_pointer(st, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
-    sqlite3_step(st);
-    sqlite3_finalize(st);
-    return api;
-}
 
 int countRow(const Fts5ExtensionApi*, Fts5Context*, void* userData) {
     ++*static_cast<sqlite3_int64*>(userData);
