@@ -81,6 +81,78 @@ TEST(MatrixModel, SortsCellsByRawNumber) {
     EXPECT_EQ(proxy.index(0, MatrixModel::IndicatorColumn).data().toString(), QStringLiteral("用水报装时限"));
 }
 
+// Many plans: each row lands in its own plan's column (by document id; a plan not stored, id 0, by its
+// doc id), a cell keeps its rows in order, and the last coverage cell listed for a plan wins.
+TEST(MatrixModel, PlacesEachRowInItsPlansColumnAmongManyPlans) {
+    test::FakeData data;
+    MatrixInput in;
+    in.areas = data.areas();
+    for (const Indicator& ind : data.indicators())
+        if (ind.id == QLatin1String("wa.time"))
+            in.indicators << ind;
+    ASSERT_EQ(in.indicators.size(), 1);
+    const auto row = [](qint64 documentId, const QString& docId, double value) {
+        ComparisonRow r;
+        r.documentId = documentId;
+        r.docId = docId;
+        r.indicator = QStringLiteral("wa.time");
+        r.kind = QStringLiteral("level");
+        r.comparator = QStringLiteral("<=");
+        r.unit = QStringLiteral("工作日");
+        r.value = value;
+        return r;
+    };
+    QList<ComparisonRow> rows;
+    for (int i = 0; i < 300; ++i) {
+        PlanInfo p;
+        p.docId = QStringLiteral("p%1").arg(i);
+        p.documentId = i == 7 ? 0 : i + 1;
+        p.jurisdiction = QStringLiteral("区%1").arg(i);
+        p.year = 2020;
+        in.plans << p;
+        if (i % 3 == 0)
+            rows << row(i + 1, p.docId, i);
+    }
+    rows << row(0, QStringLiteral("p7"), 70) << row(0, QStringLiteral("p7"), 71);
+    in.rows.insert(QStringLiteral("wa.time"), rows);
+    const auto cell = [](const QString& docId, Coverage c) {
+        CoverageCell cc;
+        cc.indicator = QStringLiteral("wa.time");
+        cc.docId = docId;
+        cc.coverage = c;
+        return cc;
+    };
+    in.coverage << cell(QStringLiteral("p2"), Coverage::MentionedNoNumber)
+                << cell(QStringLiteral("p4"), Coverage::Silent)
+                << cell(QStringLiteral("p4"), Coverage::MentionedNoNumber)
+                << cell(QStringLiteral("p5"), Coverage::MentionedNoNumber)
+                << cell(QStringLiteral("p5"), Coverage::Silent);
+    MatrixModel model;
+    model.setInput(in);
+    ASSERT_EQ(model.columnCount(), MatrixModel::FirstPlanColumn + 300);
+    for (int i = 0; i < 300; ++i) {
+        const QList<ComparisonRow> cellRows = model.cellRows(0, MatrixModel::FirstPlanColumn + i);
+        if (i == 7) {
+            ASSERT_EQ(cellRows.size(), 2);
+            EXPECT_EQ(cellRows.at(0).value, 70.0);
+            EXPECT_EQ(cellRows.at(1).value, 71.0);
+        } else if (i % 3 == 0) {
+            ASSERT_EQ(cellRows.size(), 1) << i;
+            EXPECT_EQ(cellRows.at(0).value, double(i));
+        } else {
+            EXPECT_TRUE(cellRows.isEmpty()) << i;
+        }
+    }
+    const auto coverageOf = [&](int plan) {
+        return model.index(0, MatrixModel::FirstPlanColumn + plan).data(MatrixModel::CoverageRole).toInt();
+    };
+    EXPECT_EQ(coverageOf(2), int(Coverage::MentionedNoNumber));
+    EXPECT_EQ(coverageOf(4), int(Coverage::MentionedNoNumber));
+    EXPECT_EQ(coverageOf(5), int(Coverage::Silent));
+    EXPECT_EQ(coverageOf(1), int(Coverage::Silent));
+    EXPECT_EQ(coverageOf(3), int(Coverage::NumberSet)); // a row and no coverage cell
+}
+
 TEST(Ambition, ReductionsRankByLargerCutWhateverTheDirection) {
     ComparisonRow a, b;
     a.kind = b.kind = QStringLiteral("reduce_by");
