@@ -22,6 +22,15 @@ using namespace pc::test;
 
 namespace {
 
+// Two plans (乙区 2020, 重庆市 2019) and their three measures, as an old schema stored them: the rows
+// the upgrade tests add their targets to.
+constexpr const char* kTwoPlansDocuments =
+    "INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES (1, 'b-2020', '乙区', "
+    "'district', 2020, 'x'), (2, 'city-2019', '重庆市', 'municipal', 2019, 'y')";
+constexpr const char* kTwoPlansMeasures =
+    "INSERT INTO measures(id, document_id, ordinal, number, title, body) VALUES (10, 1, 0, 1, '用水', "
+    "'用水报装3日'), (11, 1, 1, 7, '用电', '用电报装5日'), (12, 2, 0, 2, '用水', '用水报装6日')";
+
 QString pragma(Database& db, const char* name) {
     QSqlQuery q(db.connection());
     if (!q.exec(QStringLiteral("PRAGMA ") + QString::fromLatin1(name)) || !q.next())
@@ -67,15 +76,16 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(tableNames(**db),
-              (QStringList{
-                  QStringLiteral("agencies"), QStringLiteral("areas"), QStringLiteral("compare_rows"),
-                  QStringLiteral("document_files"),
-                  QStringLiteral("documents"), QStringLiteral("indicators"), QStringLiteral("issues"),
-                  QStringLiteral("measure_agencies"), QStringLiteral("measure_chars"),
-                  QStringLiteral("measure_fts"), QStringLiteral("measures"), QStringLiteral("notes"),
-                  QStringLiteral("overrides"), QStringLiteral("plan_corrections"),
-                  QStringLiteral("plan_set_members"), QStringLiteral("plan_sets"), QStringLiteral("sections"),
-                  QStringLiteral("sources"), QStringLiteral("target_history"), QStringLiteral("targets")}));
+              (QStringList{QStringLiteral("agencies"),         QStringLiteral("areas"),
+                           QStringLiteral("compare_rows"),     QStringLiteral("document_files"),
+                           QStringLiteral("documents"),        QStringLiteral("indicators"),
+                           QStringLiteral("issues"),           QStringLiteral("measure_agencies"),
+                           QStringLiteral("measure_chars"),    QStringLiteral("measure_fts"),
+                           QStringLiteral("measures"),         QStringLiteral("notes"),
+                           QStringLiteral("overrides"),        QStringLiteral("plan_corrections"),
+                           QStringLiteral("plan_set_members"), QStringLiteral("plan_sets"),
+                           QStringLiteral("sections"),         QStringLiteral("sources"),
+                           QStringLiteral("target_history"),   QStringLiteral("targets")}));
     EXPECT_EQ((*db)->path(), path);
 }
 
@@ -145,12 +155,7 @@ TEST(Database, UpgradesAVersion2FileCopyingMeasureNumbersOntoTargetsAndComparesB
         ASSERT_TRUE(store::migrate(raw, 2).ok());
         QSqlQuery q(raw);
         for (const char* sql :
-             {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
-              "(1, 'b-2020', '乙区', 'district', 2020, 'x'), (2, 'city-2019', '重庆市', 'municipal', 2019, "
-              "'y')",
-              "INSERT INTO measures(id, document_id, ordinal, number, title, body) VALUES "
-              "(10, 1, 0, 1, '用水', '用水报装3日'), (11, 1, 1, 7, '用电', '用电报装5日'), "
-              "(12, 2, 0, 2, '用水', '用水报装6日')",
+             {kTwoPlansDocuments, kTwoPlansMeasures,
               "INSERT INTO targets(id, measure_id, document_id, ordinal, indicator, value, unit, span_start, "
               "span_end, quote) VALUES (100, 11, 1, 1, 'wa.time', 5, 'day', 40, 42, '5日'), "
               "(101, 10, 1, 0, 'wa.time', 3, 'day', 10, 12, '3日'), "
@@ -569,12 +574,7 @@ TEST(Database, UpgradesAVersion10FileToCompactComparisonRowsThatEqualTheColumns)
         ASSERT_TRUE(store::migrate(raw, 10).ok());
         QSqlQuery q(raw);
         for (const char* sql :
-             {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
-              "(1, 'b-2020', '乙区', 'district', 2020, 'x'), (2, 'city-2019', '重庆市', 'municipal', 2019, "
-              "'y')",
-              "INSERT INTO measures(id, document_id, ordinal, number, title, body) VALUES "
-              "(10, 1, 0, 1, '用水', '用水报装3日'), (11, 1, 1, 7, '用电', '用电报装5日'), "
-              "(12, 2, 0, 2, '用水', '用水报装6日')",
+             {kTwoPlansDocuments, kTwoPlansMeasures,
               "INSERT INTO targets(id, measure_id, document_id, ordinal, area, indicator, scope, kind, "
               "comparator, value, unit, baseline, deadline, span_start, span_end, quote, sentence, "
               "confidence, "
