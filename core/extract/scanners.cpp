@@ -132,4 +132,153 @@ qsizetype trailingScopeWordsStart(QStringView s, bool withNoun) {
     return first;
 }
 
+bool isRegexSpace(QChar c) {
+    // QRegularExpression without UseUnicodePropertiesOption: \s is ASCII white space only (tab, line
+    // feed, vertical tab, form feed, carriage return, space).
+    const char16_t u = c.unicode();
+    return u == u' ' || (u >= 9 && u <= 13);
+}
+
+namespace {
+
+bool isDateDigit(QChar c) {
+    const char16_t u = c.unicode();
+    return (u >= u'0' && u <= u'9') || (u >= u'０' && u <= u'９');
+}
+
+qsizetype skipSpaces(QStringView s, qsizetype p) {
+    while (p < s.size() && isRegexSpace(s.at(p)))
+        ++p;
+    return p;
+}
+
+// Up to `most` date digits from p (greedy): their end, or p when none. A run longer than `most` is cut
+// at `most`; what follows is then a digit, which no part of a date accepts.
+qsizetype digitsFrom(QStringView s, qsizetype p, qsizetype most) {
+    qsizetype e = p;
+    while (e < s.size() && e - p < most && isDateDigit(s.at(e)))
+        ++e;
+    return e;
+}
+
+// \s*D{1,2}\s*<mark> from p: the end after <mark>, the digits' span; -1 when it does not read so.
+qsizetype numberThen(QStringView s, qsizetype p, QChar mark, std::pair<qsizetype, qsizetype>& digits) {
+    const qsizetype d = skipSpaces(s, p);
+    const qsizetype e = digitsFrom(s, d, 2);
+    if (e == d)
+        return -1;
+    const qsizetype m = skipSpaces(s, e);
+    if (m >= s.size() || s.at(m) != mark)
+        return -1;
+    digits = {d, e};
+    return m + 1;
+}
+
+bool dateAt(QStringView s, qsizetype p, DateScan& out) {
+    out = DateScan();
+    out.start = p;
+    const qsizetype n = s.size();
+    // year 年 [month 月 [day 日]]
+    if (digitsFrom(s, p, 4) == p + 4) {
+        const qsizetype nian = skipSpaces(s, p + 4);
+        if (nian < n && s.at(nian) == u'年') {
+            out.part[DateScan::Year] = {p, p + 4};
+            out.end = nian + 1;
+            std::pair<qsizetype, qsizetype> month;
+            const qsizetype afterMonth = numberThen(s, out.end, u'月', month);
+            if (afterMonth >= 0) {
+                out.part[DateScan::Month] = month;
+                out.end = afterMonth;
+                std::pair<qsizetype, qsizetype> day;
+                const qsizetype afterDay = numberThen(s, out.end, u'日', day);
+                if (afterDay >= 0) {
+                    out.part[DateScan::Day] = day;
+                    out.end = afterDay;
+                }
+            }
+            return true;
+        }
+    }
+    // month 月 before an end of month or a day
+    {
+        const qsizetype e = digitsFrom(s, p, 2);
+        if (e > p) {
+            const qsizetype yue = skipSpaces(s, e);
+            if (yue < n && s.at(yue) == u'月') {
+                const QStringView rest = s.sliced(yue + 1);
+                std::pair<qsizetype, qsizetype> day;
+                const qsizetype afterDay = numberThen(s, yue + 1, u'日', day);
+                if (rest.startsWith(u"底") || rest.startsWith(u"末") || rest.startsWith(u"份") ||
+                    rest.startsWith(u"中旬") || rest.startsWith(u"上旬") || rest.startsWith(u"下旬") ||
+                    rest.startsWith(u"前") || rest.startsWith(u"内") || afterDay >= 0) {
+                    out.part[DateScan::OMonth] = {p, e};
+                    out.end = yue + 1;
+                    if (afterDay >= 0) {
+                        out.part[DateScan::ODay] = day;
+                        out.end = afterDay;
+                    }
+                    return true;
+                }
+            }
+        }
+    }
+    const QStringView rest = s.sliced(p);
+    // 明年|次年 [month 月]
+    if (rest.startsWith(u"明年") || rest.startsWith(u"次年")) {
+        out.part[DateScan::Next] = {p, p + 2};
+        out.end = p + 2;
+        std::pair<qsizetype, qsizetype> month;
+        const qsizetype afterMonth = numberThen(s, out.end, u'月', month);
+        if (afterMonth >= 0) {
+            out.part[DateScan::NMonth] = month;
+            out.end = afterMonth;
+        }
+        return true;
+    }
+    // 今年 month 月
+    if (rest.startsWith(u"今年")) {
+        std::pair<qsizetype, qsizetype> month;
+        const qsizetype afterMonth = numberThen(s, p + 2, u'月', month);
+        if (afterMonth >= 0) {
+            out.part[DateScan::This] = {p, p + 2};
+            out.part[DateScan::TMonth] = month;
+            out.end = afterMonth;
+            return true;
+        }
+    }
+    static constexpr std::array<QStringView, 9> relative = {
+        u"今年内", u"今年底", u"今年年底", u"今年", u"本年度", u"年内", u"全年", u"年底前", u"年底"};
+    for (QStringView w : relative) {
+        if (rest.startsWith(w)) {
+            out.part[DateScan::Rel] = {p, p + w.size()};
+            out.end = p + w.size();
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+QList<DateScan> findDateForms(QStringView s) {
+    QList<DateScan> out;
+    DateScan d;
+    for (qsizetype p = 0; p < s.size();) {
+        const QChar c = s.at(p);
+        // Every form starts with a digit or 明, 次, 今, 本, 年, 全.
+        if (!isDateDigit(c) && c != u'明' && c != u'次' && c != u'今' && c != u'本' && c != u'年' &&
+            c != u'全') {
+            ++p;
+            continue;
+        }
+        if (dateAt(s, p, d)) {
+            out.append(d);
+            p = d.end;
+        } else {
+            ++p;
+        }
+    }
+    return out;
+}
+
 } // namespace pc::extract::grammar

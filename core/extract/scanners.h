@@ -6,6 +6,9 @@
 #include <QList>
 #include <QStringView>
 
+#include <array>
+#include <utility>
+
 namespace pc::extract::grammar {
 
 struct ScanMatch {
@@ -32,5 +35,30 @@ QList<ScanMatch> findZeroForms(QStringView s);
 // i.e. where `remove()` of the anchored expressions (…$) cuts. s.size() (or the final line feed's
 // position) when nothing trails.
 qsizetype trailingScopeWordsStart(QStringView s, bool withNoun);
+
+// \s of the regular expressions: ASCII white space (QRegularExpression without Unicode properties).
+bool isRegexSpace(QChar c);
+
+// A date of the target grammar, with the parts the regular expression named:
+//   year: 4 digits, 年, [month 月 [day 日]]        omonth: month 月 before 底|末|份|中旬|上旬|下旬|前|内
+//   or a day (then [oday 日])                       next: 明年|次年 [nmonth 月]
+//   this: 今年 tmonth 月                            rel:
+//   今年内|今年底|今年年底|今年|本年度|年内|全年|年底前|年底
+// Digits are [0-9０-９]; white space may stand between the parts. Each part is a [start, end) pair,
+// start -1 where the date has none.
+struct DateScan {
+    qsizetype start = 0;
+    qsizetype end = 0;
+    enum Part { Year, Month, Day, OMonth, ODay, Next, NMonth, This, TMonth, Rel, PartCount };
+    std::array<std::pair<qsizetype, qsizetype>, PartCount> part;
+    DateScan() { part.fill({-1, -1}); }
+    bool has(Part p) const { return part[p].first >= 0; }
+    QStringView view(QStringView s, Part p) const {
+        return has(p) ? s.sliced(part[p].first, part[p].second - part[p].first) : QStringView();
+    }
+};
+
+// The dates in `s`, left to right, not overlapping (what a global match of the old expression found).
+QList<DateScan> findDateForms(QStringView s);
 
 } // namespace pc::extract::grammar

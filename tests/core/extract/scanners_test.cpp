@@ -186,4 +186,115 @@ TEST(Scanners, GeneratedSentencesAgreeWithTheRegularExpressions) {
     EXPECT_GT(cutVerb, 3000);
 }
 
+const QRegularExpression& dateRe() {
+    static const QRegularExpression re(QStringLiteral(
+        "(?<year>[0-9０-９]{4})\\s*年(?:\\s*(?<month>[0-9０-９]{1,2})\\s*月(?:\\s*(?<day>[0-9０-９]{1,2})\\s*"
+        "日)?)?"
+        "|(?<omonth>[0-9０-９]{1,2})\\s*月(?=底|末|份|中旬|上旬|下旬|前|内|\\s*[0-9０-９]{1,2}\\s*日)"
+        "(?:\\s*(?<oday>[0-9０-９]{1,2})\\s*日)?"
+        "|(?<next>明年|次年)(?:\\s*(?<nmonth>[0-9０-９]{1,2})\\s*月)?"
+        "|(?<this>今年)\\s*(?<tmonth>[0-9０-９]{1,2})\\s*月"
+        "|(?<rel>今年内|今年底|今年年底|今年|本年度|年内|全年|年底前|年底)"));
+    return re;
+}
+
+// Every date with every named part, as "start-end year=a-b month=…".
+QString dateParts(const QString& s) {
+    QStringList out;
+    for (const DateScan& d : findDateForms(s)) {
+        QString one = QStringLiteral("%1-%2").arg(d.start).arg(d.end);
+        for (int p = 0; p < DateScan::PartCount; ++p) {
+            if (d.has(DateScan::Part(p)))
+                one += QStringLiteral(" %1=%2-%3").arg(p).arg(d.part[p].first).arg(d.part[p].second);
+        }
+        out << one;
+    }
+    return out.join(u'|');
+}
+QString dateRegexParts(const QString& s) {
+    static const char16_t* names[] = {u"year", u"month",  u"day",  u"omonth", u"oday",
+                                      u"next", u"nmonth", u"this", u"tmonth", u"rel"};
+    QStringList out;
+    for (auto it = dateRe().globalMatch(s); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        QString one = QStringLiteral("%1-%2").arg(m.capturedStart()).arg(m.capturedEnd());
+        for (int p = 0; p < DateScan::PartCount; ++p) {
+            const QString name = QString::fromUtf16(names[p]);
+            if (m.capturedStart(name) >= 0)
+                one += QStringLiteral(" %1=%2-%3").arg(p).arg(m.capturedStart(name)).arg(m.capturedEnd(name));
+        }
+        out << one;
+    }
+    return out.join(u'|');
+}
+
+TEST(Scanners, HandWrittenDates) {
+    const QStringList sentences = {
+        QStringLiteral("2020年底前，企业开办时间压缩至3个工作日"),
+        QStringLiteral("2023年6月底前完成；2024年3月15日印发"),
+        QStringLiteral("２０２１ 年 ６ 月 底"),
+        QStringLiteral("20201年12月底"),
+        QStringLiteral("123月底，12月5日，6月份，7月中旬，8月内，9月前，10月末，11月上旬，12月下旬"),
+        QStringLiteral("5月\t3日，5月 32日"),
+        QStringLiteral("明年3月，次年，明年 12 "
+                       "月，今年6月，今年内，今年底，今年年底，今年，本年度，年内，全年，年底前，年底"),
+        QStringLiteral("2020年123月"),
+        QStringLiteral("12月是"),
+        QStringLiteral("2019年上半年"),
+        QStringLiteral("\u30002022\u3000年\u30001\u3000月\u30002\u3000日"),
+        QStringLiteral("2022年\n5月"),
+        QStringLiteral("今年年内"),
+    };
+    for (const QString& s : sentences)
+        EXPECT_EQ(dateParts(s), dateRegexParts(s)) << s.toStdString();
+    // What the scanner reads (not only that it agrees): the year, month and end of the first date.
+    const QList<DateScan> d = findDateForms(QStringLiteral("2023年6月底前完成"));
+    ASSERT_EQ(d.size(), 1);
+    EXPECT_EQ(d.at(0).view(u"2023年6月底前完成", DateScan::Year), u"2023");
+    EXPECT_EQ(d.at(0).view(u"2023年6月底前完成", DateScan::Month), u"6");
+    EXPECT_EQ(d.at(0).end, 7);
+}
+
+TEST(Scanners, GeneratedDatesAgreeWithTheRegularExpression) {
+    const QStringList words = {QStringLiteral("2"),    QStringLiteral("0"),        QStringLiteral("1"),
+                               QStringLiteral("9"),    QStringLiteral("２"),       QStringLiteral("０"),
+                               QStringLiteral("2020"), QStringLiteral("２０２３"), QStringLiteral("12"),
+                               QStringLiteral("年"),   QStringLiteral("月"),       QStringLiteral("日"),
+                               QStringLiteral("底"),   QStringLiteral("末"),       QStringLiteral("份"),
+                               QStringLiteral("中旬"), QStringLiteral("上旬"),     QStringLiteral("下旬"),
+                               QStringLiteral("前"),   QStringLiteral("内"),       QStringLiteral("明年"),
+                               QStringLiteral("次年"), QStringLiteral("今年"),     QStringLiteral("本年度"),
+                               QStringLiteral("全年"), QStringLiteral("年底"),     QStringLiteral("旬"),
+                               QStringLiteral("本年"), QStringLiteral(" "),        QStringLiteral("\u3000"),
+                               QStringLiteral("\t"),   QStringLiteral("\n"),       QStringLiteral("\u00a0"),
+                               QStringLiteral("已"),   QStringLiteral("办"),       QStringLiteral("，")};
+    quint32 seed = 7;
+    auto next = [&seed](quint32 bound) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % bound;
+    };
+    int dates = 0;
+    for (int round = 0; round < 30000; ++round) {
+        QString s;
+        const int n = int(next(10));
+        for (int k = 0; k < n; ++k)
+            s += words.at(next(quint32(words.size())));
+        const QString got = dateParts(s);
+        ASSERT_EQ(got, dateRegexParts(s)) << s.toStdString();
+        dates += int(findDateForms(s).size());
+    }
+    EXPECT_GT(dates, 10000);
+}
+
+TEST(Scanners, RegexSpaceIsWhatTheRegularExpressionsCallSpace) {
+    static const QRegularExpression space(QStringLiteral("^\\s$"));
+    for (char32_t u = 0; u < 0x10000; ++u) {
+        if (u >= 0xD800 && u < 0xE000)
+            continue;
+        const QString one = QString(QChar(char16_t(u)));
+        // `$` also matches before a final line feed: "^\s$" on "\n" is true either way.
+        ASSERT_EQ(isRegexSpace(QChar(char16_t(u))), space.match(one).hasMatch()) << std::hex << unsigned(u);
+    }
+}
+
 } // namespace
