@@ -52,7 +52,10 @@ QList<ScanMatch> findQualitativePhrases(QStringView s) {
     const qsizetype n = s.size();
     for (qsizetype p = 0; p < n;) {
         const char16_t c = s.at(p).unicode();
-        if (c != u'立' && c != u'即' && c != u'当' && c != u'一') {
+        // Every phrase starts with 立, 即, 当 or 一 and goes on with one of 等即办来时到场日天次 (一 is
+        // common: most of them start no phrase).
+        if ((c != u'立' && c != u'即' && c != u'当' && c != u'一') || p + 1 >= n ||
+            !QStringView(u"等即办来时到场日天次").contains(s.at(p + 1))) {
             ++p;
             continue;
         }
