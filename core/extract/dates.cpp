@@ -2,8 +2,7 @@
 #include "dates.h"
 
 #include "numbers.h"
-
-#include <QRegularExpression>
+#include "scanners.h"
 
 #include <array>
 
@@ -18,14 +17,8 @@ QString ym(int year, int month) {
 } // namespace
 
 QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, int documentYear) {
-    static const QRegularExpression re(QStringLiteral(
-        "(?<year>[0-9０-９]{4})\\s*年(?:\\s*(?<month>[0-9０-９]{1,2})\\s*月(?:\\s*(?<day>[0-9０-９]{1,2})\\s*"
-        "日)?)?"
-        "|(?<omonth>[0-9０-９]{1,2})\\s*月(?=底|末|份|中旬|上旬|下旬|前|内|\\s*[0-9０-９]{1,2}\\s*日)"
-        "(?:\\s*(?<oday>[0-9０-９]{1,2})\\s*日)?"
-        "|(?<next>明年|次年)(?:\\s*(?<nmonth>[0-9０-９]{1,2})\\s*月)?"
-        "|(?<this>今年)\\s*(?<tmonth>[0-9０-９]{1,2})\\s*月"
-        "|(?<rel>今年内|今年底|今年年底|今年|本年度|年内|全年|年底前|年底)"));
+    // The forms (see scanners.h): a year with its month and day, a month before an end of month or
+    // a day, 明年/次年, 今年 with a month, and the relative words.
     auto toInt = [](QStringView s) {
         int v = 0;
         for (QChar c : s)
@@ -37,12 +30,11 @@ QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, 
     const QStringView range = QStringView(text).mid(from, to - from);
     if (!range.contains(u'年') && !range.contains(u'月'))
         return out;
-    auto it = re.globalMatch(range);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
+    for (const DateScan& m : findDateForms(range)) {
+        auto part = [&](DateScan::Part p) { return m.view(range, p); };
         DateMention d;
-        d.start = from + m.capturedStart();
-        d.end = from + m.capturedEnd();
+        d.start = from + m.start;
+        d.end = from + m.end;
         const QStringView after =
             QStringView(text).mid(d.end, std::max<qsizetype>(0, std::min<qsizetype>(6, to - d.end)));
         const QStringView before =
@@ -50,14 +42,14 @@ QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, 
         const bool past = before.endsWith(u"已于") || before.endsWith(u"已") || before.endsWith(u"已在");
         const bool base =
             after.startsWith(u"基础上") || after.startsWith(u"的基础") || after.startsWith(u"水平");
-        if (!m.capturedView(u"year").isEmpty()) {
+        if (!part(DateScan::Year).isEmpty()) {
             // A digit run just before (e.g. a phone number) means this is no year.
             if (d.start > from && isArabicDigit(text.at(d.start - 1)))
                 continue;
-            const int y = toInt(m.capturedView(u"year"));
-            int mo = m.capturedView(u"month").isEmpty() ? 12 : toInt(m.capturedView(u"month"));
+            const int y = toInt(part(DateScan::Year));
+            int mo = part(DateScan::Month).isEmpty() ? 12 : toInt(part(DateScan::Month));
             // 2020年上半年 / 2020年三季度: the end of that part of the year.
-            if (m.capturedView(u"month").isEmpty()) {
+            if (part(DateScan::Month).isEmpty()) {
                 static const std::array<std::pair<QStringView, int>, 8> parts = {{{u"上半年", 6},
                                                                                   {u"第一季度", 3},
                                                                                   {u"一季度", 3},
@@ -74,25 +66,25 @@ QList<DateMention> findDates(const QString& text, qsizetype from, qsizetype to, 
                     }
                 }
             }
-            const bool fullDate = !m.capturedView(u"day").isEmpty();
+            const bool fullDate = !part(DateScan::Day).isEmpty();
             if (y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && !past && !base && !fullDate)
                 d.yearMonth = ym(y, mo);
-        } else if (!m.capturedView(u"omonth").isEmpty()) {
+        } else if (!part(DateScan::OMonth).isEmpty()) {
             d.relative = true;
-            const int mo = toInt(m.capturedView(u"omonth"));
+            const int mo = toInt(part(DateScan::OMonth));
             if (d.start > from && isArabicDigit(text.at(d.start - 1)))
                 continue;
-            if (documentYear > 0 && mo >= 1 && mo <= 12 && m.capturedView(u"oday").isEmpty() && !past)
+            if (documentYear > 0 && mo >= 1 && mo <= 12 && part(DateScan::ODay).isEmpty() && !past)
                 d.yearMonth = ym(documentYear, mo);
-        } else if (!m.capturedView(u"next").isEmpty()) {
+        } else if (!part(DateScan::Next).isEmpty()) {
             d.relative = true;
             // 明年(上半年): the year after the plan's.
-            const int mo = m.capturedView(u"nmonth").isEmpty() ? 12 : toInt(m.capturedView(u"nmonth"));
+            const int mo = part(DateScan::NMonth).isEmpty() ? 12 : toInt(part(DateScan::NMonth));
             if (documentYear > 0 && mo >= 1 && mo <= 12 && !past)
                 d.yearMonth = ym(documentYear + 1, after.startsWith(u"上半年") ? 6 : mo);
-        } else if (!m.capturedView(u"this").isEmpty()) {
+        } else if (!part(DateScan::This).isEmpty()) {
             d.relative = true;
-            const int mo = toInt(m.capturedView(u"tmonth"));
+            const int mo = toInt(part(DateScan::TMonth));
             if (documentYear > 0 && mo >= 1 && mo <= 12 && !past)
                 d.yearMonth = ym(documentYear, mo);
         } else {

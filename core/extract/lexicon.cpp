@@ -101,44 +101,10 @@ const UnitEntry* unitAt(QStringView s) {
     return nullptr;
 }
 
-bool isSentenceEnd(QChar c) {
-    switch (c.unicode()) {
-    case u'。':
-    case u'！':
-    case u'？':
-    case u'!':
-    case u'?':
-    case u'\n':
-    case u'\r':
-    case u'\t':
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isClauseDelimiter(QChar c) {
-    switch (c.unicode()) {
-    case u'，':
-    case u',':
-    case u'；':
-    case u';':
-    case u'：':
-    case u':':
-        return true;
-    default:
-        return isSentenceEnd(c);
-    }
-}
-
 bool isAsciiLetter(QChar c) {
     const char16_t u = c.unicode();
     return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'Ａ' && u <= u'Ｚ') ||
            (u >= u'ａ' && u <= u'ｚ');
-}
-
-bool isSpace(QChar c) {
-    return c == u' ' || c == u'\u3000' || c == u'\u00a0';
 }
 
 bool isRangeDash(QChar c) {

@@ -8,60 +8,9 @@
 
 namespace pc::extract {
 
-bool isArabicDigit(QChar c) {
-    const char16_t u = c.unicode();
-    return (u >= u'0' && u <= u'9') || (u >= u'０' && u <= u'９');
-}
-
 static int arabicValue(QChar c) {
     const char16_t u = c.unicode();
     return u >= u'０' ? u - u'０' : u - u'0';
-}
-
-static int chineseDigit(QChar c) {
-    switch (c.unicode()) {
-    case u'零':
-    case u'〇':
-        return 0;
-    case u'一':
-        return 1;
-    case u'二':
-    case u'两':
-        return 2;
-    case u'三':
-        return 3;
-    case u'四':
-        return 4;
-    case u'五':
-        return 5;
-    case u'六':
-        return 6;
-    case u'七':
-        return 7;
-    case u'八':
-        return 8;
-    case u'九':
-        return 9;
-    default:
-        return -1;
-    }
-}
-
-static int chineseMultiplier(QChar c) {
-    switch (c.unicode()) {
-    case u'十':
-        return 10;
-    case u'百':
-        return 100;
-    case u'千':
-        return 1000;
-    default:
-        return 0;
-    }
-}
-
-bool isChineseDigit(QChar c) {
-    return chineseDigit(c) >= 0 || chineseMultiplier(c) > 0;
 }
 
 std::optional<double> parseChineseNumber(QStringView s) {

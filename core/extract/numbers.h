@@ -17,8 +17,59 @@ struct NumberToken {
     int digits = 0;       // Arabic integer digits (2019 → 4), to tell years from values
 };
 
-bool isArabicDigit(QChar c);
-bool isChineseDigit(QChar c); // 零一二两三四五六七八九十百千
+// The character tests run for every character of every sentence: inline, no call per character.
+inline bool isArabicDigit(QChar c) {
+    const char16_t u = c.unicode();
+    return (u >= u'0' && u <= u'9') || (u >= u'０' && u <= u'９');
+}
+
+// 零〇一二两三四五六七八九 → 0–9, else -1
+inline int chineseDigit(QChar c) {
+    switch (c.unicode()) {
+    case u'零':
+    case u'〇':
+        return 0;
+    case u'一':
+        return 1;
+    case u'二':
+    case u'两':
+        return 2;
+    case u'三':
+        return 3;
+    case u'四':
+        return 4;
+    case u'五':
+        return 5;
+    case u'六':
+        return 6;
+    case u'七':
+        return 7;
+    case u'八':
+        return 8;
+    case u'九':
+        return 9;
+    default:
+        return -1;
+    }
+}
+
+// 十百千 → 10, 100, 1000, else 0
+inline int chineseMultiplier(QChar c) {
+    switch (c.unicode()) {
+    case u'十':
+        return 10;
+    case u'百':
+        return 100;
+    case u'千':
+        return 1000;
+    default:
+        return 0;
+    }
+}
+
+inline bool isChineseDigit(QChar c) { // 零一二两三四五六七八九十百千
+    return chineseDigit(c) >= 0 || chineseMultiplier(c) > 0;
+}
 
 // Value of a Chinese numeral such as 三, 十五, 二十, 一百二十, 两; nullopt if malformed.
 std::optional<double> parseChineseNumber(QStringView s);

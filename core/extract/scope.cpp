@@ -3,6 +3,7 @@
 
 #include "lexicon.h"
 #include "numbers.h"
+#include "scanners.h"
 
 #include <QRegularExpression>
 
@@ -13,19 +14,8 @@ namespace pc::extract::grammar {
 QString cleanScope(QStringView s) {
     static const QRegularExpression leadingDate(QStringLiteral(
         "^(?:[0-9０-９]{4}\\s*年(?:[0-9０-９]{1,2}\\s*月)?(?:年?底|末)?(?:前|以前|内)?|今年内|年内|全年)"));
-    static const QString verbs =
-        QStringLiteral("(?:平均)?(?:再)?(?:控制在|压减至|压缩至|缩减至|减少至|减至|降至|不超过|不高于|不低于|"
-                       "不少于|少于|低于|至少|达到|达|"
-                       "降低|压缩|压减|减少为|简化为|放宽至|放宽到|稳定在|保持在|提高到|提高至|提升至|增加|"
-                       "新增|新建|实现|约|为|至|在|由|从)?$");
     // The measured noun (办理时限, 审批时间) goes too when a qualifier remains:
-    // 高压客户在供电企业(的办电时限).
-    static const QRegularExpression trailingNounAndVerb(
-        QStringLiteral(
-            "(?:的)?(?:全流程|平均)?(?:审批时间|办理时间|办理时限|办电时限|总办理时限|办理总时限|时限|时间|"
-            "总用时|用时)") +
-        verbs);
-    static const QRegularExpression trailingVerb(verbs);
+    // 高压客户在供电企业(的办电时限); otherwise only the trailing verb (scanners.h).
     // A deadline inside the clause ends whatever came before it (a measure title in a jumbled
     // page, 压减获得用水耗时2020年底前实现…): the scope is what the deadline governs.
     static const QRegularExpression innerDeadline(
@@ -74,12 +64,18 @@ QString cleanScope(QStringView s) {
             out.truncate(cut);
         }
     }
-    QString shorter = out;
-    shorter.remove(trailingNounAndVerb);
+    // What remove() of the trailing words anchored at the end leaves: the text before them (and a
+    // final line feed, which the anchor stops before).
+    auto withoutTrailing = [](const QString& t, bool withNoun) {
+        const qsizetype from = trailingScopeWordsStart(t, withNoun);
+        const qsizetype to = !t.isEmpty() && t.back() == u'\n' ? t.size() - 1 : t.size();
+        return from >= to ? t : t.left(from) + QStringView(t).sliced(to);
+    };
+    const QString shorter = withoutTrailing(out, true);
     if (shorter.size() >= 3)
         out = shorter;
     else
-        out.remove(trailingVerb);
+        out = withoutTrailing(out, false);
     while (!out.isEmpty() &&
            (out.back() == u'的' || out.back() == u'、' || out.back() == u'，' || isSpace(out.back())))
         out.chop(1);

@@ -45,16 +45,14 @@ struct SubSplit {
 
 // Splits a text cell at its （1）（2）… markers (numbers must follow each other).
 QList<SubSplit> splitSubItems(const ParseContext& ctx, qsizetype start, qsizetype end) {
-    static const QRegularExpression marker(QStringLiteral("（(\\d{1,2})）"));
     QList<SubSplit> out;
     QList<std::pair<qsizetype, QString>> marks;
     int expect = 1;
-    QRegularExpressionMatchIterator it = marker.globalMatch(ctx.view(start, end));
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        const int n = m.capturedView(1).toInt();
+    const QStringView cell = ctx.view(start, end);
+    for (const ItemMarker& m : findItemMarkers(cell)) {
+        const int n = cell.sliced(m.numberStart, m.numberEnd - m.numberStart).toInt();
         if (n == expect || (marks.isEmpty() && n > 0)) {
-            marks.append({start + m.capturedStart(), m.captured(0)});
+            marks.append({start + m.start, cell.sliced(m.start, m.end - m.start).toString()});
             expect = n + 1;
         }
     }
@@ -124,8 +122,9 @@ TableScan scanTable(const ParseContext& ctx) {
         }
         // A one-line row is a measure table's header only when it names the responsible units: tables
         // of stage limits or fees (序号 事项 时限) are data the extractor reads row by row.
-        const bool header = scan.rows[r].oneLine ? roles.contains(Column::Lead)
-                                                 : (roles.contains(Column::Lead) || roles.contains(Column::Number));
+        const bool header = scan.rows[r].oneLine
+                                ? roles.contains(Column::Lead)
+                                : (roles.contains(Column::Lead) || roles.contains(Column::Number));
         if (known >= 2 && header) {
             scan.headerRow = r;
             scan.columns = roles;
@@ -338,6 +337,25 @@ int parseTable(ParseContext& ctx, const TableScan& scan) {
         finishMeasure(*current);
     }
     return added;
+}
+
+QList<ItemMarker> findItemMarkers(QStringView cell) {
+    QList<ItemMarker> out;
+    const qsizetype n = cell.size();
+    auto digit = [&](qsizetype p) {
+        return p < n && cell.at(p).unicode() >= u'0' && cell.at(p).unicode() <= u'9';
+    };
+    for (qsizetype p = 0; p < n; ++p) {
+        if (cell.at(p) != u'（' || !digit(p + 1))
+            continue;
+        // One or two digits, then ）: a third digit fails both (what follows two digits is then no ）).
+        const qsizetype e = digit(p + 2) ? p + 3 : p + 2;
+        if (e >= n || cell.at(e) != u'）')
+            continue;
+        out.append(ItemMarker{p, e + 1, p + 1, e});
+        p = e;
+    }
+    return out;
 }
 
 } // namespace pc::parse

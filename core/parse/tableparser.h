@@ -32,4 +32,14 @@ TableScan scanTable(const ParseContext& ctx);
 // Parses the rows after the header into measures; returns the number of measures added.
 int parseTable(ParseContext& ctx, const TableScan& scan);
 
+// Sub-item markers （1）（12） in a cell, left to right: [start, end) of each marker and of its number.
+// A scanner for what the regular expression （(\d{1,2})） found (the test keeps it as the reference).
+struct ItemMarker {
+    qsizetype start = 0;
+    qsizetype end = 0;
+    qsizetype numberStart = 0;
+    qsizetype numberEnd = 0;
+};
+QList<ItemMarker> findItemMarkers(QStringView cell);
+
 } // namespace pc::parse

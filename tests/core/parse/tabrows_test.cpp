@@ -3,10 +3,13 @@
 #include "parsetesthelpers.h"
 
 #include "extract/analysis.h"
+#include "parse/tableparser.h"
 #include "shippedtaxonomy.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QMap>
+#include <QRegularExpression>
+#include <QStringList>
 
 using namespace pc;
 using namespace pc::test;
@@ -94,3 +97,54 @@ TEST(TabRows, AOneLineTableWithoutResponsibleUnitsIsDataNotMeasures) {
     ASSERT_TRUE(d.ok()) << d.errorMessage().toStdString();
     EXPECT_NE(d->layout, Layout::TabTable);
 }
+
+// The sub-item marker scanner finds what the regular expression （(\d{1,2})） found.
+namespace {
+
+QString scannedMarkers(const QString& s) {
+    QStringList out;
+    for (const pc::parse::ItemMarker& m : pc::parse::findItemMarkers(s))
+        out << QStringLiteral("%1-%2:%3-%4").arg(m.start).arg(m.end).arg(m.numberStart).arg(m.numberEnd);
+    return out.join(u' ');
+}
+
+QString regexMarkers(const QString& s) {
+    static const QRegularExpression marker(QStringLiteral("（(\\d{1,2})）"));
+    QStringList out;
+    for (auto it = marker.globalMatch(s); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out << QStringLiteral("%1-%2:%3-%4")
+                   .arg(m.capturedStart())
+                   .arg(m.capturedEnd())
+                   .arg(m.capturedStart(1))
+                   .arg(m.capturedEnd(1));
+    }
+    return out.join(u' ');
+}
+
+TEST(TableItemMarkers, ScannerFindsWhatTheRegularExpressionFound) {
+    EXPECT_EQ(scannedMarkers(QStringLiteral("（1）办理（2）审批（12）（123）（）（a）（３）")),
+              QStringLiteral("0-3:1-2 5-8:6-7 10-14:11-13"));
+    const QStringList words = {QStringLiteral("（"),    QStringLiteral("）"), QStringLiteral("1"),
+                               QStringLiteral("2"),     QStringLiteral("9"),  QStringLiteral("３"),
+                               QStringLiteral("("),     QStringLiteral(")"),  QStringLiteral("办"),
+                               QStringLiteral("（1）"), QStringLiteral("\n")};
+    quint32 seed = 5;
+    auto next = [&seed](quint32 bound) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % bound;
+    };
+    int markers = 0;
+    for (int round = 0; round < 20000; ++round) {
+        QString s;
+        const int n = int(next(12));
+        for (int k = 0; k < n; ++k)
+            s += words.at(next(quint32(words.size())));
+        const QString got = scannedMarkers(s);
+        ASSERT_EQ(got, regexMarkers(s)) << s.toStdString();
+        markers += int(pc::parse::findItemMarkers(s).size());
+    }
+    EXPECT_GT(markers, 5000);
+}
+
+} // namespace

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <QMap>
+#include <QStringList>
 
 namespace {
 
@@ -74,6 +75,61 @@ TEST(CueMatcher, CueAtTheVeryEndAndLongerThanTheRest) {
     EXPECT_EQ(got.value(QStringLiteral("工作日")), 1);
     EXPECT_EQ(got.value(QStringLiteral("工作")), 1);
     EXPECT_TRUE(counts(m, QStringLiteral("3个工"), 1).isEmpty());
+}
+
+// Many cues over a small alphabet (so cues share first and second characters and the pair table grows
+// several times), random texts: every cue's count is what repeated indexOf counts, and the hits come in
+// the order of their first occurrence (one-character cues before longer ones at the same place).
+TEST(CueMatcher, AgreesWithASearchPerCueOnGeneratedCuesAndTexts) {
+    const QString alphabet = QStringLiteral("用水报装时限办理电气网工日天个%");
+    quint32 seed = 12345;
+    auto next = [&seed](quint32 bound) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % bound;
+    };
+    CueMatcher m;
+    QStringList cues;
+    for (int i = 0; i < 400; ++i) {
+        QString cue;
+        const int len = 1 + int(next(5));
+        for (int k = 0; k < len; ++k)
+            cue += alphabet.at(next(quint32(alphabet.size())));
+        const int id = m.add(cue);
+        if (id == cues.size())
+            cues << cue;
+        ASSERT_EQ(m.cue(id), cue);
+    }
+    ASSERT_GT(cues.size(), 200);
+    int found = 0;
+    for (int round = 0; round < 60; ++round) {
+        QString text;
+        const int len = int(next(120));
+        for (int k = 0; k < len; ++k)
+            text += (next(9) == 0 ? QChar(u'x') : alphabet.at(next(quint32(alphabet.size()))));
+        const int cap = 1 + int(next(4));
+        const CueMatcher::Hits hits = m.find(text, cap);
+        QMap<QString, int> got;
+        qsizetype lastFirst = -1;
+        int lastLen = 0;
+        for (const CueMatcher::Hit& h : hits) {
+            const QString& cue = m.cue(h.cue);
+            ASSERT_FALSE(got.contains(cue)) << cue.toStdString();
+            got.insert(cue, h.count);
+            const qsizetype first = text.indexOf(cue);
+            ASSERT_GE(first, lastFirst) << cue.toStdString() << " in " << text.toStdString();
+            if (first == lastFirst && lastLen > 1) {
+                ASSERT_GT(cue.size(), 1) << cue.toStdString();
+            }
+            lastFirst = first;
+            lastLen = int(cue.size());
+        }
+        for (const QString& cue : cues) {
+            const int want = searchCount(text, cue, cap);
+            ASSERT_EQ(got.value(cue), want) << cue.toStdString() << " in " << text.toStdString();
+            found += want;
+        }
+    }
+    EXPECT_GT(found, 1000);
 }
 
 } // namespace
