@@ -413,10 +413,12 @@ Status Database::withTransaction(const std::function<Status()>& work) {
     m_txDepth = 0;
     if (!s) {
         execStatus(m_db, QStringLiteral("ROLLBACK"));
+        m_plans->invalidate(); // plans read inside the transaction may show what was rolled back
         return s;
     }
     if (Status c = execStatus(m_db, QStringLiteral("COMMIT")); !c) {
         execStatus(m_db, QStringLiteral("ROLLBACK"));
+        m_plans->invalidate();
         return c;
     }
     return okStatus();

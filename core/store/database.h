@@ -139,7 +139,12 @@ public:
     // ---- measures and targets (effective values: corrections applied, ComparisonRow::corrected set)
     Result<QList<MeasureRecord>> measures(const MeasureFilter& filter = {});
     Result<MeasureRecord> measure(qint64 measureId);
+    // SQLite: the rows of one indicator (a filter with only `indicator` set, as compare::byIndicator
+    // asks) are kept per connection for the last few indicators asked for and handed out again as long
+    // as nothing changed the database (this connection's changes, or a commit by any other): a copy of
+    // one shared list. dropCachedRows() frees them.
     Result<QList<ComparisonRow>> targets(const TargetFilter& filter = {});
+    void dropCachedRows();
     Result<ComparisonRow> target(qint64 targetId);
 
     // ---- full-text search over measure titles, text and responsible units. Any query length,
@@ -194,6 +199,7 @@ private:
     Result<QList<ComparisonRow>> readTargets(const QString& where, const QVariantList& binds);
     // SQLite: the rows of one indicator from compare_rows (migration 12): few columns per row.
     Result<QList<ComparisonRow>> readIndicatorRows(const QString& indicator, bool includeRejected);
+    Result<QList<ComparisonRow>> scanIndicatorRows(const QString& indicator, bool includeRejected);
     Status refreshPlanCache();
     Status applyPlanCorrections(const QString& docId); // inside the caller's transaction
     template <typename Cursor> store::PlanEntry readPlan(Cursor& c, int rank);

@@ -294,6 +294,7 @@ void Database::setPlans(QHash<qint64, store::PlanEntry>&& plans, qint64 dataVers
     }
     m_plans->dataVersion = dataVersion;
     m_plans->totalChanges = changes;
+    m_plans->rows.clear(); // read under the old stamp
 }
 
 Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const QVariantList& binds) {
@@ -409,9 +410,27 @@ template <typename Cursor> QList<ComparisonRow> Database::readTargetRows(Cursor&
 }
 
 Result<QList<ComparisonRow>> Database::readIndicatorRows(const QString& indicator, bool includeRejected) {
-    const QString what = QStringLiteral("reading targets");
     if (Status s = refreshPlanCache(); !s)
         return s.error();
+    // Inside a transaction the rows may hold changes that a rollback takes back without the stamp
+    // noticing: read them, but neither use nor keep the cached lists there.
+    const bool cacheable = sqlite3_get_autocommit(m_statements->handle()) != 0;
+    if (cacheable) {
+        if (const QList<ComparisonRow>* kept = m_plans->findRows(indicator, includeRejected))
+            return *kept;
+    }
+    Result<QList<ComparisonRow>> rows = scanIndicatorRows(indicator, includeRejected);
+    if (rows && cacheable)
+        m_plans->keepRows(indicator, includeRejected, *rows);
+    return rows;
+}
+
+void Database::dropCachedRows() {
+    m_plans->rows.clear();
+}
+
+Result<QList<ComparisonRow>> Database::scanIndicatorRows(const QString& indicator, bool includeRejected) {
+    const QString what = QStringLiteral("reading targets");
     const QString sql =
         includeRejected ? kIndicatorSelect : kIndicatorSelect + QStringLiteral(" AND c.rejected = 0");
     Result<sqlite3_stmt*> prepared = m_statements->get(sql, what, m_path);

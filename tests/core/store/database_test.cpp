@@ -702,3 +702,91 @@ TEST(Database, CompactComparisonRowsFollowCorrectionsUndoAndRemoval) {
     rows = check(water, 2);
     EXPECT_EQ(rows[0].docId, QStringLiteral("dazu-2019"));
 }
+
+// An indicator's rows are kept per connection and handed out again (one shared list) until the data
+// change: this connection's corrections and imports, a commit by another connection, a transaction
+// rolled back after rows were read inside it. A caller changing its copy does not change the kept rows.
+TEST(Database, KeptComparisonRowsAreSharedUntilTheDataChange) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kept.sqlite"));
+    auto opened = Database::open(path);
+    ASSERT_TRUE(opened.ok()) << opened.errorMessage().toStdString();
+    std::unique_ptr<Database> db = std::move(opened).value();
+    ASSERT_TRUE(db->storeTaxonomy(sampleAreas(), sampleIndicators()).ok());
+    const QList<PlanSpec> plans = samplePlans();
+    for (const PlanSpec& p : plans)
+        ASSERT_TRUE(db->importAnalysis(makeAnalysis(p)).ok());
+    const QString water = QStringLiteral("wa.time");
+    TargetFilter f;
+    f.indicator = water;
+    const auto fresh = [&](Database& d) { // the same rows through the per-column path, never kept
+        TargetFilter byArea = f;
+        byArea.area = QStringLiteral("water");
+        return d.targets(byArea).value();
+    };
+
+    const QList<ComparisonRow> first = db->targets(f).value();
+    ASSERT_EQ(first.size(), 3);
+    EXPECT_EQ(first, fresh(*db));
+    QList<ComparisonRow> second = db->targets(f).value();
+    EXPECT_EQ(second.constData(), first.constData()); // the kept list, not a new read
+    second[0].docId = QStringLiteral("changed by the caller");
+    const QList<ComparisonRow> third = db->targets(f).value();
+    EXPECT_EQ(third.constData(), first.constData());
+    EXPECT_EQ(third[0].docId, QStringLiteral("city-2019"));
+
+    // Another connection commits a correction: this one sees it on its next call.
+    ASSERT_EQ(first[1].docId, QStringLiteral("dazu-2019"));
+    ASSERT_EQ(first[1].value, 5.0);
+    {
+        auto other = Database::open(path);
+        ASSERT_TRUE(other.ok());
+        ASSERT_TRUE(
+            (*other)->correctTarget(first[1].targetId, OverrideKind::TargetValue, QStringLiteral("4")).ok());
+    }
+    QList<ComparisonRow> rows = db->targets(f).value();
+    EXPECT_NE(rows.constData(), first.constData());
+    ASSERT_EQ(rows.size(), 3);
+    EXPECT_EQ(rows[1].value, 4.0);
+    EXPECT_EQ(rows, fresh(*db));
+
+    // Rows read inside a transaction that is then rolled back: afterwards, the rows as committed.
+    QString inside;
+    const Status rolledBack = db->withTransaction([&]() -> Status {
+        if (Status s = db->correctPlan(QStringLiteral("dazu-2019"), QStringLiteral("jurisdiction"),
+                                       QStringLiteral("荣昌区"));
+            !s)
+            return s;
+        inside = db->targets(f).value().value(1).jurisdiction;
+        return Error{QStringLiteral("given up"), QStringLiteral("test")};
+    });
+    EXPECT_FALSE(rolledBack.ok());
+    EXPECT_EQ(inside, QStringLiteral("荣昌区"));
+    rows = db->targets(f).value();
+    ASSERT_EQ(rows.size(), 3);
+    EXPECT_EQ(rows[1].jurisdiction, QStringLiteral("大足区"));
+    EXPECT_EQ(rows, fresh(*db));
+
+    // Rejected rows are a list of their own; this connection's rejection, import and removal change both.
+    TargetFilter withRejected = f;
+    withRejected.includeRejected = true;
+    ASSERT_TRUE(db->rejectTarget(rows[2].targetId).ok());
+    EXPECT_EQ(db->targets(f)->size(), 2);
+    EXPECT_EQ(db->targets(withRejected)->size(), 3);
+    EXPECT_EQ(db->targets(f)->size(), 2);
+    PlanSpec another = plans[2];
+    another.docId = QStringLiteral("yuzhong-2024");
+    another.year = 2024;
+    ASSERT_TRUE(db->importAnalysis(makeAnalysis(another)).ok());
+    rows = db->targets(f).value();
+    ASSERT_EQ(rows.size(), 3);
+    EXPECT_EQ(rows[2].docId, QStringLiteral("yuzhong-2024"));
+    EXPECT_EQ(db->targets(withRejected)->size(), 4);
+    ASSERT_TRUE(db->removeDocument(rows[0].documentId).ok());
+    rows = db->targets(f).value();
+    ASSERT_EQ(rows.size(), 2);
+    EXPECT_EQ(rows[0].docId, QStringLiteral("dazu-2019"));
+    EXPECT_EQ(rows, fresh(*db));
+    db->dropCachedRows();
+    EXPECT_EQ(db->targets(f).value(), rows);
+}
