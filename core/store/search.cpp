@@ -543,7 +543,8 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         QByteArray bytes = t.bytes;
         bytes.replace('"', "\"\"");
         // A character alone is indexed as itself: its prefix (every bigram starting with it) is it.
-        const bool oneCharacter = fts::singleCharacter(QString::fromUtf8(t.bytes)) == QString::fromUtf8(t.bytes);
+        const bool oneCharacter =
+            fts::singleCharacter(QString::fromUtf8(t.bytes)) == QString::fromUtf8(t.bytes);
         return QString(QLatin1Char('"') + QString::fromUtf8(bytes) + QLatin1Char('"') +
                        (t.prefix && !oneCharacter ? QStringLiteral(" *") : QString()));
     };
@@ -569,15 +570,15 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     qint64 nRow = 0;
     qint64 nToken = 0;
     {
-        Result<sqlite3_stmt*> st =
-            m_statements->get(QStringLiteral("SELECT block FROM measure_fts_data WHERE id = 1"), what, m_path);
+        Result<sqlite3_stmt*> st = m_statements->get(
+            QStringLiteral("SELECT block FROM measure_fts_data WHERE id = 1"), what, m_path);
         if (!st)
             return st.error();
         const store::StatementScope scope(*st);
         const int rc = sqlite3_step(*st);
         if (rc == SQLITE_ROW) {
-            const QByteArray block = QByteArray::fromRawData(static_cast<const char*>(sqlite3_column_blob(*st, 0)),
-                                                             sqlite3_column_bytes(*st, 0));
+            const QByteArray block = QByteArray::fromRawData(
+                static_cast<const char*>(sqlite3_column_blob(*st, 0)), sqlite3_column_bytes(*st, 0));
             qsizetype at = 0;
             for (int k = 0; k < 4 && at < block.size(); ++k) {
                 const qint64 v = qint64(readVarint(block, &at));
@@ -640,9 +641,10 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
             const bool counted = p.tokens.size() == 1 &&
                                  (t0.prefix || fts::singleCharacter(QString::fromUtf8(t0.bytes)).isEmpty());
             Result<sqlite3_stmt*> st = m_statements->get(
-                counted ? QStringLiteral("SELECT count(*) FROM measure_fts WHERE measure_fts MATCH ?")
-                        : QStringLiteral("SELECT m.title, m.body, m.units FROM measure_fts f JOIN measures m ON "
-                                         "m.id = f.rowid WHERE measure_fts MATCH ?"),
+                counted
+                    ? QStringLiteral("SELECT count(*) FROM measure_fts WHERE measure_fts MATCH ?")
+                    : QStringLiteral("SELECT m.title, m.body, m.units FROM measure_fts f JOIN measures m ON "
+                                     "m.id = f.rowid WHERE measure_fts MATCH ?"),
                 what, m_path);
             if (!st)
                 return st.error();
@@ -685,9 +687,10 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     // SQLite as UTF-8, as FTS5 tokenized them; only the newest candidateLimit matches are ranked (rowid
     // order is import order), one more tells that more match.
     Result<sqlite3_stmt*> st = m_statements->get(
-        QStringLiteral("SELECT m.id, m.document_id, m.title, m.body, m.units FROM measure_fts f JOIN measures m "
-                       "ON m.id = f.rowid WHERE measure_fts MATCH ? AND f.rowid BETWEEN ? AND ? ORDER BY "
-                       "f.rowid DESC"),
+        QStringLiteral(
+            "SELECT m.id, m.document_id, m.title, m.body, m.units FROM measure_fts f JOIN measures m "
+            "ON m.id = f.rowid WHERE measure_fts MATCH ? AND f.rowid BETWEEN ? AND ? ORDER BY "
+            "f.rowid DESC"),
         what, m_path);
     if (!st)
         return st.error();

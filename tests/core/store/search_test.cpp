@@ -148,8 +148,9 @@ TEST(Search, MalformedQueryIsASearchSyntaxError) {
     EXPECT_EQ(db->search(QStringLiteral("用水*"))->size(), 3);
 }
 
-// SQLite only (the FTS5 index). A one-character query is scored in the store from measure_chars: the
-// same measures, in the same order, with the very scores FTS5's bm25 gives the prefix phrase "电" *.
+// SQLite only (the FTS5 index). A one-character query is one token of the index (the character) and
+// is scored in the store: the same measures, in the same order, with the very scores FTS5's bm25 gives
+// the prefix phrase "电" * on a pc_cjk2 index with positions (schemas 11 and 12).
 TEST(SearchIndex, OneCharacterQueriesScoreExactlyAsFts5Bm25) {
     auto db = sampleDatabase();
     ASSERT_TRUE(db);
@@ -157,14 +158,8 @@ TEST(SearchIndex, OneCharacterQueriesScoreExactlyAsFts5Bm25) {
     for (const char* c : {"电", "水", "局", "办", "区", "零", "\"用\""}) {
         const QString query = QString::fromUtf8(c);
         SCOPED_TRACE(query.toStdString());
-        QSqlQuery q(db->connection());
-        ASSERT_TRUE(q.prepare(QStringLiteral("SELECT rowid, bm25(measure_fts, 4.0, 1.0, 0.5) AS s FROM "
-                                             "measure_fts WHERE measure_fts MATCH ? ORDER BY s, rowid")));
-        q.addBindValue(fts::buildMatchQuery(query)->fts5);
-        ASSERT_TRUE(q.exec());
-        QList<std::pair<qint64, double>> expected;
-        while (q.next())
-            expected.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+        const QList<std::pair<qint64, double>> expected =
+            referenceBm25(*db, fts::buildMatchQuery(query)->fts5);
         const Result<QList<SearchHit>> hits = db->search(query);
         ASSERT_TRUE(hits.ok()) << hits.errorMessage().toStdString();
         QList<std::pair<qint64, double>> got;
@@ -242,4 +237,55 @@ TEST(Search, OnePlanGivesTheSameHitsAsFilteringTheWholeRanking) {
     SearchOptions unknown;
     unknown.docId = QStringLiteral("no-such-plan");
     EXPECT_TRUE(db->search(QStringLiteral("用水"), unknown)->isEmpty());
+}
+
+// SQLite only. The index holds no positions: a measure holding every token of a phrase is only a
+// candidate, and the phrase is checked on its text. Measures written so that the tokens are there but
+// not the phrase (报装 … 用水, 水务 … 用水报装), a Latin word inside a longer one (5GB), a run-final
+// character (电 before a word), overlapping instances (用水用水用水) and phrases across punctuation:
+// every query finds exactly the measures and the scores of FTS5's bm25 on an index with positions.
+TEST(SearchIndex, PhrasesAreCheckedOnTheTextAndScoredAsWithPositions) {
+    auto db = openTestDatabase();
+    ASSERT_TRUE(db.ok());
+    if ((*db)->isPostgres())
+        return;
+    ASSERT_TRUE((*db)->storeTaxonomy(sampleAreas(), sampleIndicators()).ok());
+    PlanSpec p;
+    p.docId = QStringLiteral("phrases-2024");
+    p.jurisdiction = QStringLiteral("丁区");
+    const QStringList bodies{
+        QStringLiteral("报装在前，用水在后，两词不相连。"),
+        QStringLiteral("水务部门推行用水报装全程网办。"),
+        QStringLiteral("新建5GB存储与5G基站，办电5G通办。"),
+        QStringLiteral("用水用水用水，用水报装，用水 报装。"),
+        QStringLiteral("供电。报装同步，电 报装一次办。"),
+        QStringLiteral("水电气网联合报装，一网通办率100%。"),
+        QStringLiteral("全流程报装，报装全流程压缩。"),
+    };
+    for (qsizetype i = 0; i < bodies.size(); ++i)
+        p.measures.append(
+            {QStringLiteral("water"), i % 2 ? QStringLiteral("用水") : QString(), bodies[i], {}, {}});
+    ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(p)).ok());
+    // Each query with its number of hits, counted by hand from the bodies above and the titles (用水 on
+    // the second, fourth and sixth measures).
+    const std::pair<const char*, int> queries[] = {
+        {"用水报装", 2},  {"\"用水 报装\"", 2}, {"5G", 1},     {"5GB", 1},        {"5G通办", 1},
+        {"电", 3},        {"\"电 报装\"", 1},   {"用水用", 1}, {"报装全流程", 1}, {"全流程 OR 用水", 5},
+        {"网办 通办", 0}, {"水 电", 1},         {"水务", 1},   {"用水 报装", 4},  {"电5G", 1}};
+    for (const auto& [query, count] : queries) {
+        const QString q = QString::fromUtf8(query);
+        SCOPED_TRACE(query);
+        const QList<std::pair<qint64, double>> expected = referenceBm25(**db, fts::buildMatchQuery(q)->fts5);
+        const Result<QList<SearchHit>> hits = (*db)->search(q);
+        ASSERT_TRUE(hits.ok()) << hits.errorMessage().toStdString();
+        QList<std::pair<qint64, double>> got;
+        for (const SearchHit& h : *hits)
+            got.append({h.measureId, h.score});
+        EXPECT_EQ(got, expected); // exact doubles
+        EXPECT_EQ(got.size(), count);
+    }
+    // The first measure holds 用水 and 报装 but not the phrase: a candidate, not a hit.
+    const QList<SearchHit> phrase = (*db)->search(QStringLiteral("用水报装")).value();
+    for (const SearchHit& h : phrase)
+        EXPECT_NE(h.measureNumber, 1);
 }
