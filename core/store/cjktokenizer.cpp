@@ -374,17 +374,74 @@ int phraseInstances(const DocumentTokens& tokens, const QueryPhrase& phrase) {
     return count;
 }
 
+QByteArray phraseLiteral(const QueryPhrase& phrase) {
+    const auto characters = [](const QByteArray& bytes) {
+        QList<char32_t> out;
+        const auto* p = reinterpret_cast<const unsigned char*>(bytes.constData());
+        for (int i = 0; i < bytes.size();) {
+            int len = 1;
+            const char32_t cp = decode(p + i, int(bytes.size()) - i, &len);
+            if (!isCjk(cp))
+                return QList<char32_t>();
+            out << cp;
+            i += len;
+        }
+        return out;
+    };
+    if (phrase.tokens.size() == 1 && phrase.tokens.first().prefix) {
+        const QList<char32_t> one = characters(phrase.tokens.first().bytes);
+        return one.size() == 1 ? phrase.tokens.first().bytes : QByteArray();
+    }
+    QList<char32_t> chain;
+    for (const QueryToken& t : phrase.tokens) {
+        const QList<char32_t> pair = characters(t.bytes);
+        if (t.prefix || pair.size() != 2 || (!chain.isEmpty() && chain.last() != pair.first()))
+            return QByteArray();
+        if (chain.isEmpty())
+            chain << pair.first();
+        chain << pair.last();
+    }
+    if (chain.isEmpty())
+        return QByteArray();
+    std::string out;
+    for (const char32_t cp : std::as_const(chain))
+        appendUtf8(out, cp);
+    return QByteArray(out.data(), qsizetype(out.size()));
+}
+
 int tokenCount(const QString& text) {
     const QByteArray utf8 = text.toUtf8();
     return tokenCount(utf8.constData(), int(utf8.size()));
 }
 
 int tokenCount(const char* utf8, int bytes) {
+    // One position per CJK character and one per word (a run of word characters), as run() emits them
+    // in document mode, without building the tokens.
+    if (!utf8)
+        return 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(utf8);
     int n = 0;
-    run(utf8, bytes, Mode::Document, [&](bool colocated, const char*, int, int, int) {
-        n += colocated ? 0 : 1;
-        return SQLITE_OK;
-    });
+    bool inWord = false;
+    for (int i = 0; i < bytes;) {
+        if (p[i] < 0x80) {
+            const unsigned char c = p[i++];
+            const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            n += word && !inWord ? 1 : 0;
+            inWord = word;
+            continue;
+        }
+        int len = 1;
+        const char32_t cp = decode(p + i, bytes - i, &len);
+        i += len;
+        if (isCjk(cp)) {
+            ++n;
+            inWord = false;
+            continue;
+        }
+        const bool word = wordFold(cp) != 0;
+        n += word && !inWord ? 1 : 0;
+        inWord = word;
+    }
     return n;
 }
 

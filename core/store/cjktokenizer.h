@@ -95,4 +95,10 @@ void documentTokens(const char* utf8, int bytes, DocumentTokens& out);
 // instances in a column).
 int phraseInstances(const DocumentTokens& tokens, const QueryPhrase& phrase);
 
+// The text whose occurrences (overlapping ones counted) are exactly the phrase's instances, when there
+// is one: a chain of overlapping CJK bigrams (报装 装全 全流 流程: 报装全流程) or one CJK character as a
+// prefix (电*: every 电 starts a token). Empty for anything else (words, run-final characters, prefixes
+// inside a phrase), which documentTokens and phraseInstances check.
+QByteArray phraseLiteral(const QueryPhrase& phrase);
+
 } // namespace pc::fts

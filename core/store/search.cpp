@@ -539,6 +539,10 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     // for title, body and units, k1 = 1.2, b = 0.75), in the same operations, so the scores are the
     // same to the last bit: per phrase its instances per column and the rows holding it, the
     // measure's length in positions, the index's row count and average length (FTS5's totals).
+    for (const fts::QueryPhrase& p : mq->phrases) {
+        if (p.tokens.isEmpty()) // buildMatchQuery keeps only words with a letter, digit or character
+            return syntaxError();
+    }
     const auto tokenMatch = [](const fts::QueryToken& t) {
         QByteArray bytes = t.bytes;
         bytes.replace('"', "\"\"");
@@ -590,17 +594,41 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     }
     if (nRow == 0)
         return QList<SearchHit>();
-    // A measure's three columns as pc_cjk2 tokens, and per phrase its instances per column.
-    fts::DocumentTokens columns[3];
+    // A measure's three columns as pc_cjk2 tokens, and per phrase its instances per column: counted as
+    // occurrences of the phrase's text where it has one (phraseLiteral: Chinese phrases, one character),
+    // else on the column's tokens.
+    fts::DocumentTokens columns;
     QList<std::array<int, 3>> instances(mq->phrases.size());
+    QList<QByteArray> literals;
+    for (const fts::QueryPhrase& p : mq->phrases)
+        literals << fts::phraseLiteral(p);
     const auto readRow = [&](sqlite3_stmt* st, int firstColumn, const QList<int>& phrases) {
         int length = 0;
         for (int col = 0; col < 3; ++col) {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, firstColumn + col));
-            fts::documentTokens(text, sqlite3_column_bytes(st, firstColumn + col), columns[col]);
-            length += int(columns[col].spans.size());
-            for (const int i : phrases)
-                instances[i][size_t(col)] = fts::phraseInstances(columns[col], mq->phrases[i]);
+            const int bytes = sqlite3_column_bytes(st, firstColumn + col);
+            const std::string_view view(text ? text : "", text ? size_t(bytes) : 0);
+            length += fts::tokenCount(text, text ? bytes : 0);
+            bool tokenized = false;
+            for (const int i : phrases) {
+                int& count = instances[i][size_t(col)];
+                count = 0;
+                const QByteArray& literal = literals[i];
+                if (!literal.isEmpty()) {
+                    const std::string_view needle(literal.constData(), size_t(literal.size()));
+                    // Overlapping occurrences: the next search starts one character on (CJK: 3 or 4 bytes).
+                    const size_t step = size_t(literal.size()) >= 4 && quint8(literal.at(0)) >= 0xF0 ? 4 : 3;
+                    for (size_t at = view.find(needle); at != std::string_view::npos;
+                         at = view.find(needle, at + step))
+                        ++count;
+                    continue;
+                }
+                if (!tokenized) {
+                    fts::documentTokens(text, text ? bytes : 0, columns);
+                    tokenized = true;
+                }
+                count = fts::phraseInstances(columns, mq->phrases[i]);
+            }
         }
         return length;
     };

@@ -289,3 +289,43 @@ TEST(SearchIndex, PhrasesAreCheckedOnTheTextAndScoredAsWithPositions) {
     for (const SearchHit& h : phrase)
         EXPECT_NE(h.measureNumber, 1);
 }
+
+// The search's shortcuts agree with the tokenizer: the positions counted without building tokens are
+// the tokens' number (bm25's length), and a phrase's literal text, where it has one, occurs exactly
+// as often as the phrase's tokens do.
+TEST(SearchQuery, PositionCountsAndPhraseLiteralsAgreeWithTheTokens) {
+    const QStringList texts{QStringLiteral("用水报装全流程办理时间压缩至3个工作日"),
+                            QStringLiteral("新建5GB存储与5G基站，办电5G通办。ＡＢＣ１２ café Ωμ"),
+                            QStringLiteral("水水水 用水用水用水，电 电电。𠀀𠀁𠀀𠀁 x"), QStringLiteral(""),
+                            QStringLiteral("。，！ -- ")};
+    for (const QString& text : texts) {
+        SCOPED_TRACE(text.toStdString());
+        const QByteArray utf8 = text.toUtf8();
+        fts::DocumentTokens tokens;
+        fts::documentTokens(utf8.constData(), int(utf8.size()), tokens);
+        EXPECT_EQ(fts::tokenCount(utf8.constData(), int(utf8.size())), int(tokens.spans.size()));
+        EXPECT_EQ(fts::tokenCount(text), int(tokens.spans.size()));
+        for (const char* query : {"用水", "水水", "用水用", "报装全流程", "电", "水", "𠀀𠀁𠀀", "电电"}) {
+            const fts::QueryPhrase phrase = fts::buildMatchQuery(QString::fromUtf8(query))->phrases.first();
+            const QByteArray literal = fts::phraseLiteral(phrase);
+            ASSERT_FALSE(literal.isEmpty()) << query;
+            int occurrences = 0;
+            for (qsizetype at = utf8.indexOf(literal); at >= 0; at = utf8.indexOf(literal, at + 1))
+                ++occurrences;
+            EXPECT_EQ(occurrences, fts::phraseInstances(tokens, phrase)) << query;
+        }
+    }
+    EXPECT_EQ(fts::tokenCount(texts[0]), 18 + 1); // 18 characters and the word 3
+    // Words, run-final characters and prefixes inside a phrase have no literal.
+    for (const char* query : {"5G", "电5G", "\"用水 报装\"", "5G电"})
+        EXPECT_TRUE(
+            fts::phraseLiteral(fts::buildMatchQuery(QString::fromUtf8(query))->phrases.first()).isEmpty())
+            << query;
+    // 水水水 holds 水水 twice (overlapping), 用水用水用水 用水用 twice.
+    const QByteArray sample = texts[2].toUtf8();
+    fts::DocumentTokens tokens;
+    fts::documentTokens(sample.constData(), int(sample.size()), tokens);
+    EXPECT_EQ(fts::phraseInstances(tokens, fts::buildMatchQuery(QStringLiteral("水水"))->phrases.first()), 2);
+    EXPECT_EQ(fts::phraseInstances(tokens, fts::buildMatchQuery(QStringLiteral("用水用"))->phrases.first()),
+              2);
+}
