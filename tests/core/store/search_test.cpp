@@ -329,3 +329,42 @@ TEST(SearchQuery, PositionCountsAndPhraseLiteralsAgreeWithTheTokens) {
     EXPECT_EQ(fts::phraseInstances(tokens, fts::buildMatchQuery(QStringLiteral("用水用"))->phrases.first()),
               2);
 }
+
+// SQLite only. A measure whose text changes (the index's update trigger) is found by its new text,
+// scored as FTS5's bm25 scores it, and no longer by its old one; a removed plan's measures are gone
+// from the index; FTS5's own integrity check holds throughout.
+TEST(SearchIndex, ChangedAndRemovedMeasuresAreReindexed) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    if (db->isPostgres())
+        return;
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT min(id) FROM measures")) && q.next());
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    ASSERT_TRUE(q.prepare(QStringLiteral("UPDATE measures SET body = ? WHERE id = ?")));
+    q.addBindValue(QStringLiteral("推行电子证照互认共享，电子证照一次办好。"));
+    q.addBindValue(id);
+    ASSERT_TRUE(q.exec());
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('integrity-check')")));
+    const QList<SearchHit> hits = db->search(QStringLiteral("电子证照")).value();
+    ASSERT_EQ(hits.size(), 1);
+    EXPECT_EQ(hits.first().measureId, id);
+    const QList<std::pair<qint64, double>> expected =
+        referenceBm25(*db, fts::buildMatchQuery(QStringLiteral("电子证照"))->fts5);
+    ASSERT_EQ(expected.size(), 1);
+    EXPECT_EQ(hits.first().score, expected.first().second);
+    const qint64 documentId = hits.first().documentId;
+    ASSERT_TRUE(db->removeDocument(documentId).ok());
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('integrity-check')")));
+    EXPECT_TRUE(db->search(QStringLiteral("电子证照"))->isEmpty());
+    for (const QString& query : {QStringLiteral("用水"), QStringLiteral("电"), QStringLiteral("工作日")}) {
+        SCOPED_TRACE(query.toStdString());
+        QList<std::pair<qint64, double>> got;
+        for (const SearchHit& h : db->search(query).value()) {
+            EXPECT_NE(h.documentId, documentId);
+            got.append({h.measureId, h.score});
+        }
+        EXPECT_EQ(got, referenceBm25(*db, fts::buildMatchQuery(query)->fts5));
+    }
+}
