@@ -361,7 +361,8 @@ TEST(SearchIndex, ChangedAndRemovedMeasuresAreReindexed) {
     for (const QString& query : {QStringLiteral("用水"), QStringLiteral("电"), QStringLiteral("工作日")}) {
         SCOPED_TRACE(query.toStdString());
         QList<std::pair<qint64, double>> got;
-        for (const SearchHit& h : db->search(query).value()) {
+        const QList<SearchHit> hits = db->search(query).value();
+        for (const SearchHit& h : hits) {
             EXPECT_NE(h.documentId, documentId);
             got.append({h.measureId, h.score});
         }
