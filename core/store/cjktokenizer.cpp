@@ -93,10 +93,13 @@ enum class Mode {
     Document,       // pc_cjk2 documents: one token per position, a run's last character alone
     Query,          // pc_cjk2 queries: the same, without the last character of a run that ends the text
     Characters,     // pc_cjk_chars: every CJK character alone (documents and queries)
+    Verbatim,       // pc_cjk_set queries: the whole text is one token (built from pc_cjk2 tokens)
 };
 
 // emit(colocated, token, tokenLength, byteStart, byteEnd) → SQLite status; stops on non-OK.
 template <typename Emit> int run(const char* text, int n, Mode mode, Emit&& emit) {
+    if (mode == Mode::Verbatim)
+        return n > 0 ? emit(false, text, n, 0, n) : SQLITE_OK;
     const auto* p = reinterpret_cast<const unsigned char*>(text);
     int i = 0;
     std::string word;
@@ -222,7 +225,7 @@ bool hasSearchableChar(const QString& s) {
 // One phrase of the user's query for the pc_cjk2 index (see MatchQuery::fts5): the text cut after
 // every CJK run that another CJK run follows (across spaces or punctuation), each run-final single
 // character a prefix token, the pieces joined with FTS5's "+" into one phrase.
-QString fts5Phrase(const QString& text) {
+QString fts5Phrase(const QString& text, QueryPhrase* phrase) {
     enum class C { Sep, Word, Cjk };
     struct Cp {
         qsizetype begin, end;
@@ -239,7 +242,16 @@ QString fts5Phrase(const QString& text) {
         cps.append({i, i + len, isCjk(cp) ? C::Cjk : (wordFold(cp) ? C::Word : C::Sep)});
         i += len;
     }
-    const auto quoted = [](QString piece, bool prefix) -> QString {
+    const auto quoted = [phrase](QString piece, bool prefix) -> QString {
+        // The piece's tokens as FTS5 takes them: tokenized in query mode, the prefix on the last one.
+        const QByteArray utf8 = piece.toUtf8();
+        const qsizetype first = phrase->tokens.size();
+        run(utf8.constData(), int(utf8.size()), Mode::Query, [&](bool, const char* tok, int len, int, int) {
+            phrase->tokens.append({QByteArray(tok, len), false});
+            return SQLITE_OK;
+        });
+        if (prefix && phrase->tokens.size() > first)
+            phrase->tokens.last().prefix = true;
         piece.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         return QLatin1Char('"') + piece + QLatin1Char('"') + (prefix ? QStringLiteral(" *") : QString());
     };
@@ -305,11 +317,14 @@ Status registerTokenizer(sqlite3* db) {
     static fts5_tokenizer legacy{xCreate, xDelete, xTokenize<Mode::LegacyDocument, Mode::LegacyQuery>};
     static fts5_tokenizer tokenizer{xCreate, xDelete, xTokenize<Mode::Document, Mode::Query>};
     static fts5_tokenizer characters{xCreate, xDelete, xTokenize<Mode::Characters, Mode::Characters>};
+    static fts5_tokenizer set{xCreate, xDelete, xTokenize<Mode::LegacyDocument, Mode::Verbatim>};
     int rc = api->xCreateTokenizer(api, kLegacyTokenizerName, nullptr, &legacy, nullptr);
     if (rc == SQLITE_OK)
         rc = api->xCreateTokenizer(api, kTokenizerName, nullptr, &tokenizer, nullptr);
     if (rc == SQLITE_OK)
         rc = api->xCreateTokenizer(api, kCharacterTokenizerName, nullptr, &characters, nullptr);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateTokenizer(api, kSetTokenizerName, nullptr, &set, nullptr);
     if (rc != SQLITE_OK)
         return Status::failure(QStringLiteral("could not register the search tokenizer: %1")
                                    .arg(QString::fromUtf8(sqlite3_errstr(rc))),
@@ -329,17 +344,104 @@ QStringList tokenize(const QString& text, bool queryMode) {
     return out;
 }
 
+void documentTokens(const char* utf8, int bytes, DocumentTokens& out) {
+    out.arena.clear();
+    out.spans.clear();
+    if (!utf8)
+        return;
+    run(utf8, bytes, Mode::Document, [&](bool, const char* tok, int len, int, int) {
+        out.spans.emplace_back(int(out.arena.size()), len);
+        out.arena.append(tok, size_t(len));
+        return SQLITE_OK;
+    });
+}
+
+int phraseInstances(const DocumentTokens& tokens, const QueryPhrase& phrase) {
+    const size_t n = size_t(phrase.tokens.size());
+    if (n == 0 || tokens.spans.size() < n)
+        return 0;
+    int count = 0;
+    for (size_t start = 0; start + n <= tokens.spans.size(); ++start) {
+        bool all = true;
+        for (size_t k = 0; k < n && all; ++k) {
+            const QueryToken& q = phrase.tokens[qsizetype(k)];
+            const std::string_view want(q.bytes.constData(), size_t(q.bytes.size()));
+            const std::string_view have = tokens.at(start + k);
+            all = q.prefix ? have.substr(0, want.size()) == want : have == want;
+        }
+        count += all ? 1 : 0;
+    }
+    return count;
+}
+
+QByteArray phraseLiteral(const QueryPhrase& phrase) {
+    const auto characters = [](const QByteArray& bytes) {
+        QList<char32_t> out;
+        const auto* p = reinterpret_cast<const unsigned char*>(bytes.constData());
+        for (int i = 0; i < bytes.size();) {
+            int len = 1;
+            const char32_t cp = decode(p + i, int(bytes.size()) - i, &len);
+            if (!isCjk(cp))
+                return QList<char32_t>();
+            out << cp;
+            i += len;
+        }
+        return out;
+    };
+    if (phrase.tokens.size() == 1 && phrase.tokens.first().prefix) {
+        const QList<char32_t> one = characters(phrase.tokens.first().bytes);
+        return one.size() == 1 ? phrase.tokens.first().bytes : QByteArray();
+    }
+    QList<char32_t> chain;
+    for (const QueryToken& t : phrase.tokens) {
+        const QList<char32_t> pair = characters(t.bytes);
+        if (t.prefix || pair.size() != 2 || (!chain.isEmpty() && chain.last() != pair.first()))
+            return QByteArray();
+        if (chain.isEmpty())
+            chain << pair.first();
+        chain << pair.last();
+    }
+    if (chain.isEmpty())
+        return QByteArray();
+    std::string out;
+    for (const char32_t cp : std::as_const(chain))
+        appendUtf8(out, cp);
+    return QByteArray(out.data(), qsizetype(out.size()));
+}
+
 int tokenCount(const QString& text) {
     const QByteArray utf8 = text.toUtf8();
     return tokenCount(utf8.constData(), int(utf8.size()));
 }
 
 int tokenCount(const char* utf8, int bytes) {
+    // One position per CJK character and one per word (a run of word characters), as run() emits them
+    // in document mode, without building the tokens.
+    if (!utf8)
+        return 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(utf8);
     int n = 0;
-    run(utf8, bytes, Mode::Document, [&](bool colocated, const char*, int, int, int) {
-        n += colocated ? 0 : 1;
-        return SQLITE_OK;
-    });
+    bool inWord = false;
+    for (int i = 0; i < bytes;) {
+        if (p[i] < 0x80) {
+            const unsigned char c = p[i++];
+            const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            n += word && !inWord ? 1 : 0;
+            inWord = word;
+            continue;
+        }
+        int len = 1;
+        const char32_t cp = decode(p + i, bytes - i, &len);
+        i += len;
+        if (isCjk(cp)) {
+            ++n;
+            inWord = false;
+            continue;
+        }
+        const bool word = wordFold(cp) != 0;
+        n += word && !inWord ? 1 : 0;
+        inWord = word;
+    }
     return n;
 }
 
@@ -416,7 +518,12 @@ Result<MatchQuery> buildMatchQuery(const QString& userQuery) {
             out.fts5 += QLatin1Char(' ');
         }
         out.expression += QLatin1Char('"') + escaped + QLatin1Char('"');
-        out.fts5 += fts5Phrase(it.text);
+        QueryPhrase phrase;
+        out.fts5 += fts5Phrase(it.text, &phrase);
+        if (out.groups.isEmpty() || (k > 0 && kept[k - 1].isOr))
+            out.groups.append(QList<int>());
+        out.groups.last().append(int(out.phrases.size()));
+        out.phrases.append(phrase);
         static const QRegularExpression space(QStringLiteral("\\s+"));
         const QStringList parts = it.text.split(space, Qt::SkipEmptyParts);
         for (const QString& part : parts) {

@@ -4,8 +4,14 @@
 
 #include "common/result.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 struct sqlite3;
 struct fts5_api;
@@ -20,7 +26,14 @@ inline constexpr const char* kLegacyTokenizerName = "pc_cjk";
 // which measures hold a character (no positions), used to rank one-character queries.
 inline constexpr const char* kCharacterTokenizerName = "pc_cjk_chars";
 
-// Registers the three tokenizers on one connection (must precede any use of the FTS table).
+// "pc_cjk_set" (schema 13): the index of which measures hold which tokens, without positions
+// (detail=none). Documents give every CJK character and, colocated, the bigram starting there, and the
+// folded Latin words: pc_cjk2's positions (the column sizes bm25 reads are pc_cjk2's), and every
+// pc_cjk2 token plus each character alone, so one-character queries are one token. Queries are
+// taken verbatim as one token each (the search builds them from pc_cjk2's own tokens, QueryPhrase).
+inline constexpr const char* kSetTokenizerName = "pc_cjk_set";
+
+// Registers the four tokenizers on one connection (must precede any use of the FTS table).
 Status registerTokenizer(sqlite3* db);
 
 // The connection's FTS5 API (for registering tokenizers and auxiliary functions), or null.
@@ -48,11 +61,44 @@ QString singleCharacter(const QString& userQuery);
 // the index holds it only inside the bigram starting there when a CJK character follows. An unbalanced quote,
 // a dangling OR or a query without any letter, digit or CJK character is an Error with code "search-syntax"
 // and a plain message.
+// One phrase of a query as pc_cjk2 tokens (UTF-8, folded) that must stand at consecutive positions of
+// one column; a prefix token matches every token starting with it (FTS5's "x" *).
+struct QueryToken {
+    QByteArray bytes;
+    bool prefix = false;
+};
+struct QueryPhrase {
+    QList<QueryToken> tokens;
+};
 struct MatchQuery {
     QString expression;
     QString fts5;
     QStringList terms;
+    // The same query structured: phrases in the order FTS5 numbers them in `fts5`, and the OR-groups
+    // of phrases that must all occur (indices into phrases).
+    QList<QueryPhrase> phrases;
+    QList<QList<int>> groups;
 };
 Result<MatchQuery> buildMatchQuery(const QString& userQuery);
+
+// pc_cjk2's tokens of a UTF-8 text in document mode, one per position (for checking phrases).
+struct DocumentTokens {
+    std::string arena;                      // the tokens' bytes, one after another
+    std::vector<std::pair<int, int>> spans; // per position: offset in arena, length
+    std::string_view at(size_t i) const {
+        return std::string_view(arena).substr(size_t(spans[i].first), size_t(spans[i].second));
+    }
+};
+void documentTokens(const char* utf8, int bytes, DocumentTokens& out);
+
+// How many instances of the phrase the tokens hold (overlapping ones counted, as FTS5 counts phrase
+// instances in a column).
+int phraseInstances(const DocumentTokens& tokens, const QueryPhrase& phrase);
+
+// The text whose occurrences (overlapping ones counted) are exactly the phrase's instances, when there
+// is one: a chain of overlapping CJK bigrams (报装 装全 全流 流程: 报装全流程) or one CJK character as a
+// prefix (电*: every 电 starts a token). Empty for anything else (words, run-final characters, prefixes
+// inside a phrase), which documentTokens and phraseInstances check.
+QByteArray phraseLiteral(const QueryPhrase& phrase);
 
 } // namespace pc::fts

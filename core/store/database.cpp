@@ -6,7 +6,6 @@
 
 #include "cjktokenizer.h"
 #include "common/datapaths.h"
-#include "ftsrank.h"
 #include "migrations.h"
 #include "plancache.h"
 #include "sqlutil.h"
@@ -306,8 +305,6 @@ Database::~Database() {
 Status Database::init(const DatabaseOptions& options) {
     // The tokenizer first: the FTS table (and the triggers writing to it) need it on this connection.
     if (Status s = fts::registerTokenizer(nativeHandle(m_db)); !s)
-        return s;
-    if (Status s = fts::registerRankFunction(nativeHandle(m_db)); !s)
         return s;
     if (Status s = store::registerChineseCollation(nativeHandle(m_db)); !s)
         return s;

@@ -401,12 +401,6 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                     dst, QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('rebuild')"));
                 !st)
                 return st;
-            if (Status st =
-                    execStatus(dst, QStringLiteral("INSERT INTO measure_chars(rowid, text) SELECT id, "
-                                                   "title || char(10) || body || char(10) || units "
-                                                   "FROM measures ORDER BY id"));
-                !st)
-                return st;
         }
         return okStatus();
     });

@@ -487,7 +487,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         }
 
         // SQLite: the plan's measures into the search index in one statement (migration 8), so FTS5
-        // writes one index segment per plan rather than one per measure.
+        // writes one index segment per plan rather than one per measure (migration 13: one index).
         if (cache) {
             RowWriter fts(
                 m_db, cache,
@@ -496,14 +496,6 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 m_path);
             fts.bindInt(0, documentId);
             if (Status st = fts.exec(QStringLiteral("indexing %1 for search").arg(docId)); !st)
-                return st;
-            RowWriter chars(m_db, cache,
-                            QStringLiteral("INSERT INTO measure_chars(rowid, text) SELECT id, title || "
-                                           "char(10) || body || char(10) || units FROM measures WHERE "
-                                           "document_id = ? ORDER BY id"),
-                            m_path);
-            chars.bindInt(0, documentId);
-            if (Status st = chars.exec(QStringLiteral("indexing %1 for search").arg(docId)); !st)
                 return st;
         }
 

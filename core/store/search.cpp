@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -497,8 +498,6 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         low = range->value(0).toLongLong();
         high = range->value(1).toLongLong();
     }
-    // Title hits weigh more than body hits, units least.
-    const QString rank = QStringLiteral("bm25(measure_fts, 4.0, 1.0, 0.5)");
     // The snippet needs the body: built for the hits shown only (finishSnippet), or at once.
     QHash<qint64, QString> bodies;
     const auto finishSnippet = [&](SearchHit& h) {
@@ -530,82 +529,222 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     const QString hitColumns = QStringLiteral(
         "m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, m.span_start, "
         "m.span_end");
-    // One CJK character: candidates and the number of matching measures from measure_chars (a list of
-    // measure ids per character), scored here with FTS5's own bm25 — weights, k1 = 1.2, b = 0.75, the
-    // index's row count and average length, the character's count per column and the measure's
-    // length in pc_cjk2 positions — in the same operations, so the scores equal bm25(measure_fts).
-    if (const QString one = fts::singleCharacter(query); !one.isEmpty()) {
-        const auto failed = [&](const QSqlQuery& q) {
-            const Error e = store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
-            return e.code != QLatin1String("db-query") ? e : syntaxError();
-        };
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        // FTS5's totals record (rowid 1 of its data table): varints of the row count, then the
-        // tokens of each column.
-        if (!q.exec(QStringLiteral("SELECT block FROM measure_fts_data WHERE id = 1")))
-            return failed(q);
-        qint64 nRow = 0;
-        qint64 nToken = 0;
-        if (q.next()) {
-            const QByteArray block = q.value(0).toByteArray();
+    const QString what = QStringLiteral("searching");
+    const auto failedStep = [&](int rc) {
+        return store::sqliteError(m_statements->handle(), rc, what, m_path);
+    };
+    // The index (migration 13, detail=none) says which measures hold which tokens: the candidates. The
+    // phrases are checked here on the candidates' text, tokenized as pc_cjk2 tokenizes it, and each
+    // candidate is scored with FTS5's bm25 as a pc_cjk2 detail=full index would (weights 4, 1 and 0.5
+    // for title, body and units, k1 = 1.2, b = 0.75), in the same operations, so the scores are the
+    // same to the last bit: per phrase its instances per column and the rows holding it, the
+    // measure's length in positions, the index's row count and average length (FTS5's totals).
+    for (const fts::QueryPhrase& p : mq->phrases) {
+        if (p.tokens.isEmpty()) // buildMatchQuery keeps only words with a letter, digit or character
+            return syntaxError();
+    }
+    const auto tokenMatch = [](const fts::QueryToken& t) {
+        QByteArray bytes = t.bytes;
+        bytes.replace('"', "\"\"");
+        // A character alone is indexed as itself: its prefix (every bigram starting with it) is it.
+        const bool oneCharacter =
+            fts::singleCharacter(QString::fromUtf8(t.bytes)) == QString::fromUtf8(t.bytes);
+        return QString(QLatin1Char('"') + QString::fromUtf8(bytes) + QLatin1Char('"') +
+                       (t.prefix && !oneCharacter ? QStringLiteral(" *") : QString()));
+    };
+    const auto phraseMatch = [&](const fts::QueryPhrase& p) {
+        QStringList parts;
+        for (const fts::QueryToken& t : p.tokens) {
+            const QString m = tokenMatch(t);
+            if (!parts.contains(m))
+                parts << m;
+        }
+        return parts.join(QStringLiteral(" AND "));
+    };
+    QStringList groupMatches;
+    for (const QList<int>& g : mq->groups) {
+        QStringList parts;
+        for (const int i : g)
+            parts << QLatin1Char('(') + phraseMatch(mq->phrases[i]) + QLatin1Char(')');
+        groupMatches << QLatin1Char('(') + parts.join(QStringLiteral(" AND ")) + QLatin1Char(')');
+    }
+    const QString candidateMatch = groupMatches.join(QStringLiteral(" OR "));
+    // FTS5's totals record (rowid 1 of its data table): varints of the row count, then the tokens of
+    // each column.
+    qint64 nRow = 0;
+    qint64 nToken = 0;
+    {
+        Result<sqlite3_stmt*> st = m_statements->get(
+            QStringLiteral("SELECT block FROM measure_fts_data WHERE id = 1"), what, m_path);
+        if (!st)
+            return st.error();
+        const store::StatementScope scope(*st);
+        const int rc = sqlite3_step(*st);
+        if (rc == SQLITE_ROW) {
+            const QByteArray block = QByteArray::fromRawData(
+                static_cast<const char*>(sqlite3_column_blob(*st, 0)), sqlite3_column_bytes(*st, 0));
             qsizetype at = 0;
             for (int k = 0; k < 4 && at < block.size(); ++k) {
                 const qint64 v = qint64(readVarint(block, &at));
                 (k == 0 ? nRow : nToken) += v;
             }
+        } else if (rc != SQLITE_DONE) {
+            return failedStep(rc);
         }
-        q.finish();
-        const QString phrase = QLatin1Char('"') + one + QLatin1Char('"');
-        if (!q.prepare(QStringLiteral("SELECT count(*) FROM measure_chars WHERE measure_chars MATCH ?")))
-            return failed(q);
-        q.addBindValue(phrase);
-        if (!q.exec() || !q.next())
-            return failed(q);
-        const qint64 nHit = q.value(0).toLongLong();
-        q.finish();
-        qint64 documentId = -1;
-        if (!options.docId.isEmpty()) {
-            if (!q.prepare(QStringLiteral("SELECT id FROM documents WHERE doc_id = ?")))
-                return failed(q);
-            q.addBindValue(options.docId);
-            if (!q.exec())
-                return failed(q);
-            documentId = q.next() ? q.value(0).toLongLong() : 0;
-            q.finish();
+    }
+    if (nRow == 0)
+        return QList<SearchHit>();
+    // A measure's three columns as pc_cjk2 tokens, and per phrase its instances per column: counted as
+    // occurrences of the phrase's text where it has one (phraseLiteral: Chinese phrases, one character),
+    // else on the column's tokens.
+    fts::DocumentTokens columns;
+    QList<std::array<int, 3>> instances(mq->phrases.size());
+    QList<QByteArray> literals;
+    for (const fts::QueryPhrase& p : mq->phrases)
+        literals << fts::phraseLiteral(p);
+    const auto readRow = [&](sqlite3_stmt* st, int firstColumn, const QList<int>& phrases) {
+        int length = 0;
+        for (int col = 0; col < 3; ++col) {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, firstColumn + col));
+            const int bytes = sqlite3_column_bytes(st, firstColumn + col);
+            const std::string_view view(text ? text : "", text ? size_t(bytes) : 0);
+            length += fts::tokenCount(text, text ? bytes : 0);
+            bool tokenized = false;
+            for (const int i : phrases) {
+                int& count = instances[i][size_t(col)];
+                count = 0;
+                const QByteArray& literal = literals[i];
+                if (!literal.isEmpty()) {
+                    const std::string_view needle(literal.constData(), size_t(literal.size()));
+                    // Overlapping occurrences: the next search starts one character on (CJK: 3 or 4 bytes).
+                    const size_t step = size_t(literal.size()) >= 4 && quint8(literal.at(0)) >= 0xF0 ? 4 : 3;
+                    for (size_t at = view.find(needle); at != std::string_view::npos;
+                         at = view.find(needle, at + step))
+                        ++count;
+                    continue;
+                }
+                if (!tokenized) {
+                    fts::documentTokens(text, text ? bytes : 0, columns);
+                    tokenized = true;
+                }
+                count = fts::phraseInstances(columns, mq->phrases[i]);
+            }
         }
-        double idf = std::log((double(nRow - nHit) + 0.5) / (double(nHit) + 0.5));
-        if (idf <= 0.0)
-            idf = 1e-6;
-        const double avgdl = double(nToken) / double(nRow);
-        const double k1 = 1.2;
-        const double b = 0.75;
-        // One statement, one read snapshot: the newest candidates (candidateLimit + 1, to tell whether
-        // more match) with their texts straight from SQLite as UTF-8, as stored — the character is
-        // counted as bytes — and their lengths from FTS5's own table of them.
-        const QString what = QStringLiteral("searching");
-        Result<sqlite3_stmt*> st = m_statements->get(
-            QStringLiteral("SELECT m.id, m.document_id, m.title, m.body, m.units, s.sz FROM measure_chars c "
-                           "JOIN measures m ON m.id = c.rowid JOIN measure_fts_docsize s ON s.id = m.id "
-                           "WHERE measure_chars MATCH ? AND c.rowid BETWEEN ? AND ? ORDER BY c.rowid DESC "
-                           "LIMIT ?"),
-            what, m_path);
+        return length;
+    };
+    const auto holds = [&](int phrase) {
+        const auto& c = instances[phrase];
+        return c[0] + c[1] + c[2] > 0;
+    };
+    QList<int> allPhrases;
+    for (qsizetype i = 0; i < mq->phrases.size(); ++i)
+        allPhrases << int(i);
+    // Rows holding each phrase (bm25's IDF), over the whole index. One token (a bigram, a word, a
+    // character's prefix): FTS5 counts its rows. More: the rows holding all its tokens, checked. Kept
+    // per connection under the database's state (other connections' commits move data_version, this
+    // connection's changes its total changes), so a repeated query does not count again.
+    QByteArray state;
+    {
+        Result<sqlite3_stmt*> st = m_statements->get(QStringLiteral("PRAGMA data_version"), what, m_path);
         if (!st)
             return st.error();
         const store::StatementScope scope(*st);
-        if (!store::bindAll(*st, {phrase, low, high,
-                                  options.candidateLimit > 0 ? options.candidateLimit + 1 : qint64(-1)}))
-            return store::sqliteError(m_statements->handle(), sqlite3_errcode(m_statements->handle()), what,
-                                      m_path);
-        const QByteArray needle = one.toUtf8();
-        const std::string_view needleView(needle.constData(), size_t(needle.size()));
-        QList<std::pair<double, qint64>> ranked;
+        const int rc = sqlite3_step(*st);
+        if (rc != SQLITE_ROW)
+            return failedStep(rc);
+        state = QByteArray::number(sqlite3_column_int64(*st, 0)) + '/' +
+                QByteArray::number(sqlite3_total_changes64(m_statements->handle())) + '/';
+    }
+    QHash<QByteArray, qint64>& rowsCache = m_statements->phraseRows();
+    QList<double> idf;
+    for (const fts::QueryPhrase& p : mq->phrases) {
+        QByteArray key = state;
+        for (const fts::QueryToken& t : p.tokens)
+            key += t.bytes + (t.prefix ? "*\x1f" : "\x1f");
+        qint64 nHit = 0;
+        if (const auto it = rowsCache.constFind(key); it != rowsCache.constEnd()) {
+            nHit = *it;
+        } else {
+            const fts::QueryToken& t0 = p.tokens.first();
+            const bool counted = p.tokens.size() == 1 &&
+                                 (t0.prefix || fts::singleCharacter(QString::fromUtf8(t0.bytes)).isEmpty());
+            Result<sqlite3_stmt*> st = m_statements->get(
+                counted
+                    ? QStringLiteral("SELECT count(*) FROM measure_fts WHERE measure_fts MATCH ?")
+                    : QStringLiteral("SELECT m.title, m.body, m.units FROM measure_fts f JOIN measures m ON "
+                                     "m.id = f.rowid WHERE measure_fts MATCH ?"),
+                what, m_path);
+            if (!st)
+                return st.error();
+            const store::StatementScope scope(*st);
+            if (!store::bindAll(*st, {phraseMatch(p)}))
+                return failedStep(sqlite3_errcode(m_statements->handle()));
+            const int index = int(&p - mq->phrases.constData());
+            for (int rc = sqlite3_step(*st);; rc = sqlite3_step(*st)) {
+                if (rc == SQLITE_DONE)
+                    break;
+                if (rc != SQLITE_ROW)
+                    return failedStep(rc);
+                if (counted) {
+                    nHit = sqlite3_column_int64(*st, 0);
+                } else {
+                    readRow(*st, 0, {index});
+                    nHit += holds(index) ? 1 : 0;
+                }
+            }
+            if (rowsCache.size() >= 4096) // old states: forget them wholesale
+                rowsCache.clear();
+            rowsCache.insert(key, nHit);
+        }
+        double v = std::log((double(nRow - nHit) + 0.5) / (double(nHit) + 0.5));
+        if (v <= 0.0)
+            v = 1e-6;
+        idf << v;
+    }
+    qint64 documentId = -1;
+    if (!options.docId.isEmpty()) {
+        const Result<DocumentRecord> d = documentByDocId(options.docId);
+        if (!d)
+            return d.error();
+        documentId = d->id;
+    }
+    const double avgdl = double(nToken) / double(nRow);
+    const double k1 = 1.2;
+    const double b = 0.75;
+    // One statement, one read snapshot: the candidates newest first with their texts straight from
+    // SQLite as UTF-8, as FTS5 tokenized them; only the newest candidateLimit matches are ranked (rowid
+    // order is import order), one more tells that more match.
+    Result<sqlite3_stmt*> st = m_statements->get(
+        QStringLiteral(
+            "SELECT m.id, m.document_id, m.title, m.body, m.units FROM measure_fts f JOIN measures m "
+            "ON m.id = f.rowid WHERE measure_fts MATCH ? AND f.rowid BETWEEN ? AND ? ORDER BY "
+            "f.rowid DESC"),
+        what, m_path);
+    if (!st)
+        return st.error();
+    QList<std::pair<double, qint64>> ranked;
+    {
+        const store::StatementScope scope(*st);
+        if (!store::bindAll(*st, {candidateMatch, low, high}))
+            return failedStep(sqlite3_errcode(m_statements->handle()));
         qsizetype candidates = 0;
         for (int rc = sqlite3_step(*st);; rc = sqlite3_step(*st)) {
             if (rc == SQLITE_DONE)
                 break;
-            if (rc != SQLITE_ROW)
-                return store::sqliteError(m_statements->handle(), rc, what, m_path);
+            if (rc != SQLITE_ROW) {
+                const Error e = store::sqliteError(m_statements->handle(), rc, what, m_path);
+                return e.code != QLatin1String("db-query") ? e : syntaxError(); // locked, corrupt …: say so
+            }
+            const int length = readRow(*st, 2, allPhrases);
+            bool matches = false;
+            for (const QList<int>& g : mq->groups) {
+                bool all = !g.isEmpty();
+                for (const int i : g)
+                    all = all && holds(i);
+                matches = matches || all;
+            }
+            if (!matches)
+                continue;
             if (options.candidateLimit > 0 && candidates == options.candidateLimit) {
                 if (info) { // one more than the limit: the oldest is left out
                     info->capped = true;
@@ -614,175 +753,37 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
                 break;
             }
             ++candidates;
-            const qint64 id = sqlite3_column_int64(*st, 0);
             if (documentId >= 0 && sqlite3_column_int64(*st, 1) != documentId)
                 continue;
-            double counts[3] = {0, 0, 0};
-            int tokens = 0;
-            for (int col = 0; col < 3; ++col) {
-                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(*st, col + 2));
-                const int n = sqlite3_column_bytes(*st, col + 2);
-                if (!text)
-                    continue;
-                const std::string_view view(text, size_t(n));
-                for (size_t at = view.find(needleView); at != std::string_view::npos;
-                     at = view.find(needleView, at + needleView.size()))
-                    counts[col] += 1;
-            }
-            // The measure's length as FTS5 stored it: a varint of positions per column.
-            const auto* sizeBytes = static_cast<const char*>(sqlite3_column_blob(*st, 5));
-            const QByteArray sizes = QByteArray::fromRawData(sizeBytes, sqlite3_column_bytes(*st, 5));
-            qsizetype at = 0;
-            for (int col = 0; col < 3 && at < sizes.size(); ++col)
-                tokens += int(readVarint(sizes, &at));
-            const double freq = 4.0 * counts[0] + 1.0 * counts[1] + 0.5 * counts[2];
-            const double d = double(tokens);
+            const double d = double(length);
             double score = 0.0;
-            score += idf * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl)));
-            ranked.append({-1.0 * score, id});
-        }
-        std::sort(ranked.begin(), ranked.end());
-        if (options.limit > 0 && ranked.size() > options.limit)
-            ranked.resize(options.limit);
-        // Only the hits shown are read in full.
-        if (!q.prepare(QStringLiteral("SELECT %1 FROM measures m JOIN documents d ON d.id = m.document_id "
-                                      "WHERE m.id = ?")
-                           .arg(hitColumns)))
-            return failed(q);
-        QList<SearchHit> out;
-        for (const auto& [score, id] : std::as_const(ranked)) {
-            q.addBindValue(id);
-            if (!q.exec())
-                return failed(q);
-            if (q.next())
-                out.append(hitFrom(q, score));
-            q.finish();
-        }
-        return out;
-    }
-    // A prefix token (a one-character query, 电*) makes FTS5 merge the lists of every bigram starting
-    // with that character for each statement that uses it, whatever the rowid range: the candidates
-    // and their scores then come from one statement (the newest candidateLimit + 1, ranked here), not
-    // from a capping statement followed by a ranking one.
-    if (options.docId.isEmpty() && mq->fts5.contains(QLatin1String(" *"))) {
-        QSqlQuery c(m_db);
-        c.setForwardOnly(true);
-        if (!c.prepare(QStringLiteral("SELECT rowid, %1 FROM measure_fts WHERE measure_fts MATCH ? ORDER BY "
-                                      "rowid DESC LIMIT ?")
-                           .arg(rank)))
-            return store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
-        c.addBindValue(mq->fts5);
-        c.addBindValue(options.candidateLimit > 0 ? options.candidateLimit + 1 : -1);
-        if (!c.exec()) {
-            const Error e = store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
-            return e.code != QLatin1String("db-query") ? e : syntaxError();
-        }
-        QList<std::pair<double, qint64>> ranked;
-        while (c.next())
-            ranked.append({c.value(1).toDouble(), c.value(0).toLongLong()});
-        c.finish();
-        if (options.candidateLimit > 0 && ranked.size() > options.candidateLimit) {
-            ranked.removeLast(); // the oldest: rowids came newest first
-            if (info) {
-                info->capped = true;
-                info->rankedAmong = options.candidateLimit;
+            for (qsizetype i = 0; i < mq->phrases.size(); ++i) {
+                const auto& c = instances[i];
+                const double freq = 4.0 * c[0] + 1.0 * c[1] + 0.5 * c[2];
+                score += idf[i] * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl)));
             }
-        }
-        std::sort(ranked.begin(), ranked.end());
-        if (options.limit > 0 && ranked.size() > options.limit)
-            ranked.resize(options.limit);
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.prepare(QStringLiteral("SELECT %1 FROM measures m JOIN documents d ON d.id = m.document_id "
-                                      "WHERE m.id = ?")
-                           .arg(hitColumns)))
-            return store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
-        QList<SearchHit> out;
-        for (const auto& [score, id] : std::as_const(ranked)) {
-            q.addBindValue(id);
-            if (!q.exec())
-                return store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
-            if (q.next())
-                out.append(hitFrom(q, score));
-            q.finish();
-        }
-        return out;
-    }
-    // Too many matches to rank them all in time: rank the newest candidateLimit (rowid order is import
-    // order; FTS5 walks it backwards and stops after candidateLimit + 1 matches).
-    if (options.candidateLimit > 0) {
-        QSqlQuery c(m_db);
-        c.setForwardOnly(true);
-        if (!c.prepare(
-                QStringLiteral("SELECT rowid FROM measure_fts WHERE measure_fts MATCH ? AND rowid BETWEEN ? "
-                               "AND ? ORDER BY rowid DESC LIMIT 1 OFFSET ?")))
-            return store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
-        c.addBindValue(mq->fts5);
-        c.addBindValue(low);
-        c.addBindValue(high);
-        c.addBindValue(options.candidateLimit);
-        if (!c.exec()) {
-            const Error e = store::sqlError(c.lastError(), QStringLiteral("searching"), m_path);
-            return e.code != QLatin1String("db-query") ? e : syntaxError();
-        }
-        if (c.next()) {
-            low = c.value(0).toLongLong() + 1;
-            if (info) {
-                info->capped = true;
-                info->rankedAmong = options.candidateLimit;
-            }
+            ranked.append({-1.0 * score, sqlite3_column_int64(*st, 0)});
         }
     }
-    // Title hits weigh more than body hits, units least. pc_bm25 is bm25 with the rows per phrase kept
-    // between searches (ftsrank.h) under a key naming the database's state: other connections' commits
-    // move data_version, this connection's changes its total changes.
-    const QString cachedRank = QStringLiteral("pc_bm25(measure_fts, ?, 4.0, 1.0, 0.5)");
-    QString rankKey;
-    {
-        Result<QSqlQuery> v = store::exec(m_db, QStringLiteral("PRAGMA data_version"));
-        if (!v)
-            return v.error();
-        if (v->next())
-            rankKey = QStringLiteral("%1/%2/%3")
-                          .arg(v->value(0).toLongLong())
-                          .arg(sqlite3_total_changes64(m_statements->handle()))
-                          .arg(mq->fts5);
-    }
-    QString sql;
-    if (options.docId.isEmpty()) {
-        sql = QStringLiteral(
-                  "SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, "
-                  "m.span_start, m.span_end, f.score FROM (SELECT rowid, %1 AS score FROM measure_fts "
-                  "WHERE measure_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY score LIMIT ?) f JOIN "
-                  "measures m "
-                  "ON m.id = f.rowid JOIN documents d ON d.id = m.document_id ORDER BY f.score, m.id")
-                  .arg(cachedRank);
-    } else {
-        sql = QStringLiteral(
-                  "SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, "
-                  "m.span_start, m.span_end, %1 AS score FROM measure_fts JOIN measures m ON m.id = "
-                  "measure_fts.rowid JOIN documents d ON d.id = m.document_id WHERE measure_fts MATCH ? "
-                  "AND measure_fts.rowid BETWEEN ? AND ? AND d.doc_id = ? ORDER BY score, m.id LIMIT ?")
-                  .arg(cachedRank);
-    }
+    std::sort(ranked.begin(), ranked.end());
+    if (options.limit > 0 && ranked.size() > options.limit)
+        ranked.resize(options.limit);
+    // Only the hits shown are read in full.
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
-    q.addBindValue(rankKey);
-    q.addBindValue(mq->fts5);
-    q.addBindValue(low);
-    q.addBindValue(high);
-    if (!options.docId.isEmpty())
-        q.addBindValue(options.docId);
-    q.addBindValue(options.limit > 0 ? options.limit : -1);
-    if (!q.exec()) {
-        const Error e = store::sqlError(q.lastError(), QStringLiteral("searching"), m_path);
-        return e.code != QLatin1String("db-query") ? e : syntaxError(); // locked, corrupt …: say so
-    }
+    if (!q.prepare(QStringLiteral("SELECT %1 FROM measures m JOIN documents d ON d.id = m.document_id "
+                                  "WHERE m.id = ?")
+                       .arg(hitColumns)))
+        return store::sqlError(q.lastError(), what, m_path);
     QList<SearchHit> out;
-    while (q.next())
-        out.append(hitFrom(q, q.value(10).toDouble()));
+    for (const auto& [score, id] : std::as_const(ranked)) {
+        q.addBindValue(id);
+        if (!q.exec())
+            return store::sqlError(q.lastError(), what, m_path);
+        if (q.next())
+            out.append(hitFrom(q, score));
+        q.finish();
+    }
     return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include "common/result.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QString>
 #include <QVariant>
@@ -29,10 +30,13 @@ public:
     // The statement for `sql`, prepared on first use; reset with no bindings. `what` and `path` name
     // the work and the file in the error.
     Result<sqlite3_stmt*> get(const QString& sql, const QString& what, const QString& path);
+    // The search's rows per phrase, under a key naming the database's state (search.cpp).
+    QHash<QByteArray, qint64>& phraseRows() { return m_phraseRows; }
 
 private:
     sqlite3* m_db = nullptr;
     QHash<QString, sqlite3_stmt*> m_statements;
+    QHash<QByteArray, qint64> m_phraseRows;
 };
 
 // Resets (and unbinds) a cached statement when leaving scope, so that it holds no read snapshot

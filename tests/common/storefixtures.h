@@ -8,11 +8,13 @@
 
 #include <QCryptographicHash>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 #include <QTemporaryDir>
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace pc::test {
 
@@ -198,6 +200,42 @@ inline std::unique_ptr<Database> sampleDatabase() {
             return nullptr;
     }
     return d;
+}
+
+// FTS5's own bm25 (weights 4, 1, 0.5 for title, body, units) of the measures of `db` for a pc_cjk2
+// MATCH expression (fts::MatchQuery::fts5), best first: what schemas 11 and 12 ranked with, and what
+// Database::search must still give. Computed in a separate in-memory database holding the measures'
+// texts in a pc_cjk2 FTS5 table with positions (detail=full), so `db` itself is not changed.
+inline QList<std::pair<qint64, double>> referenceBm25(Database& db, const QString& fts5Expression) {
+    QList<std::pair<qint64, double>> out;
+    Result<std::unique_ptr<Database>> ref = Database::open(QStringLiteral(":memory:"));
+    if (!ref)
+        return out;
+    QSqlQuery w((*ref)->connection());
+    if (!w.exec(QStringLiteral("CREATE VIRTUAL TABLE ref_fts USING fts5(title, body, units, "
+                               "tokenize='pc_cjk2', detail=full)")) ||
+        !w.prepare(QStringLiteral("INSERT INTO ref_fts(rowid, title, body, units) VALUES (?, ?, ?, ?)")))
+        return out;
+    QSqlQuery r(db.connection());
+    if (!r.exec(QStringLiteral("SELECT id, title, body, units FROM measures ORDER BY id")))
+        return out;
+    while (r.next()) {
+        for (int i = 0; i < 4; ++i)
+            w.addBindValue(r.value(i));
+        if (!w.exec())
+            return out;
+    }
+    r.finish();
+    QSqlQuery q((*ref)->connection());
+    if (!q.prepare(
+            QStringLiteral("SELECT rowid, bm25(ref_fts, 4.0, 1.0, 0.5) AS s FROM ref_fts WHERE ref_fts "
+                           "MATCH ? ORDER BY s, rowid")))
+        return out;
+    q.addBindValue(fts5Expression);
+    if (q.exec())
+        while (q.next())
+            out.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+    return out;
 }
 
 } // namespace pc::test

@@ -1,5 +1,5 @@
-// pc_bm25 (ftsrank.h): the search ranks exactly as FTS5's bm25, also when the rows per phrase it keeps
-// between searches would be out of date (an import on this connection or a commit on another one).
+// The search ranks exactly as FTS5's bm25 on an index with positions, also when the rows per phrase it
+// keeps between searches would be out of date (an import on this connection or a commit on another one).
 #include "storefixtures.h"
 
 #include "store/cjktokenizer.h"
@@ -25,19 +25,14 @@ void PrintTo(const Ranked& r, std::ostream* os) {
     *os << r.id << ":" << r.score;
 }
 
-// What Database::search ranks, from FTS5's own bm25 (same weights), best first.
+// What Database::search ranks: FTS5's own bm25 (same weights) of an index with positions
+// (referenceBm25), best first.
 QList<Ranked> builtInBm25(Database& db, const QString& query) {
     const Result<fts::MatchQuery> mq = fts::buildMatchQuery(query);
     EXPECT_TRUE(mq.ok());
-    QSqlQuery q(db.connection());
-    EXPECT_TRUE(
-        q.prepare(QStringLiteral("SELECT rowid, bm25(measure_fts, 4.0, 1.0, 0.5) AS s FROM measure_fts "
-                                 "WHERE measure_fts MATCH ? ORDER BY s, rowid")));
-    q.addBindValue(mq->expression);
-    EXPECT_TRUE(q.exec());
     QList<Ranked> out;
-    while (q.next())
-        out.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+    for (const auto& [id, score] : referenceBm25(db, mq->fts5))
+        out.append({id, score});
     return out;
 }
 
@@ -69,8 +64,10 @@ TEST(SearchRank, ScoresAreBm25sAlsoAfterChangesOnThisAndAnotherConnection) {
     ASSERT_TRUE(db.storeTaxonomy(sampleAreas(), sampleIndicators()).ok());
     for (const PlanSpec& p : samplePlans())
         ASSERT_TRUE(db.importAnalysis(makeAnalysis(p)).ok());
+    // 用水 is one token (its rows counted by FTS5), 用水报装 three (their rows checked on the text).
     const QStringList queries{QStringLiteral("用水"), QStringLiteral("工作日"),
-                              QStringLiteral("用水 OR 办电"), QStringLiteral("报装 时间")};
+                              QStringLiteral("用水 OR 办电"), QStringLiteral("报装 时间"),
+                              QStringLiteral("用水报装")};
     QList<QList<Ranked>> first;
     for (const QString& query : queries) {
         SCOPED_TRACE(query.toStdString());
@@ -84,6 +81,9 @@ TEST(SearchRank, ScoresAreBm25sAlsoAfterChangesOnThisAndAnotherConnection) {
     ASSERT_TRUE(db.importAnalysis(makeAnalysis(anotherWaterPlan(QStringLiteral("c-2021")))).ok());
     const QList<Ranked> afterImport = builtInBm25(db, queries[0]);
     EXPECT_EQ(searched(db, queries[0]), afterImport);
+    const QList<Ranked> phraseAfterImport = builtInBm25(db, queries[4]);
+    EXPECT_EQ(searched(db, queries[4]), phraseAfterImport);
+    EXPECT_NE(phraseAfterImport.first().score, first[4].first().score);
     ASSERT_GE(afterImport.size(), first[0].size());
     EXPECT_NE(afterImport.first().score, first[0].first().score);
     // A commit by another connection too.
@@ -94,6 +94,9 @@ TEST(SearchRank, ScoresAreBm25sAlsoAfterChangesOnThisAndAnotherConnection) {
     }
     const QList<Ranked> afterOther = builtInBm25(db, queries[0]);
     EXPECT_EQ(searched(db, queries[0]), afterOther);
+    const QList<Ranked> phraseAfterOther = builtInBm25(db, queries[4]);
+    EXPECT_EQ(searched(db, queries[4]), phraseAfterOther);
+    EXPECT_EQ(phraseAfterOther.size(), phraseAfterImport.size() + 1);
     EXPECT_EQ(afterOther.size(), afterImport.size() + 1);
     EXPECT_NE(afterOther.first().score, afterImport.first().score);
 }

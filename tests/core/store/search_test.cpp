@@ -148,8 +148,9 @@ TEST(Search, MalformedQueryIsASearchSyntaxError) {
     EXPECT_EQ(db->search(QStringLiteral("用水*"))->size(), 3);
 }
 
-// SQLite only (the FTS5 index). A one-character query is scored in the store from measure_chars: the
-// same measures, in the same order, with the very scores FTS5's bm25 gives the prefix phrase "电" *.
+// SQLite only (the FTS5 index). A one-character query is one token of the index (the character) and
+// is scored in the store: the same measures, in the same order, with the very scores FTS5's bm25 gives
+// the prefix phrase "电" * on a pc_cjk2 index with positions (schemas 11 and 12).
 TEST(SearchIndex, OneCharacterQueriesScoreExactlyAsFts5Bm25) {
     auto db = sampleDatabase();
     ASSERT_TRUE(db);
@@ -157,14 +158,8 @@ TEST(SearchIndex, OneCharacterQueriesScoreExactlyAsFts5Bm25) {
     for (const char* c : {"电", "水", "局", "办", "区", "零", "\"用\""}) {
         const QString query = QString::fromUtf8(c);
         SCOPED_TRACE(query.toStdString());
-        QSqlQuery q(db->connection());
-        ASSERT_TRUE(q.prepare(QStringLiteral("SELECT rowid, bm25(measure_fts, 4.0, 1.0, 0.5) AS s FROM "
-                                             "measure_fts WHERE measure_fts MATCH ? ORDER BY s, rowid")));
-        q.addBindValue(fts::buildMatchQuery(query)->fts5);
-        ASSERT_TRUE(q.exec());
-        QList<std::pair<qint64, double>> expected;
-        while (q.next())
-            expected.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+        const QList<std::pair<qint64, double>> expected =
+            referenceBm25(*db, fts::buildMatchQuery(query)->fts5);
         const Result<QList<SearchHit>> hits = db->search(query);
         ASSERT_TRUE(hits.ok()) << hits.errorMessage().toStdString();
         QList<std::pair<qint64, double>> got;
@@ -242,4 +237,135 @@ TEST(Search, OnePlanGivesTheSameHitsAsFilteringTheWholeRanking) {
     SearchOptions unknown;
     unknown.docId = QStringLiteral("no-such-plan");
     EXPECT_TRUE(db->search(QStringLiteral("用水"), unknown)->isEmpty());
+}
+
+// SQLite only. The index holds no positions: a measure holding every token of a phrase is only a
+// candidate, and the phrase is checked on its text. Measures written so that the tokens are there but
+// not the phrase (报装 … 用水, 水务 … 用水报装), a Latin word inside a longer one (5GB), a run-final
+// character (电 before a word), overlapping instances (用水用水用水) and phrases across punctuation:
+// every query finds exactly the measures and the scores of FTS5's bm25 on an index with positions.
+TEST(SearchIndex, PhrasesAreCheckedOnTheTextAndScoredAsWithPositions) {
+    auto db = openTestDatabase();
+    ASSERT_TRUE(db.ok());
+    if ((*db)->isPostgres())
+        return;
+    ASSERT_TRUE((*db)->storeTaxonomy(sampleAreas(), sampleIndicators()).ok());
+    PlanSpec p;
+    p.docId = QStringLiteral("phrases-2024");
+    p.jurisdiction = QStringLiteral("丁区");
+    const QStringList bodies{
+        QStringLiteral("报装在前，用水在后，两词不相连。"),
+        QStringLiteral("水务部门推行用水报装全程网办。"),
+        QStringLiteral("新建5GB存储与5G基站，办电5G通办。"),
+        QStringLiteral("用水用水用水，用水报装，用水 报装。"),
+        QStringLiteral("供电。报装同步，电 报装一次办。"),
+        QStringLiteral("水电气网联合报装，一网通办率100%。"),
+        QStringLiteral("全流程报装，报装全流程压缩。"),
+    };
+    for (qsizetype i = 0; i < bodies.size(); ++i)
+        p.measures.append(
+            {QStringLiteral("water"), i % 2 ? QStringLiteral("用水") : QString(), bodies[i], {}, {}});
+    ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(p)).ok());
+    // Each query with its number of hits, counted by hand from the bodies above and the titles (用水 on
+    // the second, fourth and sixth measures).
+    const std::pair<const char*, int> queries[] = {
+        {"用水报装", 2},  {"\"用水 报装\"", 2}, {"5G", 1},     {"5GB", 1},        {"5G通办", 1},
+        {"电", 3},        {"\"电 报装\"", 1},   {"用水用", 1}, {"报装全流程", 1}, {"全流程 OR 用水", 5},
+        {"网办 通办", 0}, {"水 电", 1},         {"水务", 1},   {"用水 报装", 4},  {"电5G", 1}};
+    for (const auto& [query, count] : queries) {
+        const QString q = QString::fromUtf8(query);
+        SCOPED_TRACE(query);
+        const QList<std::pair<qint64, double>> expected = referenceBm25(**db, fts::buildMatchQuery(q)->fts5);
+        const Result<QList<SearchHit>> hits = (*db)->search(q);
+        ASSERT_TRUE(hits.ok()) << hits.errorMessage().toStdString();
+        QList<std::pair<qint64, double>> got;
+        for (const SearchHit& h : *hits)
+            got.append({h.measureId, h.score});
+        EXPECT_EQ(got, expected); // exact doubles
+        EXPECT_EQ(got.size(), count);
+    }
+    // The first measure holds 用水 and 报装 but not the phrase: a candidate, not a hit.
+    const QList<SearchHit> phrase = (*db)->search(QStringLiteral("用水报装")).value();
+    for (const SearchHit& h : phrase)
+        EXPECT_NE(h.measureNumber, 1);
+}
+
+// The search's shortcuts agree with the tokenizer: the positions counted without building tokens are
+// the tokens' number (bm25's length), and a phrase's literal text, where it has one, occurs exactly
+// as often as the phrase's tokens do.
+TEST(SearchQuery, PositionCountsAndPhraseLiteralsAgreeWithTheTokens) {
+    const QStringList texts{QStringLiteral("用水报装全流程办理时间压缩至3个工作日"),
+                            QStringLiteral("新建5GB存储与5G基站，办电5G通办。ＡＢＣ１２ café Ωμ"),
+                            QStringLiteral("水水水 用水用水用水，电 电电。𠀀𠀁𠀀𠀁 x"), QStringLiteral(""),
+                            QStringLiteral("。，！ -- ")};
+    for (const QString& text : texts) {
+        SCOPED_TRACE(text.toStdString());
+        const QByteArray utf8 = text.toUtf8();
+        fts::DocumentTokens tokens;
+        fts::documentTokens(utf8.constData(), int(utf8.size()), tokens);
+        EXPECT_EQ(fts::tokenCount(utf8.constData(), int(utf8.size())), int(tokens.spans.size()));
+        EXPECT_EQ(fts::tokenCount(text), int(tokens.spans.size()));
+        for (const char* query : {"用水", "水水", "用水用", "报装全流程", "电", "水", "𠀀𠀁𠀀", "电电"}) {
+            const fts::QueryPhrase phrase = fts::buildMatchQuery(QString::fromUtf8(query))->phrases.first();
+            const QByteArray literal = fts::phraseLiteral(phrase);
+            ASSERT_FALSE(literal.isEmpty()) << query;
+            int occurrences = 0;
+            for (qsizetype at = utf8.indexOf(literal); at >= 0; at = utf8.indexOf(literal, at + 1))
+                ++occurrences;
+            EXPECT_EQ(occurrences, fts::phraseInstances(tokens, phrase)) << query;
+        }
+    }
+    EXPECT_EQ(fts::tokenCount(texts[0]), 18 + 1); // 18 characters and the word 3
+    // Words, run-final characters and prefixes inside a phrase have no literal.
+    for (const char* query : {"5G", "电5G", "\"用水 报装\"", "5G电"})
+        EXPECT_TRUE(
+            fts::phraseLiteral(fts::buildMatchQuery(QString::fromUtf8(query))->phrases.first()).isEmpty())
+            << query;
+    // 水水水 holds 水水 twice (overlapping), 用水用水用水 用水用 twice.
+    const QByteArray sample = texts[2].toUtf8();
+    fts::DocumentTokens tokens;
+    fts::documentTokens(sample.constData(), int(sample.size()), tokens);
+    EXPECT_EQ(fts::phraseInstances(tokens, fts::buildMatchQuery(QStringLiteral("水水"))->phrases.first()), 2);
+    EXPECT_EQ(fts::phraseInstances(tokens, fts::buildMatchQuery(QStringLiteral("用水用"))->phrases.first()),
+              2);
+}
+
+// SQLite only. A measure whose text changes (the index's update trigger) is found by its new text,
+// scored as FTS5's bm25 scores it, and no longer by its old one; a removed plan's measures are gone
+// from the index; FTS5's own integrity check holds throughout.
+TEST(SearchIndex, ChangedAndRemovedMeasuresAreReindexed) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    if (db->isPostgres())
+        return;
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT min(id) FROM measures")) && q.next());
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    ASSERT_TRUE(q.prepare(QStringLiteral("UPDATE measures SET body = ? WHERE id = ?")));
+    q.addBindValue(QStringLiteral("推行电子证照互认共享，电子证照一次办好。"));
+    q.addBindValue(id);
+    ASSERT_TRUE(q.exec());
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('integrity-check')")));
+    const QList<SearchHit> hits = db->search(QStringLiteral("电子证照")).value();
+    ASSERT_EQ(hits.size(), 1);
+    EXPECT_EQ(hits.first().measureId, id);
+    const QList<std::pair<qint64, double>> expected =
+        referenceBm25(*db, fts::buildMatchQuery(QStringLiteral("电子证照"))->fts5);
+    ASSERT_EQ(expected.size(), 1);
+    EXPECT_EQ(hits.first().score, expected.first().second);
+    const qint64 documentId = hits.first().documentId;
+    ASSERT_TRUE(db->removeDocument(documentId).ok());
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('integrity-check')")));
+    EXPECT_TRUE(db->search(QStringLiteral("电子证照"))->isEmpty());
+    for (const QString& query : {QStringLiteral("用水"), QStringLiteral("电"), QStringLiteral("工作日")}) {
+        SCOPED_TRACE(query.toStdString());
+        QList<std::pair<qint64, double>> got;
+        const QList<SearchHit> hits = db->search(query).value();
+        for (const SearchHit& h : hits) {
+            EXPECT_NE(h.documentId, documentId);
+            got.append({h.measureId, h.score});
+        }
+        EXPECT_EQ(got, referenceBm25(*db, fts::buildMatchQuery(query)->fts5));
+    }
 }
