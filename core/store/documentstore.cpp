@@ -249,7 +249,7 @@ Status storeFile(QSqlDatabase& db, qint64 documentId, const Document& doc, const
         QStringLiteral("INSERT INTO document_files(document_id, format, size, original, page_count, "
                        "page_starts, origins) VALUES (?,?,?,?,?,?,?)"),
         {documentId, doc.format.isEmpty() ? QStringLiteral("text") : doc.format, qint64(original.size()),
-         qCompress(original, 1), doc.pageCount, store::formatPageStarts(doc.pageStarts),
+         store::packBytes(original), doc.pageCount, store::formatPageStarts(doc.pageStarts),
          store::packOrigins(doc.origins)});
 }
 
@@ -669,8 +669,10 @@ Result<StoredFile> Database::documentFile(qint64 documentId) {
                      QStringLiteral("not-found")};
     StoredFile f;
     f.format = q->value(0).toString();
-    f.original = qUncompress(q->value(2).toByteArray());
-    if (f.original.size() != q->value(1).toLongLong())
+    const std::optional<QByteArray> original = store::unpackBytes(q->value(2).toByteArray());
+    if (original)
+        f.original = *original;
+    if (!original || f.original.size() != q->value(1).toLongLong())
         return Error{
             QStringLiteral("%1: the stored original file of plan %2 is damaged").arg(m_path).arg(documentId),
             QStringLiteral("db-corrupt")};

@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRandomGenerator>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -358,6 +359,25 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
     }
     std::unique_ptr<Database> db = std::move(opened).value();
     (void)db->storeTaxonomy(taxonomy);
+    // PLANCOMPARE_BENCH_NO_INDEX=1: the row write path alone. The two search indexes become views whose
+    // inserts do nothing, so the importer's per-plan index fill costs only its SELECT over the plan's
+    // measures; the reference, the index rebuild and the searches are skipped.
+    const bool noIndex = !pg && qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_NO_INDEX") != 0;
+    if (noIndex && !reuse) {
+        QSqlQuery q(db->connection());
+        for (const char* sql :
+             {"DROP TRIGGER measures_fts_delete", "DROP TRIGGER measures_fts_update",
+              "DROP TABLE measure_fts", "DROP TABLE measure_chars",
+              "CREATE VIEW measure_fts(rowid, title, body, units) AS SELECT 0, '', '', '' WHERE 0",
+              "CREATE TRIGGER measure_fts_skip INSTEAD OF INSERT ON measure_fts BEGIN SELECT 1; END",
+              "CREATE VIEW measure_chars(rowid, text) AS SELECT 0, '' WHERE 0",
+              "CREATE TRIGGER measure_chars_skip INSTEAD OF INSERT ON measure_chars BEGIN SELECT 1; END"}) {
+            if (!q.exec(QString::fromLatin1(sql))) {
+                fprintf(stderr, "%s: %s\n", sql, qPrintable(q.lastError().text()));
+                return f;
+            }
+        }
+    }
     if (qEnvironmentVariableIsSet("BENCH_EXPERIMENT")) {
         QSqlQuery q(db->connection());
         for (const QString& sql : QString::fromLocal8Bit(qgetenv("BENCH_EXPERIMENT")).split(QLatin1Char(';')))
@@ -382,7 +402,7 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
         }
     }
     f.sourceMb = double(bytes) / 1e6;
-    if (!reuse && !pg && qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_NO_REFERENCE") == 0) {
+    if (!reuse && !pg && !noIndex && qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_NO_REFERENCE") == 0) {
         const Throughput r = referenceTrigram(plans, pool, dir);
         f.referenceMbPerSecond = r.wall;
         f.referenceCpuMbPerSecond = r.cpu;
@@ -409,7 +429,7 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
     }
 
     // FTS indexing alone: rebuild the index over the stored measure text (SQLite's FTS5 table).
-    if (!reuse && !pg) {
+    if (!reuse && !pg && !noIndex) {
         QSqlQuery q(db->connection());
         q.exec(QStringLiteral("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB)) + "
                               "length(CAST(units AS BLOB))) FROM measures"));
@@ -443,13 +463,13 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
     f.compareP95 = percentile(cmp, 0.95);
     const QStringList& queries = kQueries;
     QList<double> srch;
-    for (int i = 0; i < 60; ++i) {
+    for (int i = 0; i < (noIndex ? 0 : 60); ++i) {
         t.start();
         const auto hits = db->search(queries[i % queries.size()]);
         srch << double(t.nsecsElapsed()) / 1e6;
         benchmark::DoNotOptimize(hits.ok());
     }
-    for (int k = 0; k < queries.size(); ++k) {
+    for (int k = 0; k < (noIndex ? 0 : queries.size()); ++k) {
         QList<double> mine;
         for (int i = k; i < srch.size(); i += int(queries.size()))
             mine << srch[i];
@@ -539,9 +559,12 @@ int main(int argc, char** argv) {
     g_db = last.get();
     benchmark::RegisterBenchmark("compare/byIndicator(wa.time)", BM_CompareByIndicator)
         ->Unit(benchmark::kMillisecond);
-    for (const char* q : {"电", "用水", "报装全流程"})
+    for (const char* q : {"电", "用水", "报装全流程"}) {
+        if (qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_NO_INDEX") != 0)
+            break;
         benchmark::RegisterBenchmark((std::string("search/") + q).c_str(), BM_Search, q)
             ->Unit(benchmark::kMillisecond);
+    }
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

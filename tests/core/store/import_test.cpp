@@ -67,7 +67,7 @@ TEST(StoreImport, LongSourcesAreStoredCompressedAndReadBackExactly) {
     EXPECT_EQ(q.value(1).toString(), QStringLiteral("blob"));
     EXPECT_LT(q.value(2).toLongLong() * 2, big.document.source.toUtf8().size()); // under half
     q.finish();
-    // A text too short to gain from zlib stays text.
+    // A text too short to gain from compression stays text.
     EXPECT_EQ(store::packSource(QStringLiteral("短文")).typeId(), QMetaType::QString);
     EXPECT_EQ(store::unpackSource(store::packSource(QStringLiteral("短文"))), QStringLiteral("短文"));
     EXPECT_EQ(db.documentSource(bigId).value(), big.document.source);
@@ -78,6 +78,31 @@ TEST(StoreImport, LongSourcesAreStoredCompressedAndReadBackExactly) {
     const Result<QString> damaged = db.documentSource(bigId);
     ASSERT_FALSE(damaged.ok());
     EXPECT_EQ(damaged.error().code, QStringLiteral("db-corrupt"));
+}
+
+TEST(StoreImport, StoredTextsAreZstandardFramesAndOlderZlibRowsStillRead) {
+    QString text;
+    for (int i = 0; i < 60; ++i)
+        text += QStringLiteral("（%1）推行企业开办全程网上办，办理时间压缩至1个工作日以内。\n").arg(i + 1);
+    const QByteArray utf8 = text.toUtf8();
+    const QByteArray packed = store::packBytes(utf8);
+    ASSERT_GE(packed.size(), 4);
+    EXPECT_EQ(packed.left(4), QByteArray::fromHex("28B52FFD")); // the Zstandard magic number
+    EXPECT_LT(packed.size() * 5, utf8.size());                  // repeated lines: under a fifth
+    EXPECT_EQ(store::unpackBytes(packed), utf8);
+    // What schema 12 and older stored (qCompress, zlib level 1) reads back the same.
+    EXPECT_EQ(store::unpackBytes(qCompress(utf8, 1)), utf8);
+    EXPECT_EQ(store::unpackSource(QVariant(qCompress(utf8, 1))), text);
+    EXPECT_EQ(store::unpackSource(store::packSource(text)), text);
+    // Empty data both ways.
+    EXPECT_EQ(store::unpackBytes(store::packBytes(QByteArray())), QByteArray());
+    EXPECT_EQ(store::unpackBytes(qCompress(QByteArray())), QByteArray());
+    // Damage: a cut frame, a changed byte inside it, a blob that is neither format.
+    EXPECT_FALSE(store::unpackBytes(packed.left(packed.size() - 3)).has_value());
+    QByteArray flipped = packed;
+    flipped[flipped.size() / 2] = char(flipped.at(flipped.size() / 2) ^ 0x5A);
+    EXPECT_FALSE(store::unpackBytes(flipped).has_value()); // the frame's checksum
+    EXPECT_FALSE(store::unpackBytes(QByteArray::fromHex("0000FFFF0102")).has_value());
 }
 
 TEST(StoreImport, TargetRowsCarrySpanQuoteAndSentence) {
