@@ -29,6 +29,12 @@ public:
     // The statement for `sql`, prepared on first use; reset with no bindings. `what` and `path` name
     // the work and the file in the error.
     Result<sqlite3_stmt*> get(const QString& sql, const QString& what, const QString& path);
+    // Runs the (cached) statement `sql` to completion with `values` bound as QSQLITE binds them (a
+    // QByteArray as a BLOB, a null QVariant as NULL); `rowid`, if given, receives the last inserted
+    // rowid. For writes repeated once per plan: a statement on `targets` or `measures` compiles their
+    // triggers and foreign-key actions, which costs more than running it.
+    Status run(const QString& sql, const QVariantList& values, const QString& what, const QString& path,
+               qint64* rowid = nullptr);
 
 private:
     sqlite3* m_db = nullptr;
