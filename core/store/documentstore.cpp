@@ -507,7 +507,11 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                     link.bindInt(1, aid);
                     link.bindText(2, role);
                     link.bindInt(3, ordinal++);
-                    link.bindText(4, u.written);
+                    // NULL where the spelling is the agency's name (migration 13).
+                    if (u.normalized.isEmpty() || u.normalized == u.written)
+                        link.bindText(4, QString());
+                    else
+                        link.bindText(4, u.written);
                     if (Status st = link.exec(unitsWhat); !st)
                         return st;
                 }

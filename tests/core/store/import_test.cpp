@@ -317,8 +317,48 @@ TEST(StoreImport, ImportedRowsHoldTheValuesAsBound) {
                                       "agencies a ON a.id = ma.agency_id")));
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.value(0).toString(), QStringLiteral("lead"));
-    EXPECT_EQ(q.value(1).toString(), QStringLiteral("区发展改革委"));
+    EXPECT_TRUE(q.isNull(1)); // the spelling is the agency's name (migration 13)
+    EXPECT_EQ(q.value(2).toString(), QStringLiteral("区发展改革委"));
     EXPECT_FALSE(q.next());
+}
+
+// measure_agencies.written holds a unit's spelling only where it differs from the agency's name; the
+// names the measures show (units, lead, partners) are the same either way.
+TEST(StoreImport, UnitSpellingsAreStoredOnlyWhereTheyDifferFromTheAgencyName) {
+    auto opened = test::openTestDatabase();
+    ASSERT_TRUE(opened.ok());
+    Database& db = **opened;
+    Analysis a = makeAnalysis(samplePlans()[0]);
+    ASSERT_FALSE(a.document.measures.isEmpty());
+    Measure& m = a.document.measures.first();
+    m.lead = {Unit{QStringLiteral("县发展改革委"), QStringLiteral("区发展改革委")},
+              Unit{QStringLiteral("区财政局"), QStringLiteral("区财政局")}};
+    m.partners = {Unit{QStringLiteral("区税务局"), QString()}};
+    qint64 id = 0;
+    ASSERT_TRUE(db.importAnalysis(a, &id).ok());
+    QSqlQuery q(db.connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT ma.role, ma.ordinal, ma.written, a.name, m.units FROM "
+                                      "measure_agencies ma JOIN agencies a ON a.id = ma.agency_id JOIN "
+                                      "measures m ON m.id = ma.measure_id WHERE m.document_id = %1 AND "
+                                      "m.ordinal = 0 ORDER BY ma.ordinal")
+                           .arg(id)));
+    QStringList rows;
+    while (q.next())
+        rows << QStringList{q.value(0).toString(), q.value(1).toString(),
+                            q.isNull(2) ? QStringLiteral("NULL") : q.value(2).toString(),
+                            q.value(3).toString(), q.value(4).toString()}
+                    .join(QLatin1Char('|'));
+    const QString units = QStringLiteral("县发展改革委 区财政局 区税务局");
+    EXPECT_EQ(rows, (QStringList{QStringLiteral("lead|0|县发展改革委|区发展改革委|") + units,
+                                 QStringLiteral("lead|1|NULL|区财政局|") + units,
+                                 QStringLiteral("partner|2|NULL|区税务局|") + units}));
+    MeasureFilter f;
+    f.documentId = id;
+    const Result<QList<MeasureRecord>> ms = db.measures(f);
+    ASSERT_TRUE(ms.ok());
+    ASSERT_EQ(ms->size(), a.document.measures.size());
+    EXPECT_EQ(ms->first().lead, (QStringList{QStringLiteral("区发展改革委"), QStringLiteral("区财政局")}));
+    EXPECT_EQ(ms->first().partners, QStringList{QStringLiteral("区税务局")});
 }
 
 // A failed import leaves its cached statements reset: the next import on the same connection stores
