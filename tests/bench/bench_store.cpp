@@ -364,16 +364,34 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
     // measures; the reference, the index rebuild and the searches are skipped.
     const bool noIndex = !pg && qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_NO_INDEX") != 0;
     if (noIndex && !reuse) {
+        // Whichever search tables and triggers this schema has (the set changes between versions).
         QSqlQuery q(db->connection());
-        for (const char* sql :
-             {"DROP TRIGGER measures_fts_delete", "DROP TRIGGER measures_fts_update",
-              "DROP TABLE measure_fts", "DROP TABLE measure_chars",
-              "CREATE VIEW measure_fts(rowid, title, body, units) AS SELECT 0, '', '', '' WHERE 0",
-              "CREATE TRIGGER measure_fts_skip INSTEAD OF INSERT ON measure_fts BEGIN SELECT 1; END",
-              "CREATE VIEW measure_chars(rowid, text) AS SELECT 0, '' WHERE 0",
-              "CREATE TRIGGER measure_chars_skip INSTEAD OF INSERT ON measure_chars BEGIN SELECT 1; END"}) {
-            if (!q.exec(QString::fromLatin1(sql))) {
-                fprintf(stderr, "%s: %s\n", sql, qPrintable(q.lastError().text()));
+        QStringList sql;
+        q.exec(
+            QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'measures' "
+                           "AND name LIKE 'measures_fts%'"));
+        while (q.next())
+            sql << QStringLiteral("DROP TRIGGER ") + q.value(0).toString();
+        const QList<std::pair<QString, QString>> indexes{
+            {QStringLiteral("measure_fts"), QStringLiteral("rowid, title, body, units")},
+            {QStringLiteral("measure_chars"), QStringLiteral("rowid, text")}};
+        for (const auto& [name, columns] : indexes) {
+            q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'").arg(name));
+            if (!q.next() || q.value(0).toInt() == 0)
+                continue;
+            QStringList nothing;
+            for (qsizetype k = 0; k < columns.count(QLatin1Char(',')) + 1; ++k)
+                nothing << QStringLiteral("NULL");
+            sql << QStringLiteral("DROP TABLE ") + name
+                << QStringLiteral("CREATE VIEW %1(%2) AS SELECT %3 WHERE 0")
+                       .arg(name, columns, nothing.join(QLatin1Char(',')))
+                << QStringLiteral("CREATE TRIGGER %1_skip INSTEAD OF INSERT ON %1 BEGIN SELECT 1; END")
+                       .arg(name);
+        }
+        q.finish();
+        for (const QString& statement : std::as_const(sql)) {
+            if (!q.exec(statement)) {
+                fprintf(stderr, "%s: %s\n", qPrintable(statement), qPrintable(q.lastError().text()));
                 return f;
             }
         }
