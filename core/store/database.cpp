@@ -394,6 +394,20 @@ int Database::latestSchemaVersion() {
     return store::latestVersion();
 }
 
+Status Database::execWrite(const QString& sql, const QVariantList& values, const QString& what,
+                           qint64* rowid) {
+    if (m_statements && m_statements->handle() && !isPostgres())
+        return m_statements->run(sql, values, what, m_path, rowid);
+    QSqlQuery q(m_db);
+    if (!q.prepare(sql))
+        return store::sqlError(q.lastError(), what, m_path);
+    for (const QVariant& v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return store::sqlError(q.lastError(), what, m_path);
+    return okStatus();
+}
+
 Status Database::withTransaction(const std::function<Status()>& work) {
     if (m_txDepth == 0 && m_readOnly)
         return checkWritable(QStringLiteral("the change"));

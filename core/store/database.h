@@ -202,6 +202,10 @@ private:
     Result<QList<ComparisonRow>> scanIndicatorRows(const QString& indicator, bool includeRejected);
     Status refreshPlanCache();
     Status applyPlanCorrections(const QString& docId); // inside the caller's transaction
+    // A write run once per plan or correction: SQLite through the statement cache (prepared once per
+    // connection), PostgreSQL through execStatus. `rowid`: the inserted row's id (SQLite only).
+    Status execWrite(const QString& sql, const QVariantList& values, const QString& what,
+                     qint64* rowid = nullptr);
     template <typename Cursor> store::PlanEntry readPlan(Cursor& c, int rank);
     void setPlans(QHash<qint64, store::PlanEntry>&& plans, qint64 dataVersion, qint64 changes);
     template <typename Cursor> QList<ComparisonRow> readTargetRows(Cursor& c);

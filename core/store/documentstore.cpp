@@ -249,7 +249,7 @@ Status storeFile(QSqlDatabase& db, qint64 documentId, const Document& doc, const
         QStringLiteral("INSERT INTO document_files(document_id, format, size, original, page_count, "
                        "page_starts, origins) VALUES (?,?,?,?,?,?,?)"),
         {documentId, doc.format.isEmpty() ? QStringLiteral("text") : doc.format, qint64(original.size()),
-         qCompress(original, 1), doc.pageCount, store::formatPageStarts(doc.pageStarts),
+         store::packBytes(original), doc.pageCount, store::formatPageStarts(doc.pageStarts),
          store::packOrigins(doc.origins)});
 }
 
@@ -325,37 +325,42 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 return store::sqlError(u.lastError(), QStringLiteral("updating %1").arg(docId), m_path);
             // Children go; the document row (and its id, which the GUI may hold) stays.
             for (const char* table : {"issues", "targets", "measures", "sections"}) {
-                if (Status d = execStatus(m_db,
-                                          QStringLiteral("DELETE FROM %1 WHERE document_id = ?")
-                                              .arg(QString::fromLatin1(table)),
-                                          {documentId});
+                if (Status d = execWrite(QStringLiteral("DELETE FROM %1 WHERE document_id = ?")
+                                             .arg(QString::fromLatin1(table)),
+                                         {documentId}, QStringLiteral("replacing %1").arg(docId));
                     !d)
                     return d;
             }
-            if (Status d =
-                    execStatus(m_db, QStringLiteral("UPDATE sources SET text = ? WHERE document_id = ?"),
-                               {store::packSource(doc.source, store::isPostgres(m_db)), documentId});
+            if (Status d = execWrite(QStringLiteral("UPDATE sources SET text = ? WHERE document_id = ?"),
+                                     {store::packSource(doc.source, store::isPostgres(m_db)), documentId},
+                                     QStringLiteral("storing %1").arg(docId));
                 !d)
                 return d;
         } else {
             existing->finish();
-            QSqlQuery ins(m_db);
-            ins.prepare(store::returningId(
-                store::engineOf(m_db),
+            const QString insertDocument =
                 QStringLiteral("INSERT INTO documents(jurisdiction, level, year, doc_number, issuer, "
                                "issued_on, title, source_path, sha256, layout, encoding, parse_confidence, "
                                "imported_at, jurisdiction_code, plan_kind, implements_title, "
                                "implements_doc_number, parsed_jurisdiction, parsed_year, parsed_plan_kind, "
-                               "doc_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")));
-            for (const QVariant& v : docValues)
-                ins.addBindValue(v);
-            ins.addBindValue(docId);
-            if (!ins.exec())
-                return store::sqlError(ins.lastError(), QStringLiteral("storing %1").arg(docId), m_path);
-            documentId = store::insertedId(store::engineOf(m_db), ins);
-            if (Status d =
-                    execStatus(m_db, QStringLiteral("INSERT INTO sources(document_id, text) VALUES (?, ?)"),
-                               {documentId, store::packSource(doc.source, store::isPostgres(m_db))});
+                               "doc_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            if (isPostgres()) {
+                QSqlQuery ins(m_db);
+                ins.prepare(store::returningId(store::engineOf(m_db), insertDocument));
+                for (const QVariant& v : docValues)
+                    ins.addBindValue(v);
+                ins.addBindValue(docId);
+                if (!ins.exec())
+                    return store::sqlError(ins.lastError(), QStringLiteral("storing %1").arg(docId), m_path);
+                documentId = store::insertedId(store::engineOf(m_db), ins);
+            } else if (Status d = execWrite(insertDocument, QVariantList(docValues) << docId,
+                                            QStringLiteral("storing %1").arg(docId), &documentId);
+                       !d) {
+                return d;
+            }
+            if (Status d = execWrite(QStringLiteral("INSERT INTO sources(document_id, text) VALUES (?, ?)"),
+                                     {documentId, store::packSource(doc.source, store::isPostgres(m_db))},
+                                     QStringLiteral("storing %1").arg(docId));
                 !d)
                 return d;
         }
@@ -407,8 +412,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         RowWriter agencyInsert(m_db, cache,
                                QStringLiteral("INSERT INTO agencies(name) VALUES (?) ON CONFLICT DO NOTHING"),
                                m_path);
-        QSqlQuery agencyFind(m_db);
-        agencyFind.prepare(QStringLiteral("SELECT id FROM agencies WHERE name = ?"));
+        const QString agencySelect = QStringLiteral("SELECT id FROM agencies WHERE name = ?");
+        // The agency's id, 0 when it has none yet (or on an error, then in agencyError).
         RowWriter link(m_db, cache,
                        QStringLiteral("INSERT INTO measure_agencies(measure_id, agency_id, role, ordinal, "
                                       "written) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING"),
@@ -416,23 +421,51 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         const QString unitsWhat = QStringLiteral("storing units of %1").arg(docId);
         QHash<QString, qint64> agencyIds;
         std::optional<Error> agencyError;
+        auto findAgency = [&](const QString& name) -> qint64 {
+            if (cache) {
+                Result<sqlite3_stmt*> st = cache->get(agencySelect, unitsWhat, m_path);
+                if (!st) {
+                    agencyError = st.error();
+                    return 0;
+                }
+                store::StatementScope scope(*st);
+                sqlite3_bind_text16(*st, 1, name.utf16(), int(name.size() * 2), SQLITE_TRANSIENT);
+                const int rc = sqlite3_step(*st);
+                if (rc == SQLITE_ROW)
+                    return sqlite3_column_int64(*st, 0);
+                if (rc != SQLITE_DONE)
+                    agencyError = store::sqliteError(cache->handle(), rc, unitsWhat, m_path);
+                return 0;
+            }
+            QSqlQuery find(m_db);
+            find.prepare(agencySelect);
+            find.bindValue(0, name);
+            if (!find.exec()) {
+                agencyError = store::sqlError(find.lastError(), unitsWhat, m_path);
+                return 0;
+            }
+            return find.next() ? find.value(0).toLongLong() : 0;
+        };
         auto agencyId = [&](const Unit& u) -> qint64 {
             const QString name = u.normalized.isEmpty() ? u.written : u.normalized;
             if (auto it = agencyIds.constFind(name); it != agencyIds.constEnd())
                 return *it;
-            agencyInsert.bindText(0, name);
-            if (Status st = agencyInsert.exec(unitsWhat); !st) {
-                agencyError = st.error();
-                return 0;
+            // Most agencies are stored already: look first, insert only a new one.
+            qint64 id = findAgency(name);
+            if (!id && !agencyError) {
+                agencyInsert.bindText(0, name);
+                if (Status st = agencyInsert.exec(unitsWhat); !st) {
+                    agencyError = st.error();
+                    return 0;
+                }
+                id = findAgency(name);
+                if (!id && !agencyError)
+                    agencyError = Error{QStringLiteral("%1: agency \u201c%2\u201d was not stored while %3")
+                                            .arg(m_path, name, unitsWhat),
+                                        QStringLiteral("db-query")};
             }
-            agencyFind.bindValue(0, name);
-            if (!agencyFind.exec() || !agencyFind.next()) {
-                agencyError = store::sqlError(agencyFind.lastError(), unitsWhat, m_path);
-                return 0;
-            }
-            const qint64 id = agencyFind.value(0).toLongLong();
-            agencyFind.finish();
-            agencyIds.insert(name, id);
+            if (id)
+                agencyIds.insert(name, id);
             return id;
         };
         QList<qint64> measureIds;
@@ -474,7 +507,11 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                     link.bindInt(1, aid);
                     link.bindText(2, role);
                     link.bindInt(3, ordinal++);
-                    link.bindText(4, u.written);
+                    // NULL where the spelling is the agency's name (migration 14).
+                    if (u.normalized.isEmpty() || u.normalized == u.written)
+                        link.bindText(4, QString());
+                    else
+                        link.bindText(4, u.written);
                     if (Status st = link.exec(unitsWhat); !st)
                         return st;
                 }
@@ -661,8 +698,10 @@ Result<StoredFile> Database::documentFile(qint64 documentId) {
                      QStringLiteral("not-found")};
     StoredFile f;
     f.format = q->value(0).toString();
-    f.original = qUncompress(q->value(2).toByteArray());
-    if (f.original.size() != q->value(1).toLongLong())
+    const std::optional<QByteArray> original = store::unpackBytes(q->value(2).toByteArray());
+    if (original)
+        f.original = *original;
+    if (!original || f.original.size() != q->value(1).toLongLong())
         return Error{
             QStringLiteral("%1: the stored original file of plan %2 is damaged").arg(m_path).arg(documentId),
             QStringLiteral("db-corrupt")};

@@ -531,7 +531,7 @@ Status Database::applyOverrides(qint64 documentId) {
               QStringLiteral(
                   "UPDATE measures SET area = parsed_area, area_override = NULL WHERE document_id = ? AND "
                   "area_override IS NOT NULL")}) {
-            if (Status s = execStatus(m_db, sql, {documentId}); !s)
+            if (Status s = execWrite(sql, {documentId}, QStringLiteral("re-applying corrections")); !s)
                 return s;
         }
         Result<QSqlQuery> ov =

@@ -239,7 +239,10 @@ Status insertPlanRowsPostgres(QSqlDatabase& db, const QString& label, qint64 doc
                             QStringLiteral("%1 while %2: unit \u201c%3\u201d was not stored")
                                 .arg(label, what, agencyName(u)),
                             QStringLiteral("db-query"));
-                    links.row({measureIds[i], aid, role, ordinal++, u.written});
+                    // NULL where the spelling is the agency's name (migration 14).
+                    links.row({measureIds[i], aid, role, ordinal++,
+                               agencyName(u) == u.written ? QVariant(QMetaType(QMetaType::QString))
+                                                          : QVariant(u.written)});
                 }
             }
         }

@@ -8,6 +8,9 @@
 #include <QIODevice>
 #include <QStringList>
 
+#include <zstd.h>
+
+#include <limits>
 #include <optional>
 
 namespace pc::store {
@@ -144,10 +147,58 @@ std::optional<double> optionalDouble(const QVariant& v) {
     return v.toDouble();
 }
 
+QByteArray packBytes(const QByteArray& raw) {
+    // One context per thread (creating one costs more than compressing a plan); level 3 with the
+    // content size and a checksum in the frame, so damage is reported rather than read as text.
+    struct Context {
+        ZSTD_CCtx* cctx = ZSTD_createCCtx();
+        Context() {
+            ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, 3);
+            ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);
+        }
+        ~Context() { ZSTD_freeCCtx(cctx); }
+        Context(const Context&) = delete;
+        Context& operator=(const Context&) = delete;
+    };
+    thread_local Context context;
+    QByteArray out(qsizetype(ZSTD_compressBound(size_t(raw.size()))), Qt::Uninitialized);
+    const size_t n = context.cctx ? ZSTD_compress2(context.cctx, out.data(), size_t(out.size()),
+                                                   raw.constData(), size_t(raw.size()))
+                                  : size_t(-1);
+    if (ZSTD_isError(n))
+        return qCompress(raw, 1); // not expected (the buffer is large enough); still readable
+    out.truncate(qsizetype(n));
+    return out;
+}
+
+std::optional<QByteArray> unpackBytes(const QByteArray& stored) {
+    const auto* p = reinterpret_cast<const unsigned char*>(stored.constData());
+    if (stored.size() >= 4 && p[0] == 0x28 && p[1] == 0xB5 && p[2] == 0x2F && p[3] == 0xFD) {
+        const unsigned long long size = ZSTD_getFrameContentSize(stored.constData(), size_t(stored.size()));
+        // packBytes always records the size; nothing PlanCompare stores is 2 GB.
+        if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+            size > (unsigned long long)(std::numeric_limits<int>::max()))
+            return std::nullopt;
+        QByteArray out(qsizetype(size), Qt::Uninitialized);
+        const size_t n =
+            ZSTD_decompress(out.data(), size_t(out.size()), stored.constData(), size_t(stored.size()));
+        if (ZSTD_isError(n) || n != size_t(size))
+            return std::nullopt;
+        return out;
+    }
+    // Schema 12 and older: qCompress (a four-byte big-endian length, then a zlib stream).
+    QByteArray raw = qUncompress(stored);
+    if (raw.isEmpty() && !stored.isEmpty()) {
+        const bool emptyData = stored.size() >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0 && p[3] == 0;
+        if (!emptyData)
+            return std::nullopt;
+    }
+    return raw;
+}
+
 QVariant packSource(const QString& text, bool alwaysBytes) {
     const QByteArray utf8 = text.toUtf8();
-    // zlib level 1: three times as fast as the default 6 on Chinese text, a sixth larger.
-    const QByteArray packed = qCompress(utf8, 1);
+    const QByteArray packed = packBytes(utf8);
     if (packed.size() >= utf8.size() && !alwaysBytes)
         return store::text(text);
     return packed;
@@ -156,11 +207,10 @@ QVariant packSource(const QString& text, bool alwaysBytes) {
 std::optional<QString> unpackSource(const QVariant& stored) {
     if (stored.typeId() != QMetaType::QByteArray)
         return stored.toString();
-    const QByteArray packed = stored.toByteArray();
-    const QByteArray utf8 = qUncompress(packed);
-    if (utf8.isEmpty() && !packed.isEmpty())
+    const std::optional<QByteArray> utf8 = unpackBytes(stored.toByteArray());
+    if (!utf8)
         return std::nullopt;
-    return QString::fromUtf8(utf8);
+    return QString::fromUtf8(*utf8);
 }
 
 QString formatPageStarts(const QList<qsizetype>& starts) {

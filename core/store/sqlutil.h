@@ -41,8 +41,16 @@ inline QString text(const QString& s) {
 
 QString nowUtc(); // ISO 8601, seconds
 
-// Plan source texts are stored zlib-compressed (a BLOB) when that is smaller: Chinese text shrinks to
-// about 40 %, and the same text already lives, split up, in the measures. Older rows are TEXT.
+// Stored texts and files (the plan source, the original file) as one Zstandard frame, level 3: on
+// Chinese text twice as fast as zlib level 1 and a quarter smaller (0.29 of the UTF-8 against 0.38).
+// Rows written before schema 14 hold qCompress (zlib) data, which unpackBytes still reads: a Zstandard
+// frame starts with its magic number, a qCompress blob with the big-endian length of its data.
+QByteArray packBytes(const QByteArray& raw);
+// The bytes packBytes (or qCompress) packed; nullopt when the blob does not decompress to the size it
+// records.
+std::optional<QByteArray> unpackBytes(const QByteArray& stored);
+// Plan source texts are stored compressed (packBytes, a BLOB) when that is smaller: Chinese text shrinks
+// to about 30 %, and the same text already lives, split up, in the measures. Older rows are TEXT.
 // `alwaysBytes`: compressed even when that is not smaller (PostgreSQL's column is BYTEA only).
 QVariant packSource(const QString& text, bool alwaysBytes = false);
 // Page starts as stored in document_files.page_starts (a JSON array of offsets).

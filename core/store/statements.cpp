@@ -33,6 +33,58 @@ Result<sqlite3_stmt*> StatementCache::get(const QString& sql, const QString& wha
     return st;
 }
 
+Status StatementCache::run(const QString& sql, const QVariantList& values, const QString& what,
+                           const QString& path, qint64* rowid) {
+    Result<sqlite3_stmt*> got = get(sql, what, path);
+    if (!got)
+        return got.error();
+    sqlite3_stmt* st = *got;
+    StatementScope scope(st);
+    int i = 1;
+    for (const QVariant& v : values) {
+        int rc = SQLITE_OK;
+        switch (v.typeId()) {
+        case QMetaType::UnknownType:
+            rc = sqlite3_bind_null(st, i);
+            break;
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+        case QMetaType::Bool:
+            rc = v.isNull() ? sqlite3_bind_null(st, i) : sqlite3_bind_int64(st, i, v.toLongLong());
+            break;
+        case QMetaType::Double:
+            rc = v.isNull() ? sqlite3_bind_null(st, i) : sqlite3_bind_double(st, i, v.toDouble());
+            break;
+        case QMetaType::QByteArray: {
+            const QByteArray b = v.toByteArray();
+            rc = b.isNull()
+                     ? sqlite3_bind_null(st, i)
+                     : sqlite3_bind_blob64(st, i, b.constData(), sqlite3_uint64(b.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        default: {
+            const QString t = v.toString();
+            rc = t.isNull() ? sqlite3_bind_null(st, i)
+                            : sqlite3_bind_text16(st, i, t.utf16(), int(t.size() * 2), SQLITE_TRANSIENT);
+            break;
+        }
+        }
+        if (rc != SQLITE_OK)
+            return sqliteError(m_db, rc, what, path);
+        ++i;
+    }
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE)
+        return sqliteError(m_db, rc, what, path);
+    if (rowid)
+        *rowid = sqlite3_last_insert_rowid(m_db);
+    return okStatus();
+}
+
 StatementScope::~StatementScope() {
     if (m_st) {
         sqlite3_reset(m_st);

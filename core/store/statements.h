@@ -32,6 +32,12 @@ public:
     Result<sqlite3_stmt*> get(const QString& sql, const QString& what, const QString& path);
     // The search's rows per phrase, under a key naming the database's state (search.cpp).
     QHash<QByteArray, qint64>& phraseRows() { return m_phraseRows; }
+    // Runs the (cached) statement `sql` to completion with `values` bound as QSQLITE binds them (a
+    // QByteArray as a BLOB, a null QVariant as NULL); `rowid`, if given, receives the last inserted
+    // rowid. For writes repeated once per plan: a statement on `targets` or `measures` compiles their
+    // triggers and foreign-key actions, which costs more than running it.
+    Status run(const QString& sql, const QVariantList& values, const QString& what, const QString& path,
+               qint64* rowid = nullptr);
 
 private:
     sqlite3* m_db = nullptr;

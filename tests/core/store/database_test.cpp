@@ -71,8 +71,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 13);
-    EXPECT_EQ(Database::latestSchemaVersion(), 13);
+    EXPECT_EQ((*db)->schemaVersion(), 14);
+    EXPECT_EQ(Database::latestSchemaVersion(), 14);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(tableNames(**db),
@@ -448,6 +448,72 @@ QList<qint64> charMatches(QSqlDatabase& db, const QString& character) {
 }
 
 } // namespace
+
+// Migration 14: unit spellings equal to the agency's name become NULL, the others stay; the zlib
+// source a version-12 importer stored still reads, and a re-import stores a Zstandard frame.
+TEST(Database, UpgradesAVersion12FileDroppingUnitSpellingsThatRepeatTheAgencyName) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v12.sqlite"));
+    const QString source =
+        QStringLiteral("一、推进用水报装全流程网上办理，办理时间压缩至3个工作日。\n").repeated(20);
+    {
+        QSqlDatabase raw = rawConnection(path);
+        ASSERT_TRUE(raw.isOpen());
+        ASSERT_TRUE(store::migrate(raw, 12).ok());
+        QSqlQuery q(raw);
+        for (const char* sql :
+             {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
+              "(1, 'b-2020', '乙区', 'district', 2020, 'x')",
+              "INSERT INTO measures(id, document_id, ordinal, number, title, body, units) VALUES "
+              "(10, 1, 0, 1, '用水报装', '用水报装全流程办理时间压缩至3个工作日', '县水利局 区财政局')",
+              "INSERT INTO agencies(id, name) VALUES (1, '区水利局'), (2, '区财政局')",
+              "INSERT INTO measure_agencies(measure_id, agency_id, role, ordinal, written) VALUES "
+              "(10, 1, 'lead', 0, '县水利局'), (10, 2, 'partner', 1, '区财政局')"}) {
+            ASSERT_TRUE(q.exec(QString::fromUtf8(sql))) << sql << q.lastError().text().toStdString();
+        }
+        ASSERT_TRUE(q.prepare(QStringLiteral("INSERT INTO sources(document_id, text) VALUES (1, ?)")));
+        q.addBindValue(qCompress(source.toUtf8(), 1)); // what schema 12 stored
+        ASSERT_TRUE(q.exec());
+        q.finish();
+        closeRaw(raw);
+    }
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
+    QSqlQuery q((*db)->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT agency_id, written IS NULL, coalesce(written, '') FROM "
+                                      "measure_agencies ORDER BY ordinal")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 1);
+    EXPECT_EQ(q.value(1).toInt(), 0);
+    EXPECT_EQ(q.value(2).toString(), QStringLiteral("县水利局"));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 2);
+    EXPECT_EQ(q.value(1).toInt(), 1);
+    EXPECT_FALSE(q.next());
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA integrity_check")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("ok"));
+    q.finish();
+    EXPECT_EQ((*db)->documentSource(1).value(), source);
+    MeasureFilter f;
+    f.documentId = 1;
+    const Result<QList<MeasureRecord>> ms = (*db)->measures(f);
+    ASSERT_TRUE(ms.ok());
+    ASSERT_EQ(ms->size(), 1);
+    EXPECT_EQ(ms->first().lead, QStringList{QStringLiteral("区水利局")});
+    EXPECT_EQ(ms->first().partners, QStringList{QStringLiteral("区财政局")});
+    // A new import stores its source as a Zstandard frame.
+    qint64 id = 0;
+    PlanSpec longPlan = samplePlans()[1];
+    for (int i = 0; i < 30; ++i)
+        longPlan.preface += QStringLiteral("第%1条 持续优化营商环境，提升市场主体满意度。\n").arg(i + 1);
+    ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(longPlan), &id).ok());
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT hex(substr(text, 1, 4)) FROM sources WHERE document_id = %1").arg(id)));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("28B52FFD"));
+}
 
 // Version 11 rebuilds SQLite's search index with one token per character position (pc_cjk2), version
 // 13 as a set of characters, bigrams and words per measure without positions: a version 10 file finds

@@ -67,7 +67,7 @@ TEST(StoreImport, LongSourcesAreStoredCompressedAndReadBackExactly) {
     EXPECT_EQ(q.value(1).toString(), QStringLiteral("blob"));
     EXPECT_LT(q.value(2).toLongLong() * 2, big.document.source.toUtf8().size()); // under half
     q.finish();
-    // A text too short to gain from zlib stays text.
+    // A text too short to gain from compression stays text.
     EXPECT_EQ(store::packSource(QStringLiteral("短文")).typeId(), QMetaType::QString);
     EXPECT_EQ(store::unpackSource(store::packSource(QStringLiteral("短文"))), QStringLiteral("短文"));
     EXPECT_EQ(db.documentSource(bigId).value(), big.document.source);
@@ -78,6 +78,31 @@ TEST(StoreImport, LongSourcesAreStoredCompressedAndReadBackExactly) {
     const Result<QString> damaged = db.documentSource(bigId);
     ASSERT_FALSE(damaged.ok());
     EXPECT_EQ(damaged.error().code, QStringLiteral("db-corrupt"));
+}
+
+TEST(StoreImport, StoredTextsAreZstandardFramesAndOlderZlibRowsStillRead) {
+    QString text;
+    for (int i = 0; i < 60; ++i)
+        text += QStringLiteral("（%1）推行企业开办全程网上办，办理时间压缩至1个工作日以内。\n").arg(i + 1);
+    const QByteArray utf8 = text.toUtf8();
+    const QByteArray packed = store::packBytes(utf8);
+    ASSERT_GE(packed.size(), 4);
+    EXPECT_EQ(packed.left(4), QByteArray::fromHex("28B52FFD")); // the Zstandard magic number
+    EXPECT_LT(packed.size() * 5, utf8.size());                  // repeated lines: under a fifth
+    EXPECT_EQ(store::unpackBytes(packed), utf8);
+    // What schema 12 and older stored (qCompress, zlib level 1) reads back the same.
+    EXPECT_EQ(store::unpackBytes(qCompress(utf8, 1)), utf8);
+    EXPECT_EQ(store::unpackSource(QVariant(qCompress(utf8, 1))), text);
+    EXPECT_EQ(store::unpackSource(store::packSource(text)), text);
+    // Empty data both ways.
+    EXPECT_EQ(store::unpackBytes(store::packBytes(QByteArray())), QByteArray());
+    EXPECT_EQ(store::unpackBytes(qCompress(QByteArray())), QByteArray());
+    // Damage: a cut frame, a changed byte inside it, a blob that is neither format.
+    EXPECT_FALSE(store::unpackBytes(packed.left(packed.size() - 3)).has_value());
+    QByteArray flipped = packed;
+    flipped[flipped.size() / 2] = char(flipped.at(flipped.size() / 2) ^ 0x5A);
+    EXPECT_FALSE(store::unpackBytes(flipped).has_value()); // the frame's checksum
+    EXPECT_FALSE(store::unpackBytes(QByteArray::fromHex("0000FFFF0102")).has_value());
 }
 
 TEST(StoreImport, TargetRowsCarrySpanQuoteAndSentence) {
@@ -292,8 +317,48 @@ TEST(StoreImport, ImportedRowsHoldTheValuesAsBound) {
                                       "agencies a ON a.id = ma.agency_id")));
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.value(0).toString(), QStringLiteral("lead"));
-    EXPECT_EQ(q.value(1).toString(), QStringLiteral("区发展改革委"));
+    EXPECT_TRUE(q.isNull(1)); // the spelling is the agency's name (migration 14)
+    EXPECT_EQ(q.value(2).toString(), QStringLiteral("区发展改革委"));
     EXPECT_FALSE(q.next());
+}
+
+// measure_agencies.written holds a unit's spelling only where it differs from the agency's name; the
+// names the measures show (units, lead, partners) are the same either way.
+TEST(StoreImport, UnitSpellingsAreStoredOnlyWhereTheyDifferFromTheAgencyName) {
+    auto opened = test::openTestDatabase();
+    ASSERT_TRUE(opened.ok());
+    Database& db = **opened;
+    Analysis a = makeAnalysis(samplePlans()[0]);
+    ASSERT_FALSE(a.document.measures.isEmpty());
+    Measure& m = a.document.measures.first();
+    m.lead = {Unit{QStringLiteral("县发展改革委"), QStringLiteral("区发展改革委")},
+              Unit{QStringLiteral("区财政局"), QStringLiteral("区财政局")}};
+    m.partners = {Unit{QStringLiteral("区税务局"), QString()}};
+    qint64 id = 0;
+    ASSERT_TRUE(db.importAnalysis(a, &id).ok());
+    QSqlQuery q(db.connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT ma.role, ma.ordinal, ma.written, a.name, m.units FROM "
+                                      "measure_agencies ma JOIN agencies a ON a.id = ma.agency_id JOIN "
+                                      "measures m ON m.id = ma.measure_id WHERE m.document_id = %1 AND "
+                                      "m.ordinal = 0 ORDER BY ma.ordinal")
+                           .arg(id)));
+    QStringList rows;
+    while (q.next())
+        rows << QStringList{q.value(0).toString(), q.value(1).toString(),
+                            q.isNull(2) ? QStringLiteral("NULL") : q.value(2).toString(),
+                            q.value(3).toString(), q.value(4).toString()}
+                    .join(QLatin1Char('|'));
+    const QString units = QStringLiteral("县发展改革委 区财政局 区税务局");
+    EXPECT_EQ(rows, (QStringList{QStringLiteral("lead|0|县发展改革委|区发展改革委|") + units,
+                                 QStringLiteral("lead|1|NULL|区财政局|") + units,
+                                 QStringLiteral("partner|2|NULL|区税务局|") + units}));
+    MeasureFilter f;
+    f.documentId = id;
+    const Result<QList<MeasureRecord>> ms = db.measures(f);
+    ASSERT_TRUE(ms.ok());
+    ASSERT_EQ(ms->size(), a.document.measures.size());
+    EXPECT_EQ(ms->first().lead, (QStringList{QStringLiteral("区发展改革委"), QStringLiteral("区财政局")}));
+    EXPECT_EQ(ms->first().partners, QStringList{QStringLiteral("区税务局")});
 }
 
 // A failed import leaves its cached statements reset: the next import on the same connection stores
