@@ -135,13 +135,6 @@ qsizetype trailingScopeWordsStart(QStringView s, bool withNoun) {
     return first;
 }
 
-bool isRegexSpace(QChar c) {
-    // QRegularExpression without UseUnicodePropertiesOption: \s is ASCII white space only (tab, line
-    // feed, vertical tab, form feed, carriage return, space).
-    const char16_t u = c.unicode();
-    return u == u' ' || (u >= 9 && u <= 13);
-}
-
 namespace {
 
 bool isDateDigit(QChar c) {
@@ -150,18 +143,13 @@ bool isDateDigit(QChar c) {
 }
 
 qsizetype skipSpaces(QStringView s, qsizetype p) {
-    while (p < s.size() && isRegexSpace(s.at(p)))
-        ++p;
-    return p;
+    return text::skipRegexSpaces(s, p);
 }
 
 // Up to `most` date digits from p (greedy): their end, or p when none. A run longer than `most` is cut
 // at `most`; what follows is then a digit, which no part of a date accepts.
 qsizetype digitsFrom(QStringView s, qsizetype p, qsizetype most) {
-    qsizetype e = p;
-    while (e < s.size() && e - p < most && isDateDigit(s.at(e)))
-        ++e;
-    return e;
+    return text::digitRunEnd(s, p, most, isDateDigit);
 }
 
 // \s*D{1,2}\s*<mark> from p: the end after <mark>, the digits' span; -1 when it does not read so.

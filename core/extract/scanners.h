@@ -3,6 +3,8 @@
 // which compares both on generated and hand-written texts), without a regex call or match objects.
 #pragma once
 
+#include "text/scan.h"
+
 #include <QList>
 #include <QStringView>
 
@@ -37,7 +39,7 @@ QList<ScanMatch> findZeroForms(QStringView s);
 qsizetype trailingScopeWordsStart(QStringView s, bool withNoun);
 
 // \s of the regular expressions: ASCII white space (QRegularExpression without Unicode properties).
-bool isRegexSpace(QChar c);
+using text::isRegexSpace;
 
 // A date of the target grammar, with the parts the regular expression named:
 //   year: 4 digits, 年, [month 月 [day 日]]        omonth: month 月 before 底|末|份|中旬|上旬|下旬|前|内

@@ -1,6 +1,8 @@
 // Deadline recognition with one compiled expression.
 #include "deadlines.h"
 
+#include "text/scan.h"
+
 #include <algorithm>
 
 namespace pc::parse {
@@ -16,23 +18,14 @@ bool asciiDigit(QChar c) {
     return c.unicode() >= u'0' && c.unicode() <= u'9';
 }
 
-bool asciiSpace(QChar c) { // \s without Unicode properties
-    return c.unicode() == u' ' || (c.unicode() >= 9 && c.unicode() <= 13);
-}
-
 qsizetype skipSpaces(QStringView s, qsizetype p) {
-    while (p < s.size() && asciiSpace(s.at(p)))
-        ++p;
-    return p;
+    return text::skipRegexSpaces(s, p);
 }
 
 // Up to `most` digits from p: their end (p when none). A longer run is cut at `most`; what follows is
 // then a digit, which no later part of a deadline accepts, so no shorter run could match either.
 qsizetype digitsFrom(QStringView s, qsizetype p, qsizetype most) {
-    qsizetype e = p;
-    while (e < s.size() && e - p < most && asciiDigit(s.at(e)))
-        ++e;
-    return e;
+    return text::digitRunEnd(s, p, most, asciiDigit);
 }
 
 bool deadlineAt(QStringView s, qsizetype p, DeadlineScan& out) {
