@@ -139,37 +139,7 @@ public:
         }
         if (!m_st)
             return;
-        const int i = column + 1;
-        if (v.isNull() && v.typeId() != QMetaType::QString) {
-            sqlite3_bind_null(m_st, i);
-            return;
-        }
-        switch (v.typeId()) {
-        case QMetaType::UnknownType:
-            sqlite3_bind_null(m_st, i);
-            break;
-        case QMetaType::Int:
-        case QMetaType::UInt:
-        case QMetaType::LongLong:
-        case QMetaType::ULongLong:
-        case QMetaType::Bool:
-            sqlite3_bind_int64(m_st, i, v.toLongLong());
-            break;
-        case QMetaType::Double:
-            sqlite3_bind_double(m_st, i, v.toDouble());
-            break;
-        case QMetaType::QByteArray: {
-            const QByteArray b = v.toByteArray();
-            if (b.isNull())
-                sqlite3_bind_null(m_st, i);
-            else
-                sqlite3_bind_blob64(m_st, i, b.constData(), sqlite3_uint64(b.size()), SQLITE_TRANSIENT);
-            break;
-        }
-        default:
-            bindText(column, v.toString());
-            break;
-        }
+        store::bindVariant(m_st, column + 1, v);
     }
     void bindText(int column, const QString& s) {
         if (m_query) {

@@ -42,35 +42,7 @@ Status StatementCache::run(const QString& sql, const QVariantList& values, const
     StatementScope scope(st);
     int i = 1;
     for (const QVariant& v : values) {
-        int rc = SQLITE_OK;
-        switch (v.typeId()) {
-        case QMetaType::UnknownType:
-            rc = sqlite3_bind_null(st, i);
-            break;
-        case QMetaType::Int:
-        case QMetaType::UInt:
-        case QMetaType::LongLong:
-        case QMetaType::ULongLong:
-        case QMetaType::Bool:
-            rc = v.isNull() ? sqlite3_bind_null(st, i) : sqlite3_bind_int64(st, i, v.toLongLong());
-            break;
-        case QMetaType::Double:
-            rc = v.isNull() ? sqlite3_bind_null(st, i) : sqlite3_bind_double(st, i, v.toDouble());
-            break;
-        case QMetaType::QByteArray: {
-            const QByteArray b = v.toByteArray();
-            rc = b.isNull()
-                     ? sqlite3_bind_null(st, i)
-                     : sqlite3_bind_blob64(st, i, b.constData(), sqlite3_uint64(b.size()), SQLITE_TRANSIENT);
-            break;
-        }
-        default: {
-            const QString t = v.toString();
-            rc = t.isNull() ? sqlite3_bind_null(st, i)
-                            : sqlite3_bind_text16(st, i, t.utf16(), int(t.size() * 2), SQLITE_TRANSIENT);
-            break;
-        }
-        }
+        const int rc = bindVariant(st, i, v);
         if (rc != SQLITE_OK)
             return sqliteError(m_db, rc, what, path);
         ++i;
@@ -89,6 +61,35 @@ StatementScope::~StatementScope() {
     if (m_st) {
         sqlite3_reset(m_st);
         sqlite3_clear_bindings(m_st);
+    }
+}
+
+int bindVariant(sqlite3_stmt* st, int index, const QVariant& v) {
+    switch (v.typeId()) {
+    case QMetaType::UnknownType:
+        return sqlite3_bind_null(st, index);
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Bool:
+        return v.isNull() ? sqlite3_bind_null(st, index) : sqlite3_bind_int64(st, index, v.toLongLong());
+    case QMetaType::Double:
+        return v.isNull() ? sqlite3_bind_null(st, index) : sqlite3_bind_double(st, index, v.toDouble());
+    case QMetaType::QByteArray: {
+        const QByteArray b = v.toByteArray();
+        return b.isNull() ? sqlite3_bind_null(st, index)
+                          : sqlite3_bind_blob64(st, index, b.constData(), sqlite3_uint64(b.size()),
+                                                SQLITE_TRANSIENT);
+    }
+    default: {
+        if (v.isNull() && v.typeId() != QMetaType::QString)
+            return sqlite3_bind_null(st, index);
+        // UTF-16 straight from the QString; SQLite converts to the file's UTF-8 once, as it stores it.
+        const QString t = v.toString();
+        return t.isNull() ? sqlite3_bind_null(st, index)
+                          : sqlite3_bind_text16(st, index, t.utf16(), int(t.size() * 2), SQLITE_TRANSIENT);
+    }
     }
 }
 

@@ -60,6 +60,9 @@ private:
 };
 
 // Binds positional values: strings as text, integral types as integers, doubles as reals, null as NULL.
+// Binds `v` to parameter `index` (from 1) as QSQLITE would: a QByteArray as a BLOB, text as UTF-16, a
+// null value (or null text or bytes) as NULL. The SQLite result code.
+int bindVariant(sqlite3_stmt* st, int index, const QVariant& v);
 bool bindAll(sqlite3_stmt* st, const QVariantList& values);
 
 // Error for a failed sqlite3_* call (same codes and messages as sqlError for QSqlQuery).
