@@ -602,13 +602,16 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     QList<QByteArray> literals;
     for (const fts::QueryPhrase& p : mq->phrases)
         literals << fts::phraseLiteral(p);
-    const auto readRow = [&](sqlite3_stmt* st, int firstColumn, const QList<int>& phrases) {
+    // The measure's length in positions too when `withLength` (ranking; counting rows needs only the
+    // instances).
+    const auto readRow = [&](sqlite3_stmt* st, int firstColumn, const QList<int>& phrases, bool withLength) {
         int length = 0;
         for (int col = 0; col < 3; ++col) {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, firstColumn + col));
             const int bytes = sqlite3_column_bytes(st, firstColumn + col);
             const std::string_view view(text ? text : "", text ? size_t(bytes) : 0);
-            length += fts::tokenCount(text, text ? bytes : 0);
+            if (withLength)
+                length += fts::tokenCount(text, text ? bytes : 0);
             bool tokenized = false;
             for (const int i : phrases) {
                 int& count = instances[i][size_t(col)];
@@ -688,7 +691,7 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
                 if (counted) {
                     nHit = sqlite3_column_int64(*st, 0);
                 } else {
-                    readRow(*st, 0, {index});
+                    readRow(*st, 0, {index}, false);
                     nHit += holds(index) ? 1 : 0;
                 }
             }
@@ -735,7 +738,7 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
                 const Error e = store::sqliteError(m_statements->handle(), rc, what, m_path);
                 return e.code != QLatin1String("db-query") ? e : syntaxError(); // locked, corrupt …: say so
             }
-            const int length = readRow(*st, 2, allPhrases);
+            const int length = readRow(*st, 2, allPhrases, true);
             bool matches = false;
             for (const QList<int>& g : mq->groups) {
                 bool all = !g.isEmpty();
