@@ -295,14 +295,24 @@ int runDb(Context& ctx) {
         return Usage;
     if (verb == QLatin1String("compare"))
         return runCompare(ctx);
-    if (verb != QLatin1String("info") && verb != QLatin1String("check")) {
+    if (verb != QLatin1String("info") && verb != QLatin1String("check") && verb != QLatin1String("compact")) {
         ctx.err << "plancompare-cli db: unknown action '" << verb
-                << "' (use info, check, copy, compare, roles, grant or revoke)\n";
+                << "' (use info, check, compact, copy, compare, roles, grant or revoke)\n";
         return Usage;
     }
     std::unique_ptr<Database> db = openDatabase(ctx, QStringLiteral("db"), true);
     if (!db)
         return BadInput;
+    if (verb == QLatin1String("compact")) {
+        const Result<std::pair<qint64, qint64>> sizes = db->compact();
+        if (!sizes) {
+            ctx.err << "plancompare-cli db compact: " << sizes.errorMessage() << "\n";
+            return BadInput;
+        }
+        ctx.out << db->path() << ": compacted, " << sizes->first << " bytes before, " << sizes->second
+                << " after\n";
+        return Ok;
+    }
     const Result<StoreCounts> c = db->counts();
     if (!c) {
         ctx.err << "plancompare-cli db: " << c.errorMessage() << "\n";
@@ -335,6 +345,8 @@ const bool registered = registerCommand(
     {QStringLiteral("db"),
      QStringLiteral("db [info|check]             the database in use: counts, size; check "
                     "opens it with an integrity check\n"
+                    "  db compact                  give an SQLite file's free pages (removed plans, "
+                    "dropped indexes) back to the disk\n"
                     "  db copy [--from A] --to B   copy every table of A into the new or empty "
                     "database B (SQLite/PostgreSQL) and verify\n"
                     "  db compare A B              whether two databases hold the same rows\n"

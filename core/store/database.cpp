@@ -520,6 +520,27 @@ Result<QList<Indicator>> Database::indicators() {
     return out;
 }
 
+Result<std::pair<qint64, qint64>> Database::compact() {
+    if (isPostgres())
+        return Error{QStringLiteral("%1 is a PostgreSQL database: the server reclaims its space itself "
+                                    "(autovacuum); compacting is for SQLite files.")
+                         .arg(m_path),
+                     QStringLiteral("bad-value")};
+    if (Status s = checkWritable(QStringLiteral("Compacting")); !s)
+        return s.error();
+    // Both sizes after a checkpoint (the WAL moved into the file and truncated), so they compare the
+    // file with all its data: VACUUM rewrites the file through the WAL.
+    const QString checkpoint = QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (Status s = execStatus(m_db, checkpoint); !s)
+        return s.error();
+    const qint64 before = QFileInfo(m_path).size();
+    if (Status s = execStatus(m_db, QStringLiteral("VACUUM")); !s)
+        return s.error();
+    if (Status s = execStatus(m_db, checkpoint); !s)
+        return s.error();
+    return std::pair<qint64, qint64>(before, QFileInfo(m_path).size());
+}
+
 Result<StoreCounts> Database::counts() {
     Result<QSqlQuery> q =
         exec(m_db, QStringLiteral("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sections), "

@@ -135,6 +135,11 @@ public:
     Result<QStringList> planSetNames();
     Result<QStringList> planSetMembers(const QString& name);
     Result<StoreCounts> counts();
+    // Gives an SQLite file's free pages back to the file system (VACUUM, then a WAL checkpoint): the
+    // pages of removed plans and of indexes a migration dropped stay in the file, for later imports,
+    // until then. Returns the file's size before and after, in bytes. Errors: db-readonly, bad-value on
+    // PostgreSQL (the server's autovacuum does this there), and SQLite's own (a full disk, a busy file).
+    Result<std::pair<qint64, qint64>> compact();
 
     // ---- measures and targets (effective values: corrections applied, ComparisonRow::corrected set)
     Result<QList<MeasureRecord>> measures(const MeasureFilter& filter = {});

@@ -3,11 +3,13 @@
 #include "storefixtures.h"
 #include "testpaths.h"
 
+#include "compare/comparison.h"
 #include "store/cjktokenizer.h"
 #include "store/database.h"
 #include "store/migrations.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -856,4 +858,70 @@ TEST(Database, KeptComparisonRowsAreSharedUntilTheDataChange) {
     EXPECT_EQ(rows, fresh(*db));
     db->dropCachedRows();
     EXPECT_EQ(db->targets(f).value(), rows);
+}
+
+// Compacting gives the pages of a removed plan back to the file system: the file shrinks, no free page
+// is left, and the other plan's rows, search hits and comparison rows are what they were; a read-only
+// connection refuses and leaves the file as it was.
+TEST(Database, CompactGivesTheFreePagesOfARemovedPlanBackAndKeepsTheRest) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plans.sqlite"));
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    PlanSpec big = samplePlans()[0];
+    for (int i = 0; i < 400; ++i)
+        big.measures << MeasureSpec{
+            QStringLiteral("water"),
+            QStringLiteral("第%1项用水改革").arg(i),
+            QStringLiteral("第%1项：推行用水报装全流程网上办理，申请材料压减至%2件。").arg(i).arg(i % 7 + 1),
+            {},
+            {QStringLiteral("市水利局")}};
+    qint64 bigId = 0;
+    ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(big), &bigId).ok());
+    ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(samplePlans()[1])).ok());
+    ASSERT_TRUE((*db)->removeDocument(bigId).ok());
+    const auto hitsBefore = (*db)->search(QStringLiteral("用水"));
+    ASSERT_TRUE(hitsBefore.ok());
+    ASSERT_EQ(hitsBefore->size(), 1);
+    const auto rowsBefore = compare::byIndicator(**db, QStringLiteral("wa.time"));
+    ASSERT_TRUE(rowsBefore.ok());
+    ASSERT_EQ(rowsBefore->size(), 1);
+    ASSERT_GT(pragma(**db, "freelist_count").toInt(), 5);
+    const Result<StoreCounts> countsBefore = (*db)->counts();
+    ASSERT_TRUE(countsBefore.ok());
+
+    // Read-only: refused, nothing changed.
+    {
+        DatabaseOptions ro;
+        ro.readOnly = true;
+        auto reader = Database::open(path, ro);
+        ASSERT_TRUE(reader.ok()) << reader.errorMessage().toStdString();
+        const auto refused = (*reader)->compact();
+        ASSERT_FALSE(refused.ok());
+        EXPECT_EQ(refused.error().code, QStringLiteral("db-readonly"));
+        EXPECT_TRUE(refused.errorMessage().contains(path)) << refused.errorMessage().toStdString();
+    }
+    ASSERT_GT(pragma(**db, "freelist_count").toInt(), 5);
+
+    const auto sizes = (*db)->compact();
+    ASSERT_TRUE(sizes.ok()) << sizes.errorMessage().toStdString();
+    EXPECT_LT(sizes->second, sizes->first);
+    EXPECT_EQ(sizes->second, QFileInfo(path).size());
+    EXPECT_EQ(pragma(**db, "freelist_count"), QStringLiteral("0"));
+    EXPECT_EQ(pragma(**db, "integrity_check"), QStringLiteral("ok"));
+    const Result<StoreCounts> countsAfter = (*db)->counts();
+    ASSERT_TRUE(countsAfter.ok());
+    EXPECT_EQ(countsAfter->documents, countsBefore->documents);
+    EXPECT_EQ(countsAfter->measures, countsBefore->measures);
+    EXPECT_EQ(countsAfter->targets, countsBefore->targets);
+    EXPECT_EQ((*db)->search(QStringLiteral("用水")).value(), *hitsBefore);
+    const auto rowsAfter = compare::byIndicator(**db, QStringLiteral("wa.time"));
+    ASSERT_TRUE(rowsAfter.ok());
+    ASSERT_EQ(rowsAfter->size(), 1);
+    EXPECT_EQ(rowsAfter->first().targetId, rowsBefore->first().targetId);
+    EXPECT_EQ(rowsAfter->first().value, rowsBefore->first().value);
+    EXPECT_EQ(rowsAfter->first().quote, rowsBefore->first().quote);
+    // A new import after compacting is stored and found.
+    ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(samplePlans()[0])).ok());
+    EXPECT_EQ((*db)->search(QStringLiteral("用水")).value().size(), 2);
 }
