@@ -18,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 
 using namespace pc;
 using namespace pc::test;
@@ -64,6 +65,33 @@ void closeRaw(QSqlDatabase& raw) {
     raw.close();
     raw = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+
+// Writes a file at schema `version` through a raw connection (no upgrade) holding the rows the `sql`
+// statements insert, then runs `more` (for values SQL text cannot spell, such as a blob): the first
+// failure, naming the statement, or success.
+::testing::AssertionResult writeOldFile(const QString& path, int version,
+                                        std::initializer_list<const char*> sql,
+                                        const std::function<bool(QSqlQuery&)>& more = {}) {
+    QSqlDatabase raw = rawConnection(path);
+    ::testing::AssertionResult result = ::testing::AssertionSuccess();
+    if (!raw.isOpen() || !store::migrate(raw, version).ok()) {
+        result = ::testing::AssertionFailure() << "could not make a version " << version << " file";
+    } else {
+        QSqlQuery q(raw);
+        for (const char* statement : sql) {
+            if (!q.exec(QString::fromUtf8(statement))) {
+                result = ::testing::AssertionFailure()
+                         << statement << ": " << q.lastError().text().toStdString();
+                break;
+            }
+        }
+        if (result && more && !more(q))
+            result = ::testing::AssertionFailure() << q.lastError().text().toStdString();
+        q.finish();
+    }
+    closeRaw(raw);
+    return result;
 }
 
 } // namespace
@@ -253,23 +281,14 @@ TEST(Database, TaxonomySnapshotRoundTrips) {
 TEST(Database, UpgradesAVersion3FileToTargetsThatMayStandOutsideMeasures) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("v3.sqlite"));
-    {
-        QSqlDatabase raw = rawConnection(path);
-        ASSERT_TRUE(raw.isOpen());
-        ASSERT_TRUE(store::migrate(raw, 3).ok());
-        QSqlQuery q(raw);
-        for (const char* sql :
-             {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
-              "(1, 'b-2020', '乙区', 'district', 2020, 'x')",
-              "INSERT INTO measures(id, document_id, ordinal, number, title, body) VALUES "
-              "(10, 1, 0, 3, '用水', '用水报装3日')",
-              "INSERT INTO targets(id, measure_id, document_id, ordinal, indicator, value, unit, span_start, "
-              "span_end, quote) VALUES (100, 10, 1, 0, 'wa.time', 3, '日', 10, 12, '3日')"}) {
-            ASSERT_TRUE(q.exec(QString::fromUtf8(sql))) << sql;
-        }
-        q.finish();
-        closeRaw(raw);
-    }
+    ASSERT_TRUE(writeOldFile(
+        path, 3,
+        {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
+         "(1, 'b-2020', '乙区', 'district', 2020, 'x')",
+         "INSERT INTO measures(id, document_id, ordinal, number, title, body) VALUES "
+         "(10, 1, 0, 3, '用水', '用水报装3日')",
+         "INSERT INTO targets(id, measure_id, document_id, ordinal, indicator, value, unit, span_start, "
+         "span_end, quote) VALUES (100, 10, 1, 0, 'wa.time', 3, '日', 10, 12, '3日')"}));
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
     EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
@@ -458,27 +477,20 @@ TEST(Database, UpgradesAVersion12FileDroppingUnitSpellingsThatRepeatTheAgencyNam
     const QString path = dir.filePath(QStringLiteral("v12.sqlite"));
     const QString source =
         QStringLiteral("一、推进用水报装全流程网上办理，办理时间压缩至3个工作日。\n").repeated(20);
-    {
-        QSqlDatabase raw = rawConnection(path);
-        ASSERT_TRUE(raw.isOpen());
-        ASSERT_TRUE(store::migrate(raw, 12).ok());
-        QSqlQuery q(raw);
-        for (const char* sql :
-             {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
-              "(1, 'b-2020', '乙区', 'district', 2020, 'x')",
-              "INSERT INTO measures(id, document_id, ordinal, number, title, body, units) VALUES "
-              "(10, 1, 0, 1, '用水报装', '用水报装全流程办理时间压缩至3个工作日', '县水利局 区财政局')",
-              "INSERT INTO agencies(id, name) VALUES (1, '区水利局'), (2, '区财政局')",
-              "INSERT INTO measure_agencies(measure_id, agency_id, role, ordinal, written) VALUES "
-              "(10, 1, 'lead', 0, '县水利局'), (10, 2, 'partner', 1, '区财政局')"}) {
-            ASSERT_TRUE(q.exec(QString::fromUtf8(sql))) << sql << q.lastError().text().toStdString();
-        }
-        ASSERT_TRUE(q.prepare(QStringLiteral("INSERT INTO sources(document_id, text) VALUES (1, ?)")));
-        q.addBindValue(qCompress(source.toUtf8(), 1)); // what schema 12 stored
-        ASSERT_TRUE(q.exec());
-        q.finish();
-        closeRaw(raw);
-    }
+    ASSERT_TRUE(writeOldFile(
+        path, 12,
+        {"INSERT INTO documents(id, doc_id, jurisdiction, level, year, sha256) VALUES "
+         "(1, 'b-2020', '乙区', 'district', 2020, 'x')",
+         "INSERT INTO measures(id, document_id, ordinal, number, title, body, units) VALUES "
+         "(10, 1, 0, 1, '用水报装', '用水报装全流程办理时间压缩至3个工作日', '县水利局 区财政局')",
+         "INSERT INTO agencies(id, name) VALUES (1, '区水利局'), (2, '区财政局')",
+         "INSERT INTO measure_agencies(measure_id, agency_id, role, ordinal, written) VALUES "
+         "(10, 1, 'lead', 0, '县水利局'), (10, 2, 'partner', 1, '区财政局')"},
+        [&](QSqlQuery& q) {
+            q.prepare(QStringLiteral("INSERT INTO sources(document_id, text) VALUES (1, ?)"));
+            q.addBindValue(qCompress(source.toUtf8(), 1)); // what schema 12 stored
+            return q.exec();
+        }));
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
     EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
