@@ -27,15 +27,18 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextDocument>
+#include <QThread>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -181,6 +184,11 @@ void MainWindow::createMenus() {
         ->setObjectName(QStringLiteral("importAction"));
     file->addAction(tr("连接团队数据库(&T)…"), this, &MainWindow::connectRequested)
         ->setObjectName(QStringLiteral("connectAction"));
+    m_compactAction = file->addAction(tr("压缩数据库(&K)…"), this, &MainWindow::compactDatabase);
+    m_compactAction->setObjectName(QStringLiteral("compactAction"));
+    // What compacting would give back, read when the menu opens (the file changes under it).
+    connect(file, &QMenu::aboutToShow, this, &MainWindow::updateCompactAction);
+    updateCompactAction();
     file->addSeparator();
     file->addAction(tr("导出图表(&E)…"), QKeySequence(Qt::CTRL | Qt::Key_E), m_chart,
                     &ChartView::exportChart);
@@ -383,6 +391,95 @@ void MainWindow::restoreSettings() {
     if (!indicator.isEmpty())
         m_wb.setCurrentIndicator(indicator);
     setView(s.value(QStringLiteral("window/view"), QStringLiteral("matrix")).toString());
+}
+
+MainWindow::~MainWindow() {
+    if (m_compactThread) {
+        m_compactThread->wait(); // VACUUM cannot be interrupted half-way; it ends on its own
+        delete m_compactThread;
+    }
+}
+
+namespace {
+
+QString dataSize(qint64 bytes) {
+    return QLocale::system().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+bool MainWindow::isCompacting() const {
+    return m_compactThread != nullptr;
+}
+
+void MainWindow::updateCompactAction() {
+    if (!m_compactAction)
+        return;
+    WorkbenchData& data = m_wb.data();
+    QString tip;
+    if (data.readOnly()) {
+        tip = readOnlyMessage(data);
+    } else if (!data.canCompact()) {
+        tip = tr("团队数据库由服务器自行回收空间，无需压缩");
+    } else if (isCompacting()) {
+        tip = tr("正在压缩…");
+    } else {
+        const Result<qint64> free = data.freeBytes();
+        tip = free ? tr("把已删除或已替换的数据占用的空间还给磁盘：可释放约 %1").arg(dataSize(*free))
+                   : free.errorMessage();
+    }
+    m_compactAction->setEnabled(data.canCompact() && !isCompacting());
+    m_compactAction->setToolTip(tip);
+    m_compactAction->setStatusTip(tip);
+}
+
+void MainWindow::compactDatabase() {
+    WorkbenchData& data = m_wb.data();
+    if (isCompacting())
+        return;
+    if (!data.canCompact()) {
+        updateCompactAction();
+        statusBar()->showMessage(m_compactAction ? m_compactAction->toolTip() : QString(), 8000);
+        return;
+    }
+    auto* busy = new QProgressDialog(tr("正在压缩数据库 %1…").arg(data.location()), QString(), 0, 0, this);
+    busy->setObjectName(QStringLiteral("compactProgress"));
+    busy->setWindowTitle(tr("压缩数据库"));
+    busy->setWindowModality(Qt::WindowModal);
+    busy->setCancelButton(nullptr); // VACUUM runs to its end or not at all
+    busy->setMinimumDuration(0);
+    busy->setAttribute(Qt::WA_DeleteOnClose);
+    busy->show();
+    m_compactThread = QThread::create([this, &data] {
+        Result<std::pair<qint64, qint64>> sizes = data.compactDatabase();
+        QMetaObject::invokeMethod(
+            this, [this, sizes = std::move(sizes)] { compacted(sizes); }, Qt::QueuedConnection);
+    });
+    m_compactThread->start();
+    updateCompactAction();
+}
+
+void MainWindow::compacted(const Result<std::pair<qint64, qint64>>& sizes) {
+    m_compactThread->wait();
+    delete m_compactThread;
+    m_compactThread = nullptr;
+    if (auto* busy = findChild<QProgressDialog*>(QStringLiteral("compactProgress")))
+        busy->close();
+    updateCompactAction();
+    QMessageBox* box = nullptr;
+    if (sizes) {
+        const QString text = tr("已压缩 %1：%2 → %3，释放 %4。")
+                                 .arg(m_wb.data().location(), dataSize(sizes->first), dataSize(sizes->second),
+                                      dataSize(std::max<qint64>(0, sizes->first - sizes->second)));
+        statusBar()->showMessage(text, 8000);
+        box = new QMessageBox(QMessageBox::Information, tr("压缩数据库"), text, QMessageBox::Ok, this);
+    } else {
+        box = new QMessageBox(QMessageBox::Warning, tr("压缩数据库"),
+                              tr("未能压缩数据库：%1").arg(sizes.errorMessage()), QMessageBox::Ok, this);
+    }
+    box->setObjectName(QStringLiteral("compactBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -1,10 +1,16 @@
 // The main window: assembles the navigator and the five views, menus and settings; owns no logic.
 #pragma once
 
+#include "common/result.h"
+
 #include <QMainWindow>
 
+#include <utility>
+
+class QAction;
 class QLabel;
 class QTabWidget;
+class QThread;
 
 namespace pc::ui {
 
@@ -22,6 +28,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(Workbench& workbench, QWidget* parent = nullptr);
+    ~MainWindow() override; // waits for a compaction still running
 
     static QStringList viewNames(); // matrix compare chart measures reader
     bool setView(const QString& name);
@@ -40,6 +47,10 @@ public:
 
     void restoreSettings();
     void importFiles(const QStringList& paths);
+    // File ▸ Compact database: gives an SQLite file's free pages back on a worker thread, with a busy
+    // dialog; the result (sizes before and after, or why not) in a message box named "compactBox".
+    void compactDatabase();
+    bool isCompacting() const;
 
 Q_SIGNALS:
     // File ▸ Connect to a team database…: the application opens the dialog and, on success, replaces
@@ -63,6 +74,8 @@ private:
     void showAbout();
     void updateTitle();
     void showCounts();
+    void updateCompactAction();
+    void compacted(const Result<std::pair<qint64, qint64>>& sizes);
 
     Workbench& m_wb;
     QTabWidget* m_tabs;
@@ -77,6 +90,8 @@ private:
     QLabel* m_readOnlyLabel; // "只读 / read-only" on a database the user may only read
     PlanSetChooser* m_planSets;
     QList<QObject*> m_menuObjects; // menus and undo/redo actions, rebuilt when the language changes
+    QAction* m_compactAction = nullptr;
+    QThread* m_compactThread = nullptr;
 };
 
 } // namespace pc::ui

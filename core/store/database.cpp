@@ -541,6 +541,16 @@ Result<std::pair<qint64, qint64>> Database::compact() {
     return std::pair<qint64, qint64>(before, QFileInfo(m_path).size());
 }
 
+Result<qint64> Database::freeBytes() {
+    if (isPostgres())
+        return qint64(0);
+    Result<QSqlQuery> q = exec(m_db, QStringLiteral("SELECT freelist_count * page_size FROM "
+                                                    "pragma_freelist_count(), pragma_page_size()"));
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toLongLong() : qint64(0);
+}
+
 Result<StoreCounts> Database::counts() {
     Result<QSqlQuery> q =
         exec(m_db, QStringLiteral("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sections), "

@@ -140,6 +140,9 @@ public:
     // until then. Returns the file's size before and after, in bytes. Errors: db-readonly, bad-value on
     // PostgreSQL (the server's autovacuum does this there), and SQLite's own (a full disk, a busy file).
     Result<std::pair<qint64, qint64>> compact();
+    // The bytes compact() would give back: the file's free pages (PRAGMA freelist_count × page_size),
+    // read without a lock. 0 on PostgreSQL, whose server reclaims space itself.
+    Result<qint64> freeBytes();
 
     // ---- measures and targets (effective values: corrections applied, ComparisonRow::corrected set)
     Result<QList<MeasureRecord>> measures(const MeasureFilter& filter = {});

@@ -444,6 +444,38 @@
         <translation>Connect to a &amp;Team Database…</translation>
     </message>
     <message>
+        <source>压缩数据库(&amp;K)…</source>
+        <translation>Compact Data&amp;base…</translation>
+    </message>
+    <message>
+        <source>团队数据库由服务器自行回收空间，无需压缩</source>
+        <translation>A team database&apos;s server reclaims its space itself: there is nothing to compact</translation>
+    </message>
+    <message>
+        <source>正在压缩…</source>
+        <translation>Compacting…</translation>
+    </message>
+    <message>
+        <source>把已删除或已替换的数据占用的空间还给磁盘：可释放约 %1</source>
+        <translation>Give the space of removed or replaced data back to the disk: about %1 can be freed</translation>
+    </message>
+    <message>
+        <source>正在压缩数据库 %1…</source>
+        <translation>Compacting the database %1…</translation>
+    </message>
+    <message>
+        <source>压缩数据库</source>
+        <translation>Compact Database</translation>
+    </message>
+    <message>
+        <source>已压缩 %1：%2 → %3，释放 %4。</source>
+        <translation>Compacted %1: %2 → %3, %4 freed.</translation>
+    </message>
+    <message>
+        <source>未能压缩数据库：%1</source>
+        <translation>Could not compact the database: %1</translation>
+    </message>
+    <message>
         <source>目标已被他人修改</source>
         <translation>Target Changed by Someone Else</translation>
     </message>

@@ -432,6 +432,11 @@ TEST_F(TeamGuiPg, ConnectDialogOpensTheTeamDatabaseAndTheWindowSwitchesToIt) {
     EXPECT_TRUE(databaseLabel(*after)->text().contains(QStringLiteral("postgresql://")))
         << databaseLabel(*after)->text().toStdString();
     EXPECT_GT(after->comparisonView()->model()->rowCount(), 2);
+    // Compacting is for SQLite files: off here, and the tooltip says why.
+    auto* compact = after->findChild<QAction*>(QStringLiteral("compactAction"));
+    ASSERT_NE(compact, nullptr);
+    EXPECT_FALSE(compact->isEnabled());
+    EXPECT_TRUE(compact->toolTip().contains(QStringLiteral("服务器"))) << compact->toolTip().toStdString();
 }
 
 TEST_F(TeamGuiPg, ConnectDialogExplainsAMissingOrForeignDatabaseAndOpensAReaderReadOnly) {

@@ -310,6 +310,18 @@ public:
         return out;
     }
 
+    bool canCompact() const override { return !m_db->isPostgres() && !m_db->readOnly(); }
+    Result<qint64> freeBytes() override { return m_db->freeBytes(); }
+    Result<std::pair<qint64, qint64>> compactDatabase() override {
+        if (m_db->isPostgres())
+            return m_db->compact(); // says why not
+        // This runs on a worker thread: its own connection to the same file.
+        Result<std::unique_ptr<Database>> db = Database::open(m_db->path(), m_options);
+        if (!db)
+            return db.error();
+        return db.value()->compact();
+    }
+
     QList<ImportOutcome> importFiles(const QStringList& paths, const ImportProgress& progress) override {
         QList<ImportOutcome> out;
         if (m_db->readOnly()) {

@@ -118,6 +118,11 @@ Status WorkbenchData::exportTables(const QString&, const QString& path, const QS
                            QStringLiteral("no-export"));
 }
 
+Result<std::pair<qint64, qint64>> WorkbenchData::compactDatabase() {
+    return Error{QStringLiteral("%1: only an SQLite database file can be compacted").arg(location()),
+                 QStringLiteral("bad-value")};
+}
+
 Status WorkbenchData::savePlanSet(const QString& name, const QStringList&) {
     return Status::failure(
         QStringLiteral("plan set %1: plan sets need a database (%2)").arg(name, location()),

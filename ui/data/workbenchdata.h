@@ -14,6 +14,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <utility>
 
 namespace pc::ui {
 
@@ -176,6 +177,14 @@ public:
     // connection there. `progress(fileIndex, percent)` returns false to cancel.
     using ImportProgress = std::function<bool(int fileIndex, int percent)>;
     virtual QList<ImportOutcome> importFiles(const QStringList& paths, const ImportProgress& progress) = 0;
+
+    // Giving an SQLite file's free pages back (Database::compact: the pages of replaced plans and of
+    // indexes an upgrade dropped). Only a writable SQLite file can; freeBytes() is what it would give
+    // back. compactDatabase() runs on a worker thread with its own connection and returns the file's
+    // size before and after. The defaults say it is not available.
+    virtual bool canCompact() const { return false; }
+    virtual Result<qint64> freeBytes() { return qint64(0); }
+    virtual Result<std::pair<qint64, qint64>> compactDatabase();
 
     // Which plans plans(), rows(), coverage() and exportTables() cover (the latest plan per
     // jurisdiction unless set otherwise). Data sources without a store may ignore it.
