@@ -599,7 +599,7 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("compare/byIndicator(wa.time)/repeated", BM_CompareByIndicatorRepeated)
         ->Unit(benchmark::kMillisecond);
-    for (const char* q : {"电", "用水", "报装全流程"}) {
+    for (const char* q : {"电", "用水", "报装全流程", "5G"}) {
         if (qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_NO_INDEX") != 0)
             break;
         benchmark::RegisterBenchmark((std::string("search/") + q).c_str(), BM_Search, q)
