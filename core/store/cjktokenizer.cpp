@@ -374,6 +374,80 @@ int phraseInstances(const DocumentTokens& tokens, const QueryPhrase& phrase) {
     return count;
 }
 
+int phraseInstances(const char* utf8, int bytes, const QueryPhrase& phrase, int* positions) {
+    const qsizetype n = phrase.tokens.size();
+    if (!utf8 || n == 0 || n > 64) {
+        DocumentTokens tokens;
+        documentTokens(utf8, bytes, tokens);
+        if (positions)
+            *positions = int(tokens.spans.size());
+        return phraseInstances(tokens, phrase);
+    }
+    int count = 0;
+    int at = 0;
+    quint64 partial = 0; // bit k: the tokens up to here are the phrase's first k + 1 tokens
+    const auto next = [&](std::string_view have) {
+        ++at;
+        quint64 matched = 0;
+        for (qsizetype k = 0; k < n; ++k) {
+            if (k > 0 && ((partial >> (k - 1)) & 1) == 0)
+                continue;
+            const QueryToken& q = phrase.tokens[k];
+            const std::string_view want(q.bytes.constData(), size_t(q.bytes.size()));
+            if (q.prefix ? have.substr(0, want.size()) == want : have == want)
+                matched |= quint64(1) << k;
+        }
+        count += int((matched >> (n - 1)) & 1);
+        partial = matched;
+    };
+    // A phrase of words only (5G, ICP, 12345): a CJK position is never one of its tokens, so the text's
+    // CJK characters only count and break a partial match, without forming their bigrams.
+    bool wordsOnly = true;
+    for (const QueryToken& q : phrase.tokens) {
+        int len = 1;
+        wordsOnly = wordsOnly && !q.bytes.isEmpty() &&
+                    !isCjk(decode(reinterpret_cast<const unsigned char*>(q.bytes.constData()),
+                                  int(q.bytes.size()), &len));
+    }
+    if (!wordsOnly) {
+        run(utf8, bytes, Mode::Document, [&](bool, const char* tok, int len, int, int) {
+            next(std::string_view(tok, size_t(len)));
+            return SQLITE_OK;
+        });
+    } else {
+        // run()'s document mode, less the bigrams: one position per CJK character and per word.
+        const auto* p = reinterpret_cast<const unsigned char*>(utf8);
+        std::string word;
+        for (int i = 0; i < bytes;) {
+            int len = 1;
+            const char32_t cp = decode(p + i, bytes - i, &len);
+            if (isCjk(cp)) {
+                ++at;
+                partial = 0;
+                i += len;
+                continue;
+            }
+            if (!wordFold(cp)) {
+                i += len;
+                continue;
+            }
+            word.clear();
+            while (i < bytes) {
+                int l = 1;
+                const char32_t f = wordFold(decode(p + i, bytes - i, &l));
+                if (!f)
+                    break;
+                appendUtf8(word, f);
+                i += l;
+            }
+            next(word);
+        }
+    }
+    if (positions)
+        *positions = at;
+    return count;
+}
+
 QByteArray phraseLiteral(const QueryPhrase& phrase) {
     const auto characters = [](const QByteArray& bytes) {
         QList<char32_t> out;

@@ -95,6 +95,11 @@ void documentTokens(const char* utf8, int bytes, DocumentTokens& out);
 // instances in a column).
 int phraseInstances(const DocumentTokens& tokens, const QueryPhrase& phrase);
 
+// The same count on a column's UTF-8 text without building its tokens: pc_cjk2's document mode run once,
+// each token compared with the phrase's as it comes. `positions`, when given, receives the column's
+// positions (tokenCount).
+int phraseInstances(const char* utf8, int bytes, const QueryPhrase& phrase, int* positions = nullptr);
+
 // The text whose occurrences (overlapping ones counted) are exactly the phrase's instances, when there
 // is one: a chain of overlapping CJK bigrams (报装 装全 全流 流程: 报装全流程) or one CJK character as a
 // prefix (电*: every 电 starts a token). Empty for anything else (words, run-final characters, prefixes

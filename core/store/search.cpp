@@ -594,25 +594,24 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     }
     if (nRow == 0)
         return QList<SearchHit>();
-    // A measure's three columns as pc_cjk2 tokens, and per phrase its instances per column: counted as
-    // occurrences of the phrase's text where it has one (phraseLiteral: Chinese phrases, one character),
-    // else on the column's tokens.
-    fts::DocumentTokens columns;
+    // Per phrase its instances per column of a measure: counted as occurrences of the phrase's text where
+    // it has one (phraseLiteral: Chinese phrases, one character), else on the column's pc_cjk2 tokens,
+    // compared as the tokenizer gives them (phraseInstances on the text, which also gives the column's
+    // positions).
     QList<std::array<int, 3>> instances(mq->phrases.size());
     QList<QByteArray> literals;
     for (const fts::QueryPhrase& p : mq->phrases)
         literals << fts::phraseLiteral(p);
-    // The measure's length in positions too when `withLength` (ranking; counting rows needs only the
-    // instances).
+    // Every read of a measure's text goes through here: columns firstColumn .. firstColumn + 2 of the
+    // statement are its title, body and units. Returns the measure's length in positions when
+    // `withLength` (ranking; counting rows needs only the instances).
     const auto readRow = [&](sqlite3_stmt* st, int firstColumn, const QList<int>& phrases, bool withLength) {
         int length = 0;
         for (int col = 0; col < 3; ++col) {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, firstColumn + col));
-            const int bytes = sqlite3_column_bytes(st, firstColumn + col);
-            const std::string_view view(text ? text : "", text ? size_t(bytes) : 0);
-            if (withLength)
-                length += fts::tokenCount(text, text ? bytes : 0);
-            bool tokenized = false;
+            const int bytes = text ? sqlite3_column_bytes(st, firstColumn + col) : 0;
+            const std::string_view view(text ? text : "", size_t(bytes));
+            int positions = -1;
             for (const int i : phrases) {
                 int& count = instances[i][size_t(col)];
                 count = 0;
@@ -626,12 +625,11 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
                         ++count;
                     continue;
                 }
-                if (!tokenized) {
-                    fts::documentTokens(text, text ? bytes : 0, columns);
-                    tokenized = true;
-                }
-                count = fts::phraseInstances(columns, mq->phrases[i]);
+                count =
+                    fts::phraseInstances(text, bytes, mq->phrases[i], positions < 0 ? &positions : nullptr);
             }
+            if (withLength)
+                length += positions >= 0 ? positions : fts::tokenCount(text, bytes);
         }
         return length;
     };
@@ -643,7 +641,11 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     for (qsizetype i = 0; i < mq->phrases.size(); ++i)
         allPhrases << int(i);
     // Rows holding each phrase (bm25's IDF), over the whole index. One token (a bigram, a word, a
-    // character's prefix): FTS5 counts its rows. More: the rows holding all its tokens, checked. Kept
+    // character's prefix): FTS5 counts its rows. More: the rows holding all its tokens (FTS5 counts them)
+    // are checked on their text, newest first, as many as are ranked (candidateLimit): all of them when
+    // there are no more (the exact count, as FTS5 with positions gives it), else the share of those
+    // checked that hold the phrase is taken for all of them (an estimate, rounded to a whole row:
+    // checking every row cost up to 0.4 s at 10,000 plans; with candidateLimit 0 every row is checked). Kept
     // per connection under the database's state (other connections' commits move data_version, this
     // connection's changes its total changes), so a repeated query does not count again.
     QByteArray state;
@@ -658,58 +660,105 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         state = QByteArray::number(sqlite3_column_int64(*st, 0)) + '/' +
                 QByteArray::number(sqlite3_total_changes64(m_statements->handle())) + '/';
     }
+    // As many rows as are ranked (candidateLimit; none: all, the exact count).
+    const qint64 sample =
+        options.candidateLimit > 0 ? qint64(options.candidateLimit) : std::numeric_limits<qint64>::max();
     QHash<QByteArray, qint64>& rowsCache = m_statements->phraseRows();
-    QList<double> idf;
-    for (const fts::QueryPhrase& p : mq->phrases) {
-        QByteArray key = state;
-        for (const fts::QueryToken& t : p.tokens)
-            key += t.bytes + (t.prefix ? "*\x1f" : "\x1f");
-        qint64 nHit = 0;
-        if (const auto it = rowsCache.constFind(key); it != rowsCache.constEnd()) {
-            nHit = *it;
-        } else {
-            const fts::QueryToken& t0 = p.tokens.first();
-            const bool counted = p.tokens.size() == 1 &&
-                                 (t0.prefix || fts::singleCharacter(QString::fromUtf8(t0.bytes)).isEmpty());
-            Result<sqlite3_stmt*> st = m_statements->get(
-                counted
-                    ? QStringLiteral("SELECT count(*) FROM measure_fts WHERE measure_fts MATCH ?")
-                    : QStringLiteral("SELECT m.title, m.body, m.units FROM measure_fts f JOIN measures m ON "
-                                     "m.id = f.rowid WHERE measure_fts MATCH ?"),
-                what, m_path);
-            if (!st)
-                return st.error();
-            const store::StatementScope scope(*st);
-            if (!store::bindAll(*st, {phraseMatch(p)}))
-                return failedStep(sqlite3_errcode(m_statements->handle()));
-            const int index = int(&p - mq->phrases.constData());
-            for (int rc = sqlite3_step(*st);; rc = sqlite3_step(*st)) {
-                if (rc == SQLITE_DONE)
-                    break;
-                if (rc != SQLITE_ROW)
-                    return failedStep(rc);
-                if (counted) {
-                    nHit = sqlite3_column_int64(*st, 0);
-                } else {
-                    readRow(*st, 0, {index}, false);
-                    nHit += holds(index) ? 1 : 0;
-                }
-            }
-            if (rowsCache.size() >= 4096) // old states: forget them wholesale
-                rowsCache.clear();
-            rowsCache.insert(key, nHit);
+    const auto remember = [&](const QByteArray& key, qint64 rows) {
+        if (rowsCache.size() >= 4096) // old states: forget them wholesale
+            rowsCache.clear();
+        rowsCache.insert(key, rows);
+    };
+    // FTS5's count of the rows holding every token of phrase i (no positions: that is all it knows).
+    const auto tokenRows = [&](int i) -> Result<qint64> {
+        Result<sqlite3_stmt*> st = m_statements->get(
+            QStringLiteral("SELECT count(*) FROM measure_fts WHERE measure_fts MATCH ?"), what, m_path);
+        if (!st)
+            return st.error();
+        const store::StatementScope scope(*st);
+        if (!store::bindAll(*st, {phraseMatch(mq->phrases[i])}))
+            return failedStep(sqlite3_errcode(m_statements->handle()));
+        const int rc = sqlite3_step(*st);
+        if (rc != SQLITE_ROW)
+            return failedStep(rc);
+        return qint64(sqlite3_column_int64(*st, 0));
+    };
+    // The rows holding phrase i when `held` of the newest `sample` rows holding its tokens hold it.
+    const auto estimated = [&](int i, qint64 held) -> Result<qint64> {
+        const Result<qint64> all = tokenRows(i);
+        if (!all)
+            return all.error();
+        return qint64(std::llround(double(*all) * double(held) / double(sample)));
+    };
+    // Phrase i checked on the text of the newest rows holding its tokens, in a statement of its own.
+    const auto checkedRows = [&](int i) -> Result<qint64> {
+        Result<sqlite3_stmt*> st = m_statements->get(
+            QStringLiteral(
+                "SELECT m.title, m.body, m.units FROM measure_fts f JOIN measures m ON m.id = f.rowid "
+                "WHERE measure_fts MATCH ? ORDER BY f.rowid DESC"),
+            what, m_path);
+        if (!st)
+            return st.error();
+        const store::StatementScope scope(*st);
+        if (!store::bindAll(*st, {phraseMatch(mq->phrases[i])}))
+            return failedStep(sqlite3_errcode(m_statements->handle()));
+        qint64 seen = 0;
+        qint64 held = 0;
+        for (int rc = sqlite3_step(*st);; rc = sqlite3_step(*st)) {
+            if (rc == SQLITE_DONE)
+                return held;
+            if (rc != SQLITE_ROW)
+                return failedStep(rc);
+            if (seen == sample)
+                break;
+            ++seen;
+            readRow(*st, 0, {i}, false);
+            held += holds(i) ? 1 : 0;
         }
-        double v = std::log((double(nRow - nHit) + 0.5) / (double(nHit) + 0.5));
-        if (v <= 0.0)
-            v = 1e-6;
-        idf << v;
-    }
+        return estimated(i, held);
+    };
+    const auto idfOf = [&](qint64 nHit) {
+        const double v = std::log((double(nRow - nHit) + 0.5) / (double(nHit) + 0.5));
+        return v <= 0.0 ? 1e-6 : v;
+    };
     qint64 documentId = -1;
     if (!options.docId.isEmpty()) {
         const Result<DocumentRecord> d = documentByDocId(options.docId);
         if (!d)
             return d.error();
         documentId = d->id;
+    }
+    // A query of one phrase over the whole index walks that phrase's rows newest first below, at least
+    // `sample` of them when there are more (it stops after the candidateLimit + 1st match): the count
+    // is taken from that walk.
+    const bool countInWalk = mq->phrases.size() == 1 && documentId < 0;
+    QList<QByteArray> keys;
+    QList<double> idf(mq->phrases.size(), 0.0);
+    int walkCounts = -1; // the phrase counted in the walk
+    for (const fts::QueryPhrase& p : mq->phrases) {
+        const int index = int(&p - mq->phrases.constData());
+        QByteArray key = state;
+        for (const fts::QueryToken& t : p.tokens)
+            key += t.bytes + (t.prefix ? "*\x1f" : "\x1f");
+        const fts::QueryToken& t0 = p.tokens.first();
+        const bool counted = p.tokens.size() == 1 &&
+                             (t0.prefix || fts::singleCharacter(QString::fromUtf8(t0.bytes)).isEmpty());
+        if (!counted)
+            key += QByteArray::number(sample); // the estimate depends on the sample
+        keys << key;
+        if (const auto it = rowsCache.constFind(key); it != rowsCache.constEnd()) {
+            idf[index] = idfOf(*it);
+            continue;
+        }
+        if (!counted && countInWalk) {
+            walkCounts = index;
+            continue;
+        }
+        const Result<qint64> nHit = counted ? tokenRows(index) : checkedRows(index);
+        if (!nHit)
+            return nHit.error();
+        remember(key, *nHit);
+        idf[index] = idfOf(*nHit);
     }
     const double avgdl = double(nToken) / double(nRow);
     const double k1 = 1.2;
@@ -725,20 +774,31 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         what, m_path);
     if (!st)
         return st.error();
-    QList<std::pair<double, qint64>> ranked;
+    // Per ranked candidate its id and per phrase bm25's factor besides the IDF, multiplied once the IDFs
+    // are all known (the same operations, in the same order, as FTS5's bm25).
+    QList<qint64> rankedIds;
+    QList<double> factors;
+    qint64 walked = 0;
+    qint64 heldInSample = 0;
+    bool walkedAll = false;
     {
         const store::StatementScope scope(*st);
         if (!store::bindAll(*st, {candidateMatch, low, high}))
             return failedStep(sqlite3_errcode(m_statements->handle()));
         qsizetype candidates = 0;
         for (int rc = sqlite3_step(*st);; rc = sqlite3_step(*st)) {
-            if (rc == SQLITE_DONE)
+            if (rc == SQLITE_DONE) {
+                walkedAll = true;
                 break;
+            }
             if (rc != SQLITE_ROW) {
                 const Error e = store::sqliteError(m_statements->handle(), rc, what, m_path);
                 return e.code != QLatin1String("db-query") ? e : syntaxError(); // locked, corrupt …: say so
             }
             const int length = readRow(*st, 2, allPhrases, true);
+            ++walked;
+            if (walkCounts >= 0 && walked <= sample && holds(walkCounts))
+                ++heldInSample;
             bool matches = false;
             for (const QList<int>& g : mq->groups) {
                 bool all = !g.isEmpty();
@@ -759,14 +819,34 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
             if (documentId >= 0 && sqlite3_column_int64(*st, 1) != documentId)
                 continue;
             const double d = double(length);
-            double score = 0.0;
+            rankedIds << sqlite3_column_int64(*st, 0);
             for (qsizetype i = 0; i < mq->phrases.size(); ++i) {
                 const auto& c = instances[i];
                 const double freq = 4.0 * c[0] + 1.0 * c[1] + 0.5 * c[2];
-                score += idf[i] * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl)));
+                factors << (freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl));
             }
-            ranked.append({-1.0 * score, sqlite3_column_int64(*st, 0)});
         }
+    }
+    if (walkCounts >= 0) {
+        // The walk went through every row holding the phrase's tokens (exact when they are at most
+        // `sample`), or at least the newest `sample` of them.
+        qint64 nHit = heldInSample;
+        if (walked > sample) {
+            const Result<qint64> all = walkedAll ? Result<qint64>(walked) : tokenRows(walkCounts);
+            if (!all)
+                return all.error();
+            nHit = qint64(std::llround(double(*all) * double(heldInSample) / double(sample)));
+        }
+        remember(keys[walkCounts], nHit);
+        idf[walkCounts] = idfOf(nHit);
+    }
+    QList<std::pair<double, qint64>> ranked;
+    ranked.reserve(rankedIds.size());
+    for (qsizetype k = 0; k < rankedIds.size(); ++k) {
+        double score = 0.0;
+        for (qsizetype i = 0; i < mq->phrases.size(); ++i)
+            score += idf[i] * factors[k * mq->phrases.size() + i];
+        ranked.append({-1.0 * score, rankedIds[k]});
     }
     std::sort(ranked.begin(), ranked.end());
     if (options.limit > 0 && ranked.size() > options.limit)

@@ -9,6 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <tuple>
 
 using namespace pc;
 using namespace pc::test;
@@ -367,5 +370,219 @@ TEST(SearchIndex, ChangedAndRemovedMeasuresAreReindexed) {
             got.append({h.measureId, h.score});
         }
         EXPECT_EQ(got, referenceBm25(*db, fts::buildMatchQuery(query)->fts5));
+    }
+}
+
+// The words-only and general paths of the streamed phrase count agree with the count on the built
+// tokens, and give the column's positions: words in and around CJK runs, upper case and full width,
+// words inside longer words, prefixes, overlapping instances, malformed bytes, an empty and a null text.
+TEST(SearchQuery, StreamedPhraseInstancesEqualTheCountOnTheTokens) {
+    QList<QByteArray> texts;
+    for (const char* t :
+         {"新建5GB存储与5G基站，办电5G通办，5g5G 5G。", "ＩＣＰ许可证与icp备案，ICP ICPs x-ICP",
+          "5G电 5G电力 电5G 5G 电", "用水用水用水，用水报装，用水 报装。", "2023年底前12345热线12345", "",
+          "。，！ -- ", "Ωμ café Café 5G"})
+        texts << QByteArray(t);
+    texts << QByteArray("5G\xff\xfe"
+                        "5G 5G\xe7\x94"); // malformed UTF-8 between and after the words
+    // Each query with its instances over all the texts, counted by hand.
+    const std::pair<const char*, int> queries[] = {
+        {"5G", 11},           {"ICP", 4},       {"12345", 2}, {"5G电", 3}, {"电5G", 3},
+        {"\"用水 报装\"", 2}, {"\"5G 5G\"", 3}, {"用水", 5},  {"café", 2}, {"\"办电 5G 通办\"", 1},
+        {"\"电 报装\"", 0},   {"用水用", 2}};
+    QHash<QString, int> instances;
+    for (const QByteArray& text : texts) {
+        SCOPED_TRACE(text.toStdString());
+        fts::DocumentTokens tokens;
+        fts::documentTokens(text.constData(), int(text.size()), tokens);
+        for (const auto& [query, count] : queries) {
+            SCOPED_TRACE(query);
+            const fts::QueryPhrase phrase = fts::buildMatchQuery(QString::fromUtf8(query))->phrases.first();
+            int positions = -1;
+            const int streamed = fts::phraseInstances(text.constData(), int(text.size()), phrase, &positions);
+            EXPECT_EQ(streamed, fts::phraseInstances(tokens, phrase));
+            EXPECT_EQ(positions, int(tokens.spans.size()));
+            EXPECT_EQ(fts::phraseInstances(text.constData(), int(text.size()), phrase), streamed);
+            instances[QString::fromUtf8(query)] += streamed;
+        }
+    }
+    for (const auto& [query, count] : queries)
+        EXPECT_EQ(instances.value(QString::fromUtf8(query)), count) << query;
+    const fts::QueryPhrase word = fts::buildMatchQuery(QStringLiteral("5G"))->phrases.first();
+    int positions = -1;
+    EXPECT_EQ(fts::phraseInstances(nullptr, 0, word, &positions), 0);
+    EXPECT_EQ(positions, 0);
+}
+
+namespace {
+
+// 30 plans of three measures, written so that the newest plans hold the phrase 不动产登记 in a larger
+// share of the measures holding its tokens (不动 动产 产登 登记) than the older ones: in the first 15
+// plans every plan also has a measure with 不动产权 … 房产登记 (all four tokens, not the phrase), in the
+// last 15 only every third plan.
+std::unique_ptr<Database> manyPlansDatabase() {
+    auto opened = openTestDatabase();
+    if (!opened)
+        return nullptr;
+    std::unique_ptr<Database> db = std::move(opened).value();
+    if (!db->storeTaxonomy(sampleAreas(), sampleIndicators()))
+        return nullptr;
+    for (int k = 0; k < 30; ++k) {
+        PlanSpec p;
+        p.docId = QStringLiteral("estimate-%1").arg(k, 2, 10, QLatin1Char('0'));
+        p.jurisdiction = QStringLiteral("样%1区").arg(k);
+        p.year = 2000 + k;
+        p.measures.append({QStringLiteral("water"),
+                           k % 4 == 0 ? QStringLiteral("不动产登记") : QString(),
+                           k % 2 == 0 ? QStringLiteral("不动产登记一窗受理，推行不动产登记全程网办。")
+                                      : QStringLiteral("不动产登记与水电气过户联动办理，一窗受理。"),
+                           {},
+                           {}});
+        p.measures.append({QStringLiteral("water"),
+                           QString(),
+                           k < 15 || k % 3 == 0
+                               ? QStringLiteral("不动产权籍调查和房产登记分开进行，一窗办理。")
+                               : QStringLiteral("企业开办一网通办，全程网上办理。"),
+                           {},
+                           {}});
+        p.measures.append({QStringLiteral("water"),
+                           QStringLiteral("用水"),
+                           QStringLiteral("用水报装时间压缩至%1个工作日。").arg(k % 5 + 1),
+                           {},
+                           {}});
+        if (!db->importAnalysis(makeAnalysis(p)))
+            return nullptr;
+    }
+    return db;
+}
+
+} // namespace
+
+// SQLite only. A phrase of several tokens is weighed (bm25's IDF) by the measures holding it, which the
+// index without positions cannot count: they are checked on the text of at most candidateLimit of the
+// measures holding its tokens. Up to that many: the exact count, FTS5's bm25 to the bit (as before);
+// beyond: the share of the newest candidateLimit that hold it, taken for all of them. A query of one
+// phrase keeps its order (every score has the same factor), the scores change by the ratio of the
+// estimated IDF to the exact one, and the count is the same whether it comes from the ranking's walk
+// (the whole index) or from a walk of its own (one plan).
+TEST(SearchIndex, PhraseRowsAreExactUpToTheCandidateLimitAndEstimatedBeyond) {
+    auto db = manyPlansDatabase();
+    ASSERT_TRUE(db);
+    if (db->isPostgres())
+        return;
+    const QString query = QStringLiteral("不动产登记");
+    const QList<std::pair<qint64, double>> reference = referenceBm25(*db, fts::buildMatchQuery(query)->fts5);
+    ASSERT_EQ(reference.size(), 30);
+    // The measures holding the phrase's tokens (candidates), newest first, and which hold the phrase.
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(
+        QStringLiteral("SELECT id, title || ' ' || body || ' ' || units FROM measures ORDER BY id DESC")));
+    QList<std::pair<qint64, bool>> candidates;
+    qint64 measures = 0;
+    while (q.next()) {
+        ++measures;
+        const QString text = q.value(1).toString();
+        bool allTokens = true;
+        for (const char* token : {"不动", "动产", "产登", "登记"})
+            allTokens = allTokens && text.contains(QString::fromUtf8(token));
+        if (allTokens)
+            candidates.append({q.value(0).toLongLong(), text.contains(query)});
+    }
+    q.finish();
+    ASSERT_EQ(candidates.size(), 50); // 30 with the phrase, 20 with its tokens only
+    const auto idf = [&](double n) { return std::log((double(measures) - n + 0.5) / (n + 0.5)); };
+    const auto hitsOf = [](const QList<SearchHit>& hits) {
+        QList<std::pair<qint64, double>> out;
+        for (const SearchHit& h : hits)
+            out.append({h.measureId, h.score});
+        return out;
+    };
+
+    // No cap, or a cap of at least the 50 candidates: every candidate is checked, FTS5's bm25 exactly.
+    for (const int limit : {0, 50, 80}) {
+        SearchOptions o;
+        o.limit = 0;
+        o.candidateLimit = limit;
+        EXPECT_EQ(hitsOf(db->search(query, o).value()), reference) << limit;
+    }
+
+    // A cap of 10: the newest 10 candidates hold the phrase 8 times, so 50 × 8 / 10 = 40 measures are
+    // taken to hold it (30 do).
+    const int cap = 10;
+    qint64 held = 0;
+    for (qsizetype i = 0; i < cap; ++i)
+        held += candidates[i].second ? 1 : 0;
+    ASSERT_EQ(held, 8);
+    const double ratio = idf(40) / idf(30);
+    SearchOptions capped;
+    capped.limit = 0;
+    capped.candidateLimit = cap;
+    SearchInfo info;
+    const QList<SearchHit> hits = db->search(query, capped, &info).value();
+    EXPECT_TRUE(info.capped);
+    ASSERT_EQ(hits.size(), cap);
+    // The newest 10 measures holding the phrase, in the reference's order, each score the reference's
+    // times the ratio of the IDFs.
+    QList<qint64> newest;
+    for (const auto& [id, holds] : std::as_const(candidates)) {
+        if (holds && newest.size() < cap)
+            newest << id;
+    }
+    QList<std::pair<qint64, double>> expected;
+    for (const auto& [id, score] : reference) {
+        if (newest.contains(id))
+            expected.append({id, score * ratio});
+    }
+    ASSERT_EQ(expected.size(), cap);
+    for (qsizetype i = 0; i < cap; ++i) {
+        EXPECT_EQ(hits[i].measureId, expected[i].first) << i;
+        EXPECT_NEAR(hits[i].score, expected[i].second, 1e-12 * std::abs(expected[i].second)) << i;
+    }
+    EXPECT_EQ(db->search(query, capped).value(), hits); // again, with the count kept
+    // One plan: the count from a walk of its own gives the same scores as the whole index's.
+    for (const char* plan : {"estimate-29", "estimate-24"}) {
+        SearchOptions one = capped;
+        one.docId = QString::fromLatin1(plan);
+        const QList<SearchHit> mine = db->search(query, one).value();
+        ASSERT_FALSE(mine.isEmpty()) << plan;
+        for (const SearchHit& h : mine) {
+            const auto it = std::find_if(hits.begin(), hits.end(),
+                                         [&](const SearchHit& x) { return x.measureId == h.measureId; });
+            ASSERT_NE(it, hits.end()) << plan;
+            EXPECT_EQ(h.score, it->score) << plan;
+        }
+    }
+    // Two phrases, each counted in a walk of its own. 一窗受理 (一窗 窗受 受理): its 30 candidates all
+    // hold it (the other measures say 一窗办理), so 30 × 10 / 10 = 30 is exact; 不动产登记 is 40 as above.
+    // Each score is bm25's sum over the phrases with those IDFs; the factors besides the IDF come from the
+    // reference's one-phrase scores.
+    const QString second = QStringLiteral("一窗受理");
+    const QList<std::pair<qint64, double>> secondReference =
+        referenceBm25(*db, fts::buildMatchQuery(second)->fts5);
+    ASSERT_EQ(secondReference.size(), 30);
+    const QString both = query + QLatin1Char(' ') + second;
+    SearchOptions all = capped;
+    all.candidateLimit = 0;
+    EXPECT_EQ(hitsOf(db->search(both, all).value()), referenceBm25(*db, fts::buildMatchQuery(both)->fts5));
+    const QList<SearchHit> two = db->search(both, capped, &info).value();
+    EXPECT_TRUE(info.capped);
+    ASSERT_EQ(two.size(), cap);
+    const auto factor = [](const QList<std::pair<qint64, double>>& ref, qint64 id, double idfOfRef) {
+        for (const auto& [rid, score] : ref) {
+            if (rid == id)
+                return -score / idfOfRef;
+        }
+        return std::numeric_limits<double>::quiet_NaN();
+    };
+    QList<std::pair<qint64, double>> expectedTwo;
+    for (const qint64 id : std::as_const(newest))
+        expectedTwo.append({id, -(idf(40) * factor(reference, id, idf(30)) +
+                                  idf(30) * factor(secondReference, id, idf(30)))});
+    std::sort(expectedTwo.begin(), expectedTwo.end(), [](const auto& x, const auto& y) {
+        return std::tie(x.second, x.first) < std::tie(y.second, y.first);
+    });
+    for (qsizetype i = 0; i < cap; ++i) {
+        EXPECT_EQ(two[i].measureId, expectedTwo[i].first) << i;
+        EXPECT_NEAR(two[i].score, expectedTwo[i].second, 1e-12 * std::abs(expectedTwo[i].second)) << i;
     }
 }
