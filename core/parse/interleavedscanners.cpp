@@ -52,20 +52,43 @@ bool isListMark(QChar c) {
 // The end of the unit name starting at p (after a list mark), or -1.
 qsizetype listedUnitEnd(QStringView s, qsizetype p) {
     const qsizetype n = s.size();
+    auto at = [&](qsizetype i) { return i < n ? s.at(i).unicode() : char16_t(0); };
     auto closes = [&](qsizetype e) { return e < n && (isListMark(s.at(e)) || s.at(e) == u'。'); };
-    // (?:重庆市|重庆|市|国网|人行)\p{Han}{1,8}?(?:局|委|办|院|部|海关|公司|中心), alternatives in order.
-    for (QStringView prefix : {u"重庆市", u"重庆", u"市", u"国网", u"人行"}) {
-        if (!startsWithAt(s, p, prefix))
-            continue;
-        qsizetype q = p + prefix.size();
-        for (int k = 1; k <= 8; ++k) {
-            const qsizetype h = regexHanAt(s, q);
-            if (h == 0)
-                break;
-            q += h;
-            for (QStringView suffix : {u"局", u"委", u"办", u"院", u"部", u"海关", u"公司", u"中心"}) {
-                if (startsWithAt(s, q, suffix) && closes(q + suffix.size()))
-                    return q + suffix.size();
+    // The suffix (?:局|委|办|院|部|海关|公司|中心) at q followed by a closing mark: the end, or -1.
+    auto suffixEnd = [&](qsizetype q) -> qsizetype {
+        switch (at(q)) {
+        case u'局':
+        case u'委':
+        case u'办':
+        case u'院':
+        case u'部':
+            return closes(q + 1) ? q + 1 : -1;
+        case u'海':
+            return at(q + 1) == u'关' && closes(q + 2) ? q + 2 : -1;
+        case u'公':
+            return at(q + 1) == u'司' && closes(q + 2) ? q + 2 : -1;
+        case u'中':
+            return at(q + 1) == u'心' && closes(q + 2) ? q + 2 : -1;
+        default:
+            return -1;
+        }
+    };
+    // (?:重庆市|重庆|市|国网|人行)\p{Han}{1,8}?(?:局|…), the alternatives in order.
+    const char16_t c0 = at(p);
+    if (c0 == u'重' || c0 == u'市' || c0 == u'国' || c0 == u'人') {
+        for (QStringView prefix : {QStringView(u"重庆市"), QStringView(u"重庆"), QStringView(u"市"),
+                                   QStringView(u"国网"), QStringView(u"人行")}) {
+            if (prefix.front() != c0 || !startsWithAt(s, p, prefix))
+                continue;
+            qsizetype q = p + prefix.size();
+            for (int k = 1; k <= 8; ++k) {
+                const qsizetype h = regexHanAt(s, q);
+                if (h == 0)
+                    break;
+                q += h;
+                const qsizetype e = suffixEnd(q);
+                if (e >= 0)
+                    return e;
             }
         }
     }
@@ -76,7 +99,7 @@ qsizetype listedUnitEnd(QStringView s, qsizetype p) {
         if (h == 0)
             break;
         q += h;
-        if (k >= 2 && startsWithAt(s, q, u"公司") && closes(q + 2))
+        if (k >= 2 && at(q) == u'公' && at(q + 1) == u'司' && closes(q + 2))
             return q + 2;
     }
     return -1;
@@ -99,10 +122,8 @@ bool subjectOk(QStringView s, qsizetype from, qsizetype lookbehind) {
 
 } // namespace
 
-QList<ScanSpan> findMeasureNumbers(QStringView s, qsizetype from) {
+QList<ScanSpan> findMeasureNumbers(QStringView s, qsizetype from, int maxDigits) {
     QList<ScanSpan> out;
-    if (!subjectOk(s, from, 1))
-        return out;
     const qsizetype n = s.size();
     for (qsizetype i = std::max<qsizetype>(from, 0); i < n; ++i) {
         if (!isAsciiDigit(s.at(i)))
@@ -112,18 +133,18 @@ QList<ScanSpan> findMeasureNumbers(QStringView s, qsizetype from) {
         qsizetype e = i;
         while (e < n && isAsciiDigit(s.at(e)))
             ++e;
-        // Every start inside the run fails the look-behind; a run of 4+ digits never matches.
-        if (e - i <= 3 && e < n && s.at(e) == u'.' && regexHanAt(s, e + 1) > 0)
+        // Every start inside the run fails the look-behind; a longer run than maxDigits never matches.
+        if (e - i <= maxDigits && e < n && s.at(e) == u'.' && regexHanAt(s, e + 1) > 0)
             out.append(ScanSpan{i, e + 1, i, e});
         i = e - 1;
     }
+    if (!out.isEmpty() && !subjectOk(s, from, 1)) // checked only when it matters
+        out.clear();
     return out;
 }
 
 QList<ScanSpan> findAreaHeadings(QStringView s, qsizetype from) {
     QList<ScanSpan> out;
-    if (!subjectOk(s, from, 0))
-        return out;
     const qsizetype n = s.size();
     auto lookaheadHolds = [&](qsizetype p) {
         if (p == n || (p == n - 1 && s.at(p) == u'\n')) // $: the end, or before a final line feed
@@ -136,6 +157,8 @@ QList<ScanSpan> findAreaHeadings(QStringView s, qsizetype from) {
         return d > p && d - p <= 3 && d < n && s.at(d) == u'.';
     };
     for (qsizetype i = std::max<qsizetype>(from, 0); i < n; ++i) {
+        if (!isNumeral(s.at(i)))
+            continue;
         const qsizetype mark = numeralsThen(s, i, u'、');
         if (mark < 0)
             continue;
@@ -152,25 +175,31 @@ QList<ScanSpan> findAreaHeadings(QStringView s, qsizetype from) {
             }
         }
     }
+    if (!out.isEmpty() && !subjectOk(s, from, 0))
+        out.clear();
     return out;
 }
 
 qsizetype findProseHeading(QStringView s) {
-    if (!text::isValidUtf16(s))
-        return -1;
     for (qsizetype i = 0; i < s.size(); ++i) {
-        if (isNumeral(s.at(i)) && numeralsThen(s, i, u'、') >= 0)
-            return i;
-        if (s.at(i) == u'（' && numeralsThen(s, i + 1, u'）') >= 0)
-            return i;
+        if ((isNumeral(s.at(i)) && numeralsThen(s, i, u'、') >= 0) ||
+            (s.at(i) == u'（' && numeralsThen(s, i + 1, u'）') >= 0))
+            return text::isValidUtf16(s) ? i : -1;
     }
     return -1;
 }
 
+bool isNumberedLine(QStringView s) {
+    const qsizetype p = text::skipRegexSpaces(s, 0);
+    qsizetype e = p;
+    while (e < s.size() && isAsciiDigit(s.at(e)))
+        ++e;
+    return e > p && e - p <= 3 && e < s.size() && s.at(e) == u'.' &&
+           !(e + 1 < s.size() && isAsciiDigit(s.at(e + 1))) && text::isValidUtf16(s);
+}
+
 QList<ScanSpan> findListedUnits(QStringView s) {
     QList<ScanSpan> out;
-    if (!text::isValidUtf16(s))
-        return out;
     for (qsizetype i = 1; i < s.size(); ++i) {
         if (!isListMark(s.at(i - 1)))
             continue;
@@ -180,6 +209,8 @@ QList<ScanSpan> findListedUnits(QStringView s) {
             i = e - 1;
         }
     }
+    if (!out.isEmpty() && !text::isValidUtf16(s))
+        out.clear();
     return out;
 }
 

@@ -18,7 +18,8 @@ struct ScanSpan {
 // Measure numbers "6．" (already normalised to "6."): globalMatch of
 //   (?<![\d.])(\d{1,3})\.(?=\p{Han})
 // from `from` (the characters before `from` still count for the look-behind). Group: the digits.
-QList<ScanSpan> findMeasureNumbers(QStringView text, qsizetype from);
+// With maxDigits = 2, the layout evidence's (?<![\d.])(\d{1,2})\.(?=\p{Han}).
+QList<ScanSpan> findMeasureNumbers(QStringView text, qsizetype from, int maxDigits = 3);
 
 // Area headings "三、获得电力" before a measure number, a bracket or the end: globalMatch of
 //   ([一二三四五六七八九十]{1,3})、(\p{Han}{2,10}?)(?=\d{1,3}\.|[（(]|$)
@@ -34,5 +35,8 @@ qsizetype findProseHeading(QStringView text);
 //   (?<=[、，,])((?:重庆市|重庆|市|国网|人行)\p{Han}{1,8}?(?:局|委|办|院|部|海关|公司|中心)|\p{Han}{2,8}?公司)(?=[、，,。])
 // Group: the name (the whole match).
 QList<ScanSpan> findListedUnits(QStringView text);
+
+// The layout evidence's numbered line: whether ^\s*\d{1,3}\.(?!\d) matches `line`.
+bool isNumberedLine(QStringView line);
 
 } // namespace pc::parse

@@ -21,6 +21,10 @@ const QRegularExpression& numberRe() {
     static const QRegularExpression re(QStringLiteral("(?<![\\d.])(\\d{1,3})\\.(?=\\p{Han})"));
     return re;
 }
+const QRegularExpression& inlineNumberRe() {
+    static const QRegularExpression re(QStringLiteral("(?<![\\d.])(\\d{1,2})\\.(?=\\p{Han})"));
+    return re;
+}
 const QRegularExpression& areaRe() {
     static const QRegularExpression re(
         QStringLiteral("([一二三四五六七八九十]{1,3})、(\\p{Han}{2,10}?)(?=\\d{1,3}\\.|[（(]|$)"));
@@ -59,12 +63,20 @@ std::string show(const QList<ScanSpan>& spans) {
 
 // Runs all four scanners and their expressions on `text`; adds how many matches each found to `found`
 // (numbers, areas, heading, units) and returns their sum.
-int compareAll(const QString& text, qsizetype from, std::array<int, 4>* found = nullptr) {
+int compareAll(const QString& text, qsizetype from, std::array<int, 5>* found = nullptr) {
     const std::string where = text.toStdString() + " from " + std::to_string(from);
     const QList<ScanSpan> numbers = byRegex(numberRe(), text, from, 1);
     EXPECT_EQ(show(pc::parse::findMeasureNumbers(text, from)), show(numbers)) << where;
+    EXPECT_EQ(show(pc::parse::findMeasureNumbers(text, from, 2)),
+              show(byRegex(inlineNumberRe(), text, from, 1)))
+        << where;
     const QList<ScanSpan> areas = byRegex(areaRe(), text, from, 2);
     EXPECT_EQ(show(pc::parse::findAreaHeadings(text, from)), show(areas)) << where;
+    static const QRegularExpression lineNumber(QStringLiteral("^\\s*\\d{1,3}\\.(?!\\d)"));
+    const bool numbered = lineNumber.match(QStringView(text).mid(from)).hasMatch();
+    EXPECT_EQ(pc::parse::isNumberedLine(QStringView(text).mid(from)), numbered) << where;
+    if (found)
+        (*found)[4] += numbered ? 1 : 0;
     const QRegularExpressionMatch h = headingRe().match(text);
     EXPECT_EQ(pc::parse::findProseHeading(text), h.hasMatch() ? h.capturedStart() : -1) << where;
     const QList<ScanSpan> units = byRegex(listedRe(), text, 0, 1);
@@ -92,6 +104,10 @@ TEST(InterleavedScanners, HandWrittenTexts) {
         QStringLiteral("、重庆市、重庆市政府公司、市一二三四五六七八局、市一二三四五六七八九局、"),
         QStringLiteral("、国网公司，人行中心。重庆市局、长江《中心》公司、"),
         QStringLiteral("5.〈办〉8.《条例》、9.1.2.3"),
+        QStringLiteral(" \t12.精简"),
+        QStringLiteral("1234.办"),
+        QStringLiteral("12.5%"),
+        QStringLiteral("\v7."),
     };
     int compared = 0;
     for (const QString& t : texts) {
@@ -107,53 +123,22 @@ TEST(InterleavedScanners, HandWrittenTexts) {
 
 TEST(InterleavedScanners, GeneratedTextsGiveTheSameMatches) {
     QStringList words = {
-        QStringLiteral("重庆市"),
-        QStringLiteral("重庆"),
-        QStringLiteral("市"),
-        QStringLiteral("国网"),
-        QStringLiteral("人行"),
-        QStringLiteral("局"),
-        QStringLiteral("委"),
-        QStringLiteral("办"),
-        QStringLiteral("院"),
-        QStringLiteral("部"),
-        QStringLiteral("海关"),
-        QStringLiteral("公司"),
-        QStringLiteral("中心"),
-        QStringLiteral("公"),
-        QStringLiteral("海"),
-        QStringLiteral("电力"),
-        QStringLiteral("获得"),
-        QStringLiteral("、"),
-        QStringLiteral("，"),
-        QStringLiteral(","),
-        QStringLiteral("。"),
-        QStringLiteral("（"),
-        QStringLiteral("("),
-        QStringLiteral("）"),
-        QStringLiteral("\n"),
-        QStringLiteral("."),
-        QStringLiteral("1"),
-        QStringLiteral("23"),
-        QStringLiteral("456"),
-        QStringLiteral("7."),
-        QStringLiteral("三"),
-        QStringLiteral("十一"),
-        QStringLiteral("二三四五"),
-        QStringLiteral("x"),
-        QStringLiteral(" "),
-        QStringLiteral("１"),
-        QStringLiteral("《"),
-        QStringLiteral("〈"),
-        QStringLiteral("・"),
-        QStringLiteral("ー"),
-        QString::fromUcs4(U"\U00020000"),
-        QStringLiteral("12."),
-        QStringLiteral("三、"),
-        QStringLiteral("（二）"),
-        QStringLiteral("、市"),
-        QStringLiteral("，重庆市"),
-        QStringLiteral("公司、"),
+        QStringLiteral("重庆市"), QStringLiteral("重庆"),     QStringLiteral("市"),
+        QStringLiteral("国网"),   QStringLiteral("人行"),     QStringLiteral("局"),
+        QStringLiteral("委"),     QStringLiteral("办"),       QStringLiteral("院"),
+        QStringLiteral("部"),     QStringLiteral("海关"),     QStringLiteral("公司"),
+        QStringLiteral("中心"),   QStringLiteral("公"),       QStringLiteral("海"),
+        QStringLiteral("电力"),   QStringLiteral("获得"),     QStringLiteral("、"),
+        QStringLiteral("，"),     QStringLiteral(","),        QStringLiteral("。"),
+        QStringLiteral("（"),     QStringLiteral("("),        QStringLiteral("）"),
+        QStringLiteral("\n"),     QStringLiteral("."),        QStringLiteral("1"),
+        QStringLiteral("23"),     QStringLiteral("456"),      QStringLiteral("7."),
+        QStringLiteral("三"),     QStringLiteral("十一"),     QStringLiteral("二三四五"),
+        QStringLiteral("x"),      QStringLiteral(" "),        QStringLiteral("\t"),
+        QStringLiteral("１"),     QStringLiteral("《"),       QStringLiteral("〈"),
+        QStringLiteral("・"),     QStringLiteral("ー"),       QString::fromUcs4(U"\U00020000"),
+        QStringLiteral("12."),    QStringLiteral("三、"),     QStringLiteral("（二）"),
+        QStringLiteral("、市"),   QStringLiteral("，重庆市"), QStringLiteral("公司、"),
     };
     // In one text of ten, lone surrogates too (the expressions then find nothing at all).
     const QStringList broken = {QString(QChar(0xD840)), QString(QChar(0xDC00))};
@@ -162,7 +147,7 @@ TEST(InterleavedScanners, GeneratedTextsGiveTheSameMatches) {
         seed = seed * 1664525u + 1013904223u;
         return (seed >> 8) % bound;
     };
-    std::array<int, 4> found{};
+    std::array<int, 5> found{};
     for (int round = 0; round < 20000; ++round) {
         QString text;
         const int n = int(next(30));
@@ -178,7 +163,8 @@ TEST(InterleavedScanners, GeneratedTextsGiveTheSameMatches) {
     EXPECT_GT(found[2], 5000);
     EXPECT_GT(found[3], 800);
     std::cout << "matches compared: numbers " << found[0] << ", areas " << found[1] << ", headings "
-              << found[2] << ", units " << found[3] << "\n";
+              << found[2] << ", units " << found[3] << ", numbered lines " << found[4] << "\n";
+    EXPECT_GT(found[4], 200);
 }
 
 // \p{Han} of the expressions, for every code point: the Han script extensions (with 、。《》),
