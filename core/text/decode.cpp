@@ -34,6 +34,74 @@ bool onlyWhitespace(const QString& s) {
 
 } // namespace
 
+bool decodeWellFormedUtf8(QByteArrayView bytes, QString& out) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const qsizetype n = bytes.size();
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        return false;                   // QStringDecoder drops a leading byte order mark
+    QString text(n, Qt::Uninitialized); // never more UTF-16 units than bytes
+    char16_t* d = reinterpret_cast<char16_t*>(text.data());
+    qsizetype i = 0;
+    qsizetype w = 0;
+    while (i < n) {
+        // ASCII, eight bytes at a time.
+        while (i + 8 <= n) {
+            quint64 chunk;
+            std::memcpy(&chunk, p + i, 8);
+            if (chunk & 0x8080808080808080ull)
+                break;
+            for (int k = 0; k < 8; ++k)
+                d[w + k] = p[i + k];
+            i += 8;
+            w += 8;
+        }
+        if (i >= n)
+            break;
+        const unsigned c = p[i];
+        if (c < 0x80) {
+            d[w++] = char16_t(c);
+            ++i;
+            continue;
+        }
+        auto cont = [&](qsizetype k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
+        char32_t u;
+        if (c >= 0xC2 && c <= 0xDF) {
+            if (!cont(1))
+                return false;
+            u = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+            i += 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            if (!cont(1) || !cont(2))
+                return false;
+            u = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+            if (u < 0x800 || (u >= 0xD800 && u <= 0xDFFF)) // overlong, or a surrogate
+                return false;
+            i += 3;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            if (!cont(1) || !cont(2) || !cont(3))
+                return false;
+            u = ((c & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+            if (u < 0x10000 || u > 0x10FFFF)
+                return false;
+            i += 4;
+        } else {
+            return false; // a continuation byte, C0/C1 (overlong) or F5–FF
+        }
+        // Noncharacters: left to QStringDecoder, whatever it makes of them.
+        if ((u >= 0xFDD0 && u <= 0xFDEF) || (u & 0xFFFE) == 0xFFFE)
+            return false;
+        if (u >= 0x10000) {
+            d[w++] = QChar::highSurrogate(u);
+            d[w++] = QChar::lowSurrogate(u);
+        } else {
+            d[w++] = char16_t(u);
+        }
+    }
+    text.truncate(w);
+    out = std::move(text);
+    return true;
+}
+
 Result<DecodedText> decodeBytes(const QByteArray& bytes, const QString& path) {
     if (bytes.isEmpty())
         return Error{path + QStringLiteral(": the file is empty"), QStringLiteral("empty-file")};
@@ -49,6 +117,14 @@ Result<DecodedText> decodeBytes(const QByteArray& bytes, const QString& path) {
     if (bom)
         body.remove(0, 3);
 
+    // Well-formed UTF-8 (nearly every plan) in one pass; QStringDecoder for the rest.
+    if (decodeWellFormedUtf8(body, out.text)) {
+        out.encoding = QStringLiteral("UTF-8");
+        if (onlyWhitespace(out.text))
+            return Error{path + QStringLiteral(": the file holds no text (only whitespace)"),
+                         QStringLiteral("empty-file")};
+        return out;
+    }
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = utf8.decode(body);
     if (!utf8.hasError()) {
