@@ -174,3 +174,25 @@ TEST(Decode, OnePassUtf8DecoderGivesWhatQStringDecoderGives) {
     EXPECT_GT(accepted, 5000);
     EXPECT_GT(declined, 2000);
 }
+
+// The control-byte count (eight bytes at a time) decides at exactly 1 %: 1,000 bytes with 10 control
+// bytes are text, with 11 binary, wherever the control bytes sit in their eight-byte words; tab, line
+// feed, form feed and carriage return never count.
+TEST(Decode, ControlByteShareDecidesAtOnePercentWhereverTheBytesSit) {
+    for (int offset = 0; offset < 9; ++offset) {
+        for (int controls : {10, 11}) {
+            QByteArray bytes(1000, 'a');
+            for (int k = 0; k < 100; ++k)
+                bytes[k * 9 + 3] = "\t\n\f\r"[k % 4];
+            for (int k = 0; k < controls; ++k)
+                bytes[offset + k * 83 + (k % 3)] = char(k % 2 ? 0x1F : 0x01);
+            const auto r = decodeBytes(bytes, QStringLiteral("c.txt"));
+            if (controls == 10) {
+                EXPECT_TRUE(r.ok()) << offset;
+            } else {
+                ASSERT_FALSE(r.ok()) << offset;
+                EXPECT_EQ(r.error().code, QStringLiteral("binary-file"));
+            }
+        }
+    }
+}
