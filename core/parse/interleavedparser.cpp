@@ -8,10 +8,10 @@
 #include "interleavedparser.h"
 
 #include "deadlines.h"
+#include "interleavedscanners.h"
 
 #include <QHash>
 #include <QMap>
-#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -52,13 +52,10 @@ int chineseNumeral(QStringView s) {
 // Unit vocabulary: names standing in 、/，-separated lists in this file, plus known units (a
 // district "区X局" also teaches the municipal "市X局").
 QStringList unitVocabulary(const ParseContext& ctx) {
-    static const QRegularExpression listed(
-        QStringLiteral("(?<=[、，,])((?:重庆市|重庆|市|国网|人行)\\p{Han}{1,8}?(?:局|委|办|院|部|海关|公司|"
-                       "中心)|\\p{Han}{2,8}?公司)(?=[、，,。])"));
+    // (?<=[、，,])((?:重庆市|…)\p{Han}{1,8}?(?:局|…)|\p{Han}{2,8}?公司)(?=[、，,。]): a scanner.
     QSet<QString> names;
-    QRegularExpressionMatchIterator it = listed.globalMatch(ctx.text);
-    while (it.hasNext())
-        names.insert(it.next().captured(1));
+    for (const ScanSpan& m : findListedUnits(ctx.text))
+        names.insert(ctx.text.mid(m.captureStart, m.captureEnd - m.captureStart));
     for (const QString& u : ctx.options.knownUnits) {
         if (u.size() < 3)
             continue;
@@ -78,31 +75,26 @@ QStringList unitVocabulary(const ParseContext& ctx) {
 
 int parseInterleaved(ParseContext& ctx) {
     const QString& text = ctx.text;
-    static const QRegularExpression numberRe(QStringLiteral("(?<![\\d.])(\\d{1,3})\\.(?=\\p{Han})"));
-    static const QRegularExpression areaRe(
-        QStringLiteral("([一二三四五六七八九十]{1,3})、(\\p{Han}{2,10}?)(?=\\d{1,3}\\.|[（(]|$)"));
 
     // The measures table follows the attachment mark; before it is the notice and the plan's prose.
     qsizetype tableStart = text.indexOf(QStringLiteral("附件"));
     if (tableStart < 0)
         tableStart = 0;
 
+    // Measure numbers (?<![\d.])(\d{1,3})\.(?=\p{Han}) and area headings
+    // ([一二三四五六七八九十]{1,3})、(\p{Han}{2,10}?)(?=\d{1,3}\.|[（(]|$): scanners (interleavedscanners.h).
     QList<Token> tokens;
-    QRegularExpressionMatchIterator it = numberRe.globalMatch(text, tableStart);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        tokens.append({m.capturedView(1).toInt(), m.capturedStart(), m.capturedEnd()});
-    }
+    for (const ScanSpan& m : findMeasureNumbers(text, tableStart))
+        tokens.append(
+            {QStringView(text).mid(m.captureStart, m.captureEnd - m.captureStart).toInt(), m.start, m.end});
     if (tokens.isEmpty())
         return 0;
 
     // Area headings: the first measure number right after "三、获得电力" starts that area.
     QList<AreaToken> areas;
-    it = areaRe.globalMatch(text, tableStart);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        areas.append({chineseNumeral(m.capturedView(1)), m.captured(2), m.capturedStart(), m.capturedEnd()});
-    }
+    for (const ScanSpan& m : findAreaHeadings(text, tableStart))
+        areas.append({chineseNumeral(QStringView(text).mid(m.start, m.captureStart - 1 - m.start)),
+                      text.mid(m.captureStart, m.captureEnd - m.captureStart), m.start, m.end});
     // Per numeral: the name right before a measure number (an anchor) wins over other mentions.
     struct AreaInfo {
         int first = 0; // first measure number seen right after the heading, 0 if none
@@ -203,16 +195,15 @@ int parseInterleaved(ParseContext& ctx) {
         const Token& t = tokens[ti];
         // The measure's text runs to the next number or area heading in reading order.
         qsizetype end = ti + 1 < tokens.size() ? tokens[ti + 1].start : text.size();
-        // …or to any heading of the plan's prose woven in ("二、主要举措", "（二）强化考核评价").
-        static const QRegularExpression heading(
-            QStringLiteral("[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）"));
+        // …or to any heading of the plan's prose woven in ("二、主要举措", "（二）强化考核评价"):
+        // [一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）, a scanner.
         // Only a heading within the measure's reach matters: search that window (plus the longest
         // heading), not the rest of the plan after every number.
         const qsizetype reach = std::min<qsizetype>(text.size(), std::min(end, t.textStart + 600) + 8);
-        const QRegularExpressionMatch hm =
-            heading.match(QStringView(text).mid(t.textStart, std::max<qsizetype>(0, reach - t.textStart)));
-        if (hm.hasMatch() && t.textStart + hm.capturedStart() < end)
-            end = t.textStart + hm.capturedStart();
+        const qsizetype hm =
+            findProseHeading(QStringView(text).mid(t.textStart, std::max<qsizetype>(0, reach - t.textStart)));
+        if (hm >= 0 && t.textStart + hm < end)
+            end = t.textStart + hm;
         end = std::min(end, t.textStart + 600);
 
         // Mark unit names and fragments woven into the sentence.

@@ -2,6 +2,7 @@
 #include "parser.h"
 
 #include "interleavedparser.h"
+#include "interleavedscanners.h"
 #include "metadata.h"
 #include "parsecontext.h"
 #include "proseparser.h"
@@ -27,8 +28,6 @@ struct Evidence {
 };
 
 Evidence gather(const ParseContext& ctx) {
-    static const QRegularExpression lineNumber(QStringLiteral("^\\s*\\d{1,3}\\.(?!\\d)"));
-    static const QRegularExpression inlineNumber(QStringLiteral("(?<![\\d.])\\d{1,2}\\.(?=\\p{Han})"));
     Evidence e;
     for (qsizetype i = 0; i < ctx.lines.size(); ++i) {
         const QStringView v = ctx.lineView(i);
@@ -36,17 +35,14 @@ Evidence gather(const ParseContext& ctx) {
             continue;
         ++e.nonEmptyLines;
         e.textChars += v.size();
-        if (!v.startsWith(QLatin1Char('\t')) && v.contains(u'.') && lineNumber.match(v).hasMatch())
+        // ^\s*\d{1,3}\.(?!\d), a scanner (interleavedscanners.h).
+        if (!v.startsWith(QLatin1Char('\t')) && isNumberedLine(v))
             ++e.numberedLines;
     }
     // Inline numbers are only counted when lines are long (cheap on ordinary files).
-    if (e.nonEmptyLines > 0 && e.textChars / e.nonEmptyLines > 300) {
-        QRegularExpressionMatchIterator it = inlineNumber.globalMatch(ctx.text);
-        while (it.hasNext()) {
-            it.next();
-            ++e.inlineNumbers;
-        }
-    }
+    // (?<![\d.])\d{1,2}\.(?=\p{Han}), a scanner (interleavedscanners.h).
+    if (e.nonEmptyLines > 0 && e.textChars / e.nonEmptyLines > 300)
+        e.inlineNumbers = findMeasureNumbers(ctx.text, 0, 2).size();
     e.unitClauses = ctx.text.count(QStringLiteral("牵头单位"));
     return e;
 }

@@ -4,6 +4,7 @@
 #include "common/result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 namespace pc::text {
@@ -13,6 +14,13 @@ struct DecodedText {
     QString encoding;               // "UTF-8" or "GB18030"
     qsizetype invalidSequences = 0; // bytes replaced by U+FFFD in an otherwise UTF-8 file
 };
+
+// Well-formed UTF-8 to UTF-16 in one pass (ASCII eight bytes at a time): true and `out` set when
+// `bytes` is well-formed UTF-8 that QStringDecoder would decode without error and without dropping a
+// byte order mark; false (out untouched) otherwise — an ill-formed sequence, a leading byte order
+// mark, a noncharacter — and the caller decodes with QStringDecoder. The result is then exactly what
+// QStringDecoder gives (tests/core/text/decode_test.cpp compares them).
+bool decodeWellFormedUtf8(QByteArrayView bytes, QString& out);
 
 // Decodes bytes read from `path` (the path only names the file in error messages).
 // Errors: code "empty-file", "binary-file", "undecodable".

@@ -133,3 +133,82 @@ TEST(CueMatcher, AgreesWithASearchPerCueOnGeneratedCuesAndTexts) {
 }
 
 } // namespace
+
+namespace {
+
+// The hits a scan that tries every cue at every place gives, in the order the classifier's sums
+// depend on: by place, one-character cues first, then longer ones, each in adding order.
+CueMatcher::Hits naiveHits(const QStringList& cues, const QString& text, int cap) {
+    CueMatcher::Hits out;
+    QMap<int, int> slot;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        for (int pass = 0; pass < 2; ++pass) {
+            for (int id = 0; id < cues.size(); ++id) {
+                const QString& c = cues.at(id);
+                if (c.isEmpty() || (pass == 0) != (c.size() == 1) || !QStringView(text).mid(i).startsWith(c))
+                    continue;
+                const qsizetype end = i + c.size();
+                if (!slot.contains(id)) {
+                    slot.insert(id, int(out.size()));
+                    out.append(CueMatcher::Hit{id, 1, end});
+                } else {
+                    CueMatcher::Hit& h = out[slot.value(id)];
+                    if (i >= h.lastEnd && h.count < cap) {
+                        ++h.count;
+                        h.lastEnd = end;
+                    }
+                }
+            }
+        }
+    }
+    return out;
+}
+
+// Exactly the same hits, in the same order, with the same counts and ends, as the scan above: cues
+// that share first characters, characters that collide in the tables, U+0000 and U+FFFF, cues as long
+// as the text and longer.
+TEST(CueMatcher, HitsAreExactlyThoseOfAScanOfEveryCueAtEveryPlace) {
+    QString alphabet = QStringLiteral("用水报装电气网工日天个%a");
+    alphabet += QChar(0xFFFF);
+    alphabet += QChar(0x0000);
+    alphabet += QChar(0x4E00 + 4096); // shares the low bits of 一 (U+4E00)
+    alphabet += QChar(0x4E00);
+    quint32 seed = 777;
+    auto next = [&seed](quint32 bound) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % bound;
+    };
+    CueMatcher m;
+    QStringList cues;
+    for (int i = 0; i < 300; ++i) {
+        QString cue;
+        const int len = 1 + int(next(i % 50 == 0 ? 12 : 4));
+        for (int k = 0; k < len; ++k)
+            cue += alphabet.at(next(quint32(alphabet.size())));
+        const int id = m.add(cue);
+        if (id == cues.size())
+            cues << cue;
+    }
+    m.add(QString());
+    cues << QString();
+    int compared = 0;
+    for (int round = 0; round < 300; ++round) {
+        QString text;
+        const int len = int(next(60));
+        for (int k = 0; k < len; ++k)
+            text += alphabet.at(next(quint32(alphabet.size())));
+        const int cap = 1 + int(next(4));
+        const CueMatcher::Hits got = m.find(text, cap);
+        const CueMatcher::Hits want = naiveHits(cues, text, cap);
+        ASSERT_EQ(got.size(), want.size()) << round;
+        for (qsizetype k = 0; k < got.size(); ++k) {
+            ASSERT_EQ(got[k].cue, want[k].cue) << round << " hit " << k;
+            ASSERT_EQ(got[k].count, want[k].count) << round << " hit " << k;
+            ASSERT_EQ(got[k].lastEnd, want[k].lastEnd) << round << " hit " << k;
+            ++compared;
+        }
+    }
+    EXPECT_GT(compared, 2000);
+}
+
+} // namespace
