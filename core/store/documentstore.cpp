@@ -465,9 +465,10 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             mea.bindInt(1, int(i));
             mea.bindInt(2, m.sectionId);
             mea.bindInt(3, m.number);
-            mea.bindMeasureText(4, store::text(m.title));
+            // Title and units stay plain (migration 15: the search reads them for every candidate).
+            mea.bindText(4, store::text(m.title));
             mea.bindMeasureText(5, store::text(m.body));
-            mea.bindMeasureText(6, store::text(unitsText(m)));
+            mea.bindText(6, store::text(unitsText(m)));
             mea.bindMeasureText(7, m.areaHeading);
             mea.bind(8, nullable(m.area));
             mea.bind(9, nullable(m.area));

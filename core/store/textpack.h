@@ -23,7 +23,8 @@ namespace pc::store::textpack {
 // type tells which, and rows written before schema 15 still read. Layout of a BLOB: one byte naming the
 // dictionary (1), the UTF-8 length as a varint, then a Zstandard frame without magic number, checksum or
 // dictionary id (those would cost 8 of the 20–100 bytes a packed value takes).
-// PostgreSQL keeps plain text.
+// Schema 15 packs bodies and area headings (titles and units stay plain: see migration 15); every reader
+// takes all four through pc_text() or columnUtf8. PostgreSQL keeps plain text.
 
 // The packed form of `utf8`, or an empty array when packing would not make it smaller.
 QByteArray pack(std::string_view utf8);

@@ -533,7 +533,8 @@ TEST(Database, UpgradesAVersion12FileDroppingUnitSpellingsThatRepeatTheAgencyNam
     EXPECT_EQ(q.value(0).toString(), QStringLiteral("28B52FFD"));
 }
 
-// Version 15 packs the measures' texts in place (long ones become BLOBs, short ones stay text), and the
+// Version 15 packs the measures' bodies and headings in place (long ones become BLOBs, short ones, titles
+// and units stay text), and the
 // search index, rebuilt over the measures_text view, finds the same measures with the same scores as
 // FTS5's own bm25 over the plain texts; the rows read back unchanged and deleting a plan keeps the index
 // equal to the texts.
@@ -570,7 +571,7 @@ TEST(Database, UpgradesAVersion14FilePackingMeasureTextsWithTheSameSearchResults
                      q.value(2).toString() + QLatin1Char(',') + q.value(3).toString() + QLatin1Char(',') +
                      q.value(4).toString();
     EXPECT_EQ(types,
-              (QStringList{QStringLiteral("10:text,text,text,null"), QStringLiteral("11:blob,blob,blob,blob"),
+              (QStringList{QStringLiteral("10:text,text,text,null"), QStringLiteral("11:text,blob,text,blob"),
                            QStringLiteral("12:text,text,text,text")}));
     ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
     EXPECT_EQ(q.value(0).toString(), QStringLiteral("ok"));

@@ -74,8 +74,8 @@ TEST(TextPack, RefusesDamagedValuesAndUnknownDictionaries) {
     EXPECT_FALSE(textpack::unpackToString(QByteArray(40, '\x01')).has_value());
 }
 
-// SQLite: an import stores long texts packed (BLOB) and short ones plain; every reader gives the text
-// back: the measures view's rows, the search with its snippet, FTS5's integrity check (which reads the
+// SQLite: an import stores long bodies packed (BLOB), short texts and titles plain; every reader gives the
+// text back: the measures view's rows, the search with its snippet, FTS5's integrity check (which reads the
 // text through the measures_text view); pc_text() in SQL.
 TEST(MeasureTexts, ImportStoresThemPackedAndEveryReaderGetsTheText) {
     auto db = sampleDatabase();
@@ -91,7 +91,7 @@ TEST(MeasureTexts, ImportStoresThemPackedAndEveryReaderGetsTheText) {
                                       "pc_text(body), length(body) FROM measures WHERE document_id = %1")
                            .arg(id)));
     ASSERT_TRUE(q.next());
-    EXPECT_EQ(q.value(0).toString(), QStringLiteral("blob"));
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("text")); // titles stay plain
     EXPECT_EQ(q.value(1).toString(), QStringLiteral("blob"));
     EXPECT_EQ(q.value(2).toString(), QStringLiteral("text")); // "start_business": too short to pack
     EXPECT_EQ(q.value(3).toString(), kBody);
