@@ -36,6 +36,12 @@ bool isMeasureText(const QString& table, const QString& column) {
             column == QLatin1String("units") || column == QLatin1String("area_heading"));
 }
 
+// The measure texts SQLite stores packed (migration 15: titles and units stay plain).
+bool packedOnSqlite(const QString& table, const QString& column) {
+    return table == QLatin1String("measures") &&
+           (column == QLatin1String("body") || column == QLatin1String("area_heading"));
+}
+
 QString quoted(const QString& name) {
     return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
            QLatin1Char('"');
@@ -349,12 +355,13 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                     QStringLiteral("db-migration"));
             const QStringList& columns = *srcColumns;
             QStringList names, marks;
-            QList<bool> packed, measureText;
+            QList<bool> packed, measureText, packOnSqlite;
             for (const QString& c : columns) {
                 names << quoted(c);
                 marks << QStringLiteral("?");
                 packed << isPackedText(table, c);
                 measureText << isMeasureText(table, c);
+                packOnSqlite << packedOnSqlite(table, c);
             }
             QSqlQuery read(src);
             read.setForwardOnly(true);
@@ -375,8 +382,8 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                     // A plan text SQLite kept plain goes compressed into PostgreSQL's BYTEA column.
                     if (packed[i] && pgTarget && !v.isNull() && v.typeId() != QMetaType::QByteArray)
                         v = store::packSource(v.toString(), true);
-                    // A measure's text: plain into PostgreSQL, packed into SQLite (as the importer
-                    // writes it); SQLite to SQLite keeps the stored bytes.
+                    // A measure's text: plain into PostgreSQL, packed into SQLite where the importer
+                    // packs it; SQLite to SQLite keeps the stored bytes.
                     if (measureText[i] && !v.isNull()) {
                         if (pgTarget && v.typeId() == QMetaType::QByteArray) {
                             const std::optional<QString> s = store::textpack::valueText(v);
@@ -387,7 +394,7 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                                         .arg(from.path(), table),
                                     QStringLiteral("db-corrupt"));
                             v = *s;
-                        } else if (!pgTarget && srcPg) {
+                        } else if (!pgTarget && srcPg && packOnSqlite[i]) {
                             v = store::textpack::packedValue(v.toString());
                         }
                     }
