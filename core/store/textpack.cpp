@@ -119,7 +119,9 @@ bool unpack(std::string_view packed, std::string& out) {
         if (!(b & 0x80))
             break;
     }
-    if (length > kMaxLength)
+    // A damaged length must not make us allocate a gigabyte: no text PlanCompare packs shrinks by more
+    // than this (a long run of one character comes nearest, at a few thousand to one).
+    if (length > kMaxLength || length > quint64(packed.size()) * 32768)
         return false;
     Contexts& cx = contexts();
     if (!cx.d || !dictionary().decompress)

@@ -45,6 +45,16 @@ TEST(TextPack, PacksAMeasureToAFractionOfItsBytesAndBackExactly) {
     EXPECT_EQ(textpack::packedValue(kBody).typeId(), QMetaType::QByteArray);
 }
 
+TEST(TextPack, ALongRunOfOneCharacterPacksAndUnpacks) {
+    const QByteArray utf8 = QStringLiteral("。").repeated(20000).toUtf8();
+    const QByteArray packed = textpack::pack(view(utf8));
+    ASSERT_FALSE(packed.isEmpty());
+    EXPECT_LT(packed.size(), 200);
+    std::string out;
+    ASSERT_TRUE(textpack::unpack(view(packed), out));
+    EXPECT_EQ(QByteArray::fromStdString(out), utf8);
+}
+
 TEST(TextPack, LeavesTextsThatDoNotShrinkPlain) {
     for (const QString& s :
          {QString(), QStringLiteral("办电"), QStringLiteral("区财政局"), QStringLiteral("x7q")}) {
@@ -72,6 +82,10 @@ TEST(TextPack, RefusesDamagedValuesAndUnknownDictionaries) {
     const QByteArray headerOnly("\x01", 1);
     EXPECT_FALSE(textpack::unpack(view(headerOnly), out));
     EXPECT_FALSE(textpack::unpackToString(QByteArray(40, '\x01')).has_value());
+    // A length claiming far more than any frame of this size can hold is refused before allocating it.
+    QByteArray huge = QByteArray("\x01\xff\xff\xff\x03", 5) + packed.mid(3); // kBody: a two-byte length
+    EXPECT_FALSE(textpack::unpack(view(huge), out));
+    EXPECT_LT(out.capacity(), size_t(64) << 20);
 }
 
 // SQLite: an import stores long bodies packed (BLOB), short texts and titles plain; every reader gives the
