@@ -14,6 +14,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim qpdf
   fonts-noto-cjk poppler-utils unzip python3 appstream desktop-file-utils groff-base
+  zstd
   libqt6sql6-psql postgresql-15
 )
 

@@ -101,7 +101,8 @@ Result<QList<CoverageCell>> coverageOfArea(Database& db, const QString& areaId) 
     // Text of the area's measures per plan, to tell "mentioned without a number" from "silent".
     QHash<qint64, QStringList> texts;
     Result<QSqlQuery> m = store::exec(
-        c, QStringLiteral("SELECT document_id, title, body FROM measures WHERE area = ?"), {areaId});
+        c, QStringLiteral("SELECT document_id, pc_text(title), pc_text(body) FROM measures WHERE area = ?"),
+        {areaId});
     if (!m)
         return m.error();
     while (m->next())

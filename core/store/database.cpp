@@ -11,6 +11,7 @@
 #include "sqlutil.h"
 #include "statements.h"
 #include "taxonomy/taxonomy.h"
+#include "textpack.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -307,6 +308,9 @@ Status Database::init(const DatabaseOptions& options) {
     if (Status s = fts::registerTokenizer(nativeHandle(m_db)); !s)
         return s;
     if (Status s = store::registerChineseCollation(nativeHandle(m_db)); !s)
+        return s;
+    // pc_text / pc_pack: the measures_text view and the search index's triggers call them (schema 15).
+    if (Status s = store::textpack::registerFunctions(nativeHandle(m_db)); !s)
         return s;
     m_statements = std::make_unique<store::StatementCache>(nativeHandle(m_db));
     m_plans = std::make_unique<store::PlanCache>();

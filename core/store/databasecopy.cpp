@@ -4,6 +4,7 @@
 #include "database.h"
 #include "dialect.h"
 #include "sqlutil.h"
+#include "textpack.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -25,6 +26,20 @@ namespace {
 // always keeps compressed (BYTEA): copied and compared as text.
 bool isPackedText(const QString& table, const QString& column) {
     return table == QLatin1String("sources") && column == QLatin1String("text");
+}
+
+// A measure's texts: SQLite keeps them packed where that is smaller (a BLOB, migration 15),
+// PostgreSQL plain; copied and compared as text.
+bool isMeasureText(const QString& table, const QString& column) {
+    return table == QLatin1String("measures") &&
+           (column == QLatin1String("title") || column == QLatin1String("body") ||
+            column == QLatin1String("units") || column == QLatin1String("area_heading"));
+}
+
+// The measure texts SQLite stores packed (migration 15: titles and units stay plain).
+bool packedOnSqlite(const QString& table, const QString& column) {
+    return table == QLatin1String("measures") &&
+           (column == QLatin1String("body") || column == QLatin1String("area_heading"));
 }
 
 QString quoted(const QString& name) {
@@ -61,12 +76,16 @@ Result<QStringList> columnsOf(QSqlDatabase& db, const QString& table) {
 
 // The engine-neutral text of one value, length-prefixed so that fields cannot run into each other.
 // Whole numbers are numbers whatever the column type (SQLite REAL 4.0 and PostgreSQL's 4 agree).
-QByteArray canonical(const QVariant& v, bool packedText) {
+QByteArray canonical(const QVariant& v, bool packedText, bool measureText) {
     if (v.isNull())
         return QByteArrayLiteral("N;");
     QByteArray tag;
     QByteArray data;
-    if (packedText) {
+    if (measureText && v.typeId() == QMetaType::QByteArray) {
+        const std::optional<QString> s = store::textpack::valueText(v);
+        tag = s ? QByteArrayLiteral("s") : QByteArrayLiteral("b");
+        data = s ? s->toUtf8() : v.toByteArray().toHex();
+    } else if (packedText) {
         const std::optional<QString> s = store::unpackSource(v);
         tag = s ? QByteArrayLiteral("s") : QByteArrayLiteral("b");
         data = s ? s->toUtf8() : v.toByteArray().toHex();
@@ -210,11 +229,12 @@ Result<DatabaseDigest> digestDatabase(Database& database) {
             return columns.error();
         QStringList sortedColumns = *columns;
         std::sort(sortedColumns.begin(), sortedColumns.end());
-        QList<bool> packed;
+        QList<bool> packed, measureText;
         QStringList select;
         for (const QString& c : std::as_const(sortedColumns)) {
             select << quoted(c);
             packed << isPackedText(table, c);
+            measureText << isMeasureText(table, c);
         }
         QSqlQuery q(db);
         q.setForwardOnly(true);
@@ -226,7 +246,7 @@ Result<DatabaseDigest> digestDatabase(Database& database) {
         while (q.next()) {
             QCryptographicHash h(QCryptographicHash::Sha256);
             for (int i = 0; i < sortedColumns.size(); ++i)
-                h.addData(canonical(q.value(i), packed[i]));
+                h.addData(canonical(q.value(i), packed[i], measureText[i]));
             rowHashes << h.result();
         }
         TableDigest d;
@@ -280,6 +300,7 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
     QSqlDatabase& src = from.connection();
     QSqlDatabase& dst = to.connection();
     const bool pgTarget = store::isPostgres(dst);
+    const bool srcPg = store::isPostgres(src);
     for (const QString& t : std::as_const(*tables)) {
         if (!targetTables->contains(t))
             return Error{QStringLiteral("cannot copy %1 into %2: the target has no table %3")
@@ -334,11 +355,13 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                     QStringLiteral("db-migration"));
             const QStringList& columns = *srcColumns;
             QStringList names, marks;
-            QList<bool> packed;
+            QList<bool> packed, measureText, packOnSqlite;
             for (const QString& c : columns) {
                 names << quoted(c);
                 marks << QStringLiteral("?");
                 packed << isPackedText(table, c);
+                measureText << isMeasureText(table, c);
+                packOnSqlite << packedOnSqlite(table, c);
             }
             QSqlQuery read(src);
             read.setForwardOnly(true);
@@ -359,6 +382,22 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                     // A plan text SQLite kept plain goes compressed into PostgreSQL's BYTEA column.
                     if (packed[i] && pgTarget && !v.isNull() && v.typeId() != QMetaType::QByteArray)
                         v = store::packSource(v.toString(), true);
+                    // A measure's text: plain into PostgreSQL, packed into SQLite where the importer
+                    // packs it; SQLite to SQLite keeps the stored bytes.
+                    if (measureText[i] && !v.isNull()) {
+                        if (pgTarget && v.typeId() == QMetaType::QByteArray) {
+                            const std::optional<QString> s = store::textpack::valueText(v);
+                            if (!s)
+                                return Status::failure(
+                                    QStringLiteral("database %1 is damaged: a measure's stored text (table "
+                                                   "%2) does not unpack — nothing was copied")
+                                        .arg(from.path(), table),
+                                    QStringLiteral("db-corrupt"));
+                            v = *s;
+                        } else if (!pgTarget && srcPg && packOnSqlite[i]) {
+                            v = store::textpack::packedValue(v.toString());
+                        }
+                    }
                     write.bindValue(i, v);
                 }
                 if (!write.exec())

@@ -7,6 +7,7 @@
 #include "sqlutil.h"
 #include "statements.h"
 #include "targetplacement.h"
+#include "textpack.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -154,6 +155,21 @@ public:
         }
         // UTF-16 straight from the QString; SQLite converts to the file's UTF-8 once, as it stores it.
         sqlite3_bind_text16(m_st, column + 1, s.utf16(), int(s.size() * 2), SQLITE_TRANSIENT);
+    }
+    // A measure's text: on SQLite packed against the dictionary where that is smaller (migration 15),
+    // else as bindText; PostgreSQL keeps plain text.
+    void bindMeasureText(int column, const QString& s) {
+        if (m_query || !m_st || s.isNull()) {
+            bindText(column, s);
+            return;
+        }
+        const QByteArray utf8 = s.toUtf8();
+        const QByteArray packed =
+            store::textpack::pack(std::string_view(utf8.constData(), size_t(utf8.size())));
+        if (packed.isEmpty())
+            sqlite3_bind_text(m_st, column + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_blob(m_st, column + 1, packed.constData(), int(packed.size()), SQLITE_TRANSIENT);
     }
     void bindInt(int column, qint64 v) {
         if (m_query)
@@ -449,10 +465,11 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             mea.bindInt(1, int(i));
             mea.bindInt(2, m.sectionId);
             mea.bindInt(3, m.number);
+            // Title and units stay plain (migration 15: the search reads them for every candidate).
             mea.bindText(4, store::text(m.title));
-            mea.bindText(5, store::text(m.body));
+            mea.bindMeasureText(5, store::text(m.body));
             mea.bindText(6, store::text(unitsText(m)));
-            mea.bindText(7, m.areaHeading);
+            mea.bindMeasureText(7, m.areaHeading);
             mea.bind(8, nullable(m.area));
             mea.bind(9, nullable(m.area));
             mea.bind(10, nullable(m.deadline));
@@ -498,8 +515,9 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         if (cache) {
             RowWriter fts(
                 m_db, cache,
-                QStringLiteral("INSERT INTO measure_fts(rowid, title, body, units) SELECT id, title, "
-                               "body, units FROM measures WHERE document_id = ? ORDER BY id"),
+                QStringLiteral(
+                    "INSERT INTO measure_fts(rowid, title, body, units) SELECT id, pc_text(title), "
+                    "pc_text(body), pc_text(units) FROM measures WHERE document_id = ? ORDER BY id"),
                 m_path);
             fts.bindInt(0, documentId);
             if (Status st = fts.exec(QStringLiteral("indexing %1 for search").arg(docId)); !st)

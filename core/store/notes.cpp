@@ -12,7 +12,8 @@ using store::execStatus;
 namespace {
 
 const QString kMeasureAnchorSql =
-    QStringLiteral("CASE WHEN m.title <> '' THEN m.title ELSE substr(m.body, 1, 40) END");
+    // pc_text: the stored texts may be packed (migration 15).
+    QStringLiteral("CASE WHEN m.title <> '' THEN pc_text(m.title) ELSE substr(pc_text(m.body), 1, 40) END");
 
 std::optional<NoteSubject> subjectFromName(const QString& s) {
     for (NoteSubject n : {NoteSubject::Document, NoteSubject::Measure, NoteSubject::Target}) {

@@ -619,8 +619,8 @@ Result<QList<MeasureRecord>> Database::measures(const MeasureFilter& f) {
         where << QStringLiteral(
             "EXISTS (SELECT 1 FROM targets t WHERE t.measure_id = m.id AND t.rejected = 0)");
     QString sql =
-        QStringLiteral("SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, d.level, m.number, m.title, "
-                       "m.body, m.area_heading, "
+        QStringLiteral("SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, d.level, m.number, "
+                       "pc_text(m.title), pc_text(m.body), pc_text(m.area_heading), "
                        "m.area, m.parsed_area, m.area_override, m.deadline, m.remark, m.span_start, "
                        "m.span_end, m.confidence, "
                        "(SELECT count(*) FROM targets t WHERE t.measure_id = m.id AND t.rejected = 0) "

@@ -4,6 +4,7 @@
 #include "cjktokenizer.h"
 #include "sqlutil.h"
 #include "statements.h"
+#include "textpack.h"
 
 #include <QHash>
 #include <QMutex>
@@ -22,6 +23,16 @@
 namespace pc {
 
 namespace {
+
+// A measure's text column (title, body, units) of a search statement as UTF-8, the one place the search
+// takes measure text from SQLite: stored as text, or packed (migration 15) and unpacked into `buffer`.
+// A value that does not unpack reads as empty and sets `damaged`.
+std::string_view measureText(sqlite3_stmt* st, int column, std::string& buffer, bool& damaged) {
+    const std::optional<std::string_view> text = store::textpack::columnUtf8(st, column, buffer);
+    if (!text)
+        damaged = true;
+    return text.value_or(std::string_view());
+}
 
 // An SQLite varint (big-endian, seven bits a byte, the ninth byte whole), as FTS5 writes its totals.
 quint64 readVarint(const QByteArray& bytes, qsizetype* at) {
@@ -424,12 +435,12 @@ Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, c
     QStringList ids;
     for (const Candidate& c : std::as_const(candidates))
         ids << QString::number(c.id);
-    Result<QSqlQuery> rowsOf =
-        run(QStringLiteral(
-                "SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, "
-                "m.span_start, m.span_end FROM measures m JOIN documents d ON d.id = m.document_id "
-                "WHERE m.id = ANY(CAST(? AS bigint[]))"),
-            {QVariant(QString(QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}')))});
+    Result<QSqlQuery> rowsOf = run(
+        QStringLiteral("SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, pc_text(m.title), "
+                       "m.area, pc_text(m.body), "
+                       "m.span_start, m.span_end FROM measures m JOIN documents d ON d.id = m.document_id "
+                       "WHERE m.id = ANY(CAST(? AS bigint[]))"),
+        {QVariant(QString(QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}')))});
     if (!rowsOf)
         return rowsOf.error();
     QHash<qint64, std::pair<SearchHit, QString>> byId;
@@ -526,12 +537,18 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
             finishSnippet(h);
         return h;
     };
-    const QString hitColumns = QStringLiteral(
-        "m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, m.title, m.area, m.body, m.span_start, "
-        "m.span_end");
+    const QString hitColumns = QStringLiteral("m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, "
+                                              "pc_text(m.title), m.area, pc_text(m.body), m.span_start, "
+                                              "m.span_end");
     const QString what = QStringLiteral("searching");
     const auto failedStep = [&](int rc) {
         return store::sqliteError(m_statements->handle(), rc, what, m_path);
+    };
+    const auto damagedText = [&] {
+        return Error{
+            QStringLiteral("database %1 is damaged: a measure's stored text does not unpack (while %2)")
+                .arg(m_path, what),
+            QStringLiteral("db-corrupt")};
     };
     // The index (migration 13, detail=none) says which measures hold which tokens: the candidates. The
     // phrases are checked here on the candidates' text, tokenized as pc_cjk2 tokenizes it, and each
@@ -603,14 +620,17 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     for (const fts::QueryPhrase& p : mq->phrases)
         literals << fts::phraseLiteral(p);
     // Every read of a measure's text goes through here: columns firstColumn .. firstColumn + 2 of the
-    // statement are its title, body and units. Returns the measure's length in positions when
-    // `withLength` (ranking; counting rows needs only the instances).
+    // statement are its title, body and units (measureText: stored as text or packed). Returns the
+    // measure's length in positions when `withLength` (ranking; counting rows needs only the
+    // instances). A stored text that does not unpack sets `damaged` (reported as db-corrupt after the row).
+    std::string unpacked;
+    bool damaged = false;
     const auto readRow = [&](sqlite3_stmt* st, int firstColumn, const QList<int>& phrases, bool withLength) {
         int length = 0;
         for (int col = 0; col < 3; ++col) {
-            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, firstColumn + col));
-            const int bytes = text ? sqlite3_column_bytes(st, firstColumn + col) : 0;
-            const std::string_view view(text ? text : "", size_t(bytes));
+            const std::string_view view = measureText(st, firstColumn + col, unpacked, damaged);
+            const char* text = view.data();
+            const int bytes = int(view.size());
             int positions = -1;
             for (const int i : phrases) {
                 int& count = instances[i][size_t(col)];
@@ -713,6 +733,8 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
                 break;
             ++seen;
             readRow(*st, 0, {i}, false);
+            if (damaged)
+                return damagedText();
             held += holds(i) ? 1 : 0;
         }
         return estimated(i, held);
@@ -796,6 +818,8 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
                 return e.code != QLatin1String("db-query") ? e : syntaxError(); // locked, corrupt …: say so
             }
             const int length = readRow(*st, 2, allPhrases, true);
+            if (damaged)
+                return damagedText();
             ++walked;
             if (walkCounts >= 0 && walked <= sample && holds(walkCounts))
                 ++heldInSample;

@@ -451,8 +451,9 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
     // FTS indexing alone: rebuild the index over the stored measure text (SQLite's FTS5 table).
     if (!reuse && !pg && !noIndex) {
         QSqlQuery q(db->connection());
-        q.exec(QStringLiteral("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB)) + "
-                              "length(CAST(units AS BLOB))) FROM measures"));
+        q.exec(QStringLiteral(
+            "SELECT sum(length(CAST(pc_text(title) AS BLOB)) + length(CAST(pc_text(body) AS BLOB)) + "
+            "length(CAST(pc_text(units) AS BLOB))) FROM measures"));
         q.next();
         f.ftsMb = q.value(0).toDouble() / 1e6;
         q.finish();

@@ -176,10 +176,11 @@ TEST(Postgres, SearchScoresFollowChangesAfterRepeatedSearches) {
     ASSERT_TRUE((*pg)->removeDocument((*pg)->documentByDocId(removed.docId)->id).ok());
     const double after = same(QStringLiteral("用水"));
     EXPECT_NE(after, before);
-    // A measure's text changed in place (the same plans, counts and sums but one more 用水).
+    // A measure's text changed in place (the same plans, counts and sums but one more 用水); SQLite's
+    // bodies may be packed (schema 15), so both read them through pc_text.
     const QString sql =
-        QStringLiteral("UPDATE measures SET body = body || '用水' WHERE id = (SELECT min(id) FROM "
-                       "measures WHERE body NOT LIKE '%用水%')");
+        QStringLiteral("UPDATE measures SET body = pc_text(body) || '用水' WHERE id = (SELECT min(id) FROM "
+                       "measures WHERE pc_text(body) NOT LIKE '%用水%')");
     QSqlQuery ql((*lite)->connection());
     QSqlQuery qp((*pg)->connection());
     ASSERT_TRUE(ql.exec(sql));

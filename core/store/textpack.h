@@ -1,0 +1,53 @@
+// Measure texts (title, body, units, area heading) as small Zstandard frames against a shipped dictionary.
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace pc::store::textpack {
+
+// A measure's texts are a few hundred bytes each: alone, Zstandard barely shrinks them, but against a
+// dictionary of the plans' wording (resources/store/measures-1.zdict, trained on the seed plans'
+// measures, never changed once shipped) a body takes 0.23 of its UTF-8 on the seed-made benchmark, 0.56 on
+// plans of other provinces (0.84 without a dictionary). SQLite keeps a packed text
+// as a BLOB and a text that packing does not shrink (short titles, many headings) as TEXT, so the value's
+// type tells which, and rows written before schema 15 still read. Layout of a BLOB: one byte naming the
+// dictionary (1), the UTF-8 length as a varint, then a Zstandard frame without magic number, checksum or
+// dictionary id (those would cost 8 of the 20–100 bytes a packed value takes).
+// Schema 15 packs bodies and area headings (titles and units stay plain: see migration 15); every reader
+// takes all four through pc_text() or columnUtf8. PostgreSQL keeps plain text.
+
+// The packed form of `utf8`, or an empty array when packing would not make it smaller.
+QByteArray pack(std::string_view utf8);
+// The UTF-8 text of a packed value into `out` (whose capacity is reused); false when the value is
+// damaged or names a dictionary this build does not have.
+bool unpack(std::string_view packed, std::string& out);
+// As unpack, as a QString; nullopt when damaged.
+std::optional<QString> unpackToString(const QByteArray& packed);
+
+// SQLite column `column` of `st` as UTF-8: the stored text, or the packed value unpacked into `buffer`
+// (which the view then points into). nullopt when a packed value is damaged.
+std::optional<std::string_view> columnUtf8(sqlite3_stmt* st, int column, std::string& buffer);
+
+// A value to bind for a measure text on SQLite: the packed BLOB when smaller, else the text.
+QVariant packedValue(const QString& text);
+// A value read from a measure text column without pc_text(): text as is, a BLOB unpacked; nullopt when
+// a BLOB is damaged.
+std::optional<QString> valueText(const QVariant& stored);
+
+// Registers the SQL functions pc_text(x) (a packed value's text; text and NULL as they are; a damaged
+// value fails the statement with SQLITE_CORRUPT) and pc_pack(x) (the value to store for text x), which
+// the measures_text view, the search index's triggers and migration 15 use.
+Status registerFunctions(sqlite3* db);
+
+} // namespace pc::store::textpack
