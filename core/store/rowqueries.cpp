@@ -535,10 +535,35 @@ Result<QList<ComparisonRow>> Database::scanIndicatorRows(const QString& indicato
     }
     if (rc != SQLITE_DONE)
         return store::sqliteError(m_statements->handle(), rc, what, m_path);
-    // Plans in list order, then measures in document order, then targets by position.
-    std::sort(raw.begin(), raw.end(), [](const RawRow& x, const RawRow& y) {
-        return std::tie(x.rank, x.ordinal, x.start, x.id) < std::tie(y.rank, y.ordinal, y.start, y.id);
-    });
+    // Plans in list order, then measures in document order, then targets by position: rows bucketed by
+    // the plan's rank (one pass, ranks are 0 … plans - 1), then each plan's few rows sorted.
+    {
+        std::vector<qsizetype> firstOfRank(size_t(m_plans->plans.size()) + 1, 0);
+        for (const RawRow& r : raw) {
+            if (r.rank < 0 || size_t(r.rank) + 1 >= firstOfRank.size()) {
+                firstOfRank.clear(); // not a rank of this plan list: sort everything
+                break;
+            }
+            ++firstOfRank[size_t(r.rank) + 1];
+        }
+        const auto less = [](const RawRow& x, const RawRow& y) {
+            return std::tie(x.rank, x.ordinal, x.start, x.id) < std::tie(y.rank, y.ordinal, y.start, y.id);
+        };
+        if (firstOfRank.empty()) {
+            std::sort(raw.begin(), raw.end(), less);
+        } else {
+            for (size_t i = 1; i < firstOfRank.size(); ++i)
+                firstOfRank[i] += firstOfRank[i - 1];
+            std::vector<RawRow> sorted(raw.size());
+            std::vector<qsizetype> next(firstOfRank.begin(), firstOfRank.end() - 1);
+            for (const RawRow& r : raw)
+                sorted[size_t(next[size_t(r.rank)]++)] = r;
+            for (size_t i = 0; i + 1 < firstOfRank.size(); ++i)
+                if (firstOfRank[i + 1] - firstOfRank[i] > 1)
+                    std::sort(sorted.begin() + firstOfRank[i], sorted.begin() + firstOfRank[i + 1], less);
+            raw = std::move(sorted);
+        }
+    }
     FieldStrings area(true), scope_(true), kind(true), comparator(true), unit(true), deadline(true),
         fields(true), section(true), heading(true);
     QHash<QString, QStringList> fieldLists;
