@@ -25,6 +25,7 @@ QString coverageName(Coverage c) {
 Result<QList<ComparisonRow>> byIndicator(Database& db, const QString& indicatorId) {
     TargetFilter f;
     f.indicator = indicatorId;
+    f.sentences = false; // read for the rows shown: Database::readSentences
     return db.targets(f);
 }
 

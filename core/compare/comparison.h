@@ -82,6 +82,8 @@ struct PlanInfo {
 
 namespace compare {
 // Rows for one indicator: municipal first, then districts (by jurisdiction, year), then measure order.
+// Every plan's rows, without ComparisonRow::sentence (on SQLite; PostgreSQL's rows have it): what shows
+// or exports the rows reads it with Database::readSentences (the selection's byIndicator does).
 Result<QList<ComparisonRow>> byIndicator(Database& db, const QString& indicatorId);
 Result<QList<CoverageCell>> coverageOfArea(Database& db, const QString& areaId);
 Result<QList<PlanInfo>> plans(Database& db);

@@ -113,8 +113,14 @@ Result<QSet<qint64>> selectedIds(Database& db, const PlanSelection& selection) {
 
 Result<QList<ComparisonRow>> byIndicator(Database& db, const QString& indicatorId,
                                          const PlanSelection& selection) {
+    if (selection.mode == PlanSelection::Mode::All) {
+        // Every plan: the connection's kept rows with their sentences.
+        TargetFilter f;
+        f.indicator = indicatorId;
+        return db.targets(f);
+    }
     Result<QList<ComparisonRow>> rows = byIndicator(db, indicatorId);
-    if (!rows || selection.mode == PlanSelection::Mode::All)
+    if (!rows)
         return rows;
     Result<QSet<qint64>> ids = selectedIds(db, selection);
     if (!ids)
@@ -123,6 +129,9 @@ Result<QList<ComparisonRow>> byIndicator(Database& db, const QString& indicatorI
     for (const ComparisonRow& r : std::as_const(*rows))
         if (ids->contains(r.documentId))
             out.append(r);
+    // The sentences of the selected plans' rows only.
+    if (Status s = db.readSentences(out); !s)
+        return s.error();
     return out;
 }
 

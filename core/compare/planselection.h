@@ -37,7 +37,7 @@ QList<PlanInfo> selectPlans(const QList<PlanInfo>& all, const PlanSelection& sel
                             const QStringList& members = {});
 // The same over the store: not-found for an unknown set name.
 Result<QList<PlanInfo>> plans(Database& db, const PlanSelection& selection);
-// compare::byIndicator / coverageOfArea restricted to the selection's plans.
+// compare::byIndicator / coverageOfArea restricted to the selection's plans; the rows carry their sentences.
 Result<QList<ComparisonRow>> byIndicator(Database& db, const QString& indicatorId,
                                          const PlanSelection& selection);
 Result<QList<CoverageCell>> coverageOfArea(Database& db, const QString& areaId,

@@ -55,6 +55,8 @@ Result<ExportData> collectExportData(Database& db, const QString& indicator, con
         if (!rows)
             return rows.error();
         d.comparison = *rows;
+        if (Status s = db.readSentences(d.comparison); !s)
+            return s.error();
     } else {
         // Without an indicator: every target, grouped by indicator (stable: plan order within).
         d.comparison = d.targets;

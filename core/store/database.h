@@ -152,6 +152,10 @@ public:
     // as nothing changed the database (this connection's changes, or a commit by any other): a copy of
     // one shared list. dropCachedRows() frees them.
     Result<QList<ComparisonRow>> targets(const TargetFilter& filter = {});
+    // Fills ComparisonRow::sentence of the rows whose sentence is empty (rows read with
+    // TargetFilter::sentences false) from their targets: what a view, an export or a report shows.
+    // Rows of targets that are gone keep an empty sentence.
+    Status readSentences(QList<ComparisonRow>& rows);
     void dropCachedRows();
     Result<ComparisonRow> target(qint64 targetId);
 
@@ -206,7 +210,8 @@ private:
     Status init(const DatabaseOptions& options);
     Result<QList<ComparisonRow>> readTargets(const QString& where, const QVariantList& binds);
     // SQLite: the rows of one indicator from compare_rows (migration 12): few columns per row.
-    Result<QList<ComparisonRow>> readIndicatorRows(const QString& indicator, bool includeRejected);
+    Result<QList<ComparisonRow>> readIndicatorRows(const QString& indicator, bool includeRejected,
+                                                   bool sentences);
     Result<QList<ComparisonRow>> scanIndicatorRows(const QString& indicator, bool includeRejected);
     Status refreshPlanCache();
     Status applyPlanCorrections(const QString& docId); // inside the caller's transaction

@@ -21,6 +21,8 @@
 #include "dialect.h"
 #include "sqlutil.h"
 
+#include <initializer_list>
+
 namespace pc::store {
 
 namespace {
@@ -493,10 +495,9 @@ QList<Migration> buildMigrations() {
     // SQLite 3.40 does not read such an index as covering.) It is the comparison's own table, like
     // the search index's: db copy and db compare leave it out. PostgreSQL reads its targets table
     // (migration 3) and changes nothing.
-    const auto rowSql = [](const QString& t) -> QString {
+    const auto rowSqlOf = [](const QString& t, std::initializer_list<const char*> columns) -> QString {
         QStringList texts;
-        for (const char* column : {"area", "scope", "kind", "comparator", "unit", "deadline", "quote",
-                                   "sentence", "corrected_fields", "section", "section_heading"})
+        for (const char* column : columns)
             texts << QStringLiteral("coalesce(length(CAST(%1%2 AS BLOB)) || ':' || %1%2, '-')")
                          .arg(t, QLatin1String(column));
         return QStringLiteral("printf('%d,%d,%d,%d,%d,%d,%d,', coalesce(%1measure_number, 0), %1measure_id, "
@@ -505,11 +506,15 @@ QList<Migration> buildMigrations() {
                    .arg(t) +
                texts.join(QStringLiteral(" || "));
     };
-    const auto values = [&](const QString& t) -> QString {
+    const auto valuesOf = [&](const QString& t, std::initializer_list<const char*> columns) -> QString {
         return QStringLiteral("%1indicator, %1id, %1document_id, coalesce(%1measure_ordinal, 0), "
                               "coalesce(%1span_start, 0), %1rejected, %1value, %1baseline, %1confidence, ")
                    .arg(t) +
-               rowSql(t);
+               rowSqlOf(t, columns);
+    };
+    const auto values = [&](const QString& t) -> QString {
+        return valuesOf(t, {"area", "scope", "kind", "comparator", "unit", "deadline", "quote", "sentence",
+                            "corrected_fields", "section", "section_heading"});
     };
     m.append(
         {12,
@@ -625,6 +630,46 @@ QList<Migration> buildMigrations() {
                   QStringLiteral("CREATE OR REPLACE FUNCTION pc_text(s text) RETURNS text LANGUAGE sql "
                                  "IMMUTABLE PARALLEL SAFE AS $$ SELECT s $$"),
               }});
+    // 16: comparison rows without the sentence. compare_rows repeated every target's sentence (about
+    // half of its bytes, and a copy of targets.sentence); a comparison reads rows for every plan but
+    // shows the sentence only for the rows it displays or exports, which read it from targets by id
+    // (Database::readSentences). The table is rebuilt from targets in this transaction with ten texts
+    // per row (the eleven of version 12 without the sentence); its triggers write the same. A row of
+    // the old layout no longer parses, and the reader falls back to the targets' columns.
+    const auto values16 = [&](const QString& t) -> QString {
+        return valuesOf(t, {"area", "scope", "kind", "comparator", "unit", "deadline", "quote",
+                            "corrected_fields", "section", "section_heading"});
+    };
+    m.append(
+        {16,
+         QStringLiteral("comparison rows without the sentence"),
+         {},
+         {
+             QStringLiteral("DROP TRIGGER targets_compare_insert"),
+             QStringLiteral("DROP TRIGGER targets_compare_update"),
+             QStringLiteral("DROP TRIGGER targets_compare_delete"),
+             QStringLiteral("DROP TABLE compare_rows"),
+             QStringLiteral("CREATE TABLE compare_rows(indicator TEXT NOT NULL, target_id INTEGER NOT NULL, "
+                            "document_id INTEGER NOT NULL, measure_ordinal INTEGER NOT NULL, span_start "
+                            "INTEGER NOT NULL, rejected INTEGER NOT NULL, value REAL, baseline REAL, "
+                            "confidence REAL, row TEXT NOT NULL, PRIMARY KEY(indicator, target_id)) "
+                            "WITHOUT ROWID"),
+             QStringLiteral("INSERT INTO compare_rows SELECT %1 FROM targets WHERE indicator IS NOT NULL "
+                            "ORDER BY indicator, id")
+                 .arg(values16(QString())),
+             QStringLiteral(
+                 "CREATE TRIGGER targets_compare_insert AFTER INSERT ON targets WHEN "
+                 "new.indicator IS NOT NULL BEGIN INSERT OR REPLACE INTO compare_rows VALUES (%1); END")
+                 .arg(values16(QStringLiteral("new."))),
+             QStringLiteral("CREATE TRIGGER targets_compare_update AFTER UPDATE ON targets BEGIN DELETE FROM "
+                            "compare_rows WHERE indicator = old.indicator AND target_id = old.id; INSERT OR "
+                            "REPLACE INTO "
+                            "compare_rows SELECT %1 WHERE new.indicator IS NOT NULL; END")
+                 .arg(values16(QStringLiteral("new."))),
+             QStringLiteral("CREATE TRIGGER targets_compare_delete AFTER DELETE ON targets BEGIN DELETE FROM "
+                            "compare_rows WHERE indicator = old.indicator AND target_id = old.id; END"),
+         },
+         {}});
     return m;
 }
 

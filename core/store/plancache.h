@@ -32,6 +32,7 @@ struct PlanEntry {
 struct IndicatorRows {
     QString indicator;
     bool includeRejected = false;
+    bool sentences = false; // ComparisonRow::sentence read (TargetFilter::sentences)
     QList<ComparisonRow> rows;
     quint64 used = 0; // last use, for dropping the least recently used
 };
@@ -56,17 +57,19 @@ struct PlanCache {
         totalChanges = -1;
         rows.clear();
     }
-    const QList<ComparisonRow>* findRows(const QString& indicator, bool includeRejected) {
+    const QList<ComparisonRow>* findRows(const QString& indicator, bool includeRejected, bool sentences) {
         for (IndicatorRows& r : rows) {
-            if (r.includeRejected == includeRejected && r.indicator == indicator) {
+            if (r.includeRejected == includeRejected && r.sentences == sentences &&
+                r.indicator == indicator) {
                 r.used = ++uses;
                 return &r.rows;
             }
         }
         return nullptr;
     }
-    void keepRows(const QString& indicator, bool includeRejected, const QList<ComparisonRow>& list) {
-        rows.push_back({indicator, includeRejected, list, ++uses});
+    void keepRows(const QString& indicator, bool includeRejected, bool sentences,
+                  const QList<ComparisonRow>& list) {
+        rows.push_back({indicator, includeRejected, sentences, list, ++uses});
         qsizetype total = 0;
         for (const IndicatorRows& r : rows)
             total += r.rows.size();

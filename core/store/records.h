@@ -104,6 +104,10 @@ struct TargetFilter {
     QString indicator;            // effective indicator id
     QString area;                 // effective area of the target
     bool includeRejected = false; // rows the user marked "not a target"
+    // false: ComparisonRow::sentence is left empty where reading it costs (SQLite, indicator only: a
+    // comparison reads every plan's rows but shows sentences only for those it displays or exports,
+    // which Database::readSentences fills).
+    bool sentences = true;
 };
 
 struct DocumentIssue {

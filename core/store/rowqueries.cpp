@@ -104,8 +104,8 @@ struct StatementCursor {
 };
 
 // ---- One indicator's rows from migration 12's table compare_rows: sort keys and numbers as columns,
-// every other field in one string, row: seven integers each followed by ',', then eleven texts each
-// written <UTF-8 bytes>:<text>, or '-' for NULL.
+// every other field in one string, row: seven integers each followed by ',', then ten texts each
+// written <UTF-8 bytes>:<text>, or '-' for NULL (eleven until migration 16 took the sentence out).
 
 const QString kIndicatorSelect = QStringLiteral(
     "SELECT c.target_id, c.document_id, c.measure_ordinal, c.span_start, c.value, c.baseline, c.confidence, "
@@ -115,6 +115,7 @@ const QString kIndicatorSelect = QStringLiteral(
 // rows, so reading allocates nothing per row.
 struct RawRow {
     const store::PlanEntry* plan;
+    int rank; // the plan's, here for the sort
     qint64 id;
     qint64 documentId;
     qint64 ordinal;
@@ -409,20 +410,78 @@ template <typename Cursor> QList<ComparisonRow> Database::readTargetRows(Cursor&
     return out;
 }
 
-Result<QList<ComparisonRow>> Database::readIndicatorRows(const QString& indicator, bool includeRejected) {
+Result<QList<ComparisonRow>> Database::readIndicatorRows(const QString& indicator, bool includeRejected,
+                                                         bool sentences) {
     if (Status s = refreshPlanCache(); !s)
         return s.error();
     // Inside a transaction the rows may hold changes that a rollback takes back without the stamp
     // noticing: read them, but neither use nor keep the cached lists there.
     const bool cacheable = sqlite3_get_autocommit(m_statements->handle()) != 0;
     if (cacheable) {
-        if (const QList<ComparisonRow>* kept = m_plans->findRows(indicator, includeRejected))
+        if (const QList<ComparisonRow>* kept = m_plans->findRows(indicator, includeRejected, sentences))
             return *kept;
     }
-    Result<QList<ComparisonRow>> rows = scanIndicatorRows(indicator, includeRejected);
+    Result<QList<ComparisonRow>> rows = sentences ? readIndicatorRows(indicator, includeRejected, false)
+                                                  : scanIndicatorRows(indicator, includeRejected);
+    if (rows && sentences) {
+        // The rows without sentences (kept or read), then their sentences.
+        if (Status s = readSentences(rows.value()); !s)
+            return s.error();
+    }
     if (rows && cacheable)
-        m_plans->keepRows(indicator, includeRejected, *rows);
+        m_plans->keepRows(indicator, includeRejected, sentences, *rows);
     return rows;
+}
+
+Status Database::readSentences(QList<ComparisonRow>& rows) {
+    const QString what = QStringLiteral("reading target sentences");
+    if (isPostgres()) {
+        // PostgreSQL's rows come from its targets table with their sentences; fill any that lack one.
+        for (ComparisonRow& r : rows) {
+            if (!r.sentence.isEmpty() || r.targetId == 0)
+                continue;
+            Result<QSqlQuery> q =
+                exec(m_db, QStringLiteral("SELECT sentence FROM targets WHERE id = ?"), {r.targetId});
+            if (!q)
+                return q.error();
+            if (q->next())
+                r.sentence = q->isNull(0) ? QString() : q->value(0).toString();
+        }
+        return okStatus();
+    }
+    Result<sqlite3_stmt*> prepared =
+        m_statements->get(QStringLiteral("SELECT sentence FROM targets WHERE id = ?"), what, m_path);
+    if (!prepared)
+        return prepared.error();
+    sqlite3_stmt* st = *prepared;
+    // Targets of one sentence come together: the previous row's text is shared when it repeats.
+    QByteArray lastBytes;
+    QString last;
+    bool haveLast = false;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const ComparisonRow& c = std::as_const(rows)[i];
+        if (!c.sentence.isEmpty() || c.targetId == 0)
+            continue;
+        store::StatementScope scope(st);
+        sqlite3_bind_int64(st, 1, c.targetId);
+        const int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+            continue; // the target is gone
+        if (rc != SQLITE_ROW)
+            return store::sqliteError(m_statements->handle(), rc, what, m_path);
+        if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+            continue;
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        const int n = sqlite3_column_bytes(st, 0);
+        if (!haveLast || lastBytes.size() != n ||
+            (n > 0 && memcmp(lastBytes.constData(), p, size_t(n)) != 0)) {
+            lastBytes = QByteArray(p, n);
+            last = store::columnText(st, 0); // as the targets' own columns read it
+            haveLast = true;
+        }
+        rows[i].sentence = last;
+    }
+    return okStatus();
 }
 
 void Database::dropCachedRows() {
@@ -457,6 +516,7 @@ Result<QList<ComparisonRow>> Database::scanIndicatorRows(const QString& indicato
             continue; // a plan removed while we read
         RawRow r;
         r.plan = plan;
+        r.rank = plan->rank;
         r.id = sqlite3_column_int64(st, 0);
         r.documentId = documentId;
         r.ordinal = sqlite3_column_int64(st, 2);
@@ -475,13 +535,37 @@ Result<QList<ComparisonRow>> Database::scanIndicatorRows(const QString& indicato
     }
     if (rc != SQLITE_DONE)
         return store::sqliteError(m_statements->handle(), rc, what, m_path);
-    // Plans in list order, then measures in document order, then targets by position.
-    std::sort(raw.begin(), raw.end(), [](const RawRow& x, const RawRow& y) {
-        return std::tie(x.plan->rank, x.ordinal, x.start, x.id) <
-               std::tie(y.plan->rank, y.ordinal, y.start, y.id);
-    });
+    // Plans in list order, then measures in document order, then targets by position: rows bucketed by
+    // the plan's rank (one pass, ranks are 0 … plans - 1), then each plan's few rows sorted.
+    {
+        std::vector<qsizetype> firstOfRank(size_t(m_plans->plans.size()) + 1, 0);
+        for (const RawRow& r : raw) {
+            if (r.rank < 0 || size_t(r.rank) + 1 >= firstOfRank.size()) {
+                firstOfRank.clear(); // not a rank of this plan list: sort everything
+                break;
+            }
+            ++firstOfRank[size_t(r.rank) + 1];
+        }
+        const auto less = [](const RawRow& x, const RawRow& y) {
+            return std::tie(x.rank, x.ordinal, x.start, x.id) < std::tie(y.rank, y.ordinal, y.start, y.id);
+        };
+        if (firstOfRank.empty()) {
+            std::sort(raw.begin(), raw.end(), less);
+        } else {
+            for (size_t i = 1; i < firstOfRank.size(); ++i)
+                firstOfRank[i] += firstOfRank[i - 1];
+            std::vector<RawRow> sorted(raw.size());
+            std::vector<qsizetype> next(firstOfRank.begin(), firstOfRank.end() - 1);
+            for (const RawRow& r : raw)
+                sorted[size_t(next[size_t(r.rank)]++)] = r;
+            for (size_t i = 0; i + 1 < firstOfRank.size(); ++i)
+                if (firstOfRank[i + 1] - firstOfRank[i] > 1)
+                    std::sort(sorted.begin() + firstOfRank[i], sorted.begin() + firstOfRank[i + 1], less);
+            raw = std::move(sorted);
+        }
+    }
     FieldStrings area(true), scope_(true), kind(true), comparator(true), unit(true), deadline(true),
-        sentence(false), fields(true), section(true), heading(true);
+        fields(true), section(true), heading(true);
     QHash<QString, QStringList> fieldLists;
     QList<ComparisonRow> out;
     out.reserve(qsizetype(raw.size()));
@@ -525,7 +609,7 @@ Result<QList<ComparisonRow>> Database::scanIndicatorRows(const QString& indicato
         if (quote.p)
             r.quote = QString::fromUtf8(quote.p, quote.n);
         r.start = x.start;
-        r.sentence = sentence.get(in.text());
+        // No sentence in compare_rows since migration 16 (readSentences reads it for the rows shown).
         const QString corrected = fields.get(in.text());
         if (!corrected.isEmpty()) {
             auto it = fieldLists.find(corrected);
@@ -572,7 +656,7 @@ Result<QList<ComparisonRow>> Database::targets(const TargetFilter& f) {
     if (!f.includeRejected)
         where << QStringLiteral("t.rejected = 0");
     if (!isPostgres() && !f.indicator.isEmpty() && binds.size() == 1)
-        return readIndicatorRows(f.indicator, f.includeRejected);
+        return readIndicatorRows(f.indicator, f.includeRejected, f.sentences);
     return readTargets(where.join(QStringLiteral(" AND ")), binds);
 }
 

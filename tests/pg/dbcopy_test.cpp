@@ -8,6 +8,7 @@
 
 #include "common/manifest.h"
 #include "compare/comparison.h"
+#include "compare/planselection.h"
 #include "extract/analysis.h"
 #include "store/database.h"
 #include "store/databasecopy.h"
@@ -93,9 +94,9 @@ TEST(DatabaseCopyPostgres, SeedsGoSqliteToPostgresAndBackAndEveryCopyComparesEqu
     expectSameAnswers(*a, *b, queries);
     expectSameAnswers(*a, *c, queries);
     for (const QString& indicator : {QStringLiteral("wa.time"), QStringLiteral("el.time.low_voltage")}) {
-        const Result<QList<ComparisonRow>> ra = compare::byIndicator(*a, indicator);
-        const Result<QList<ComparisonRow>> rb = compare::byIndicator(*b, indicator);
-        const Result<QList<ComparisonRow>> rc = compare::byIndicator(*c, indicator);
+        const Result<QList<ComparisonRow>> ra = compare::byIndicator(*a, indicator, PlanSelection::all());
+        const Result<QList<ComparisonRow>> rb = compare::byIndicator(*b, indicator, PlanSelection::all());
+        const Result<QList<ComparisonRow>> rc = compare::byIndicator(*c, indicator, PlanSelection::all());
         ASSERT_TRUE(ra.ok() && rb.ok() && rc.ok());
         EXPECT_FALSE(ra->isEmpty());
         EXPECT_EQ(*ra, *rb);

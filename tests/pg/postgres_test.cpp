@@ -7,6 +7,7 @@
 
 #include "common/manifest.h"
 #include "compare/comparison.h"
+#include "compare/planselection.h"
 #include "extract/analysis.h"
 #include "store/database.h"
 #include "store/databasecopy.h"
@@ -367,8 +368,8 @@ TEST(Postgres, SeedsGiveTheSameSearchComparisonAndMeasuresAsSqlite) {
     for (const QString& indicator : {QStringLiteral("wa.time"), QStringLiteral("el.time.low_voltage"),
                                      QStringLiteral("sb.time"), QStringLiteral("ga.time")}) {
         SCOPED_TRACE(indicator.toStdString());
-        const Result<QList<ComparisonRow>> a = compare::byIndicator(**lite, indicator);
-        const Result<QList<ComparisonRow>> b = compare::byIndicator(**pg, indicator);
+        const Result<QList<ComparisonRow>> a = compare::byIndicator(**lite, indicator, PlanSelection::all());
+        const Result<QList<ComparisonRow>> b = compare::byIndicator(**pg, indicator, PlanSelection::all());
         ASSERT_TRUE(a.ok() && b.ok()) << b.errorMessage().toStdString();
         EXPECT_EQ(*a, *b);
     }

@@ -105,8 +105,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 15);
-    EXPECT_EQ(Database::latestSchemaVersion(), 15);
+    EXPECT_EQ((*db)->schemaVersion(), 16);
+    EXPECT_EQ(Database::latestSchemaVersion(), 16);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(tableNames(**db),
@@ -561,7 +561,7 @@ TEST(Database, UpgradesAVersion14FilePackingMeasureTextsWithTheSameSearchResults
         }));
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 15);
+    EXPECT_EQ((*db)->schemaVersion(), 16);
     QSqlQuery q((*db)->connection());
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT id, typeof(title), typeof(body), typeof(units), "
                                       "typeof(area_heading) FROM measures ORDER BY id")));
@@ -811,6 +811,87 @@ TEST(Database, UpgradesAVersion10FileToCompactComparisonRowsThatEqualTheColumns)
     EXPECT_EQ(after.compact, after.columns);
     EXPECT_EQ(after.compact[0].targetId, 104); // no span: first in its measure
     EXPECT_EQ(after.compact[0].measureNumber, 2);
+}
+
+// Version 16: compare_rows without the sentence. A version-14 file (rows written by migration 12's
+// triggers, sentence included) gets its rows rebuilt in ten texts; the comparison gives every field
+// but the sentence, Database::readSentences the targets' sentences, and the rows read with sentences
+// equal the targets' columns; the triggers write the new layout for later targets.
+TEST(Database, UpgradesAVersion14FileToComparisonRowsWithoutTheSentence) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v14.sqlite"));
+    ASSERT_TRUE(writeOldFile(
+        path, 14,
+        {kTwoPlansDocuments, kTwoPlansMeasures,
+         "INSERT INTO targets(id, measure_id, document_id, ordinal, area, indicator, scope, kind, "
+         "comparator, value, unit, baseline, deadline, span_start, span_end, quote, sentence, confidence, "
+         "qualitative, rejected, added_by, corrected_fields, section, section_heading, row_version) VALUES "
+         "(100, 11, 1, 1, 'water', 'wa.time', '12:3,-', 'level', '<=', 5, '日', 7.25, '2025-06', 40, 42, "
+         "'5日', '-3:用水,' || char(31) || '报装5日:9,', 0.8333333333333334, 0, 0, NULL, 'value,unit', "
+         "'measure', '一、用水', 4), "
+         "(101, 10, 1, 0, 'water', 'wa.time', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 10, NULL, NULL, "
+         "NULL, 1, 1, 0, 1, '', 'goal', '', 1), "
+         "(102, 12, 2, 0, 'water', 'wa.time', '', 'level', '<=', 6, '日', NULL, '', 20, 22, '6日', "
+         "'用水报装6日', 0.5, 0, 1, NULL, '', 'table', '表1', 2), "
+         "(103, 12, 2, 0, 'water', 'el.time', '', 'level', '<=', 9, '日', NULL, '', 30, 32, '9日', "
+         "'用电9日', 0.5, 0, 0, NULL, '', 'measure', '', 1)"},
+        [](QSqlQuery& q) { // migration 12's rows hold the sentence
+            return q.exec(QStringLiteral("SELECT count(*) FROM compare_rows WHERE instr(row, '用水报装6日') "
+                                         "OR instr(row, '报装5日:9,')")) &&
+                   q.next() && q.value(0).toInt() == 2;
+        }));
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), 16);
+    QSqlQuery q((*db)->connection());
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT indicator, target_id, row FROM compare_rows ORDER BY indicator, "
+                              "target_id")));
+    QStringList stored;
+    while (q.next())
+        stored << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() + QLatin1Char(' ') +
+                      q.value(2).toString();
+    // Seven integers, then ten texts <bytes>:<text> (or - for NULL) back to back: no sentence.
+    EXPECT_EQ(stored,
+              (QStringList{
+                  QStringLiteral("el.time 103 2,12,32,0,0,0,1,5:water0:5:level2:<=3:日0:4:9日0:7:measure0:"),
+                  QStringLiteral("wa.time 100 7,11,42,0,0,0,4,5:water6:12:3,-5:level2:<=3:日7:2025-064:5日"
+                                 "10:value,unit7:measure12:一、用水"),
+                  QStringLiteral("wa.time 101 1,10,0,1,0,1,1,5:water------0:4:goal0:"),
+                  QStringLiteral("wa.time 102 2,12,22,0,1,0,2,5:water0:5:level2:<=3:日0:4:6日0:5:table4:表1"),
+              }));
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA integrity_check")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("ok"));
+    q.finish();
+    const BothPaths rows = rowsBothWays(**db, QStringLiteral("wa.time"), QStringLiteral("water"), true);
+    ASSERT_EQ(rows.compact.size(), 3);
+    EXPECT_EQ(rows.compact, rows.columns);
+    EXPECT_EQ(rows.compact[2].sentence, QString::fromUtf8("-3:用水,\x1f报装5日:9,"));
+    EXPECT_TRUE(rows.compact[1].sentence.isNull());
+    TargetFilter lean;
+    lean.indicator = QStringLiteral("wa.time");
+    lean.includeRejected = true;
+    lean.sentences = false;
+    QList<ComparisonRow> shown = (*db)->targets(lean).value();
+    ASSERT_EQ(shown.size(), 3);
+    for (const ComparisonRow& r : std::as_const(shown))
+        EXPECT_TRUE(r.sentence.isNull()) << r.targetId;
+    ASSERT_TRUE((*db)->readSentences(shown).ok());
+    EXPECT_EQ(shown, rows.columns);
+    // A target written after the upgrade goes through the new triggers.
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("INSERT INTO targets(id, measure_id, document_id, ordinal, area, indicator, "
+                              "quote, sentence, span_start, span_end) VALUES (104, 12, 2, 1, 'water', "
+                              "'wa.time', '8日', '用水报装8日', 50, 52)")));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT row FROM compare_rows WHERE target_id = 104")));
+    ASSERT_TRUE(q.next());
+    EXPECT_FALSE(q.value(0).toString().contains(QStringLiteral("用水报装8日")));
+    q.finish();
+    const BothPaths after = rowsBothWays(**db, QStringLiteral("wa.time"), QStringLiteral("water"), true);
+    ASSERT_EQ(after.compact.size(), 4);
+    EXPECT_EQ(after.compact, after.columns);
+    EXPECT_EQ(after.compact[1].sentence, QStringLiteral("用水报装8日"));
 }
 
 // compare_rows follows every change of a target (its triggers): a correction (value and
