@@ -512,38 +512,44 @@ QList<Migration> buildMigrations() {
                    .arg(t) +
                rowSqlOf(t, columns);
     };
-    const auto values = [&](const QString& t) -> QString {
-        return valuesOf(t, {"area", "scope", "kind", "comparator", "unit", "deadline", "quote", "sentence",
-                            "corrected_fields", "section", "section_heading"});
+    // The table and its triggers, rows of these texts; `fillOrder` orders the rows copied from targets.
+    const auto compareRowsTable = [&](std::initializer_list<const char*> texts, const QString& fillOrder) {
+        const auto values = [&](const QString& t) { return valuesOf(t, texts); };
+        return QStringList{
+            QStringLiteral("CREATE TABLE compare_rows(indicator TEXT NOT NULL, target_id INTEGER NOT NULL, "
+                           "document_id INTEGER NOT NULL, measure_ordinal INTEGER NOT NULL, span_start "
+                           "INTEGER NOT NULL, rejected INTEGER NOT NULL, value REAL, baseline REAL, "
+                           "confidence REAL, row TEXT NOT NULL, PRIMARY KEY(indicator, target_id)) "
+                           "WITHOUT ROWID"),
+            QStringLiteral("INSERT INTO compare_rows SELECT %1 FROM targets WHERE indicator IS NOT NULL")
+                    .arg(values(QString())) +
+                fillOrder,
+            QStringLiteral(
+                "CREATE TRIGGER targets_compare_insert AFTER INSERT ON targets WHEN "
+                "new.indicator IS NOT NULL BEGIN INSERT OR REPLACE INTO compare_rows VALUES (%1); END")
+                .arg(values(QStringLiteral("new."))),
+            QStringLiteral("CREATE TRIGGER targets_compare_update AFTER UPDATE ON targets BEGIN DELETE FROM "
+                           "compare_rows WHERE indicator = old.indicator AND target_id = old.id; INSERT OR "
+                           "REPLACE INTO "
+                           "compare_rows SELECT %1 WHERE new.indicator IS NOT NULL; END")
+                .arg(values(QStringLiteral("new."))),
+            QStringLiteral("CREATE TRIGGER targets_compare_delete AFTER DELETE ON targets BEGIN DELETE FROM "
+                           "compare_rows WHERE indicator = old.indicator AND target_id = old.id; END"),
+        };
     };
-    m.append(
-        {12,
-         QStringLiteral("comparison rows from few columns"),
-         {},
-         {
-             QStringLiteral("CREATE TABLE compare_rows(indicator TEXT NOT NULL, target_id INTEGER NOT NULL, "
-                            "document_id INTEGER NOT NULL, measure_ordinal INTEGER NOT NULL, span_start "
-                            "INTEGER NOT NULL, rejected INTEGER NOT NULL, value REAL, baseline REAL, "
-                            "confidence REAL, row TEXT NOT NULL, PRIMARY KEY(indicator, target_id)) "
-                            "WITHOUT ROWID"),
-             QStringLiteral("INSERT INTO compare_rows SELECT %1 FROM targets WHERE indicator IS NOT NULL")
-                 .arg(values(QString())),
-             QStringLiteral(
-                 "CREATE TRIGGER targets_compare_insert AFTER INSERT ON targets WHEN "
-                 "new.indicator IS NOT NULL BEGIN INSERT OR REPLACE INTO compare_rows VALUES (%1); END")
-                 .arg(values(QStringLiteral("new."))),
-             QStringLiteral("CREATE TRIGGER targets_compare_update AFTER UPDATE ON targets BEGIN DELETE FROM "
-                            "compare_rows WHERE indicator = old.indicator AND target_id = old.id; INSERT OR "
-                            "REPLACE INTO "
-                            "compare_rows SELECT %1 WHERE new.indicator IS NOT NULL; END")
-                 .arg(values(QStringLiteral("new."))),
-             QStringLiteral("CREATE TRIGGER targets_compare_delete AFTER DELETE ON targets BEGIN DELETE FROM "
-                            "compare_rows WHERE indicator = old.indicator AND target_id = old.id; END"),
-             QStringLiteral("DROP INDEX targets_compare"),
-             // What else looks targets up by indicator (coverage, counts) keeps a narrow index.
-             QStringLiteral("CREATE INDEX targets_indicator ON targets(indicator, rejected, document_id)"),
-         },
-         {}});
+    m.append({12,
+              QStringLiteral("comparison rows from few columns"),
+              {},
+              compareRowsTable({"area", "scope", "kind", "comparator", "unit", "deadline", "quote",
+                                "sentence", "corrected_fields", "section", "section_heading"},
+                               QString()) +
+                  QStringList{
+                      QStringLiteral("DROP INDEX targets_compare"),
+                      // What else looks targets up by indicator (coverage, counts) keeps a narrow index.
+                      QStringLiteral(
+                          "CREATE INDEX targets_indicator ON targets(indicator, rejected, document_id)"),
+                  },
+              {}});
     // 13: the search index without positions. measure_fts becomes a detail=none index (pc_cjk_set:
     // every character and every bigram a measure holds, and its words) without per-row sizes
     // (columnsize=0), and measure_chars goes: one index answers one-character queries (the character's
@@ -636,40 +642,18 @@ QList<Migration> buildMigrations() {
     // (Database::readSentences). The table is rebuilt from targets in this transaction with ten texts
     // per row (the eleven of version 12 without the sentence); its triggers write the same. A row of
     // the old layout no longer parses, and the reader falls back to the targets' columns.
-    const auto values16 = [&](const QString& t) -> QString {
-        return valuesOf(t, {"area", "scope", "kind", "comparator", "unit", "deadline", "quote",
-                            "corrected_fields", "section", "section_heading"});
-    };
-    m.append(
-        {16,
-         QStringLiteral("comparison rows without the sentence"),
-         {},
-         {
-             QStringLiteral("DROP TRIGGER targets_compare_insert"),
-             QStringLiteral("DROP TRIGGER targets_compare_update"),
-             QStringLiteral("DROP TRIGGER targets_compare_delete"),
-             QStringLiteral("DROP TABLE compare_rows"),
-             QStringLiteral("CREATE TABLE compare_rows(indicator TEXT NOT NULL, target_id INTEGER NOT NULL, "
-                            "document_id INTEGER NOT NULL, measure_ordinal INTEGER NOT NULL, span_start "
-                            "INTEGER NOT NULL, rejected INTEGER NOT NULL, value REAL, baseline REAL, "
-                            "confidence REAL, row TEXT NOT NULL, PRIMARY KEY(indicator, target_id)) "
-                            "WITHOUT ROWID"),
-             QStringLiteral("INSERT INTO compare_rows SELECT %1 FROM targets WHERE indicator IS NOT NULL "
-                            "ORDER BY indicator, id")
-                 .arg(values16(QString())),
-             QStringLiteral(
-                 "CREATE TRIGGER targets_compare_insert AFTER INSERT ON targets WHEN "
-                 "new.indicator IS NOT NULL BEGIN INSERT OR REPLACE INTO compare_rows VALUES (%1); END")
-                 .arg(values16(QStringLiteral("new."))),
-             QStringLiteral("CREATE TRIGGER targets_compare_update AFTER UPDATE ON targets BEGIN DELETE FROM "
-                            "compare_rows WHERE indicator = old.indicator AND target_id = old.id; INSERT OR "
-                            "REPLACE INTO "
-                            "compare_rows SELECT %1 WHERE new.indicator IS NOT NULL; END")
-                 .arg(values16(QStringLiteral("new."))),
-             QStringLiteral("CREATE TRIGGER targets_compare_delete AFTER DELETE ON targets BEGIN DELETE FROM "
-                            "compare_rows WHERE indicator = old.indicator AND target_id = old.id; END"),
-         },
-         {}});
+    m.append({16,
+              QStringLiteral("comparison rows without the sentence"),
+              {},
+              QStringList{
+                  QStringLiteral("DROP TRIGGER targets_compare_insert"),
+                  QStringLiteral("DROP TRIGGER targets_compare_update"),
+                  QStringLiteral("DROP TRIGGER targets_compare_delete"),
+                  QStringLiteral("DROP TABLE compare_rows"),
+              } + compareRowsTable({"area", "scope", "kind", "comparator", "unit", "deadline", "quote",
+                                    "corrected_fields", "section", "section_heading"},
+                                   QStringLiteral(" ORDER BY indicator, id")),
+              {}});
     return m;
 }
 
