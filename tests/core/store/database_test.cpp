@@ -35,6 +35,22 @@ constexpr const char* kTwoPlansMeasures =
     "INSERT INTO measures(id, document_id, ordinal, number, title, body) VALUES (10, 1, 0, 1, '用水', "
     "'用水报装3日'), (11, 1, 1, 7, '用电', '用电报装5日'), (12, 2, 0, 2, '用水', '用水报装6日')";
 
+// Four targets of those measures with awkward fields (NULL texts and numbers, texts holding the row
+// string's own delimiters, a user-added, a rejected and a corrected target; one of another indicator).
+constexpr const char* kTwoPlansTargets =
+    "INSERT INTO targets(id, measure_id, document_id, ordinal, area, indicator, scope, kind, "
+    "comparator, value, unit, baseline, deadline, span_start, span_end, quote, sentence, confidence, "
+    "qualitative, rejected, added_by, corrected_fields, section, section_heading, row_version) VALUES "
+    "(100, 11, 1, 1, 'water', 'wa.time', '12:3,-', 'level', '<=', 5, '日', 7.25, '2025-06', 40, 42, "
+    "'5日', '-3:用水,' || char(31) || '报装5日:9,', 0.8333333333333334, 0, 0, NULL, 'value,unit', "
+    "'measure', '一、用水', 4), "
+    "(101, 10, 1, 0, 'water', 'wa.time', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 10, NULL, NULL, "
+    "NULL, 1, 1, 0, 1, '', 'goal', '', 1), "
+    "(102, 12, 2, 0, 'water', 'wa.time', '', 'level', '<=', 6, '日', NULL, '', 20, 22, '6日', "
+    "'用水报装6日', 0.5, 0, 1, NULL, '', 'table', '表1', 2), "
+    "(103, 12, 2, 0, 'water', 'el.time', '', 'level', '<=', 9, '日', NULL, '', 30, 32, '9日', "
+    "'用电9日', 0.5, 0, 0, NULL, '', 'measure', '', 1)";
+
 QString pragma(Database& db, const char* name) {
     QSqlQuery q(db.connection());
     if (!q.exec(QStringLiteral("PRAGMA ") + QString::fromLatin1(name)) || !q.next())
@@ -727,23 +743,7 @@ TEST(Database, UpgradesAVersion10FileToCompactComparisonRowsThatEqualTheColumns)
         ASSERT_TRUE(raw.isOpen());
         ASSERT_TRUE(store::migrate(raw, 10).ok());
         QSqlQuery q(raw);
-        for (const char* sql :
-             {kTwoPlansDocuments, kTwoPlansMeasures,
-              "INSERT INTO targets(id, measure_id, document_id, ordinal, area, indicator, scope, kind, "
-              "comparator, value, unit, baseline, deadline, span_start, span_end, quote, sentence, "
-              "confidence, "
-              "qualitative, rejected, added_by, corrected_fields, section, section_heading, row_version) "
-              "VALUES "
-              "(100, 11, 1, 1, 'water', 'wa.time', '12:3,-', 'level', '<=', 5, '日', 7.25, '2025-06', 40, "
-              "42, "
-              "'5日', '-3:用水,' || char(31) || '报装5日:9,', 0.8333333333333334, 0, 0, NULL, 'value,unit', "
-              "'measure', '一、用水', 4), "
-              "(101, 10, 1, 0, 'water', 'wa.time', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 10, NULL, NULL, "
-              "NULL, 1, 1, 0, 1, '', 'goal', '', 1), "
-              "(102, 12, 2, 0, 'water', 'wa.time', '', 'level', '<=', 6, '日', NULL, '', 20, 22, '6日', "
-              "'用水报装6日', 0.5, 0, 1, NULL, '', 'table', '表1', 2), "
-              "(103, 12, 2, 0, 'water', 'el.time', '', 'level', '<=', 9, '日', NULL, '', 30, 32, '9日', "
-              "'用电9日', 0.5, 0, 0, NULL, '', 'measure', '', 1)"}) {
+        for (const char* sql : {kTwoPlansDocuments, kTwoPlansMeasures, kTwoPlansTargets}) {
             ASSERT_TRUE(q.exec(QString::fromUtf8(sql))) << sql << q.lastError().text().toStdString();
         }
         q.finish();
@@ -821,20 +821,7 @@ TEST(Database, UpgradesAVersion14FileToComparisonRowsWithoutTheSentence) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("v14.sqlite"));
     ASSERT_TRUE(writeOldFile(
-        path, 14,
-        {kTwoPlansDocuments, kTwoPlansMeasures,
-         "INSERT INTO targets(id, measure_id, document_id, ordinal, area, indicator, scope, kind, "
-         "comparator, value, unit, baseline, deadline, span_start, span_end, quote, sentence, confidence, "
-         "qualitative, rejected, added_by, corrected_fields, section, section_heading, row_version) VALUES "
-         "(100, 11, 1, 1, 'water', 'wa.time', '12:3,-', 'level', '<=', 5, '日', 7.25, '2025-06', 40, 42, "
-         "'5日', '-3:用水,' || char(31) || '报装5日:9,', 0.8333333333333334, 0, 0, NULL, 'value,unit', "
-         "'measure', '一、用水', 4), "
-         "(101, 10, 1, 0, 'water', 'wa.time', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 10, NULL, NULL, "
-         "NULL, 1, 1, 0, 1, '', 'goal', '', 1), "
-         "(102, 12, 2, 0, 'water', 'wa.time', '', 'level', '<=', 6, '日', NULL, '', 20, 22, '6日', "
-         "'用水报装6日', 0.5, 0, 1, NULL, '', 'table', '表1', 2), "
-         "(103, 12, 2, 0, 'water', 'el.time', '', 'level', '<=', 9, '日', NULL, '', 30, 32, '9日', "
-         "'用电9日', 0.5, 0, 0, NULL, '', 'measure', '', 1)"},
+        path, 14, {kTwoPlansDocuments, kTwoPlansMeasures, kTwoPlansTargets},
         [](QSqlQuery& q) { // migration 12's rows hold the sentence
             return q.exec(QStringLiteral("SELECT count(*) FROM compare_rows WHERE instr(row, '用水报装6日') "
                                          "OR instr(row, '报装5日:9,')")) &&
