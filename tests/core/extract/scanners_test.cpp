@@ -2,6 +2,7 @@
 // expressions are kept here as the reference and both run on hand-written sentences and on many
 // generated ones (made of the words the patterns name, their near misses, digits, marks and line feeds).
 #include "extract/scanners.h"
+#include "lcg.h"
 
 #include <QList>
 #include <QRegularExpression>
@@ -160,17 +161,10 @@ TEST(Scanners, GeneratedSentencesAgreeWithTheRegularExpressions) {
         QStringLiteral("实现"), QStringLiteral("约"), QStringLiteral("为"), QStringLiteral("至"),
         QStringLiteral("在"), QStringLiteral("由"), QStringLiteral("从"), QStringLiteral("总"),
         QStringLiteral("办理"), QStringLiteral("企业开办"), QStringLiteral("用水报装")};
-    quint32 seed = 20261201;
-    auto next = [&seed](quint32 bound) {
-        seed = seed * 1664525u + 1013904223u;
-        return (seed >> 8) % bound;
-    };
+    pc::test::Lcg next(20261201);
     int qualitative = 0, zeros = 0, cutWithNoun = 0, cutVerb = 0;
     for (int round = 0; round < 20000; ++round) {
-        QString s;
-        const int n = int(next(9));
-        for (int k = 0; k < n; ++k)
-            s += words.at(next(quint32(words.size())));
+        const QString s = next.words(words, 9);
         expectSame(s);
         if (HasFailure())
             return;
@@ -268,17 +262,10 @@ TEST(Scanners, GeneratedDatesAgreeWithTheRegularExpression) {
                                QStringLiteral("本年"), QStringLiteral(" "),        QStringLiteral("\u3000"),
                                QStringLiteral("\t"),   QStringLiteral("\n"),       QStringLiteral("\u00a0"),
                                QStringLiteral("已"),   QStringLiteral("办"),       QStringLiteral("，")};
-    quint32 seed = 7;
-    auto next = [&seed](quint32 bound) {
-        seed = seed * 1664525u + 1013904223u;
-        return (seed >> 8) % bound;
-    };
+    pc::test::Lcg next(7);
     int dates = 0;
     for (int round = 0; round < 30000; ++round) {
-        QString s;
-        const int n = int(next(10));
-        for (int k = 0; k < n; ++k)
-            s += words.at(next(quint32(words.size())));
+        const QString s = next.words(words, 10);
         const QString got = dateParts(s);
         ASSERT_EQ(got, dateRegexParts(s)) << s.toStdString();
         dates += int(findDateForms(s).size());

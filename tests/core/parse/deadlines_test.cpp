@@ -1,4 +1,5 @@
 // Deadline expressions as YYYY-MM (table-driven, sentences from the seeds).
+#include "lcg.h"
 #include "parse/deadlines.h"
 
 #include <QRegularExpression>
@@ -94,17 +95,10 @@ TEST(Deadlines, ScannerFindsWhatTheRegularExpressionFound) {
         QStringLiteral("本年度"), QStringLiteral("已完成"), QStringLiteral("已"), QStringLiteral("完成"),
         QStringLiteral("月底前"), QStringLiteral(" "),      QStringLiteral("\t"), QStringLiteral("\n"),
         QStringLiteral("\u3000"), QStringLiteral("２"),     QStringLiteral("办")};
-    quint32 seed = 99;
-    auto next = [&seed](quint32 bound) {
-        seed = seed * 1664525u + 1013904223u;
-        return (seed >> 8) % bound;
-    };
+    pc::test::Lcg next(99);
     int forms = 0;
     for (int round = 0; round < 30000; ++round) {
-        QString s;
-        const int n = int(next(10));
-        for (int k = 0; k < n; ++k)
-            s += words.at(next(quint32(words.size())));
+        const QString s = next.words(words, 10);
         const QString got = scannedForms(s);
         ASSERT_EQ(got, regexForms(s)) << s.toStdString();
         forms += int(got.count(u'|')) + (got.isEmpty() ? 0 : 1);

@@ -1,5 +1,6 @@
 // Tables written one row per line, cells separated by tabs — what the PDF, DOCX and HTML readers
 // write and what a table copied from a web page looks like — parse like the cell-per-line layout.
+#include "lcg.h"
 #include "parsetesthelpers.h"
 
 #include "extract/analysis.h"
@@ -129,17 +130,10 @@ TEST(TableItemMarkers, ScannerFindsWhatTheRegularExpressionFound) {
                                QStringLiteral("2"),     QStringLiteral("9"),  QStringLiteral("３"),
                                QStringLiteral("("),     QStringLiteral(")"),  QStringLiteral("办"),
                                QStringLiteral("（1）"), QStringLiteral("\n")};
-    quint32 seed = 5;
-    auto next = [&seed](quint32 bound) {
-        seed = seed * 1664525u + 1013904223u;
-        return (seed >> 8) % bound;
-    };
+    pc::test::Lcg next(5);
     int markers = 0;
     for (int round = 0; round < 20000; ++round) {
-        QString s;
-        const int n = int(next(12));
-        for (int k = 0; k < n; ++k)
-            s += words.at(next(quint32(words.size())));
+        const QString s = next.words(words, 12);
         const QString got = scannedMarkers(s);
         ASSERT_EQ(got, regexMarkers(s)) << s.toStdString();
         markers += int(pc::parse::findItemMarkers(s).size());

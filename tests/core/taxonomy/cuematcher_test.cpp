@@ -1,5 +1,6 @@
 // The one-pass cue search counts what a search per cue (repeated indexOf from the end of the last hit)
 // would count, for cues of one, two and more characters that share their first characters.
+#include "lcg.h"
 #include "taxonomy/cuematcher.h"
 
 #include <gtest/gtest.h>
@@ -82,11 +83,7 @@ TEST(CueMatcher, CueAtTheVeryEndAndLongerThanTheRest) {
 // the order of their first occurrence (one-character cues before longer ones at the same place).
 TEST(CueMatcher, AgreesWithASearchPerCueOnGeneratedCuesAndTexts) {
     const QString alphabet = QStringLiteral("用水报装时限办理电气网工日天个%");
-    quint32 seed = 12345;
-    auto next = [&seed](quint32 bound) {
-        seed = seed * 1664525u + 1013904223u;
-        return (seed >> 8) % bound;
-    };
+    pc::test::Lcg next(12345);
     CueMatcher m;
     QStringList cues;
     for (int i = 0; i < 400; ++i) {
@@ -173,11 +170,7 @@ TEST(CueMatcher, HitsAreExactlyThoseOfAScanOfEveryCueAtEveryPlace) {
     alphabet += QChar(0x0000);
     alphabet += QChar(0x4E00 + 4096); // shares the low bits of 一 (U+4E00)
     alphabet += QChar(0x4E00);
-    quint32 seed = 777;
-    auto next = [&seed](quint32 bound) {
-        seed = seed * 1664525u + 1013904223u;
-        return (seed >> 8) % bound;
-    };
+    pc::test::Lcg next(777);
     CueMatcher m;
     QStringList cues;
     for (int i = 0; i < 300; ++i) {

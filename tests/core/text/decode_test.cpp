@@ -1,4 +1,5 @@
 // Decoding plan bytes: UTF-8 with/without BOM, GB18030, and the rejections (empty, binary).
+#include "lcg.h"
 #include "text/decode.h"
 
 #include <QList>
@@ -114,11 +115,7 @@ TEST(Decode, OnePassUtf8DecoderGivesWhatQStringDecoderGives) {
                             "\xF5\x80\x80\x80", "\xFF", "\xE4\xB8", "\xF0\x9F", "\xC3"})
         pieces.push_back({QByteArray(bad), false, false});
     const QByteArray ascii = "The quick brown fox 0123456789";
-    quint32 seed = 99;
-    auto next = [&seed](quint32 bound) {
-        seed = seed * 1664525u + 1013904223u;
-        return (seed >> 8) % bound;
-    };
+    pc::test::Lcg next(99);
     int accepted = 0;
     int declined = 0;
     for (int round = 0; round < 20000; ++round) {
