@@ -654,6 +654,17 @@ QList<Migration> buildMigrations() {
                                     "corrected_fields", "section", "section_heading"},
                                    QStringLiteral(" ORDER BY indicator, id")),
               {}});
+    // 17: plan texts against the dictionary. sources.text becomes one Zstandard frame against the
+    // measures' shipped dictionary, which the frame names (textpack::packFrame): the wording plans
+    // share is not stored again in each, 0.46 of the UTF-8 instead of 0.59 on other provinces' plans.
+    // The SQLite rows are repacked in this transaction (pc_pack_source keeps a value it cannot read
+    // as it is); the version tells an older PlanCompare not to read the new frames. PostgreSQL's rows
+    // stay as they are (both read) and new ones are packed the new way.
+    m.append({17,
+              QStringLiteral("plan texts against the dictionary"),
+              {},
+              {QStringLiteral("UPDATE sources SET text = pc_pack_source(text)")},
+              {}});
     return m;
 }
 

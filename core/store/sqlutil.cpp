@@ -2,6 +2,7 @@
 #include "sqlutil.h"
 
 #include "dialect.h"
+#include "textpack.h"
 
 #include <QDataStream>
 #include <QDateTime>
@@ -179,6 +180,10 @@ std::optional<QByteArray> unpackBytes(const QByteArray& stored) {
         if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
             size > (unsigned long long)(std::numeric_limits<int>::max()))
             return std::nullopt;
+        // A plan text of schema 17 on: a frame against the shipped dictionary, which it names.
+        if (ZSTD_getDictID_fromFrame(stored.constData(), size_t(stored.size())) != 0)
+            return textpack::unpackFrame(std::string_view(stored.constData(), size_t(stored.size())),
+                                         size_t(size));
         QByteArray out(qsizetype(size), Qt::Uninitialized);
         const size_t n =
             ZSTD_decompress(out.data(), size_t(out.size()), stored.constData(), size_t(stored.size()));
@@ -198,7 +203,9 @@ std::optional<QByteArray> unpackBytes(const QByteArray& stored) {
 
 QVariant packSource(const QString& text, bool alwaysBytes) {
     const QByteArray utf8 = text.toUtf8();
-    const QByteArray packed = packBytes(utf8);
+    QByteArray packed = textpack::packFrame(std::string_view(utf8.constData(), size_t(utf8.size())));
+    if (packed.isEmpty())
+        packed = packBytes(utf8);
     if (packed.size() >= utf8.size() && !alwaysBytes)
         return store::text(text);
     return packed;

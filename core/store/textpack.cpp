@@ -1,6 +1,8 @@
 // Measure texts as Zstandard frames against the shipped dictionary (see textpack.h).
 #include "textpack.h"
 
+#include "sqlutil.h"
+
 #include <QFile>
 
 #include <sqlite3.h>
@@ -78,6 +80,37 @@ Contexts& contexts() {
     return c;
 }
 
+// The same for standard frames (packFrame): magic number, content size, checksum and dictionary id.
+struct FrameContexts {
+    ZSTD_CCtx* c = nullptr;
+    ZSTD_DCtx* d = nullptr;
+    FrameContexts() {
+        const Dictionary& dict = dictionary();
+        c = ZSTD_createCCtx();
+        d = ZSTD_createDCtx();
+        if (c) {
+            ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1);
+            ZSTD_CCtx_setParameter(c, ZSTD_c_contentSizeFlag, 1);
+            ZSTD_CCtx_setParameter(c, ZSTD_c_dictIDFlag, 1);
+            if (dict.compress)
+                ZSTD_CCtx_refCDict(c, dict.compress);
+        }
+        if (d && dict.decompress)
+            ZSTD_DCtx_refDDict(d, dict.decompress);
+    }
+    ~FrameContexts() {
+        ZSTD_freeCCtx(c);
+        ZSTD_freeDCtx(d);
+    }
+    FrameContexts(const FrameContexts&) = delete;
+    FrameContexts& operator=(const FrameContexts&) = delete;
+};
+
+FrameContexts& frameContexts() {
+    thread_local FrameContexts c;
+    return c;
+}
+
 } // namespace
 
 QByteArray pack(std::string_view utf8) {
@@ -130,6 +163,34 @@ bool unpack(std::string_view packed, std::string& out) {
     const size_t n =
         ZSTD_decompressDCtx(cx.d, out.data(), out.size(), packed.data() + at, packed.size() - at);
     return !ZSTD_isError(n) && n == size_t(length);
+}
+
+QByteArray packFrame(std::string_view utf8) {
+    FrameContexts& cx = frameContexts();
+    if (!cx.c || !dictionary().compress || utf8.size() > kMaxLength)
+        return {};
+    QByteArray out(qsizetype(ZSTD_compressBound(utf8.size())), Qt::Uninitialized);
+    const size_t n = ZSTD_compress2(cx.c, out.data(), size_t(out.size()), utf8.data(), utf8.size());
+    if (ZSTD_isError(n))
+        return {};
+    out.truncate(qsizetype(n));
+    return out;
+}
+
+unsigned frameDictionaryId() {
+    return dictionary().decompress ? ZSTD_getDictID_fromDDict(dictionary().decompress) : 0;
+}
+
+std::optional<QByteArray> unpackFrame(std::string_view frame, size_t contentSize) {
+    FrameContexts& cx = frameContexts();
+    if (!cx.d || !dictionary().decompress || contentSize > kMaxLength ||
+        ZSTD_getDictID_fromFrame(frame.data(), frame.size()) != frameDictionaryId())
+        return std::nullopt;
+    QByteArray out(qsizetype(contentSize), Qt::Uninitialized);
+    const size_t n = ZSTD_decompressDCtx(cx.d, out.data(), contentSize, frame.data(), frame.size());
+    if (ZSTD_isError(n) || n != contentSize)
+        return std::nullopt;
+    return out;
 }
 
 std::optional<QString> unpackToString(const QByteArray& packed) {
@@ -202,13 +263,40 @@ void packFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
         sqlite3_result_blob64(ctx, packed.constData(), sqlite3_uint64(packed.size()), SQLITE_TRANSIENT);
 }
 
+// pc_pack_source(x): a stored plan text (TEXT, or a BLOB of any earlier packing) repacked as schema 17
+// stores it (packFrame) when that is smaller; a value that does not unpack is returned as it is, so an
+// upgrade never loses what it cannot read (the reader reports it as before).
+void packSourceFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    sqlite3_value* v = argv[0];
+    const int type = sqlite3_value_type(v);
+    std::optional<QByteArray> utf8;
+    if (type == SQLITE_TEXT) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
+        utf8 = QByteArray(text ? text : "", sqlite3_value_bytes(v));
+    } else if (type == SQLITE_BLOB) {
+        const auto* blob = static_cast<const char*>(sqlite3_value_blob(v));
+        utf8 = unpackBytes(QByteArray(blob ? blob : "", sqlite3_value_bytes(v)));
+    }
+    if (!utf8) {
+        sqlite3_result_value(ctx, v);
+        return;
+    }
+    const QByteArray packed = packFrame(std::string_view(utf8->constData(), size_t(utf8->size())));
+    if (packed.isEmpty() || (type == SQLITE_TEXT && packed.size() >= utf8->size()) ||
+        (type == SQLITE_BLOB && packed.size() >= sqlite3_value_bytes(v)))
+        sqlite3_result_value(ctx, v);
+    else
+        sqlite3_result_blob64(ctx, packed.constData(), sqlite3_uint64(packed.size()), SQLITE_TRANSIENT);
+}
+
 } // namespace
 
 Status registerFunctions(sqlite3* db) {
     // Innocuous and deterministic: the view and the triggers of the schema may call them.
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     for (const auto& [name, fn] :
-         {std::pair{"pc_text", &textFunction}, std::pair{"pc_pack", &packFunction}}) {
+         {std::pair{"pc_text", &textFunction}, std::pair{"pc_pack", &packFunction},
+          std::pair{"pc_pack_source", &packSourceFunction}}) {
         const int rc = sqlite3_create_function_v2(db, name, 1, flags, nullptr, fn, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK)
             return Status::failure(QStringLiteral("cannot register the SQL function %1: %2")

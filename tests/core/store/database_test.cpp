@@ -7,6 +7,7 @@
 #include "store/cjktokenizer.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/sqlutil.h"
 #include "store/textpack.h"
 
 #include <QFile>
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <functional>
@@ -121,8 +123,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 16);
-    EXPECT_EQ(Database::latestSchemaVersion(), 16);
+    EXPECT_EQ((*db)->schemaVersion(), 17);
+    EXPECT_EQ(Database::latestSchemaVersion(), 17);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(tableNames(**db),
@@ -577,7 +579,7 @@ TEST(Database, UpgradesAVersion14FilePackingMeasureTextsWithTheSameSearchResults
         }));
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 16);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     QSqlQuery q((*db)->connection());
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT id, typeof(title), typeof(body), typeof(units), "
                                       "typeof(area_heading) FROM measures ORDER BY id")));
@@ -829,7 +831,7 @@ TEST(Database, UpgradesAVersion14FileToComparisonRowsWithoutTheSentence) {
         }));
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 16);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     QSqlQuery q((*db)->connection());
     ASSERT_TRUE(
         q.exec(QStringLiteral("SELECT indicator, target_id, row FROM compare_rows ORDER BY indicator, "
@@ -1077,4 +1079,72 @@ TEST(Database, CompactGivesTheFreePagesOfARemovedPlanBackAndKeepsTheRest) {
     // A new import after compacting is stored and found.
     ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(samplePlans()[0])).ok());
     EXPECT_EQ((*db)->search(QStringLiteral("用水")).value().size(), 2);
+}
+
+// A few measures in the wording of such plans (written for these tests), each different.
+const QString kPlanText = QStringLiteral(
+    "一、优化开办企业服务\n（一）推行企业开办“一网通办”，营业执照、公章刻制、发票申领和社保登记一表填报，"
+    "开办时间压缩至1个工作日以内。牵头单位：区市场监管局；配合单位：区税务局、区人力社保局。\n"
+    "（二）实行工程建设项目审批告知承诺制，社会投资小型低风险项目审批时间不超过15个工作日。\n"
+    "二、提升获得电力水平\n（三）低压小微企业用电报装实现“零上门、零审批、零投资”，办电时间压减至5个工作日，"
+    "高压用户报装时间不超过22个工作日。责任单位：国网区供电公司。\n"
+    "（四）用水报装全流程办理时限压缩至4个工作日，用气报装压缩至5个工作日，2022年底前完成。\n"
+    "三、优化纳税服务\n（五）纳税人年度纳税时间压减至100小时以内，增值税留抵退税平均办理时间不超过3个工作日。\n"
+    "（六）不动产登记一般登记业务办理时间压缩至3个工作日以内，抵押登记1个工作日内办结。\n");
+
+// Version 17: plan texts against the dictionary. A version-16 file holds its plans' texts in every
+// earlier form — plain TEXT, a Zstandard frame without a dictionary (schema 14–16), qCompress (schema
+// 12 and older) — and one damaged blob; the upgrade repacks the readable three as frames naming the
+// shipped dictionary, smaller than before and reading back the same, and leaves the damaged one byte
+// for byte (still reported as damage, not lost or replaced).
+TEST(Database, UpgradesAVersion16FileToPlanTextsAgainstTheDictionary) {
+    const QString text = kPlanText;
+    const QByteArray utf8 = text.toUtf8();
+    const QByteArray zstdFrame = store::packBytes(utf8);
+    const QByteArray zlib = qCompress(utf8, 1);
+    const QByteArray damaged = QByteArray::fromHex("0000FFFF0102");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v16.sqlite"));
+    ASSERT_TRUE(writeOldFile(
+        path, 16,
+        {"INSERT INTO documents(id, doc_id, sha256) VALUES (1, 'a', 'x'), (2, 'b', 'y'), (3, 'c', 'z'), "
+         "(4, 'd', 'w')"},
+        [&](QSqlQuery& q) {
+            const QList<QVariant> values{QVariant(text), QVariant(zstdFrame), QVariant(zlib), QVariant(damaged)};
+            for (int i = 0; i < values.size(); ++i) {
+                q.prepare(QStringLiteral("INSERT INTO sources(document_id, text) VALUES (?, ?)"));
+                q.addBindValue(i + 1);
+                q.addBindValue(values[i]);
+                if (!q.exec())
+                    return false;
+            }
+            return true;
+        }));
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), 17);
+    QSqlQuery q((*db)->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT document_id, typeof(text), text FROM sources ORDER BY 1")));
+    QList<QByteArray> stored;
+    while (q.next()) {
+        EXPECT_EQ(q.value(1).toString(), QStringLiteral("blob")) << q.value(0).toInt();
+        stored << q.value(2).toByteArray();
+    }
+    q.finish();
+    ASSERT_EQ(stored.size(), 4);
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(stored[i].left(4), QByteArray::fromHex("28B52FFD")) << i;
+        EXPECT_EQ(ZSTD_getDictID_fromFrame(stored[i].constData(), size_t(stored[i].size())),
+                  store::textpack::frameDictionaryId())
+            << i;
+        EXPECT_LT(stored[i].size(), zstdFrame.size()) << i; // the dictionary's wording is not stored
+        EXPECT_EQ((*db)->documentSource(i + 1).value(), text) << i;
+    }
+    EXPECT_NE(store::textpack::frameDictionaryId(), 0u);
+    EXPECT_EQ(stored[3], damaged);
+    const Result<QString> broken = (*db)->documentSource(4);
+    ASSERT_FALSE(broken.ok());
+    EXPECT_EQ(broken.error().code, QStringLiteral("db-corrupt"));
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("ok"));
 }

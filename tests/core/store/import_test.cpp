@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/importer.h"
 #include "store/sqlutil.h"
+#include "store/textpack.h"
 
 #include <QFile>
 #include <QSqlError>
@@ -13,6 +14,7 @@
 #include "testdb.h"
 
 #include <gtest/gtest.h>
+#include <zstd.h>
 
 using namespace pc;
 using namespace pc::test;
@@ -97,6 +99,32 @@ TEST(StoreImport, StoredTextsAreZstandardFramesAndOlderZlibRowsStillRead) {
     // Empty data both ways.
     EXPECT_EQ(store::unpackBytes(store::packBytes(QByteArray())), QByteArray());
     EXPECT_EQ(store::unpackBytes(qCompress(QByteArray())), QByteArray());
+    // Plan texts (packSource, schema 17) are frames naming the shipped dictionary, and a frame naming
+    // a dictionary this build lacks is damage.
+    const QVariant source = store::packSource(text);
+    ASSERT_EQ(source.typeId(), QMetaType::QByteArray);
+    const QByteArray frame = source.toByteArray();
+    EXPECT_EQ(frame.left(4), QByteArray::fromHex("28B52FFD"));
+    EXPECT_EQ(ZSTD_getDictID_fromFrame(frame.constData(), size_t(frame.size())),
+              store::textpack::frameDictionaryId());
+    EXPECT_LT(frame.size() * 5, utf8.size());
+    EXPECT_EQ(store::unpackBytes(frame), utf8);
+    // The id sits in the frame header after the descriptor byte (a window byte may come between):
+    // change the first header byte that makes the frame name another dictionary.
+    qsizetype at = 5;
+    QByteArray otherDictionary = frame;
+    for (; at < 8; ++at) {
+        otherDictionary = frame;
+        otherDictionary[at] = char(otherDictionary.at(at) ^ 0x40);
+        const unsigned id = ZSTD_getDictID_fromFrame(otherDictionary.constData(), size_t(otherDictionary.size()));
+        if (id != 0 && id != store::textpack::frameDictionaryId())
+            break;
+    }
+    ASSERT_LT(at, 8);
+    EXPECT_FALSE(store::unpackBytes(otherDictionary).has_value());
+    QByteArray flippedFrame = frame;
+    flippedFrame[flippedFrame.size() / 2] = char(flippedFrame.at(flippedFrame.size() / 2) ^ 0x5A);
+    EXPECT_FALSE(store::unpackBytes(flippedFrame).has_value());
     // Damage: a cut frame, a changed byte inside it, a blob that is neither format.
     EXPECT_FALSE(store::unpackBytes(packed.left(packed.size() - 3)).has_value());
     QByteArray flipped = packed;
