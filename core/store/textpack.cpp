@@ -46,25 +46,29 @@ const Dictionary& dictionary() {
     return d;
 }
 
-// One compression and one decompression context per thread, set up once (a context is ~100 KB of
-// tables; creating one per value would cost more than the work).
+// One compression and one decompression context per thread and frame format, set up once (a context is
+// ~100 KB of tables; creating one per value would cost more than the work). Measure texts are magicless
+// frames without size, checksum or dictionary id (pack); plan texts standard frames with all three
+// (packFrame).
 struct Contexts {
     ZSTD_CCtx* c = nullptr;
     ZSTD_DCtx* d = nullptr;
-    Contexts() {
+    explicit Contexts(bool standardFrame) {
         const Dictionary& dict = dictionary();
         c = ZSTD_createCCtx();
         d = ZSTD_createDCtx();
         if (c) {
-            ZSTD_CCtx_setParameter(c, ZSTD_c_format, ZSTD_f_zstd1_magicless);
-            ZSTD_CCtx_setParameter(c, ZSTD_c_contentSizeFlag, 0);
-            ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 0);
-            ZSTD_CCtx_setParameter(c, ZSTD_c_dictIDFlag, 0);
+            if (!standardFrame)
+                ZSTD_CCtx_setParameter(c, ZSTD_c_format, ZSTD_f_zstd1_magicless);
+            ZSTD_CCtx_setParameter(c, ZSTD_c_contentSizeFlag, standardFrame ? 1 : 0);
+            ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, standardFrame ? 1 : 0);
+            ZSTD_CCtx_setParameter(c, ZSTD_c_dictIDFlag, standardFrame ? 1 : 0);
             if (dict.compress)
                 ZSTD_CCtx_refCDict(c, dict.compress);
         }
         if (d) {
-            ZSTD_DCtx_setParameter(d, ZSTD_d_format, ZSTD_f_zstd1_magicless);
+            if (!standardFrame)
+                ZSTD_DCtx_setParameter(d, ZSTD_d_format, ZSTD_f_zstd1_magicless);
             if (dict.decompress)
                 ZSTD_DCtx_refDDict(d, dict.decompress);
         }
@@ -73,41 +77,17 @@ struct Contexts {
         ZSTD_freeCCtx(c);
         ZSTD_freeDCtx(d);
     }
+    Contexts(const Contexts&) = delete;
+    Contexts& operator=(const Contexts&) = delete;
 };
 
 Contexts& contexts() {
-    thread_local Contexts c;
+    thread_local Contexts c(false);
     return c;
 }
 
-// The same for standard frames (packFrame): magic number, content size, checksum and dictionary id.
-struct FrameContexts {
-    ZSTD_CCtx* c = nullptr;
-    ZSTD_DCtx* d = nullptr;
-    FrameContexts() {
-        const Dictionary& dict = dictionary();
-        c = ZSTD_createCCtx();
-        d = ZSTD_createDCtx();
-        if (c) {
-            ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1);
-            ZSTD_CCtx_setParameter(c, ZSTD_c_contentSizeFlag, 1);
-            ZSTD_CCtx_setParameter(c, ZSTD_c_dictIDFlag, 1);
-            if (dict.compress)
-                ZSTD_CCtx_refCDict(c, dict.compress);
-        }
-        if (d && dict.decompress)
-            ZSTD_DCtx_refDDict(d, dict.decompress);
-    }
-    ~FrameContexts() {
-        ZSTD_freeCCtx(c);
-        ZSTD_freeDCtx(d);
-    }
-    FrameContexts(const FrameContexts&) = delete;
-    FrameContexts& operator=(const FrameContexts&) = delete;
-};
-
-FrameContexts& frameContexts() {
-    thread_local FrameContexts c;
+Contexts& frameContexts() {
+    thread_local Contexts c(true);
     return c;
 }
 
@@ -166,7 +146,7 @@ bool unpack(std::string_view packed, std::string& out) {
 }
 
 QByteArray packFrame(std::string_view utf8) {
-    FrameContexts& cx = frameContexts();
+    Contexts& cx = frameContexts();
     if (!cx.c || !dictionary().compress || utf8.size() > kMaxLength)
         return {};
     QByteArray out(qsizetype(ZSTD_compressBound(utf8.size())), Qt::Uninitialized);
@@ -182,7 +162,7 @@ unsigned frameDictionaryId() {
 }
 
 std::optional<QByteArray> unpackFrame(std::string_view frame, size_t contentSize) {
-    FrameContexts& cx = frameContexts();
+    Contexts& cx = frameContexts();
     if (!cx.d || !dictionary().decompress || contentSize > kMaxLength ||
         ZSTD_getDictID_fromFrame(frame.data(), frame.size()) != frameDictionaryId())
         return std::nullopt;
