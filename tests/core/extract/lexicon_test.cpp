@@ -1,11 +1,15 @@
 // containsAny: the one-walk search over short texts answers exactly what a search per word answers.
+#include "extract/cuewords.h"
 #include "extract/lexicon.h"
+#include "lcg.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <gtest/gtest.h>
 
 using namespace pc::extract::grammar;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -53,6 +57,36 @@ TEST(Lexicon, ContainsAnyAgreesWithASearchPerWordOnShortAndLongTexts) {
     EXPECT_GT(checked, 1000);
     EXPECT_GT(found, 100);
     EXPECT_LT(found, checked); // both answers occur
+}
+
+// Long texts (over 48 characters) are walked once with a table of the words' first characters by their
+// low eight bits: generated sentences of the statistic and past words, their pieces and characters
+// that share a first character's low bits (个 and 截, 乙 and 以 …) answer what a search per word answers.
+TEST(Lexicon, ContainsAnyAgreesWithASearchPerWordOnGeneratedLongTexts) {
+    QStringList pieces;
+    for (QStringView w : pc::extract::grammar::kStatisticWords) {
+        pieces << w.toString() << w.left(1).toString() << w.mid(1).toString();
+    }
+    for (QStringView w : pc::extract::grammar::kPastWords)
+        pieces << w.left(1).toString() << w.mid(1).toString();
+    pieces << u"个"_s << u"乙"_s << u"企业"_s << u"办理时限"_s << u"，"_s << u"。"_s << u"5"_s << u"已"_s;
+    pc::test::Lcg next(48);
+    int found = 0;
+    int checked = 0;
+    for (int k = 0; k < 20000; ++k) {
+        const QString text = next.words(pieces, 60);
+        if (text.size() <= 48)
+            continue;
+        for (const auto& words : {pc::extract::grammar::kStatisticWords, pc::extract::grammar::kPastWords}) {
+            const bool any = containsAny(text, words);
+            ASSERT_EQ(any, containsAnyByWord(text, words)) << "text " << k << ": " << qPrintable(text);
+            found += any;
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 10000);
+    EXPECT_GT(found, 1000);
+    EXPECT_LT(found, checked - 1000);
 }
 
 } // namespace
