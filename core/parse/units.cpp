@@ -5,6 +5,9 @@
 
 #include <QRegularExpression>
 
+#include <array>
+#include <iterator>
+
 namespace pc::parse {
 namespace {
 
@@ -53,12 +56,16 @@ UnitNamer::UnitNamer(QString jurisdiction)
     : m_jurisdiction(std::move(jurisdiction)) {}
 
 QString UnitNamer::normalizedName(const QString& written) const {
-    QString s;
-    s.reserve(written.size());
+    // Written through a pointer (an append call per character before); CJK ideographs are never
+    // spaces, so most characters skip QChar::isSpace's table lookup.
+    QString s(written.size(), Qt::Uninitialized);
+    QChar* out = s.data();
     for (const QChar c : written) {
-        if (!c.isSpace())
-            s.append(text::foldChar(c));
+        const char16_t u = c.unicode();
+        if ((u >= 0x4E00 && u <= 0x9FFF) || !c.isSpace())
+            *out++ = text::foldChar(c);
     }
+    s.truncate(out - s.constData());
     // Common long forms of agency names → the short forms the plans mostly use.
     static const std::pair<QString, QString> aliases[] = {
         {QStringLiteral("城市管理局"), QStringLiteral("城管局")},
@@ -78,8 +85,25 @@ QString UnitNamer::normalizedName(const QString& written) const {
         if (s.contains(from))
             s.replace(from, to);
     };
-    for (const auto& [from, to] : aliases)
-        replaceAll(from, to);
+    // Which characters the name holds, by their low six bits: an alias with a character the name
+    // lacks cannot occur in it, and most names hold none of the aliases' words.
+    auto charMask = [](QStringView v) {
+        quint64 m = 0;
+        for (QChar c : v)
+            m |= quint64(1) << (c.unicode() & 63);
+        return m;
+    };
+    static const std::array<quint64, std::size(aliases)> aliasMasks = [&] {
+        std::array<quint64, std::size(aliases)> m{};
+        for (size_t k = 0; k < std::size(aliases); ++k)
+            m[k] = charMask(aliases[k].first);
+        return m;
+    }();
+    for (size_t k = 0; k < std::size(aliases); ++k) {
+        // A replacement changes the name: its mask is taken afresh for each alias.
+        if ((aliasMasks[k] & ~charMask(s)) == 0)
+            replaceAll(aliases[k].first, aliases[k].second);
+    }
     if (!m_jurisdiction.isEmpty()) {
         const QString j = m_jurisdiction;                     // 江津区 / 重庆市
         const QString generic = QString(j.back());            // 区 / 县 / 市
