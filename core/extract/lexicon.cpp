@@ -123,9 +123,11 @@ bool isRangeDash(QChar c) {
     }
 }
 
+// The words are short and the comparison is inline: QStringView::startsWith / endsWith is a library
+// call per word (case handling, size checks) for what is a compare of two or three code units.
 bool endsWithAny(QStringView s, std::initializer_list<QStringView> words, QStringView* which) {
     for (QStringView w : words) {
-        if (s.endsWith(w)) {
+        if (w.size() <= s.size() && std::equal(w.begin(), w.end(), s.end() - w.size())) {
             if (which)
                 *which = w;
             return true;
@@ -136,7 +138,7 @@ bool endsWithAny(QStringView s, std::initializer_list<QStringView> words, QStrin
 
 bool startsWithAny(QStringView s, std::initializer_list<QStringView> words, QStringView* which) {
     for (QStringView w : words) {
-        if (s.startsWith(w)) {
+        if (w.size() <= s.size() && std::equal(w.begin(), w.end(), s.begin())) {
             if (which)
                 *which = w;
             return true;

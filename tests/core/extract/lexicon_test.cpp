@@ -89,4 +89,52 @@ TEST(Lexicon, ContainsAnyAgreesWithASearchPerWordOnGeneratedLongTexts) {
     EXPECT_LT(found, checked - 1000);
 }
 
+// startsWithAny / endsWithAny compare in place: they answer what QStringView::startsWith / endsWith
+// answer word by word, and name the same (first) word, on generated texts and words of every length,
+// the empty text and the empty word included.
+TEST(Lexicon, StartsAndEndsWithAnyAgreeWithQStringView) {
+    const QStringList pieces = {u"个"_s, u"工作日"_s, u"%"_s,  u"元/吨"_s,
+                                u"元"_s, u"以内"_s,   u"至"_s, u"办结"_s};
+    const std::initializer_list<QStringView> words = {u"个工作日", u"工作日", u"%",  u"元/吨",
+                                                      u"元",       u"以内",   u"至", u"内"};
+    pc::test::Lcg next(3);
+    int starts = 0;
+    int ends = 0;
+    for (int k = 0; k < 20000; ++k) {
+        const QString text = next.words(pieces, 5);
+        QStringView want;
+        bool wantStart = false;
+        for (QStringView w : words) {
+            if (QStringView(text).startsWith(w)) {
+                wantStart = true;
+                want = w;
+                break;
+            }
+        }
+        QStringView got;
+        ASSERT_EQ(startsWithAny(text, words, &got), wantStart) << qPrintable(text);
+        EXPECT_EQ(got, want) << qPrintable(text);
+        QStringView wantEndWord;
+        bool wantEnd = false;
+        for (QStringView w : words) {
+            if (QStringView(text).endsWith(w)) {
+                wantEnd = true;
+                wantEndWord = w;
+                break;
+            }
+        }
+        QStringView gotEnd;
+        ASSERT_EQ(endsWithAny(text, words, &gotEnd), wantEnd) << qPrintable(text);
+        EXPECT_EQ(gotEnd, wantEndWord) << qPrintable(text);
+        starts += wantStart;
+        ends += wantEnd;
+    }
+    EXPECT_GT(starts, 5000);
+    EXPECT_GT(ends, 5000);
+    EXPECT_TRUE(startsWithAny(u"", {u"x", u""}));
+    EXPECT_FALSE(startsWithAny(u"", {u"x"}));
+    EXPECT_TRUE(endsWithAny(u"abc", {u""}));
+    EXPECT_FALSE(endsWithAny(u"bc", {u"abc"}));
+}
+
 } // namespace
