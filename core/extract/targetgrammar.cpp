@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 
 namespace pc::extract {
 
@@ -44,8 +45,18 @@ QList<Range> splitSentences(const QString& text) {
         start = end;
         forms = 0;
     };
+    // The characters this walk acts on (sentence ends, brackets, the special forms' first characters),
+    // by their low eight bits: most characters of a text have none of those bits and are passed over.
+    static const std::array<quint64, 4> acts = [] {
+        std::array<quint64, 4> m{};
+        for (char16_t c : u"。！？!?\n\r\t（(零0０半立即当一")
+            m[(c & 0xff) >> 6] |= quint64(1) << (c & 63);
+        return m;
+    }();
     const char16_t* d = QStringView(text).utf16();
     for (qsizetype i = 0; i < n; ++i) {
+        if (!(acts[(d[i] & 0xff) >> 6] & (quint64(1) << (d[i] & 63))))
+            continue;
         const QChar c = text.at(i);
         if (isSentenceEnd(c)) {
             push(i + 1);

@@ -82,12 +82,13 @@ TEST(SentenceForms, GatedScannersFindWhatUngatedOnesFind) {
 }
 
 TEST(SentenceForms, ATextOfManySentencesGivesWhatEachSentenceGives) {
+    static const QStringView kEnds = u"。！？!?\n\r\t";
     pc::test::Lcg next(7);
     for (int k = 0; k < 2000; ++k) {
         QStringList sentences;
         const int count = 2 + int(next(5));
         for (int j = 0; j < count; ++j)
-            sentences << next.words(pieces(), 10) + u'。';
+            sentences << next.words(pieces(), 10) + kEnds[next(quint32(kEnds.size()))]; // every end mark
         const QList<TextTarget> joined = extractTextTargets(sentences.join(QString()));
         QList<TextTarget> each;
         qsizetype offset = 0;
