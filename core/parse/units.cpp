@@ -4,6 +4,7 @@
 #include "text/normalizedtext.h"
 
 #include <QRegularExpression>
+#include <QVarLengthArray>
 
 #include <array>
 #include <iterator>
@@ -126,9 +127,11 @@ QString UnitNamer::normalizedName(const QString& written) const {
 
 QList<Unit> UnitNamer::split(QStringView cell) const {
     QList<Unit> out;
-    QString current;
+    // The name being read: characters are pushed inline (QString::append is a library call per
+    // character), and a QString is made once per name.
+    QVarLengthArray<QChar, 64> current;
     auto flush = [&] {
-        const QString name = cleanName(current);
+        const QString name = cleanName(QString(current.constData(), current.size()));
         current.clear();
         if (isPlaceholder(name))
             return;
@@ -143,16 +146,16 @@ QList<Unit> UnitNamer::split(QStringView cell) const {
         else if ((c == QChar(u'”') || c == QChar(u'》')) && quoteDepth > 0)
             --quoteDepth;
         if (quoteDepth > 0 && c != QLatin1Char('\n')) {
-            current.append(c);
+            current.push_back(c);
         } else if (isSeparator(c)) {
             flush();
         } else if (c == QLatin1Char('\n')) {
-            if (endsUnitName(QStringView(current).trimmed()))
+            if (endsUnitName(QStringView(current.constData(), current.size()).trimmed()))
                 flush();
         } else if (c == QLatin1Char('\t') || c == QLatin1Char('\r')) {
             continue;
         } else {
-            current.append(c);
+            current.push_back(c);
         }
     }
     flush();

@@ -149,3 +149,91 @@ TEST(Units, NormalizedNamesAgreeWithASearchPerAliasOnGeneratedNames) {
     }
     EXPECT_GT(changed, 5000); // aliases, the jurisdiction or folding changed names often
 }
+
+namespace {
+
+// split as it was written before it pushed characters into a small array: a QString appended character
+// by character, cleaned, skipped when a placeholder, merged by normalized name.
+QList<Unit> splitByAppending(const UnitNamer& namer, QStringView cell) {
+    const QString finals = QStringLiteral("局委办司心院会府行部队所处站室厅团馆社组庭科署区县市村镇街园");
+    auto clean = [](QString s) {
+        s = s.trimmed();
+        s.remove(QLatin1Char(' '));
+        s.remove(QChar(0x3000));
+        while (!s.isEmpty() && (s.front() == QChar(u'（') || s.front() == QLatin1Char('(')))
+            s.remove(0, 1);
+        while (!s.isEmpty() &&
+               (s.back() == QChar(u'）') || s.back() == QLatin1Char(')') || s.back() == QChar(u'。')))
+            s.chop(1);
+        return s;
+    };
+    QList<Unit> out;
+    QString current;
+    auto flush = [&] {
+        const QString name = clean(current);
+        current.clear();
+        if (name.isEmpty() || name == QStringLiteral("无") || name == QStringLiteral("/") ||
+            name == QStringLiteral("—") || name == QStringLiteral("-") || name == QStringLiteral("——"))
+            return;
+        mergeUnits(out, {Unit{name, namer.normalizedName(name)}});
+    };
+    int quoteDepth = 0;
+    for (const QChar c : cell) {
+        if (c == QChar(u'“') || c == QChar(u'《'))
+            ++quoteDepth;
+        else if ((c == QChar(u'”') || c == QChar(u'》')) && quoteDepth > 0)
+            --quoteDepth;
+        if (quoteDepth > 0 && c != QLatin1Char('\n')) {
+            current.append(c);
+        } else if (c == u'、' || c == u'，' || c == u',' || c == u'；' || c == u';') {
+            flush();
+        } else if (c == QLatin1Char('\n')) {
+            const QStringView t = QStringView(current).trimmed();
+            if (!t.isEmpty() && finals.contains(t.back()))
+                flush();
+        } else if (c != QLatin1Char('\t') && c != QLatin1Char('\r')) {
+            current.append(c);
+        }
+    }
+    flush();
+    return out;
+}
+
+} // namespace
+
+TEST(Units, SplitAgreesWithAppendingCharacterByCharacterOnGeneratedCells) {
+    const QStringList pieces = {QStringLiteral("区市场监管局"),
+                                QStringLiteral("大足区"),
+                                QStringLiteral("规划自然资"),
+                                QStringLiteral("源局"),
+                                QStringLiteral("、"),
+                                QStringLiteral("，"),
+                                QStringLiteral(";"),
+                                QStringLiteral("\n"),
+                                QStringLiteral("\t"),
+                                QStringLiteral("\r"),
+                                QStringLiteral(" "),
+                                QStringLiteral("\u3000"),
+                                QStringLiteral("（"),
+                                QStringLiteral("）"),
+                                QStringLiteral("。"),
+                                QStringLiteral("“双随机、一公开”"),
+                                QStringLiteral("《"),
+                                QStringLiteral("》"),
+                                QStringLiteral("无"),
+                                QStringLiteral("/"),
+                                QStringLiteral("各镇街"),
+                                QStringLiteral("市场监督管理局"),
+                                QStringLiteral("重庆市大足区税务局"),
+                                QStringLiteral("公司")};
+    const UnitNamer namer(QStringLiteral("大足区"));
+    pc::test::Lcg next(11);
+    int units = 0;
+    for (int k = 0; k < 20000; ++k) {
+        const QString cell = next.words(pieces, 12);
+        const QList<Unit> want = splitByAppending(namer, cell);
+        ASSERT_EQ(namer.split(cell), want) << "cell " << k << ": " << qPrintable(cell);
+        units += int(want.size());
+    }
+    EXPECT_GT(units, 15000); // about one unit per cell: the inputs name many
+}
