@@ -51,7 +51,7 @@ Result<Analysis> analyze(Result<Document> parsed, const Taxonomy& taxonomy, cons
     if (options.progress && !options.progress(90))
         return Result<Analysis>::failure(QStringLiteral("%1: analysis cancelled").arg(a.document.path),
                                          QStringLiteral("cancelled"));
-    a.targets = extractTargets(a.document, classifier);
+    a.targets = extractTargets(a.document, classifier, documentArea);
     for (Target& t : a.targets) {
         t.page = read::pageOfOffset(a.document.pageStarts, t.span.start);
         markOcrForReview(t, a.document.origins);

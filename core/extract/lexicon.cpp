@@ -4,6 +4,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <array>
 
 namespace pc::extract::grammar {
 
@@ -122,9 +123,11 @@ bool isRangeDash(QChar c) {
     }
 }
 
+// The words are short and the comparison is inline: QStringView::startsWith / endsWith is a library
+// call per word (case handling, size checks) for what is a compare of two or three code units.
 bool endsWithAny(QStringView s, std::initializer_list<QStringView> words, QStringView* which) {
     for (QStringView w : words) {
-        if (s.endsWith(w)) {
+        if (w.size() <= s.size() && std::equal(w.begin(), w.end(), s.end() - w.size())) {
             if (which)
                 *which = w;
             return true;
@@ -135,7 +138,7 @@ bool endsWithAny(QStringView s, std::initializer_list<QStringView> words, QStrin
 
 bool startsWithAny(QStringView s, std::initializer_list<QStringView> words, QStringView* which) {
     for (QStringView w : words) {
-        if (s.startsWith(w)) {
+        if (w.size() <= s.size() && std::equal(w.begin(), w.end(), s.begin())) {
             if (which)
                 *which = w;
             return true;
@@ -147,21 +150,25 @@ bool startsWithAny(QStringView s, std::initializer_list<QStringView> words, QStr
 bool containsAny(QStringView s, std::initializer_list<QStringView> words) {
     // Clauses and cue windows are short: one walk over them comparing first characters beats a
     // library search per word. Long texts (whole sentences) keep the vectorised search per word.
-    if (s.size() > 48) {
-        for (QStringView w : words) {
-            if (s.contains(w))
-                return true;
-        }
-        return false;
-    }
+    // A long text (a whole sentence, for the statistic and past words) is walked once too, with a table
+    // of the words' first characters (by their low eight bits) ruling out most positions at once: a
+    // library search per word walked it once per word.
     const char16_t* d = s.utf16();
     const qsizetype n = s.size();
     for (QStringView w : words) {
         if (w.isEmpty())
             return true; // as QStringView::contains: the empty word is everywhere
     }
+    std::array<quint64, 4> firsts{};
+    const bool filtered = n > 48;
+    if (filtered) {
+        for (QStringView w : words)
+            firsts[(w.utf16()[0] & 0xff) >> 6] |= quint64(1) << (w.utf16()[0] & 63);
+    }
     for (qsizetype p = 0; p < n; ++p) {
         const char16_t c = d[p];
+        if (filtered && !(firsts[(c & 0xff) >> 6] & (quint64(1) << (c & 63))))
+            continue;
         for (QStringView w : words) {
             const qsizetype len = w.size();
             if (w.utf16()[0] != c || len > n - p)

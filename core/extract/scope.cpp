@@ -21,9 +21,9 @@ QString cleanScope(QStringView s) {
     static const QRegularExpression innerDeadline(
         QStringLiteral("[0-9０-９]{4}\\s*年(?:[0-9０-９]{1,2}\\s*月)?(?:年?底|末)?(?:前|以前)"));
     QString out = trimSpaces(s).toString();
-    // Each regex runs only where its match is possible: a deadline holds 年; a leading date starts
-    // with a digit, 今, 年 or 全.
-    if (out.contains(u'年')) {
+    // Each regex runs only where its match is possible: a deadline holds 年 and 前; a leading date
+    // starts with a digit, 今, 年 or 全.
+    if (out.contains(u'年') && out.contains(u'前')) {
         QRegularExpressionMatch last;
         for (auto it = innerDeadline.globalMatch(out); it.hasNext();)
             last = it.next();

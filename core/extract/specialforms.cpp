@@ -11,15 +11,24 @@
 
 namespace pc::extract::grammar {
 
-void addSpecialForms(const QString& text, qsizetype ss, const QString& sentence, int sentenceIndex,
+void addSpecialForms(const QString& text, qsizetype ss, QStringView sentence, int sentenceIndex,
                      const QList<DateMention>& dates, const std::function<bool()>& reporting,
-                     QList<TextTarget>& found) {
+                     QList<TextTarget>& found, unsigned forms) {
+    // The sentence as a string only when a form is found (most sentences hold none).
+    QString sentenceText;
+    auto sentenceString = [&]() -> const QString& {
+        if (sentenceText.isNull())
+            sentenceText = sentence.toString();
+        return sentenceText;
+    };
     auto inDate = [&](qsizetype p) {
         return std::any_of(dates.begin(), dates.end(),
                            [p](const DateMention& d) { return p >= d.start && p < d.end; });
     };
     // Qualitative commitments: 立等可取, 即办即结 — recorded without a value (a scanner, see scanners.h).
-    for (const ScanMatch& m : findQualitativePhrases(sentence)) {
+    const QList<ScanMatch> qualitative =
+        forms & MayBeQualitative ? findQualitativePhrases(sentence) : QList<ScanMatch>();
+    for (const ScanMatch& m : qualitative) {
         TextTarget t;
         t.qualitative = true;
         t.numberStart = ss + m.start;
@@ -31,7 +40,7 @@ void addSpecialForms(const QString& text, qsizetype ss, const QString& sentence,
         t.quoteStart = std::max(cs, t.numberStart - 8);
         t.quoteEnd = t.numberEnd;
         t.kind = QStringLiteral("level");
-        t.sentence = sentence;
+        t.sentence = sentenceString();
         t.sentenceIndex = sentenceIndex;
         t.before = text.mid(cs, t.numberStart - cs);
         t.scope = cleanScope(QStringView(text).mid(cs, t.numberStart - cs));
@@ -62,7 +71,7 @@ void addSpecialForms(const QString& text, qsizetype ss, const QString& sentence,
         t.unit = unit;
         t.comparator = comparator;
         t.kind = kind;
-        t.sentence = sentence;
+        t.sentence = sentenceString();
         t.sentenceIndex = sentenceIndex;
         t.before = text.mid(cs, t.numberStart - cs);
         t.after = unit;
@@ -78,7 +87,8 @@ void addSpecialForms(const QString& text, qsizetype ss, const QString& sentence,
     qsizetype zeroScopeEnd = -1;
     // 0材料、0费用 / 实现零跑动: a zero of something is a target of its own (unit: the noun).
     // 零材料提交事项 (a name), “零投资” and “三零” (quoted service slogans) are not (see scanners.h).
-    for (const ScanMatch& m : findZeroForms(sentence)) {
+    const QList<ScanMatch> zeros = forms & MayBeZero ? findZeroForms(sentence) : QList<ScanMatch>();
+    for (const ScanMatch& m : zeros) {
         if (inDate(ss + m.start))
             continue;
         // 0材料、0费用、0跑腿: the items of one list share the words before the list.
@@ -86,14 +96,14 @@ void addSpecialForms(const QString& text, qsizetype ss, const QString& sentence,
         if (!listed)
             zeroScopeEnd = ss + m.start;
         zeroEnd = m.end;
-        addSpecial(m.start, m.end, 0, sentence.mid(m.groupStart, m.groupEnd - m.groupStart),
+        addSpecial(m.start, m.end, 0, sentence.mid(m.groupStart, m.groupEnd - m.groupStart).toString(),
                    QStringLiteral("="), QStringLiteral("level"));
         TextTarget& t = found.last();
         t.scope = cleanScope(QStringView(text).mid(t.clauseStart, zeroScopeEnd - t.clauseStart));
         t.before = text.mid(t.clauseStart, zeroScopeEnd - t.clauseStart);
     }
-    if (!restates && sentence.contains(QStringLiteral("一半")) && !reporting()) {
-        for (auto it = half.globalMatch(sentence); it.hasNext();) {
+    if ((forms & MayBeHalf) && !restates && sentence.contains(u"一半") && !reporting()) {
+        for (auto it = half.globalMatch(sentenceString()); it.hasNext();) {
             const QRegularExpressionMatch m = it.next();
             addSpecial(m.capturedStart(), m.capturedEnd(), 50, QStringLiteral("%"),
                        m.capturedLength(2) > 0 ? QStringLiteral(">=") : QStringLiteral("="),

@@ -12,10 +12,53 @@
 
 namespace pc::extract::grammar {
 
+// Which special forms a sentence may hold, from the characters every match needs (the sentence
+// splitter notes them as it walks the text, so the scanners run only on sentences that have them).
+enum SentenceForms : unsigned {
+    MayBeQualitative = 1, // 立, 即, 当 or 一 followed by one of 等即办来时到场日天次
+    MayBeZero = 2,        // 零, 0 or ０
+    MayBeHalf = 4,        // 半
+    AllForms = 7,
+};
+
+// The SentenceForms bits of one character of a text (`next`: the character after it, or 0).
+inline unsigned sentenceFormsOf(char16_t c, char16_t next) {
+    switch (c) {
+    case u'零':
+    case u'0':
+    case u'０':
+        return MayBeZero;
+    case u'半':
+        return MayBeHalf;
+    case u'立':
+    case u'即':
+    case u'当':
+    case u'一':
+        switch (next) {
+        case u'等':
+        case u'即':
+        case u'办':
+        case u'来':
+        case u'时':
+        case u'到':
+        case u'场':
+        case u'日':
+        case u'天':
+        case u'次':
+            return MayBeQualitative;
+        default:
+            return 0;
+        }
+    default:
+        return 0;
+    }
+}
+
 // Adds those of the sentence starting at text[ss] (`sentence`, its index `sentenceIndex`) to `found`.
 // `reporting`: whether the sentence reports statistics or past results (then a cut by half is none).
-void addSpecialForms(const QString& text, qsizetype ss, const QString& sentence, int sentenceIndex,
+// `forms`: the SentenceForms the sentence may hold (a form whose bit is clear is not looked for).
+void addSpecialForms(const QString& text, qsizetype ss, QStringView sentence, int sentenceIndex,
                      const QList<DateMention>& dates, const std::function<bool()>& reporting,
-                     QList<TextTarget>& found);
+                     QList<TextTarget>& found, unsigned forms = AllForms);
 
 } // namespace pc::extract::grammar

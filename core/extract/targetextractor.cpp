@@ -253,6 +253,10 @@ int yearFromText(const QString& src) {
 } // namespace
 
 QList<Target> extractTargets(const Document& doc, const Classifier& classifier) {
+    return extractTargets(doc, classifier, classifier.dominantArea(doc.source.left(1500)));
+}
+
+QList<Target> extractTargets(const Document& doc, const Classifier& classifier, const QString& documentArea) {
     QList<Target> out;
     QSet<QString> seenKeys;
     QSet<QPair<qsizetype, qsizetype>> seenSpans;
@@ -315,9 +319,8 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier) 
         gap(pos, doc.source.size());
     }
 
-    // What the whole document is about (a gas connection guide): a weak cue for every target in it.
-    // Its title and opening say it.
-    const QString documentArea = classifier.dominantArea(doc.source.left(1500));
+    // What the whole document is about (a gas connection guide), `documentArea`, is a weak cue for every
+    // target in it.
     QList<bool> fromTitle;
     for (const Stream& st : std::as_const(streams)) {
         const QList<extract::TextTarget> found = extract::extractTextTargets(st.text, options);

@@ -13,5 +13,8 @@ class Classifier;
 
 // Measures must already carry their canonical area (Classifier::classifyMeasure).
 QList<Target> extractTargets(const Document& doc, const Classifier& classifier);
+// The same, with the document's dominant area (Classifier::dominantArea of its first 1,500 characters)
+// already known: the pipeline computes it once for the measures and the targets.
+QList<Target> extractTargets(const Document& doc, const Classifier& classifier, const QString& documentArea);
 
 } // namespace pc

@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 
 namespace pc::extract {
 
@@ -27,24 +28,41 @@ namespace {
 struct Range {
     qsizetype start;
     qsizetype end;
+    unsigned forms; // grammar::SentenceForms its characters allow
 };
 
 // Sentences end at 。！？ and line breaks, and before a sub-item marker （2） even without a full stop.
+// Each sentence notes which special forms its characters allow (one walk over the text, instead of
+// a scanner per form over every sentence).
 QList<Range> splitSentences(const QString& text) {
     QList<Range> out;
     const qsizetype n = text.size();
     qsizetype start = 0;
+    unsigned forms = 0;
     auto push = [&](qsizetype end) {
         if (end > start)
-            out << Range{start, end};
+            out << Range{start, end, forms};
         start = end;
+        forms = 0;
     };
+    // The characters this walk acts on (sentence ends, brackets, the special forms' first characters),
+    // by their low eight bits: most characters of a text have none of those bits and are passed over.
+    static const std::array<quint64, 4> acts = [] {
+        std::array<quint64, 4> m{};
+        for (char16_t c : u"。！？!?\n\r\t（(零0０半立即当一")
+            m[(c & 0xff) >> 6] |= quint64(1) << (c & 63);
+        return m;
+    }();
+    const char16_t* d = QStringView(text).utf16();
     for (qsizetype i = 0; i < n; ++i) {
+        if (!(acts[(d[i] & 0xff) >> 6] & (quint64(1) << (d[i] & 63))))
+            continue;
         const QChar c = text.at(i);
         if (isSentenceEnd(c)) {
             push(i + 1);
             continue;
         }
+        forms |= sentenceFormsOf(d[i], i + 1 < n ? d[i + 1] : 0);
         if ((c == u'（' || c == u'(') && i + 2 < n) {
             qsizetype j = i + 1;
             while (j < n && j - i <= 3 && (isArabicDigit(text.at(j)) || isChineseDigit(text.at(j))))
@@ -72,7 +90,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             return std::any_of(dates.begin(), dates.end(),
                                [p](const DateMention& d) { return p >= d.start && p < d.end; });
         };
-        const QString sentence = text.mid(ss, se - ss);
+        const QStringView sentence = QStringView(text).mid(ss, se - ss);
         // A statistic (截至…, 同比, 占比, 共受理) reports and commits to nothing; a narrative of the
         // past (已有, …以来, a sentence opening with a year before the plan's) commits only where a
         // comparator or a change says so.
@@ -524,7 +542,7 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
             found << t;
         }
         addSpecialForms(
-            text, ss, sentence, sentenceIndex, dates, [&] { return statistic() || past(); }, found);
+            text, ss, sentence, sentenceIndex, dates, [&] { return statistic() || past(); }, found, sr.forms);
         std::sort(found.begin(), found.end(),
                   [](const TextTarget& a, const TextTarget& b) { return a.numberStart < b.numberStart; });
         pairLists(text, found);

@@ -259,14 +259,21 @@ int parseInterleaved(ParseContext& ctx) {
         ctx.trim(s0, e0);
         ms.span = ctx.span(s0, e0);
         // Body: kept characters with their own source offsets.
-        ms.body.reserve(end - t.textStart);
-        ms.bodyOffsets.reserve(end - t.textStart);
+        // Sized for every character and cut to what is kept: no append call per character.
+        ms.body.resize(std::max<qsizetype>(0, end - t.textStart));
+        ms.bodyOffsets.resize(ms.body.size());
+        QChar* bodyOut = ms.body.data();
+        qsizetype* offsetOut = ms.bodyOffsets.data();
+        qsizetype kept = 0;
         for (qsizetype p = t.textStart; p < end; ++p) {
             if (drop[p - t.textStart] || text.at(p) == QLatin1Char('\n'))
                 continue;
-            ms.body.append(text.at(p));
-            ms.bodyOffsets.append(ctx.norm.toSource(p));
+            bodyOut[kept] = text.at(p);
+            offsetOut[kept] = ctx.norm.toSource(p);
+            ++kept;
         }
+        ms.body.truncate(kept);
+        ms.bodyOffsets.resize(kept);
         // Title: the kept characters up to the first bracket, full stop, comma or digit.
         qsizetype titleEnd = t.textStart;
         QString title;

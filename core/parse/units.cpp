@@ -4,6 +4,10 @@
 #include "text/normalizedtext.h"
 
 #include <QRegularExpression>
+#include <QVarLengthArray>
+
+#include <array>
+#include <iterator>
 
 namespace pc::parse {
 namespace {
@@ -53,12 +57,16 @@ UnitNamer::UnitNamer(QString jurisdiction)
     : m_jurisdiction(std::move(jurisdiction)) {}
 
 QString UnitNamer::normalizedName(const QString& written) const {
-    QString s;
-    s.reserve(written.size());
+    // Written through a pointer (an append call per character before); CJK ideographs are never
+    // spaces, so most characters skip QChar::isSpace's table lookup.
+    QString s(written.size(), Qt::Uninitialized);
+    QChar* out = s.data();
     for (const QChar c : written) {
-        if (!c.isSpace())
-            s.append(text::foldChar(c));
+        const char16_t u = c.unicode();
+        if ((u >= 0x4E00 && u <= 0x9FFF) || !c.isSpace())
+            *out++ = text::foldChar(c);
     }
+    s.truncate(out - s.constData());
     // Common long forms of agency names → the short forms the plans mostly use.
     static const std::pair<QString, QString> aliases[] = {
         {QStringLiteral("城市管理局"), QStringLiteral("城管局")},
@@ -78,8 +86,25 @@ QString UnitNamer::normalizedName(const QString& written) const {
         if (s.contains(from))
             s.replace(from, to);
     };
-    for (const auto& [from, to] : aliases)
-        replaceAll(from, to);
+    // Which characters the name holds, by their low six bits: an alias with a character the name
+    // lacks cannot occur in it, and most names hold none of the aliases' words.
+    auto charMask = [](QStringView v) {
+        quint64 m = 0;
+        for (QChar c : v)
+            m |= quint64(1) << (c.unicode() & 63);
+        return m;
+    };
+    static const std::array<quint64, std::size(aliases)> aliasMasks = [&] {
+        std::array<quint64, std::size(aliases)> m{};
+        for (size_t k = 0; k < std::size(aliases); ++k)
+            m[k] = charMask(aliases[k].first);
+        return m;
+    }();
+    for (size_t k = 0; k < std::size(aliases); ++k) {
+        // A replacement changes the name: its mask is taken afresh for each alias.
+        if ((aliasMasks[k] & ~charMask(s)) == 0)
+            replaceAll(aliases[k].first, aliases[k].second);
+    }
     if (!m_jurisdiction.isEmpty()) {
         const QString j = m_jurisdiction;                     // 江津区 / 重庆市
         const QString generic = QString(j.back());            // 区 / 县 / 市
@@ -102,9 +127,11 @@ QString UnitNamer::normalizedName(const QString& written) const {
 
 QList<Unit> UnitNamer::split(QStringView cell) const {
     QList<Unit> out;
-    QString current;
+    // The name being read: characters are pushed inline (QString::append is a library call per
+    // character), and a QString is made once per name.
+    QVarLengthArray<QChar, 64> current;
     auto flush = [&] {
-        const QString name = cleanName(current);
+        const QString name = cleanName(QString(current.constData(), current.size()));
         current.clear();
         if (isPlaceholder(name))
             return;
@@ -119,16 +146,16 @@ QList<Unit> UnitNamer::split(QStringView cell) const {
         else if ((c == QChar(u'”') || c == QChar(u'》')) && quoteDepth > 0)
             --quoteDepth;
         if (quoteDepth > 0 && c != QLatin1Char('\n')) {
-            current.append(c);
+            current.push_back(c);
         } else if (isSeparator(c)) {
             flush();
         } else if (c == QLatin1Char('\n')) {
-            if (endsUnitName(QStringView(current).trimmed()))
+            if (endsUnitName(QStringView(current.constData(), current.size()).trimmed()))
                 flush();
         } else if (c == QLatin1Char('\t') || c == QLatin1Char('\r')) {
             continue;
         } else {
-            current.append(c);
+            current.push_back(c);
         }
     }
     flush();

@@ -5,37 +5,6 @@
 
 namespace pc::text {
 
-QChar foldChar(QChar c) {
-    const char16_t u = c.unicode();
-    if (u == 0x3000)
-        return QLatin1Char(' ');
-    if (u >= 0xFF01 && u <= 0xFF5E) {
-        // Chinese sentence punctuation stays as written: it is how the plans (and readers) mark clauses.
-        switch (u) {
-        case 0xFF08: // （
-        case 0xFF09: // ）
-        case 0xFF0C: // ，
-        case 0xFF1A: // ：
-        case 0xFF1B: // ；
-        case 0xFF01: // ！
-        case 0xFF1F: // ？
-            return c;
-        default:
-            return QChar(static_cast<char16_t>(u - 0xFEE0));
-        }
-    }
-    return c;
-}
-
-void NormalizedText::append(QChar c, qsizetype src) {
-    // m_text was sized to the source (normalizing never lengthens it); m_length is what is written.
-    const qsizetype n = m_length;
-    if (m_segments.isEmpty() || m_segments.constLast().src - m_segments.constLast().norm != src - n)
-        m_segments.append({n, src});
-    m_buffer[n] = c;
-    ++m_length;
-}
-
 qsizetype NormalizedText::toSource(qsizetype n) const {
     if (m_segments.isEmpty())
         return std::min(n, m_sourceSize);
@@ -55,13 +24,17 @@ qsizetype NormalizedText::toSource(qsizetype n) const {
 void NormalizedText::appendSourceOffsets(qsizetype start, qsizetype end, QList<qsizetype>& out) const {
     if (end <= start)
         return;
-    out.reserve(out.size() + (end - start));
+    // Sized once and written through a pointer: an append per character cost a capacity check and a
+    // call each (a measure body maps every one of its characters).
+    const qsizetype old = out.size();
+    out.resize(old + (end - start));
+    qsizetype* w = out.data() + old;
     qsizetype i = std::max<qsizetype>(start, 0);
     for (qsizetype k = start; k < i; ++k)
-        out.append(toSource(k));
+        *w++ = toSource(k);
     if (m_segments.isEmpty()) {
         for (; i < end; ++i)
-            out.append(std::min(i, m_sourceSize));
+            *w++ = std::min(i, m_sourceSize);
         return;
     }
     const qsizetype inText = std::min(end, m_text.size());
@@ -71,14 +44,18 @@ void NormalizedText::appendSourceOffsets(qsizetype start, qsizetype end, QList<q
                                          [](qsizetype v, const Segment& s) { return v < s.norm; }) -
                         m_segments.cbegin() - 1;
         const qsizetype count = m_segments.size();
-        for (; i < inText; ++i) {
-            while (seg + 1 < count && m_segments.at(seg + 1).norm <= i)
-                ++seg;
-            out.append(seg < 0 ? i : m_segments.at(seg).src + (i - m_segments.at(seg).norm));
+        const Segment* segs = m_segments.constData();
+        while (i < inText) {
+            // Up to the next segment's start the offsets advance with i.
+            const qsizetype stop = seg + 1 < count ? std::min(inText, segs[seg + 1].norm) : inText;
+            const qsizetype delta = seg < 0 ? 0 : segs[seg].src - segs[seg].norm;
+            for (; i < stop; ++i)
+                *w++ = i + delta;
+            ++seg;
         }
     }
     for (; i < end; ++i)
-        out.append(toSource(i));
+        *w++ = toSource(i);
 }
 
 Span NormalizedText::sourceSpan(qsizetype start, qsizetype end) const {

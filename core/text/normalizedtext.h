@@ -34,7 +34,15 @@ private:
         qsizetype norm; // first normalized offset of the segment
         qsizetype src;  // its source offset; inside a segment offsets advance together
     };
-    void append(QChar c, qsizetype src);
+    // Inline: normalize() calls it for every character of the file.
+    void append(QChar c, qsizetype src) {
+        // m_text was sized to the source (normalizing never lengthens it); m_length is what is written.
+        const qsizetype n = m_length;
+        if (m_segments.isEmpty() || m_segments.constLast().src - m_segments.constLast().norm != src - n)
+            m_segments.append({n, src});
+        m_buffer[n] = c;
+        ++m_length;
+    }
 
     QString m_text;
     QChar* m_buffer = nullptr; // while normalize() writes: m_text's characters
@@ -46,6 +54,27 @@ private:
 NormalizedText normalize(const QString& source);
 
 // Folds one character the way normalize() does (no removal); used to compare body text with source.
-QChar foldChar(QChar c);
+// Inline: normalize() folds every character of the file.
+inline QChar foldChar(QChar c) {
+    const char16_t u = c.unicode();
+    if (u == 0x3000)
+        return QLatin1Char(' ');
+    if (u >= 0xFF01 && u <= 0xFF5E) {
+        // Chinese sentence punctuation stays as written: it is how the plans (and readers) mark clauses.
+        switch (u) {
+        case 0xFF08: // （
+        case 0xFF09: // ）
+        case 0xFF0C: // ，
+        case 0xFF1A: // ：
+        case 0xFF1B: // ；
+        case 0xFF01: // ！
+        case 0xFF1F: // ？
+            return c;
+        default:
+            return QChar(static_cast<char16_t>(u - 0xFEE0));
+        }
+    }
+    return c;
+}
 
 } // namespace pc::text

@@ -1,11 +1,15 @@
 // containsAny: the one-walk search over short texts answers exactly what a search per word answers.
+#include "extract/cuewords.h"
 #include "extract/lexicon.h"
+#include "lcg.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <gtest/gtest.h>
 
 using namespace pc::extract::grammar;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -53,6 +57,84 @@ TEST(Lexicon, ContainsAnyAgreesWithASearchPerWordOnShortAndLongTexts) {
     EXPECT_GT(checked, 1000);
     EXPECT_GT(found, 100);
     EXPECT_LT(found, checked); // both answers occur
+}
+
+// Long texts (over 48 characters) are walked once with a table of the words' first characters by their
+// low eight bits: generated sentences of the statistic and past words, their pieces and characters
+// that share a first character's low bits (个 and 截, 乙 and 以 …) answer what a search per word answers.
+TEST(Lexicon, ContainsAnyAgreesWithASearchPerWordOnGeneratedLongTexts) {
+    QStringList pieces;
+    for (QStringView w : pc::extract::grammar::kStatisticWords) {
+        pieces << w.toString() << w.left(1).toString() << w.mid(1).toString();
+    }
+    for (QStringView w : pc::extract::grammar::kPastWords)
+        pieces << w.left(1).toString() << w.mid(1).toString();
+    pieces << u"个"_s << u"乙"_s << u"企业"_s << u"办理时限"_s << u"，"_s << u"。"_s << u"5"_s << u"已"_s;
+    pc::test::Lcg next(48);
+    int found = 0;
+    int checked = 0;
+    for (int k = 0; k < 20000; ++k) {
+        const QString text = next.words(pieces, 60);
+        if (text.size() <= 48)
+            continue;
+        for (const auto& words : {pc::extract::grammar::kStatisticWords, pc::extract::grammar::kPastWords}) {
+            const bool any = containsAny(text, words);
+            ASSERT_EQ(any, containsAnyByWord(text, words)) << "text " << k << ": " << qPrintable(text);
+            found += any;
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 10000);
+    EXPECT_GT(found, 1000);
+    EXPECT_LT(found, checked - 1000);
+}
+
+// startsWithAny / endsWithAny compare in place: they answer what QStringView::startsWith / endsWith
+// answer word by word, and name the same (first) word, on generated texts and words of every length,
+// the empty text and the empty word included.
+TEST(Lexicon, StartsAndEndsWithAnyAgreeWithQStringView) {
+    const QStringList pieces = {u"个"_s, u"工作日"_s, u"%"_s,  u"元/吨"_s,
+                                u"元"_s, u"以内"_s,   u"至"_s, u"办结"_s};
+    const std::initializer_list<QStringView> words = {u"个工作日", u"工作日", u"%",  u"元/吨",
+                                                      u"元",       u"以内",   u"至", u"内"};
+    pc::test::Lcg next(3);
+    int starts = 0;
+    int ends = 0;
+    for (int k = 0; k < 20000; ++k) {
+        const QString text = next.words(pieces, 5);
+        QStringView want;
+        bool wantStart = false;
+        for (QStringView w : words) {
+            if (QStringView(text).startsWith(w)) {
+                wantStart = true;
+                want = w;
+                break;
+            }
+        }
+        QStringView got;
+        ASSERT_EQ(startsWithAny(text, words, &got), wantStart) << qPrintable(text);
+        EXPECT_EQ(got, want) << qPrintable(text);
+        QStringView wantEndWord;
+        bool wantEnd = false;
+        for (QStringView w : words) {
+            if (QStringView(text).endsWith(w)) {
+                wantEnd = true;
+                wantEndWord = w;
+                break;
+            }
+        }
+        QStringView gotEnd;
+        ASSERT_EQ(endsWithAny(text, words, &gotEnd), wantEnd) << qPrintable(text);
+        EXPECT_EQ(gotEnd, wantEndWord) << qPrintable(text);
+        starts += wantStart;
+        ends += wantEnd;
+    }
+    EXPECT_GT(starts, 5000);
+    EXPECT_GT(ends, 5000);
+    EXPECT_TRUE(startsWithAny(u"", {u"x", u""}));
+    EXPECT_FALSE(startsWithAny(u"", {u"x"}));
+    EXPECT_TRUE(endsWithAny(u"abc", {u""}));
+    EXPECT_FALSE(endsWithAny(u"bc", {u"abc"}));
 }
 
 } // namespace

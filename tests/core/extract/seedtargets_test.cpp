@@ -5,6 +5,8 @@
 
 #include "common/datapaths.h"
 #include "extract/analysis.h"
+#include "extract/targetextractor.h"
+#include "taxonomy/classifier.h"
 #include "taxonomy/taxonomy.h"
 
 #include <gtest/gtest.h>
@@ -314,3 +316,23 @@ INSTANTIATE_TEST_SUITE_P(Seeds, EverySeed, ::testing::ValuesIn(kSeeds.begin(), k
                          });
 
 } // namespace
+
+// The pipeline hands extractTargets the document's dominant area it computed for the measures; the
+// two-argument form computes it itself. Both give the same targets, and the area is really used: a
+// document said to be about another area files some of its targets differently.
+TEST(SeedTargets, DominantAreaPassedInGivesWhatExtractTargetsComputes) {
+    const Classifier classifier(taxonomy());
+    int changed = 0;
+    for (const char* stem : {"chongqing-2019", "dazu-2019", "jiangjin-2021", "wulong-2022", "yuzhong-2023"}) {
+        const Document& doc = seed(QString::fromUtf8(stem)).document;
+        const QList<Target> own = extractTargets(doc, classifier);
+        ASSERT_FALSE(own.isEmpty()) << stem;
+        EXPECT_EQ(extractTargets(doc, classifier, classifier.dominantArea(doc.source.left(1500))), own)
+            << stem;
+        for (const Area& area : taxonomy().areas()) {
+            if (extractTargets(doc, classifier, area.id) != own)
+                ++changed;
+        }
+    }
+    EXPECT_GT(changed, 0);
+}

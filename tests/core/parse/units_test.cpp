@@ -1,5 +1,9 @@
 // Unit cells and 牵头单位 clauses: splitting, wrapped names, labels, normalization.
+#include "lcg.h"
 #include "parse/units.h"
+#include "text/normalizedtext.h"
+
+#include <QStringList>
 
 #include <gtest/gtest.h>
 
@@ -58,4 +62,178 @@ TEST(Units, IgnoresPlaceholders) {
     const UnitNamer namer;
     EXPECT_TRUE(namer.split(QStringLiteral("  \n")).isEmpty());
     EXPECT_TRUE(namer.split(QStringLiteral("无")).isEmpty());
+}
+
+namespace {
+
+// normalizedName as it was written before it skipped aliases by their characters and wrote through a
+// pointer: spaces dropped, characters folded, each alias replaced where it occurs, the jurisdiction
+// folded to its generic form.
+QString normalizedByAliasSearch(const QString& jurisdiction, const QString& written) {
+    QString s;
+    for (const QChar c : written) {
+        if (!c.isSpace())
+            s.append(pc::text::foldChar(c));
+    }
+    const std::pair<QString, QString> aliases[] = {
+        {QStringLiteral("城市管理局"), QStringLiteral("城管局")},
+        {QStringLiteral("人力资源和社会保障局"), QStringLiteral("人力社保局")},
+        {QStringLiteral("市场监督管理局"), QStringLiteral("市场监管局")},
+        {QStringLiteral("住房和城乡建设委员会"), QStringLiteral("住房城乡建委")},
+        {QStringLiteral("发展和改革委员会"), QStringLiteral("发展改革委")},
+        {QStringLiteral("经济和信息化委员会"), QStringLiteral("经济信息委")},
+        {QStringLiteral("政务服务管理办公室"), QStringLiteral("政务服务管理办")},
+        {QStringLiteral("政务服务办公室"), QStringLiteral("政务服务办")},
+        {QStringLiteral("规划和自然资源局"), QStringLiteral("规划自然资源局")},
+        {QStringLiteral("生态环境保护局"), QStringLiteral("生态环境局")},
+        {QStringLiteral("经信委"), QStringLiteral("经济信息委")},
+    };
+    for (const auto& [from, to] : aliases)
+        s.replace(from, to);
+    const QString& j = jurisdiction;
+    const QString generic = QString(j.back());
+    if (j != QStringLiteral("重庆市") && s.contains(j)) {
+        s.replace(QStringLiteral("重庆市") + j, generic);
+        s.replace(QStringLiteral("重庆") + j, generic);
+    }
+    if (s.startsWith(j))
+        s = generic + s.mid(j.size());
+    else
+        s.replace(j, generic);
+    return s;
+}
+
+} // namespace
+
+TEST(Units, NormalizedNamesAgreeWithASearchPerAliasOnGeneratedNames) {
+    const QStringList pieces = {QStringLiteral("城市管理局"),
+                                QStringLiteral("城市"),
+                                QStringLiteral("管理局"),
+                                QStringLiteral("人力资源和社会保障局"),
+                                QStringLiteral("人力资源"),
+                                QStringLiteral("市场监督管理局"),
+                                QStringLiteral("市场监督"),
+                                QStringLiteral("住房和城乡建设委员会"),
+                                QStringLiteral("发展和改革委员会"),
+                                QStringLiteral("经济和信息化委员会"),
+                                QStringLiteral("政务服务管理办公室"),
+                                QStringLiteral("政务服务办公室"),
+                                QStringLiteral("规划和自然资源局"),
+                                QStringLiteral("生态环境保护局"),
+                                QStringLiteral("经信委"),
+                                QStringLiteral("经信"),
+                                QStringLiteral("委"),
+                                QStringLiteral("重庆市"),
+                                QStringLiteral("重庆"),
+                                QStringLiteral("大足区"),
+                                QStringLiteral("区"),
+                                QStringLiteral(" "),
+                                QStringLiteral("\u3000"),
+                                QStringLiteral("\t"),
+                                QStringLiteral("ＡＢ"),
+                                QStringLiteral("１"),
+                                QStringLiteral("公司"),
+                                QStringLiteral("局"),
+                                QStringLiteral("办"),
+                                QStringLiteral("室")};
+    const UnitNamer namer(QStringLiteral("大足区"));
+    pc::test::Lcg next(2026);
+    int changed = 0;
+    for (int k = 0; k < 20000; ++k) {
+        const QString name = next.words(pieces, 6);
+        const QString want = normalizedByAliasSearch(QStringLiteral("大足区"), name);
+        ASSERT_EQ(namer.normalizedName(name), want) << "name " << k << ": " << qPrintable(name);
+        QString plain = name;
+        plain.remove(QLatin1Char(' ')).remove(QChar(0x3000)).remove(QLatin1Char('\t'));
+        changed += want != plain ? 1 : 0;
+    }
+    EXPECT_GT(changed, 5000); // aliases, the jurisdiction or folding changed names often
+}
+
+namespace {
+
+// split as it was written before it pushed characters into a small array: a QString appended character
+// by character, cleaned, skipped when a placeholder, merged by normalized name.
+QList<Unit> splitByAppending(const UnitNamer& namer, QStringView cell) {
+    const QString finals = QStringLiteral("局委办司心院会府行部队所处站室厅团馆社组庭科署区县市村镇街园");
+    auto clean = [](QString s) {
+        s = s.trimmed();
+        s.remove(QLatin1Char(' '));
+        s.remove(QChar(0x3000));
+        while (!s.isEmpty() && (s.front() == QChar(u'（') || s.front() == QLatin1Char('(')))
+            s.remove(0, 1);
+        while (!s.isEmpty() &&
+               (s.back() == QChar(u'）') || s.back() == QLatin1Char(')') || s.back() == QChar(u'。')))
+            s.chop(1);
+        return s;
+    };
+    QList<Unit> out;
+    QString current;
+    auto flush = [&] {
+        const QString name = clean(current);
+        current.clear();
+        if (name.isEmpty() || name == QStringLiteral("无") || name == QStringLiteral("/") ||
+            name == QStringLiteral("—") || name == QStringLiteral("-") || name == QStringLiteral("——"))
+            return;
+        mergeUnits(out, {Unit{name, namer.normalizedName(name)}});
+    };
+    int quoteDepth = 0;
+    for (const QChar c : cell) {
+        if (c == QChar(u'“') || c == QChar(u'《'))
+            ++quoteDepth;
+        else if ((c == QChar(u'”') || c == QChar(u'》')) && quoteDepth > 0)
+            --quoteDepth;
+        if (quoteDepth > 0 && c != QLatin1Char('\n')) {
+            current.append(c);
+        } else if (c == u'、' || c == u'，' || c == u',' || c == u'；' || c == u';') {
+            flush();
+        } else if (c == QLatin1Char('\n')) {
+            const QStringView t = QStringView(current).trimmed();
+            if (!t.isEmpty() && finals.contains(t.back()))
+                flush();
+        } else if (c != QLatin1Char('\t') && c != QLatin1Char('\r')) {
+            current.append(c);
+        }
+    }
+    flush();
+    return out;
+}
+
+} // namespace
+
+TEST(Units, SplitAgreesWithAppendingCharacterByCharacterOnGeneratedCells) {
+    const QStringList pieces = {QStringLiteral("区市场监管局"),
+                                QStringLiteral("大足区"),
+                                QStringLiteral("规划自然资"),
+                                QStringLiteral("源局"),
+                                QStringLiteral("、"),
+                                QStringLiteral("，"),
+                                QStringLiteral(";"),
+                                QStringLiteral("\n"),
+                                QStringLiteral("\t"),
+                                QStringLiteral("\r"),
+                                QStringLiteral(" "),
+                                QStringLiteral("\u3000"),
+                                QStringLiteral("（"),
+                                QStringLiteral("）"),
+                                QStringLiteral("。"),
+                                QStringLiteral("“双随机、一公开”"),
+                                QStringLiteral("《"),
+                                QStringLiteral("》"),
+                                QStringLiteral("无"),
+                                QStringLiteral("/"),
+                                QStringLiteral("各镇街"),
+                                QStringLiteral("市场监督管理局"),
+                                QStringLiteral("重庆市大足区税务局"),
+                                QStringLiteral("公司")};
+    const UnitNamer namer(QStringLiteral("大足区"));
+    pc::test::Lcg next(11);
+    int units = 0;
+    for (int k = 0; k < 20000; ++k) {
+        const QString cell = next.words(pieces, 12);
+        const QList<Unit> want = splitByAppending(namer, cell);
+        ASSERT_EQ(namer.split(cell), want) << "cell " << k << ": " << qPrintable(cell);
+        units += int(want.size());
+    }
+    EXPECT_GT(units, 15000); // about one unit per cell: the inputs name many
 }
