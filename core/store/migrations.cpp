@@ -673,16 +673,19 @@ QList<Migration> buildMigrations() {
                             "measures(id) ON DELETE CASCADE, agency_id INTEGER NOT NULL REFERENCES "
                             "agencies(id), role INTEGER NOT NULL, ordinal INTEGER NOT NULL, written TEXT, "
                             "PRIMARY KEY(measure_id, role, ordinal)) WITHOUT ROWID"),
-             QStringLiteral("INSERT INTO measure_agencies_18(measure_id, agency_id, role, ordinal, written) "
-                            "SELECT measure_id, agency_id, CASE role WHEN 'lead' THEN 0 ELSE 1 END, "
-                            "ordinal, written FROM measure_agencies ORDER BY measure_id, role, ordinal"),
+             QStringLiteral(
+                 "INSERT INTO measure_agencies_18(measure_id, agency_id, role, ordinal, written) "
+                 "SELECT measure_id, agency_id, CASE role WHEN 'lead' THEN 0 WHEN 0 THEN 0 ELSE 1 END, "
+                 "ordinal, written FROM measure_agencies ORDER BY measure_id, role, ordinal"),
              QStringLiteral("DROP TABLE measure_agencies"),
              QStringLiteral("ALTER TABLE measure_agencies_18 RENAME TO measure_agencies"),
              QStringLiteral("CREATE INDEX measure_agencies_agency ON measure_agencies(agency_id)"),
          },
          {
-             QStringLiteral("ALTER TABLE measure_agencies ALTER COLUMN role TYPE BIGINT USING CASE role "
-                            "WHEN 'lead' THEN 0 ELSE 1 END"),
+             // role::text: the same on a column already converted ('0', '1'), so the step may run twice.
+             QStringLiteral(
+                 "ALTER TABLE measure_agencies ALTER COLUMN role TYPE BIGINT USING CASE role::text "
+                 "WHEN 'lead' THEN 0 WHEN '0' THEN 0 ELSE 1 END"),
          }});
     return m;
 }
