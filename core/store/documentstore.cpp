@@ -457,8 +457,6 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         QList<qint64> measureIds;
         measureIds.reserve(doc.measures.size());
         const QString measuresWhat = QStringLiteral("storing measures of %1").arg(docId);
-        const QString lead = QStringLiteral("lead");
-        const QString partner = QStringLiteral("partner");
         for (qsizetype i = 0; i < doc.measures.size(); ++i) {
             const Measure& m = doc.measures[i];
             mea.bindInt(0, documentId);
@@ -471,7 +469,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             mea.bindText(6, store::text(unitsText(m)));
             mea.bindMeasureText(7, m.areaHeading);
             mea.bind(8, nullable(m.area));
-            mea.bind(9, nullable(m.area));
+            mea.bindText(9, QString()); // the parsed area: NULL while it is the area (migration 18)
             mea.bind(10, nullable(m.deadline));
             mea.bind(11, nullable(m.remark));
             mea.bindInt(12, qint64(m.span.start));
@@ -484,7 +482,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             const qint64 mid = mea.insertedId();
             measureIds.append(mid);
             int ordinal = 0;
-            auto linkUnits = [&](const QList<Unit>& units, const QString& role) -> Status {
+            auto linkUnits = [&](const QList<Unit>& units, int role) -> Status {
                 for (const Unit& u : units) {
                     const qint64 aid = agencyId(u);
                     if (!aid)
@@ -492,7 +490,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                                            : Status::failure(unitsWhat, QStringLiteral("db-query"));
                     link.bindInt(0, mid);
                     link.bindInt(1, aid);
-                    link.bindText(2, role);
+                    link.bindInt(2, role);
                     link.bindInt(3, ordinal++);
                     // NULL where the spelling is the agency's name (migration 14).
                     if (u.normalized.isEmpty() || u.normalized == u.written)
@@ -504,9 +502,9 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 }
                 return okStatus();
             };
-            if (Status st = linkUnits(m.lead, lead); !st)
+            if (Status st = linkUnits(m.lead, store::kLeadRole); !st)
                 return st;
-            if (Status st = linkUnits(m.partners, partner); !st)
+            if (Status st = linkUnits(m.partners, store::kPartnerRole); !st)
                 return st;
         }
 

@@ -665,6 +665,39 @@ QList<Migration> buildMigrations() {
               {},
               {QStringLiteral("UPDATE sources SET text = pc_pack_source(text)")},
               {}});
+    // 18: smaller measure rows and unit links. measure_agencies.role is 0 (lead) or 1 (partner) instead of
+    // the texts 'lead' and 'partner' (SQLite keeps 0 and 1 in the record header alone; they were 1.4 MB of
+    // the table and as much of its agency index at 1,000 plans); any other old text reads as partner, as the
+    // reader did. measures.parsed_area is NULL while no override has changed the area (it was a copy of area
+    // in every other row): readers take coalesce(parsed_area, area) then; an area override moves the area
+    // into parsed_area first, and undoing it moves it back (overrides.cpp). SQLite rebuilds the link table (a
+    // column's type does not change in place) with its index; PostgreSQL changes the column's type.
+    m.append(
+        {18,
+         QStringLiteral("unit roles as numbers; the parsed area only where it differs"),
+         {
+             QStringLiteral("UPDATE measures SET parsed_area = NULL WHERE area_override IS NULL AND "
+                            "parsed_area = area"),
+         },
+         {
+             QStringLiteral("CREATE TABLE measure_agencies_18(measure_id INTEGER NOT NULL REFERENCES "
+                            "measures(id) ON DELETE CASCADE, agency_id INTEGER NOT NULL REFERENCES "
+                            "agencies(id), role INTEGER NOT NULL, ordinal INTEGER NOT NULL, written TEXT, "
+                            "PRIMARY KEY(measure_id, role, ordinal)) WITHOUT ROWID"),
+             QStringLiteral(
+                 "INSERT INTO measure_agencies_18(measure_id, agency_id, role, ordinal, written) "
+                 "SELECT measure_id, agency_id, CASE role WHEN 'lead' THEN 0 WHEN 0 THEN 0 ELSE 1 END, "
+                 "ordinal, written FROM measure_agencies ORDER BY measure_id, role, ordinal"),
+             QStringLiteral("DROP TABLE measure_agencies"),
+             QStringLiteral("ALTER TABLE measure_agencies_18 RENAME TO measure_agencies"),
+             QStringLiteral("CREATE INDEX measure_agencies_agency ON measure_agencies(agency_id)"),
+         },
+         {
+             // role::text: the same on a column already converted ('0', '1'), so the step may run twice.
+             QStringLiteral(
+                 "ALTER TABLE measure_agencies ALTER COLUMN role TYPE BIGINT USING CASE role::text "
+                 "WHEN 'lead' THEN 0 WHEN '0' THEN 0 ELSE 1 END"),
+         }});
     return m;
 }
 

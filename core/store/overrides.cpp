@@ -530,8 +530,8 @@ Status Database::applyOverrides(qint64 documentId) {
                   "p_baseline, deadline = p_deadline, rejected = 0, corrected_fields = '' WHERE "
                   "document_id = ? AND (rejected <> 0 OR corrected_fields <> '')"),
               QStringLiteral(
-                  "UPDATE measures SET area = parsed_area, area_override = NULL WHERE document_id = ? AND "
-                  "area_override IS NOT NULL")}) {
+                  "UPDATE measures SET area = parsed_area, parsed_area = NULL, area_override = NULL WHERE "
+                  "document_id = ? AND area_override IS NOT NULL")}) {
             if (Status s = execWrite(sql, {documentId}, QStringLiteral("re-applying corrections")); !s)
                 return s;
         }
@@ -685,8 +685,12 @@ Status Database::applyOverrides(qint64 documentId) {
                 if (m) {
                     if (Status s =
                             execStatus(m_db,
-                                       QStringLiteral("UPDATE measures SET area = ?, area_override = ? WHERE "
-                                                      "id = ?"),
+                                       // The parsed area kept aside, where it was the area (NULL:
+                                       // migration 18).
+                                       QStringLiteral("UPDATE measures SET parsed_area = CASE WHEN "
+                                                      "area_override IS NULL THEN coalesce(parsed_area, "
+                                                      "area) ELSE parsed_area END, area = ?, "
+                                                      "area_override = ? WHERE id = ?"),
                                        {o.value, o.id, m->id});
                         !s)
                         return s;

@@ -174,9 +174,9 @@ Status insertPlanRowsPostgres(QSqlDatabase& db, const QString& label, qint64 doc
         const Measure& m = doc.measures[i];
         const QString units = rules.unitsText(m);
         measures.row({documentId, int(i), m.sectionId, m.number, text(m.title), text(m.body), text(units),
-                      m.areaHeading, nullable(m.area), nullable(m.area), nullable(m.deadline),
-                      nullable(m.remark), qint64(m.span.start), qint64(m.span.end), qint64(m.titleSpan.start),
-                      qint64(m.titleSpan.end), m.confidence,
+                      m.areaHeading, nullable(m.area), QVariant(QMetaType(QMetaType::QString)),
+                      nullable(m.deadline), nullable(m.remark), qint64(m.span.start), qint64(m.span.end),
+                      qint64(m.titleSpan.start), qint64(m.titleSpan.end), m.confidence,
                       searchTokenCount(m.title) + searchTokenCount(m.body) + searchTokenCount(units)});
     }
     QList<qint64> measureIds(doc.measures.size(), 0);
@@ -226,12 +226,12 @@ Status insertPlanRowsPostgres(QSqlDatabase& db, const QString& label, qint64 doc
         while (found->next())
             agencyIds.insert(found->value(1).toString(), found->value(0).toLongLong());
         Columns links(split("measure_id agency_id role ordinal written"),
-                      split("bigint bigint text bigint text"));
+                      split("bigint bigint bigint bigint text"));
         for (qsizetype i = 0; i < doc.measures.size(); ++i) {
             const Measure& m = doc.measures[i];
             int ordinal = 0;
-            for (const auto& [units, role] : {std::pair{&m.lead, QStringLiteral("lead")},
-                                              std::pair{&m.partners, QStringLiteral("partner")}}) {
+            for (const auto& [units, role] :
+                 {std::pair{&m.lead, kLeadRole}, std::pair{&m.partners, kPartnerRole}}) {
                 for (const Unit& u : *units) {
                     const qint64 aid = agencyIds.value(agencyName(u));
                     if (aid == 0)

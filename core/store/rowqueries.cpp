@@ -705,7 +705,8 @@ Result<QList<MeasureRecord>> Database::measures(const MeasureFilter& f) {
     QString sql =
         QStringLiteral("SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, d.level, m.number, "
                        "pc_text(m.title), pc_text(m.body), pc_text(m.area_heading), "
-                       "m.area, m.parsed_area, m.area_override, m.deadline, m.remark, m.span_start, "
+                       "m.area, CASE WHEN m.area_override IS NULL THEN coalesce(m.parsed_area, m.area) ELSE "
+                       "m.parsed_area END, m.area_override, m.deadline, m.remark, m.span_start, "
                        "m.span_end, m.confidence, "
                        "(SELECT count(*) FROM targets t WHERE t.measure_id = m.id AND t.rejected = 0) "
                        "FROM measures m JOIN documents d ON d.id = m.document_id");
@@ -770,7 +771,7 @@ Result<QList<MeasureRecord>> Database::measures(const MeasureFilter& f) {
         if (it == index.constEnd())
             continue;
         MeasureRecord& m = out[*it];
-        (u->value(1).toString() == QLatin1String("lead") ? m.lead : m.partners) << u->value(2).toString();
+        (u->value(1).toInt() == store::kLeadRole ? m.lead : m.partners) << u->value(2).toString();
     }
     return out;
 }

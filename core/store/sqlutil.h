@@ -41,6 +41,11 @@ inline QString text(const QString& s) {
 
 QString nowUtc(); // ISO 8601, seconds
 
+// measure_agencies.role (migration 18; the texts 'lead' and 'partner' before): 0 or 1, which SQLite
+// stores in the record header alone.
+constexpr int kLeadRole = 0;
+constexpr int kPartnerRole = 1;
+
 // Stored texts and files (the plan source, the original file) as one Zstandard frame, level 3: on
 // Chinese text twice as fast as zlib level 1 and a quarter smaller (0.29 of the UTF-8 against 0.38).
 // Rows written before schema 14 hold qCompress (zlib) data, which unpackBytes still reads: a Zstandard

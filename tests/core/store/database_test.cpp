@@ -15,6 +15,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -123,8 +124,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 17);
-    EXPECT_EQ(Database::latestSchemaVersion(), 17);
+    EXPECT_EQ((*db)->schemaVersion(), 18);
+    EXPECT_EQ(Database::latestSchemaVersion(), 18);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(tableNames(**db),
@@ -883,6 +884,87 @@ TEST(Database, UpgradesAVersion14FileToComparisonRowsWithoutTheSentence) {
     EXPECT_EQ(after.compact[1].sentence, QStringLiteral("用水报装8日"));
 }
 
+// Version 18 stores a unit's role as 0 (lead) or 1 (partner) and the parsed area only where an override
+// changed the area; the measures read back with the same units, areas and correction marks, and the
+// unit filter still finds them through the rebuilt agency index.
+TEST(Database, UpgradesAVersion16FileToNumberedUnitRolesAndParsedAreasOnlyWhereTheyDiffer) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v16.sqlite"));
+    ASSERT_TRUE(writeOldFile(
+        path, 16,
+        {kTwoPlansDocuments,
+         "INSERT INTO measures(id, document_id, ordinal, number, title, body, area, parsed_area, "
+         "area_override) VALUES (10, 1, 0, 1, '用水', '用水报装3日', 'water', 'water', NULL), "
+         "(11, 1, 1, 7, '用电', '用电报装5日', 'water', 'electricity', 5), "
+         "(12, 2, 0, 2, '用水', '用水报装6日', NULL, NULL, NULL), "
+         "(13, 2, 1, 3, '开办', '开办企业1日', 'business_startup', NULL, 6), "
+         "(14, 2, 2, 4, '纳税', '纳税时间', 'taxes', 'taxes', 7)",
+         "INSERT INTO agencies(id, name) VALUES (1, '区水利局'), (2, '区财政局'), (3, '市发展改革委')",
+         "INSERT INTO measure_agencies(measure_id, agency_id, role, ordinal, written) VALUES "
+         "(10, 1, 'lead', 0, '县水利局'), (10, 2, 'partner', 1, NULL), (11, 3, 'lead', 0, NULL), "
+         "(11, 1, 'lead', 1, NULL), (11, 2, 'partner', 2, NULL), (12, 3, 'partner', 0, NULL), "
+         "(13, 1, 'other', 0, NULL)"}));
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
+    QSqlQuery q((*db)->connection());
+    const auto rows = [&](const char* sql) {
+        QStringList out;
+        EXPECT_TRUE(q.exec(QString::fromUtf8(sql))) << q.lastError().text().toStdString();
+        while (q.next()) {
+            QStringList fields;
+            for (int i = 0; i < q.record().count(); ++i)
+                fields << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
+            out << fields.join(QLatin1Char('|'));
+        }
+        return out;
+    };
+    EXPECT_EQ(
+        rows("SELECT measure_id, agency_id, role, typeof(role), ordinal, written FROM measure_agencies "
+             "ORDER BY measure_id, ordinal"),
+        (QStringList{QStringLiteral("10|1|0|integer|0|县水利局"), QStringLiteral("10|2|1|integer|1|NULL"),
+                     QStringLiteral("11|3|0|integer|0|NULL"), QStringLiteral("11|1|0|integer|1|NULL"),
+                     QStringLiteral("11|2|1|integer|2|NULL"), QStringLiteral("12|3|1|integer|0|NULL"),
+                     QStringLiteral("13|1|1|integer|0|NULL")}));
+    // Kept where an override changed the area (the parsed area of 13 was none), cleared where it is the area.
+    EXPECT_EQ(rows("SELECT id, area, parsed_area, area_override FROM measures ORDER BY id"),
+              (QStringList{QStringLiteral("10|water|NULL|NULL"), QStringLiteral("11|water|electricity|5"),
+                           QStringLiteral("12|NULL|NULL|NULL"), QStringLiteral("13|business_startup|NULL|6"),
+                           QStringLiteral("14|taxes|taxes|7")}));
+    EXPECT_EQ(rows("SELECT name FROM pragma_index_list('measure_agencies') WHERE origin = 'c'"),
+              QStringList{QStringLiteral("measure_agencies_agency")});
+    EXPECT_EQ(rows("PRAGMA integrity_check"), QStringList{QStringLiteral("ok")});
+    EXPECT_EQ(rows("PRAGMA foreign_key_check"), QStringList{});
+    q.finish();
+
+    const Result<QList<MeasureRecord>> ms = (*db)->measures({});
+    ASSERT_TRUE(ms.ok()) << ms.errorMessage().toStdString();
+    QStringList read;
+    for (const MeasureRecord& m : *ms)
+        read << QStringList{QString::number(m.id),
+                            m.area,
+                            m.parsedArea,
+                            m.areaCorrected ? QStringLiteral("*") : QString(),
+                            m.lead.join(QLatin1Char(',')),
+                            m.partners.join(QLatin1Char(','))}
+                    .join(QLatin1Char('|'));
+    EXPECT_EQ(read, (QStringList{QStringLiteral("12|||||市发展改革委"),
+                                 QStringLiteral("13|business_startup||*||区水利局"),
+                                 QStringLiteral("14|taxes|taxes|*||"),
+                                 QStringLiteral("10|water|water||区水利局|区财政局"),
+                                 QStringLiteral("11|water|electricity|*|市发展改革委,区水利局|区财政局")}));
+    MeasureFilter byUnit;
+    byUnit.unit = QStringLiteral("区水利局");
+    QList<qint64> ids;
+    const QList<MeasureRecord> withUnit = (*db)->measures(byUnit).value();
+    for (const MeasureRecord& m : withUnit)
+        ids << m.id;
+    EXPECT_EQ(ids, (QList<qint64>{13, 10, 11}));
+    MeasureFilter byArea;
+    byArea.area = QStringLiteral("water");
+    EXPECT_EQ((*db)->measures(byArea)->size(), 2);
+}
+
 // compare_rows follows every change of a target (its triggers): a correction (value and
 // row version), its undo, a correction of the indicator, a rejection, removing a plan.
 TEST(Database, CompactComparisonRowsFollowCorrectionsUndoAndRemoval) {
@@ -1122,7 +1204,7 @@ TEST(Database, UpgradesAVersion16FileToPlanTextsAgainstTheDictionary) {
         }));
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 17);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     QSqlQuery q((*db)->connection());
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT document_id, typeof(text), text FROM sources ORDER BY 1")));
     QList<QByteArray> stored;

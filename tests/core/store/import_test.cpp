@@ -344,8 +344,8 @@ TEST(StoreImport, ImportedRowsHoldTheValuesAsBound) {
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT ma.role, ma.written, a.name FROM measure_agencies ma JOIN "
                                       "agencies a ON a.id = ma.agency_id")));
     ASSERT_TRUE(q.next());
-    EXPECT_EQ(q.value(0).toString(), QStringLiteral("lead"));
-    EXPECT_TRUE(q.isNull(1)); // the spelling is the agency's name (migration 14)
+    EXPECT_EQ(q.value(0).toInt(), 0); // lead (migration 18)
+    EXPECT_TRUE(q.isNull(1));         // the spelling is the agency's name (migration 14)
     EXPECT_EQ(q.value(2).toString(), QStringLiteral("区发展改革委"));
     EXPECT_FALSE(q.next());
 }
@@ -377,9 +377,10 @@ TEST(StoreImport, UnitSpellingsAreStoredOnlyWhereTheyDifferFromTheAgencyName) {
                             q.value(3).toString(), q.value(4).toString()}
                     .join(QLatin1Char('|'));
     const QString units = QStringLiteral("县发展改革委 区财政局 区税务局");
-    EXPECT_EQ(rows, (QStringList{QStringLiteral("lead|0|县发展改革委|区发展改革委|") + units,
-                                 QStringLiteral("lead|1|NULL|区财政局|") + units,
-                                 QStringLiteral("partner|2|NULL|区税务局|") + units}));
+    // role 0 leads, 1 takes part (migration 18)
+    EXPECT_EQ(rows, (QStringList{QStringLiteral("0|0|县发展改革委|区发展改革委|") + units,
+                                 QStringLiteral("0|1|NULL|区财政局|") + units,
+                                 QStringLiteral("1|2|NULL|区税务局|") + units}));
     MeasureFilter f;
     f.documentId = id;
     const Result<QList<MeasureRecord>> ms = db.measures(f);

@@ -3,6 +3,7 @@
 
 #include "store/database.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -313,4 +314,56 @@ TEST(Notes, RecordWhoWroteAndWhoLastEditedThem) {
     EXPECT_EQ(notes[0].createdBy, QStringLiteral("alice"));
     EXPECT_EQ(notes[0].updatedBy, QStringLiteral("bob"));
     EXPECT_EQ(notes[0].text, QStringLiteral("比市级目标严格"));
+}
+
+// The parsed area is stored only while an override changes the area (migration 18): overriding a measure
+// the parser gave no area, overriding twice and undoing every override give back what the parser said.
+TEST(Overrides, AreaOverridesKeepTheParsedAreaAsideAndUndoingThemRestoresIt) {
+    auto opened = openTestDatabase();
+    ASSERT_TRUE(opened.ok()) << opened.errorMessage().toStdString();
+    Database& db = **opened;
+    ASSERT_TRUE(db.storeTaxonomy(sampleAreas(), sampleIndicators()).ok());
+    PlanSpec plan = samplePlans()[1];
+    ASSERT_GE(plan.measures.size(), 2);
+    plan.measures[0].area.clear();
+    ASSERT_FALSE(plan.measures[1].area.isEmpty());
+    const QString parsed1 = plan.measures[1].area;
+    const QString other =
+        parsed1 == QLatin1String("water") ? QStringLiteral("electricity") : QStringLiteral("water");
+    ASSERT_TRUE(db.importAnalysis(makeAnalysis(plan)).ok());
+    MeasureFilter mf;
+    mf.docId = plan.docId;
+    const auto areas = [&] {
+        QStringList out;
+        const QList<MeasureRecord> ms = db.measures(mf).value();
+        for (const MeasureRecord& m : ms)
+            out << m.area + QLatin1Char('|') + m.parsedArea +
+                       (m.areaCorrected ? QStringLiteral("|*") : QString());
+        return out.mid(0, 2);
+    };
+    const auto storedParsed = [&] {
+        QSqlQuery q(db.connection());
+        EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM measures m JOIN documents d ON d.id = "
+                                          "m.document_id WHERE d.doc_id = '%1' AND m.parsed_area IS NOT NULL")
+                               .arg(plan.docId)));
+        return q.next() ? q.value(0).toInt() : -1;
+    };
+    EXPECT_EQ(areas(), (QStringList{QStringLiteral("|"), parsed1 + QLatin1Char('|') + parsed1}));
+    EXPECT_EQ(storedParsed(), 0);
+
+    const QList<MeasureRecord> ms = db.measures(mf).value();
+    const Result<qint64> a = db.setMeasureArea(ms[0].id, QStringLiteral("water"));
+    const Result<qint64> b = db.setMeasureArea(ms[0].id, QStringLiteral("electricity"));
+    const Result<qint64> c = db.setMeasureArea(ms[1].id, other);
+    ASSERT_TRUE(a.ok() && b.ok() && c.ok()) << c.errorMessage().toStdString();
+    EXPECT_EQ(areas(), (QStringList{QStringLiteral("electricity||*"),
+                                    other + QLatin1Char('|') + parsed1 + QStringLiteral("|*")}));
+    EXPECT_EQ(storedParsed(), 1); // the first measure's parsed area is none
+    ASSERT_TRUE(db.removeOverride(*b).ok());
+    EXPECT_EQ(areas(), (QStringList{QStringLiteral("water||*"),
+                                    other + QLatin1Char('|') + parsed1 + QStringLiteral("|*")}));
+    for (qint64 id : {*a, *c})
+        ASSERT_TRUE(db.removeOverride(id).ok());
+    EXPECT_EQ(areas(), (QStringList{QStringLiteral("|"), parsed1 + QLatin1Char('|') + parsed1}));
+    EXPECT_EQ(storedParsed(), 0);
 }
