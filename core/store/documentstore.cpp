@@ -405,7 +405,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 return b;
             if (Status p = applyPlanCorrections(docId); !p)
                 return p;
-            if (Status a = applyOverrides(documentId); !a)
+            if (Status a = applyOverridesToParsedRows(documentId, docId); !a)
                 return a;
             pauseInsideImportForTests();
             return okStatus();
@@ -660,7 +660,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         }
         if (Status p = applyPlanCorrections(docId); !p)
             return p;
-        if (Status a = applyOverrides(documentId); !a)
+        if (Status a = applyOverridesToParsedRows(documentId, docId); !a)
             return a;
         pauseInsideImportForTests();
         return okStatus();
