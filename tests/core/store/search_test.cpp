@@ -435,6 +435,17 @@ TEST(SearchIndex, TheImporterIndexesEachPlanAsOneSegmentOfItsStoredTexts) {
     }
 }
 
+// A new file's search index merges its segments eight at a time (migration 19), not FTS5's default four.
+TEST(SearchIndex, MergesEightSegmentsAtATime) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    if (db->isPostgres())
+        return;
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT v FROM measure_fts_config WHERE k = 'automerge'")) && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 8);
+}
+
 // The words-only and general paths of the streamed phrase count agree with the count on the built
 // tokens, and give the column's positions: words in and around CJK runs, upper case and full width,
 // words inside longer words, prefixes, overlapping instances, malformed bytes, an empty and a null text.
