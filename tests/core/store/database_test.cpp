@@ -121,8 +121,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 16);
-    EXPECT_EQ(Database::latestSchemaVersion(), 16);
+    EXPECT_EQ((*db)->schemaVersion(), 19);
+    EXPECT_EQ(Database::latestSchemaVersion(), 19);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(tableNames(**db),
@@ -577,7 +577,7 @@ TEST(Database, UpgradesAVersion14FilePackingMeasureTextsWithTheSameSearchResults
         }));
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 16);
+    EXPECT_EQ((*db)->schemaVersion(), 19);
     QSqlQuery q((*db)->connection());
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT id, typeof(title), typeof(body), typeof(units), "
                                       "typeof(area_heading) FROM measures ORDER BY id")));
@@ -829,7 +829,7 @@ TEST(Database, UpgradesAVersion14FileToComparisonRowsWithoutTheSentence) {
         }));
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 16);
+    EXPECT_EQ((*db)->schemaVersion(), 19);
     QSqlQuery q((*db)->connection());
     ASSERT_TRUE(
         q.exec(QStringLiteral("SELECT indicator, target_id, row FROM compare_rows ORDER BY indicator, "

@@ -426,7 +426,8 @@ TEST(SearchIndex, TheImporterIndexesEachPlanAsOneSegmentOfItsStoredTexts) {
           QStringLiteral("报装全流程"), QStringLiteral("用水")}) {
         SCOPED_TRACE(query.toStdString());
         QList<std::pair<qint64, double>> got;
-        for (const SearchHit& h : db->search(query).value())
+        const QList<SearchHit> hits = db->search(query).value();
+        for (const SearchHit& h : hits)
             got.append({h.measureId, h.score});
         const QList<std::pair<qint64, double>> expected =
             referenceBm25(*db, fts::buildMatchQuery(query)->fts5);
