@@ -215,6 +215,9 @@ private:
     Result<QList<ComparisonRow>> scanIndicatorRows(const QString& indicator, bool includeRejected);
     Status refreshPlanCache();
     Status applyPlanCorrections(const QString& docId); // inside the caller's transaction
+    // applyOverrides for rows just stored by the importer (the parser's values, nothing to reset back).
+    Status applyOverridesToParsedRows(qint64 documentId, const QString& docId);
+    Status applyOverrides(qint64 documentId, QString docId, bool resetFirst);
     // A write run once per plan or correction: SQLite through the statement cache (prepared once per
     // connection), PostgreSQL through execStatus. `rowid`: the inserted row's id (SQLite only).
     Status execWrite(const QString& sql, const QVariantList& values, const QString& what,

@@ -163,13 +163,56 @@ public:
             bindText(column, s);
             return;
         }
-        const QByteArray utf8 = s.toUtf8();
+        bindMeasureText(column, s, s.toUtf8());
+    }
+    // The same with the text's UTF-8 at hand (the importer gives it to the search index too).
+    void bindMeasureText(int column, const QString& s, const QByteArray& utf8) {
+        if (m_query || !m_st || s.isNull()) {
+            bindText(column, s);
+            return;
+        }
         const QByteArray packed =
             store::textpack::pack(std::string_view(utf8.constData(), size_t(utf8.size())));
         if (packed.isEmpty())
             sqlite3_bind_text(m_st, column + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
         else
             sqlite3_bind_blob(m_st, column + 1, packed.constData(), int(packed.size()), SQLITE_TRANSIENT);
+    }
+    // UTF-8 bytes as text (SQLITE_STATIC: `utf8` must outlive the statement's next exec()).
+    void bindUtf8(int column, const QByteArray& utf8) {
+        if (m_query)
+            m_query->bindValue(column, QString::fromUtf8(utf8));
+        else if (m_st)
+            sqlite3_bind_text(m_st, column + 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    }
+    // As bind(column, nullable(s)): NULL for an empty text.
+    void bindOptionalText(int column, const QString& s) {
+        if (m_query)
+            m_query->bindValue(column, nullable(s));
+        else if (s.isEmpty())
+            bindNull(column);
+        else
+            bindText(column, s);
+    }
+    void bindDouble(int column, double v) {
+        if (m_query)
+            m_query->bindValue(column, v);
+        else if (m_st)
+            sqlite3_bind_double(m_st, column + 1, v);
+    }
+    void bindOptionalDouble(int column, const std::optional<double>& v) {
+        if (m_query)
+            m_query->bindValue(column, nullable(v));
+        else if (!v)
+            bindNull(column);
+        else
+            bindDouble(column, *v);
+    }
+    void bindNull(int column) {
+        if (m_query)
+            m_query->bindValue(column, QVariant());
+        else if (m_st)
+            sqlite3_bind_null(m_st, column + 1);
     }
     void bindInt(int column, qint64 v) {
         if (m_query)
@@ -362,7 +405,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 return b;
             if (Status p = applyPlanCorrections(docId); !p)
                 return p;
-            if (Status a = applyOverrides(documentId); !a)
+            if (Status a = applyOverridesToParsedRows(documentId, docId); !a)
                 return a;
             pauseInsideImportForTests();
             return okStatus();
@@ -456,6 +499,16 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         };
         QList<qint64> measureIds;
         measureIds.reserve(doc.measures.size());
+        // What the search index gets of each measure: the texts as stored (title and units bound as
+        // UTF-16 like the row's, so SQLite converts them the same way; the body's UTF-8 is the one
+        // packed), instead of reading the plan's rows back and unpacking their bodies.
+        struct IndexTexts {
+            QString title;
+            QByteArray body;
+            QString units;
+        };
+        std::vector<IndexTexts> indexTexts;
+        indexTexts.reserve(size_t(doc.measures.size()));
         const QString measuresWhat = QStringLiteral("storing measures of %1").arg(docId);
         for (qsizetype i = 0; i < doc.measures.size(); ++i) {
             const Measure& m = doc.measures[i];
@@ -464,19 +517,21 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             mea.bindInt(2, m.sectionId);
             mea.bindInt(3, m.number);
             // Title and units stay plain (migration 15: the search reads them for every candidate).
-            mea.bindText(4, store::text(m.title));
-            mea.bindMeasureText(5, store::text(m.body));
-            mea.bindText(6, store::text(unitsText(m)));
+            IndexTexts& texts = indexTexts.emplace_back(
+                IndexTexts{store::text(m.title), store::text(m.body).toUtf8(), store::text(unitsText(m))});
+            mea.bindText(4, texts.title);
+            mea.bindMeasureText(5, store::text(m.body), texts.body);
+            mea.bindText(6, texts.units);
             mea.bindMeasureText(7, m.areaHeading);
-            mea.bind(8, nullable(m.area));
-            mea.bindText(9, QString()); // the parsed area: NULL while it is the area (migration 18)
-            mea.bind(10, nullable(m.deadline));
-            mea.bind(11, nullable(m.remark));
+            mea.bindOptionalText(8, m.area);
+            mea.bindOptionalText(9, QString()); // the parsed area: NULL while it is the area (migration 18)
+            mea.bindOptionalText(10, m.deadline);
+            mea.bindOptionalText(11, m.remark);
             mea.bindInt(12, qint64(m.span.start));
             mea.bindInt(13, qint64(m.span.end));
             mea.bindInt(14, qint64(m.titleSpan.start));
             mea.bindInt(15, qint64(m.titleSpan.end));
-            mea.bind(16, m.confidence);
+            mea.bindDouble(16, m.confidence);
             if (Status st = mea.exec(measuresWhat); !st)
                 return st;
             const qint64 mid = mea.insertedId();
@@ -510,16 +565,24 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
 
         // SQLite: the plan's measures into the search index in one statement (migration 8), so FTS5
         // writes one index segment per plan rather than one per measure (migration 13: one index).
+        // The rows go in one at a time from the texts above, in the order of their ids: a one-row INSERT
+        // into the index opens no statement journal, so FTS5 keeps them pending and writes the plan's
+        // segment when the next statement begins (the targets', below), as it did after one INSERT …
+        // SELECT over the plan's measures — the same segment, without reading the rows back.
         if (cache) {
             RowWriter fts(
                 m_db, cache,
-                QStringLiteral(
-                    "INSERT INTO measure_fts(rowid, title, body, units) SELECT id, pc_text(title), "
-                    "pc_text(body), pc_text(units) FROM measures WHERE document_id = ? ORDER BY id"),
+                QStringLiteral("INSERT INTO measure_fts(rowid, title, body, units) VALUES (?,?,?,?)"),
                 m_path);
-            fts.bindInt(0, documentId);
-            if (Status st = fts.exec(QStringLiteral("indexing %1 for search").arg(docId)); !st)
-                return st;
+            const QString indexWhat = QStringLiteral("indexing %1 for search").arg(docId);
+            for (size_t k = 0; k < indexTexts.size(); ++k) {
+                fts.bindInt(0, measureIds[qsizetype(k)]);
+                fts.bindText(1, indexTexts[k].title);
+                fts.bindUtf8(2, indexTexts[k].body);
+                fts.bindText(3, indexTexts[k].units);
+                if (Status st = fts.exec(indexWhat); !st)
+                    return st;
+            }
         }
 
         RowWriter tq(
@@ -543,23 +606,31 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             if (!place)
                 return place.error();
             const qsizetype mi = place->measure;
-            const QVariantList effective{nullable(t.area), nullable(t.indicator),  nullable(t.scope),
-                                         nullable(t.kind), nullable(t.comparator), nullable(t.value),
-                                         nullable(t.unit), nullable(t.baseline),   nullable(t.deadline)};
             int col = 0;
-            tq.bind(col++, mi >= 0 ? QVariant(measureIds[mi]) : QVariant(QMetaType(QMetaType::LongLong)));
+            if (mi >= 0)
+                tq.bindInt(col++, measureIds[mi]);
+            else
+                tq.bind(col++, QVariant(QMetaType(QMetaType::LongLong)));
             tq.bindInt(col++, documentId);
             tq.bindInt(col++, int(i));
-            for (const QVariant& v : effective)
-                tq.bind(col++, v);
-            for (const QVariant& v : effective)
-                tq.bind(col++, v);
+            // The effective values, then the parser's copies (p_*): the same nine twice.
+            for (int copy = 0; copy < 2; ++copy) {
+                tq.bindOptionalText(col++, t.area);
+                tq.bindOptionalText(col++, t.indicator);
+                tq.bindOptionalText(col++, t.scope);
+                tq.bindOptionalText(col++, t.kind);
+                tq.bindOptionalText(col++, t.comparator);
+                tq.bindOptionalDouble(col++, t.value);
+                tq.bindOptionalText(col++, t.unit);
+                tq.bindOptionalDouble(col++, t.baseline);
+                tq.bindOptionalText(col++, t.deadline);
+            }
             tq.bindInt(col++, qint64(t.span.start));
             tq.bindInt(col++, qint64(t.span.end));
             tq.bindText(col++, t.quote);
             tq.bindText(col++, sentenceAround(doc.source, t.span.start, t.span.end));
-            tq.bind(col++, t.confidence);
-            tq.bind(col++, t.indicatorConfidence);
+            tq.bindDouble(col++, t.confidence);
+            tq.bindDouble(col++, t.indicatorConfidence);
             tq.bindInt(col++, t.qualitative ? 1 : 0);
             tq.bindInt(col++, int(place->sortMeasure()));
             tq.bindInt(col++, mi >= 0 ? doc.measures[mi].number : 0);
@@ -587,7 +658,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         }
         if (Status p = applyPlanCorrections(docId); !p)
             return p;
-        if (Status a = applyOverrides(documentId); !a)
+        if (Status a = applyOverridesToParsedRows(documentId, docId); !a)
             return a;
         pauseInsideImportForTests();
         return okStatus();

@@ -510,30 +510,44 @@ Result<QList<OverrideRecord>> Database::overrides(const QString& docId) {
 }
 
 Status Database::applyOverrides(qint64 documentId) {
-    return withTransaction([&]() -> Status {
-        Result<QSqlQuery> d =
-            exec(m_db, QStringLiteral("SELECT doc_id FROM documents WHERE id = ?"), {documentId});
-        if (!d)
-            return d.error();
-        if (!d->next())
-            return Status::failure(QStringLiteral("no document with id %1 in %2").arg(documentId).arg(m_path),
-                                   QStringLiteral("not-found"));
-        const QString docId = d->value(0).toString();
-        d->finish();
+    return applyOverrides(documentId, QString(), true);
+}
 
-        // Back to what the parser said, then every override in the order it was made.
-        for (const QString& sql :
-             {QStringLiteral("DELETE FROM targets WHERE document_id = ? AND added_by IS NOT NULL"),
-              QStringLiteral(
-                  "UPDATE targets SET area = p_area, indicator = p_indicator, scope = p_scope, kind = "
-                  "p_kind, comparator = p_comparator, value = p_value, unit = p_unit, baseline = "
-                  "p_baseline, deadline = p_deadline, rejected = 0, corrected_fields = '' WHERE "
-                  "document_id = ? AND (rejected <> 0 OR corrected_fields <> '')"),
-              QStringLiteral(
-                  "UPDATE measures SET area = parsed_area, parsed_area = NULL, area_override = NULL WHERE "
-                  "document_id = ? AND area_override IS NOT NULL")}) {
-            if (Status s = execWrite(sql, {documentId}, QStringLiteral("re-applying corrections")); !s)
-                return s;
+Status Database::applyOverridesToParsedRows(qint64 documentId, const QString& docId) {
+    return applyOverrides(documentId, docId, false);
+}
+
+Status Database::applyOverrides(qint64 documentId, QString docId, bool resetFirst) {
+    return withTransaction([&]() -> Status {
+        if (docId.isEmpty()) {
+            Result<QSqlQuery> d =
+                exec(m_db, QStringLiteral("SELECT doc_id FROM documents WHERE id = ?"), {documentId});
+            if (!d)
+                return d.error();
+            if (!d->next())
+                return Status::failure(
+                    QStringLiteral("no document with id %1 in %2").arg(documentId).arg(m_path),
+                    QStringLiteral("not-found"));
+            docId = d->value(0).toString();
+            d->finish();
+        }
+
+        // Back to what the parser said (rows the importer just stored hold it already: no added
+        // targets, nothing rejected or corrected, no area overridden), then every override in the order
+        // it was made.
+        if (resetFirst) {
+            for (const QString& sql :
+                 {QStringLiteral("DELETE FROM targets WHERE document_id = ? AND added_by IS NOT NULL"),
+                  QStringLiteral(
+                      "UPDATE targets SET area = p_area, indicator = p_indicator, scope = p_scope, kind = "
+                      "p_kind, comparator = p_comparator, value = p_value, unit = p_unit, baseline = "
+                      "p_baseline, deadline = p_deadline, rejected = 0, corrected_fields = '' WHERE "
+                      "document_id = ? AND (rejected <> 0 OR corrected_fields <> '')"),
+                  QStringLiteral("UPDATE measures SET area = parsed_area, parsed_area = NULL, "
+                                 "area_override = NULL WHERE document_id = ? AND area_override IS NOT NULL")}) {
+                if (Status s = execWrite(sql, {documentId}, QStringLiteral("re-applying corrections")); !s)
+                    return s;
+            }
         }
         Result<QSqlQuery> ov =
             exec(m_db,

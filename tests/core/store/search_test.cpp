@@ -4,6 +4,7 @@
 #include "store/cjktokenizer.h"
 #include "store/database.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -370,6 +371,68 @@ TEST(SearchIndex, ChangedAndRemovedMeasuresAreReindexed) {
             got.append({h.measureId, h.score});
         }
         EXPECT_EQ(got, referenceBm25(*db, fts::buildMatchQuery(query)->fts5));
+    }
+}
+
+namespace {
+
+// The FTS5 segments the search index holds: the data rows past the structure and averages records,
+// whose ids carry the segment id above bit 37 (FTS5_SEGMENT_ROWID).
+int searchIndexSegments(Database& db) {
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT count(DISTINCT id >> 37) FROM measure_fts_data WHERE id >> 37 > 0")) ||
+        !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+} // namespace
+
+// SQLite only. The importer gives the index each measure's texts itself (one-row inserts, not a read of
+// the plan's rows back): every plan is still one segment, written when the plan's measures are in, and
+// the index holds exactly the tokens of the stored texts — packed bodies, Latin and full-width words in
+// titles and units, an empty title — as FTS5's own integrity check (which tokenizes the stored rows
+// again) and the searches scored against FTS5's bm25 on the stored texts show.
+TEST(SearchIndex, TheImporterIndexesEachPlanAsOneSegmentOfItsStoredTexts) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    if (db->isPostgres())
+        return;
+    EXPECT_EQ(searchIndexSegments(*db), int(samplePlans().size()));
+    PlanSpec plan{
+        QStringLiteral("words-2021"), QStringLiteral("江北区"), QStringLiteral("district"), 2021, {}, {}};
+    QString longBody;
+    for (int k = 0; k < 12; ++k)
+        longBody +=
+            QStringLiteral("推进５Ｇ基站建设，用水报装全流程办理时间压缩至%1个工作日以内。").arg(k + 3);
+    plan.measures = {
+        {QStringLiteral("water"),
+         QStringLiteral("ICP备案与5G网络"),
+         longBody,
+         {},
+         {QStringLiteral("区ＥＣＯ局")}},
+        {QStringLiteral("water"), QString(), QStringLiteral("开展Wi-Fi全覆盖。"), {}, {}},
+    };
+    ASSERT_TRUE(db->importAnalysis(makeAnalysis(plan)).ok());
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM measures WHERE typeof(body) = 'blob'")) &&
+                q.next());
+    EXPECT_GT(q.value(0).toInt(), 0); // the long body is stored packed
+    q.finish();
+    EXPECT_TRUE(q.exec(QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('integrity-check')")))
+        << q.lastError().text().toStdString();
+    for (const QString& query :
+         {QStringLiteral("icp"), QStringLiteral("5G"), QStringLiteral("eco"), QStringLiteral("wi"),
+          QStringLiteral("报装全流程"), QStringLiteral("用水")}) {
+        SCOPED_TRACE(query.toStdString());
+        QList<std::pair<qint64, double>> got;
+        const QList<SearchHit> hits = db->search(query).value();
+        for (const SearchHit& h : hits)
+            got.append({h.measureId, h.score});
+        const QList<std::pair<qint64, double>> expected =
+            referenceBm25(*db, fts::buildMatchQuery(query)->fts5);
+        EXPECT_FALSE(expected.isEmpty());
+        EXPECT_EQ(got, expected);
     }
 }
 
