@@ -10,6 +10,7 @@
 #include "plancache.h"
 #include "sqlutil.h"
 #include "statements.h"
+#include "targettext.h"
 #include "taxonomy/taxonomy.h"
 #include "textpack.h"
 
@@ -311,6 +312,9 @@ Status Database::init(const DatabaseOptions& options) {
         return s;
     // pc_text / pc_pack: the measures_text view and the search index's triggers call them (schema 15).
     if (Status s = store::textpack::registerFunctions(nativeHandle(m_db)); !s)
+        return s;
+    // pc_sentence / pc_quote: a target's texts derived from its plan's source (schema 19).
+    if (Status s = store::registerTargetTextFunctions(nativeHandle(m_db)); !s)
         return s;
     m_statements = std::make_unique<store::StatementCache>(nativeHandle(m_db));
     m_plans = std::make_unique<store::PlanCache>();

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "dialect.h"
 #include "sqlutil.h"
+#include "targettext.h"
 #include "textpack.h"
 
 #include <QCryptographicHash>
@@ -45,6 +46,18 @@ bool packedOnSqlite(const QString& table, const QString& column) {
 QString quoted(const QString& name) {
     return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
            QLatin1Char('"');
+}
+
+// A column as a copy or a digest reads it: quoted, or, for a target's quote and sentence on SQLite
+// (`derive`), the value as readers take it, stored or derived from the source (schema 19).
+QString selected(const QString& table, const QString& column, bool derive) {
+    if (derive && table == QLatin1String("targets")) {
+        if (column == QLatin1String("sentence"))
+            return store::sentenceSql(store::Engine::SQLite, QStringLiteral("targets."));
+        if (column == QLatin1String("quote"))
+            return store::quoteSql(store::Engine::SQLite, QStringLiteral("targets."));
+    }
+    return quoted(column);
 }
 
 Result<QStringList> strings(QSqlDatabase& db, const QString& sql,
@@ -232,7 +245,7 @@ Result<DatabaseDigest> digestDatabase(Database& database) {
         QList<bool> packed, measureText;
         QStringList select;
         for (const QString& c : std::as_const(sortedColumns)) {
-            select << quoted(c);
+            select << selected(table, c, !store::isPostgres(db));
             packed << isPackedText(table, c);
             measureText << isMeasureText(table, c);
         }
@@ -354,10 +367,12 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                              b.join(QLatin1Char(','))),
                     QStringLiteral("db-migration"));
             const QStringList& columns = *srcColumns;
-            QStringList names, marks;
+            QStringList names, marks, reads;
             QList<bool> packed, measureText, packOnSqlite;
             for (const QString& c : columns) {
                 names << quoted(c);
+                // SQLite to SQLite keeps NULL for a derived text (the source comes along).
+                reads << selected(table, c, !srcPg && pgTarget);
                 marks << QStringLiteral("?");
                 packed << isPackedText(table, c);
                 measureText << isMeasureText(table, c);
@@ -366,7 +381,7 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
             QSqlQuery read(src);
             read.setForwardOnly(true);
             if (!read.exec(
-                    QStringLiteral("SELECT %1 FROM %2").arg(names.join(QStringLiteral(", ")), quoted(table))))
+                    QStringLiteral("SELECT %1 FROM %2").arg(reads.join(QStringLiteral(", ")), quoted(table))))
                 return store::sqlError(read.lastError(), QStringLiteral("reading table %1").arg(table),
                                        from.path());
             QSqlQuery write(dst);

@@ -7,6 +7,7 @@
 #include "sqlutil.h"
 #include "statements.h"
 #include "targetplacement.h"
+#include "targettext.h"
 #include "textpack.h"
 
 #include <QFileInfo>
@@ -22,6 +23,7 @@ namespace pc {
 using store::exec;
 using store::execStatus;
 using store::nullable;
+using store::sentenceAround;
 
 namespace {
 
@@ -57,29 +59,6 @@ DocumentRecord documentFrom(const QSqlQuery& q) {
     d.implementsDocNumber = q.value(20).toString();
     d.parsedJurisdiction = q.value(21).toString();
     return d;
-}
-
-bool isSentenceEnd(QChar c) {
-    return c == QChar(0x3002) || c == QChar(0xFF1B) || c == QLatin1Char(';') || c == QChar(0xFF01) ||
-           c == QChar(0xFF1F) || c == QLatin1Char('\n') || c == QLatin1Char('\t');
-}
-
-// The sentence around a target's quote, for display beside the number.
-QString sentenceAround(const QString& source, qsizetype start, qsizetype end) {
-    if (start < 0 || end > source.size() || end < start)
-        return {};
-    qsizetype s = start;
-    const qsizetype minS = qMax<qsizetype>(0, start - 200);
-    while (s > minS && !isSentenceEnd(source.at(s - 1)))
-        --s;
-    qsizetype e = end;
-    const qsizetype maxE = qMin<qsizetype>(source.size(), end + 200);
-    while (e < maxE && !isSentenceEnd(source.at(e)))
-        ++e;
-    if (e < source.size() && e < maxE && source.at(e) != QLatin1Char('\n') &&
-        source.at(e) != QLatin1Char('\t'))
-        ++e;
-    return source.mid(s, e - s).trimmed();
 }
 
 QString unitsText(const Measure& m) {
@@ -600,6 +579,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         const QString targetsWhat = QStringLiteral("storing targets of %1").arg(docId);
         const QString measureSection = QStringLiteral("measure");
         const QString noHeading = QStringLiteral("");
+        // The stored source reads back as doc.source unless it holds a lone surrogate (UTF-8 cannot).
+        const bool derivable = QStringView(doc.source).isValidUtf16();
         for (qsizetype i = 0; i < analysis.targets.size(); ++i) {
             const Target& t = analysis.targets[i];
             const Result<store::TargetPlacement> place = store::placeTarget(doc, t, docId);
@@ -627,8 +608,14 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             }
             tq.bindInt(col++, qint64(t.span.start));
             tq.bindInt(col++, qint64(t.span.end));
-            tq.bindText(col++, t.quote);
-            tq.bindText(col++, sentenceAround(doc.source, t.span.start, t.span.end));
+            // NULL where the text derives from the stored source (schema 19, targettext.h).
+            const QString quote = derivable && !t.quote.isEmpty() &&
+                                          t.quote == store::quoteAt(doc.source, t.span.start, t.span.end)
+                                      ? QString()
+                                      : t.quote;
+            const QString sentence = sentenceAround(doc.source, t.span.start, t.span.end);
+            tq.bindText(col++, quote);
+            tq.bindText(col++, derivable && !sentence.isEmpty() ? QString() : sentence);
             tq.bindDouble(col++, t.confidence);
             tq.bindDouble(col++, t.indicatorConfidence);
             tq.bindInt(col++, t.qualitative ? 1 : 0);

@@ -17,6 +17,8 @@
 // index with one token per character position; 12: SQLite's comparison index with few columns).
 #include "migrations.h"
 
+#include "targettext.h"
+
 #include "cjktokenizer.h"
 #include "dialect.h"
 #include "sqlutil.h"
@@ -495,11 +497,16 @@ QList<Migration> buildMigrations() {
     // SQLite 3.40 does not read such an index as covering.) It is the comparison's own table, like
     // the search index's: db copy and db compare leave it out. PostgreSQL reads its targets table
     // (migration 3) and changes nothing.
-    const auto rowSqlOf = [](const QString& t, std::initializer_list<const char*> columns) -> QString {
+    // `derivedQuote` (version 17 on): the quote as readers take it, stored or derived (targettext.h).
+    bool derivedQuote = false;
+    const auto rowSqlOf = [&derivedQuote](const QString& t,
+                                          std::initializer_list<const char*> columns) -> QString {
         QStringList texts;
-        for (const char* column : columns)
-            texts << QStringLiteral("coalesce(length(CAST(%1%2 AS BLOB)) || ':' || %1%2, '-')")
-                         .arg(t, QLatin1String(column));
+        for (const char* column : columns) {
+            const QString value = derivedQuote && qstrcmp(column, "quote") == 0 ? quoteSql(Engine::SQLite, t)
+                                                                                : t + QLatin1String(column);
+            texts << QStringLiteral("coalesce(length(CAST(%1 AS BLOB)) || ':' || %1, '-')").arg(value);
+        }
         return QStringLiteral("printf('%d,%d,%d,%d,%d,%d,%d,', coalesce(%1measure_number, 0), %1measure_id, "
                               "coalesce(%1span_end, 0), %1qualitative, %1rejected, %1added_by IS NOT NULL, "
                               "%1row_version) || ")
@@ -512,18 +519,10 @@ QList<Migration> buildMigrations() {
                    .arg(t) +
                rowSqlOf(t, columns);
     };
-    // The table and its triggers, rows of these texts; `fillOrder` orders the rows copied from targets.
-    const auto compareRowsTable = [&](std::initializer_list<const char*> texts, const QString& fillOrder) {
+    // The triggers keeping compare_rows in step with targets, rows of these texts.
+    const auto compareRowsTriggers = [&](std::initializer_list<const char*> texts) {
         const auto values = [&](const QString& t) { return valuesOf(t, texts); };
         return QStringList{
-            QStringLiteral("CREATE TABLE compare_rows(indicator TEXT NOT NULL, target_id INTEGER NOT NULL, "
-                           "document_id INTEGER NOT NULL, measure_ordinal INTEGER NOT NULL, span_start "
-                           "INTEGER NOT NULL, rejected INTEGER NOT NULL, value REAL, baseline REAL, "
-                           "confidence REAL, row TEXT NOT NULL, PRIMARY KEY(indicator, target_id)) "
-                           "WITHOUT ROWID"),
-            QStringLiteral("INSERT INTO compare_rows SELECT %1 FROM targets WHERE indicator IS NOT NULL")
-                    .arg(values(QString())) +
-                fillOrder,
             QStringLiteral(
                 "CREATE TRIGGER targets_compare_insert AFTER INSERT ON targets WHEN "
                 "new.indicator IS NOT NULL BEGIN INSERT OR REPLACE INTO compare_rows VALUES (%1); END")
@@ -536,6 +535,21 @@ QList<Migration> buildMigrations() {
             QStringLiteral("CREATE TRIGGER targets_compare_delete AFTER DELETE ON targets BEGIN DELETE FROM "
                            "compare_rows WHERE indicator = old.indicator AND target_id = old.id; END"),
         };
+    };
+    // The table and its triggers, rows of these texts; `fillOrder` orders the rows copied from targets.
+    const auto compareRowsTable = [&](std::initializer_list<const char*> texts, const QString& fillOrder) {
+        return QStringList{
+                   QStringLiteral("CREATE TABLE compare_rows(indicator TEXT NOT NULL, target_id INTEGER NOT "
+                                  "NULL, document_id INTEGER NOT NULL, measure_ordinal INTEGER NOT NULL, "
+                                  "span_start INTEGER NOT NULL, rejected INTEGER NOT NULL, value REAL, "
+                                  "baseline REAL, confidence REAL, row TEXT NOT NULL, PRIMARY KEY(indicator, "
+                                  "target_id)) WITHOUT ROWID"),
+                   QStringLiteral(
+                       "INSERT INTO compare_rows SELECT %1 FROM targets WHERE indicator IS NOT NULL")
+                           .arg(valuesOf(QString(), texts)) +
+                       fillOrder,
+               } +
+               compareRowsTriggers(texts);
     };
     m.append({12,
               QStringLiteral("comparison rows from few columns"),
@@ -698,6 +712,29 @@ QList<Migration> buildMigrations() {
                  "ALTER TABLE measure_agencies ALTER COLUMN role TYPE BIGINT USING CASE role::text "
                  "WHEN 'lead' THEN 0 WHEN '0' THEN 0 ELSE 1 END"),
          }});
+    // 19: a target's sentence and quote derived from its plan's source. Both are functions of the
+    // stored source and the target's span (targettext.h): 6.3 MB of `targets`' 15.3 at 1,000 plans.
+    // SQLite stores NULL where the value equals the derived one (every imported target; user-added
+    // targets keep theirs) and readers take coalesce(stored, derived). compare_rows keeps its rows (the
+    // same bytes): its triggers, dropped while the targets are rewritten, come back writing the quote as
+    // readers take it. PostgreSQL keeps both values: only the version moves there.
+    derivedQuote = true;
+    const QString fromSource = QStringLiteral(
+        "((SELECT text FROM sources s WHERE s.document_id = targets.document_id), span_start, span_end)");
+    m.append({19,
+              QStringLiteral("target sentences and quotes derived from the source"),
+              {},
+              QStringList{
+                  QStringLiteral("DROP TRIGGER targets_compare_insert"),
+                  QStringLiteral("DROP TRIGGER targets_compare_update"),
+                  QStringLiteral("DROP TRIGGER targets_compare_delete"),
+                  QStringLiteral("UPDATE targets SET sentence = CASE WHEN sentence <> '' AND sentence IS "
+                                 "pc_sentence%1 THEN NULL ELSE sentence END, quote = CASE WHEN quote <> '' "
+                                 "AND quote IS pc_quote%1 THEN NULL ELSE quote END WHERE added_by IS NULL")
+                      .arg(fromSource),
+              } + compareRowsTriggers({"area", "scope", "kind", "comparator", "unit", "deadline", "quote",
+                                       "corrected_fields", "section", "section_heading"}),
+              {}});
     return m;
 }
 

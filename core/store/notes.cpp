@@ -3,6 +3,7 @@
 
 #include "dialect.h"
 #include "sqlutil.h"
+#include "targettext.h"
 
 namespace pc {
 
@@ -40,9 +41,10 @@ Result<qint64> Database::addNote(NoteSubject subject, qint64 subjectId, const QS
               QStringLiteral(" FROM measures m JOIN documents d ON d.id = m.document_id WHERE m.id = ?");
         break;
     case NoteSubject::Target:
-        sql = QStringLiteral(
-            "SELECT d.doc_id, t.span_start, t.span_end, t.quote FROM targets t JOIN documents d ON "
-            "d.id = t.document_id WHERE t.id = ?");
+        sql =
+            QStringLiteral("SELECT d.doc_id, t.span_start, t.span_end, %1 FROM targets t JOIN documents d ON "
+                           "d.id = t.document_id WHERE t.id = ?")
+                .arg(store::quoteSql(store::engineOf(m_db), QStringLiteral("t.")));
         break;
     }
     Result<QSqlQuery> q = exec(m_db, sql, {subjectId});
@@ -153,8 +155,9 @@ Result<QList<NoteRecord>> Database::notes(const NoteFilter& f) {
             break;
         case NoteSubject::Target:
             rs = QStringLiteral(
-                "SELECT t.id, t.span_start, t.span_end FROM targets t JOIN documents d ON d.id = "
-                "t.document_id WHERE d.doc_id = ? AND t.quote = ?");
+                     "SELECT t.id, t.span_start, t.span_end FROM targets t JOIN documents d ON d.id = "
+                     "t.document_id WHERE d.doc_id = ? AND %1 = ?")
+                     .arg(store::quoteSql(store::engineOf(m_db), QStringLiteral("t.")));
             break;
         }
         Result<QSqlQuery> r = n.subject == NoteSubject::Document ? exec(m_db, rs, {n.docId})

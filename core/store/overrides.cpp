@@ -5,6 +5,7 @@
 
 #include "dialect.h"
 #include "sqlutil.h"
+#include "targettext.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -244,14 +245,14 @@ Result<qint64> Database::correctTarget(qint64 targetId, OverrideKind kind, const
     // (FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE admits one writer), so of two researchers
     // correcting the same target at once exactly one wins and the other is told.
     const Status s = withTransaction([&]() -> Status {
-        Result<QSqlQuery> q =
-            exec(m_db,
-                 QStringLiteral(
-                     "SELECT t.document_id, d.doc_id, d.sha256, t.span_start, t.span_end, "
-                     "t.quote, t.p_value, t.%1, t.row_version FROM targets t JOIN documents d ON d.id = "
-                     "t.document_id WHERE t.id = ?%2")
-                     .arg(column, store::forUpdate(store::engineOf(m_db), QStringLiteral("t"))),
-                 {targetId});
+        Result<QSqlQuery> q = exec(
+            m_db,
+            QStringLiteral("SELECT t.document_id, d.doc_id, d.sha256, t.span_start, t.span_end, "
+                           "%3, t.p_value, t.%1, t.row_version FROM targets t JOIN documents d ON d.id = "
+                           "t.document_id WHERE t.id = ?%2")
+                .arg(column, store::forUpdate(store::engineOf(m_db), QStringLiteral("t")),
+                     store::quoteSql(store::engineOf(m_db), QStringLiteral("t."))),
+            {targetId});
         if (!q)
             return q.error();
         if (!q->next())
@@ -590,8 +591,9 @@ Status Database::applyOverrides(qint64 documentId, QString docId, bool resetFirs
         {
             Result<QSqlQuery> t =
                 exec(m_db,
-                     QStringLiteral("SELECT id, span_start, span_end, quote, p_value FROM targets "
-                                    "WHERE document_id = ?"),
+                     QStringLiteral("SELECT id, span_start, span_end, %1, p_value FROM targets "
+                                    "WHERE document_id = ?")
+                         .arg(store::quoteSql(store::engineOf(m_db))),
                      {documentId});
             if (!t)
                 return t.error();

@@ -5,6 +5,7 @@
 #include "read/readresult.h"
 #include "sqlutil.h"
 #include "statements.h"
+#include "targettext.h"
 
 #include <QHash>
 
@@ -28,11 +29,16 @@ const QString kPlanOrder = QStringLiteral(
 
 // Every column the comparison rows need lives in the covering index targets_compare (migration 3),
 // so a query by indicator reads one contiguous index range. Plan fields come from the plan cache.
-const QString kTargetSelect = QStringLiteral(
-    "SELECT t.id, t.document_id, t.measure_number, t.measure_ordinal, t.area, t.indicator, t.scope, t.kind, "
-    "t.comparator, t.value, t.unit, t.baseline, t.deadline, t.quote, t.span_start, t.span_end, t.sentence, "
-    "t.qualitative, t.corrected_fields, t.confidence, t.measure_id, t.rejected, t.added_by, t.section, "
-    "t.section_heading, t.row_version FROM targets t");
+// The quote and the sentence as stored or derived from the plan's source (schema 19, targettext.h).
+QString targetSelect(store::Engine engine) {
+    return QStringLiteral(
+               "SELECT t.id, t.document_id, t.measure_number, t.measure_ordinal, t.area, t.indicator, "
+               "t.scope, t.kind, t.comparator, t.value, t.unit, t.baseline, t.deadline, %1, "
+               "t.span_start, t.span_end, %2, t.qualitative, t.corrected_fields, t.confidence, "
+               "t.measure_id, t.rejected, t.added_by, t.section, t.section_heading, t.row_version "
+               "FROM targets t")
+        .arg(store::quoteSql(engine, QStringLiteral("t.")), store::sentenceSql(engine, QStringLiteral("t.")));
+}
 
 // One QString per distinct value of a column that repeats across rows (indicator, unit, kind …):
 // copies share the data instead of allocating per row. Rows come grouped by plan and measure, so the
@@ -302,7 +308,8 @@ Result<QList<ComparisonRow>> Database::readTargets(const QString& where, const Q
     const QString what = QStringLiteral("reading targets");
     if (Status s = refreshPlanCache(); !s)
         return s.error();
-    const QString sql = where.isEmpty() ? kTargetSelect : kTargetSelect + QStringLiteral(" WHERE ") + where;
+    const QString select = targetSelect(store::engineOf(m_db));
+    const QString sql = where.isEmpty() ? select : select + QStringLiteral(" WHERE ") + where;
     if (isPostgres()) {
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
@@ -450,7 +457,9 @@ Status Database::readSentences(QList<ComparisonRow>& rows) {
         return okStatus();
     }
     Result<sqlite3_stmt*> prepared =
-        m_statements->get(QStringLiteral("SELECT sentence FROM targets WHERE id = ?"), what, m_path);
+        m_statements->get(QStringLiteral("SELECT %1 FROM targets t WHERE t.id = ?")
+                              .arg(store::sentenceSql(store::Engine::SQLite, QStringLiteral("t."))),
+                          what, m_path);
     if (!prepared)
         return prepared.error();
     sqlite3_stmt* st = *prepared;

@@ -124,8 +124,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 18);
-    EXPECT_EQ(Database::latestSchemaVersion(), 18);
+    EXPECT_EQ((*db)->schemaVersion(), 19);
+    EXPECT_EQ(Database::latestSchemaVersion(), 19);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(tableNames(**db),
@@ -963,6 +963,108 @@ TEST(Database, UpgradesAVersion16FileToNumberedUnitRolesAndParsedAreasOnlyWhereT
     MeasureFilter byArea;
     byArea.area = QStringLiteral("water");
     EXPECT_EQ((*db)->measures(byArea)->size(), 2);
+}
+
+// Version 19: a target's sentence and quote derived from the source. A version-16 file's targets lose
+// the texts that equal what the source and span give (a packed and a plain source), keep the others
+// (a sentence edited by hand, a user-added target, empty texts); every reader gives the same texts,
+// compare_rows keeps its bytes, and its new triggers write the derived quote for later targets.
+TEST(Database, UpgradesAVersion16FileDerivingSentencesAndQuotesFromTheSource) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v16.sqlite"));
+    const QString first = QStringLiteral("一、用水报装。\n用水报装3日内办结；用电报装5日。\n");
+    const QString second = QStringLiteral("用水报装6日。");
+    const qsizetype three = first.indexOf(QStringLiteral("3日"));
+    const qsizetype five = first.indexOf(QStringLiteral("5日"));
+    const qsizetype six = second.indexOf(QStringLiteral("6日"));
+    // id, document, measure, span start, quote, sentence, added by
+    struct Row {
+        int id, document, measure;
+        qsizetype start;
+        QString quote, sentence;
+        QVariant addedBy;
+    };
+    const QList<Row> written{
+        {200, 1, 10, three, QStringLiteral("3日"), QStringLiteral("用水报装3日内办结；"), QVariant()},
+        {201, 1, 11, five, QStringLiteral("5日"), QStringLiteral("用水报装3日内办结；"), QVariant()},
+        {202, 1, 11, five, QStringLiteral("5日"), QStringLiteral("用电报装5日。"), QVariant(7)},
+        {203, 2, 12, six, QStringLiteral("6日"), QStringLiteral("用水报装6日。"), QVariant()},
+        {204, 2, 12, 0, QStringLiteral(""), QStringLiteral(""), QVariant()},
+    };
+    QStringList rowsBefore;
+    ASSERT_TRUE(writeOldFile(path, 16, {kTwoPlansDocuments, kTwoPlansMeasures}, [&](QSqlQuery& q) {
+        q.prepare(QStringLiteral("INSERT INTO sources(document_id, text) VALUES (1, ?), (2, ?)"));
+        q.addBindValue(store::packSource(first, true)); // a Zstandard BLOB
+        q.addBindValue(second);                         // plain text, as short sources are kept
+        if (!q.exec())
+            return false;
+        for (const Row& r : written) {
+            q.prepare(
+                QStringLiteral("INSERT INTO targets(id, document_id, measure_id, ordinal, area, indicator, "
+                               "value, span_start, span_end, quote, sentence, added_by) VALUES (?, ?, ?, "
+                               "0, 'water', 'wa.time', 1, ?, ?, ?, ?, ?)"));
+            for (const QVariant& v :
+                 {QVariant(r.id), QVariant(r.document), QVariant(r.measure), QVariant(r.start),
+                  QVariant(r.start + r.quote.size()), QVariant(r.quote), QVariant(r.sentence), r.addedBy})
+                q.addBindValue(v);
+            if (!q.exec())
+                return false;
+        }
+        if (!q.exec(QStringLiteral("SELECT row FROM compare_rows ORDER BY target_id")))
+            return false;
+        while (q.next())
+            rowsBefore << q.value(0).toString();
+        return rowsBefore.size() == 5;
+    }));
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
+    QSqlQuery q((*db)->connection());
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT id, sentence IS NULL, quote IS NULL FROM targets ORDER BY id")));
+    QStringList nulls;
+    while (q.next())
+        nulls << QStringLiteral("%1 %2 %3")
+                     .arg(q.value(0).toInt())
+                     .arg(q.value(1).toInt())
+                     .arg(q.value(2).toInt());
+    EXPECT_EQ(nulls,
+              (QStringList{QStringLiteral("200 1 1"), QStringLiteral("201 0 1"), QStringLiteral("202 0 0"),
+                           QStringLiteral("203 1 1"), QStringLiteral("204 0 0")}));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT row FROM compare_rows ORDER BY target_id")));
+    QStringList rowsAfter;
+    while (q.next())
+        rowsAfter << q.value(0).toString();
+    EXPECT_EQ(rowsAfter, rowsBefore);
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA integrity_check")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("ok"));
+    q.finish();
+    // Both readers: the targets' columns (by area) and compare_rows with the sentences read after.
+    const BothPaths rows = rowsBothWays(**db, QStringLiteral("wa.time"), QStringLiteral("water"), true);
+    ASSERT_EQ(rows.columns.size(), 5);
+    EXPECT_EQ(rows.compact, rows.columns);
+    for (const Row& r : written) {
+        const auto it = std::find_if(rows.columns.begin(), rows.columns.end(),
+                                     [&](const ComparisonRow& c) { return c.targetId == r.id; });
+        ASSERT_NE(it, rows.columns.end()) << r.id;
+        EXPECT_EQ(it->quote, r.quote) << r.id;
+        EXPECT_EQ(it->sentence, r.sentence) << r.id;
+    }
+    // A later target without its texts: the trigger writes the derived quote into compare_rows.
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("INSERT INTO targets(id, measure_id, document_id, ordinal, area, indicator, "
+                              "span_start, span_end) VALUES (205, 12, 2, 1, 'water', 'wa.time', %1, %2)")
+                   .arg(six)
+                   .arg(six + 2)));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT row FROM compare_rows WHERE target_id = 205")));
+    ASSERT_TRUE(q.next());
+    EXPECT_TRUE(q.value(0).toString().contains(QStringLiteral("4:6日")))
+        << q.value(0).toString().toStdString();
+    q.finish();
+    const BothPaths later = rowsBothWays(**db, QStringLiteral("wa.time"), QStringLiteral("water"), true);
+    ASSERT_EQ(later.compact.size(), 6);
+    EXPECT_EQ(later.compact, later.columns);
 }
 
 // compare_rows follows every change of a target (its triggers): a correction (value and

@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/importer.h"
 #include "store/sqlutil.h"
+#include "store/targettext.h"
 #include "store/textpack.h"
 
 #include <QFile>
@@ -319,11 +320,14 @@ TEST(StoreImport, ImportedRowsHoldTheValuesAsBound) {
     EXPECT_EQ(q.value(3).toString(), integer);
     EXPECT_EQ(q.value(4).toString(), real);
     EXPECT_EQ(q.value(5).toString(), QStringLiteral("区发展改革委"));
+    // The quote and the sentence as readers take them (SQLite derives them from the source: schema 19).
+    const store::Engine engine = store::engineOf(db.connection());
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT measure_id IS NULL, section, section_heading IS NULL, "
-                                      "section_heading, %1, value, quote, sentence FROM targets WHERE "
+                                      "section_heading, %1, value, %3, %4 FROM targets WHERE "
                                       "document_id = %2 ORDER BY ordinal")
                            .arg(typeOf.arg(QStringLiteral("value")))
-                           .arg(id)))
+                           .arg(id)
+                           .arg(store::quoteSql(engine), store::sentenceSql(engine))))
         << q.lastError().text().toStdString();
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.value(0).toInt(), 0);
