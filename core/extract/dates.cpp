@@ -3,6 +3,7 @@
 
 #include "numbers.h"
 #include "scanners.h"
+#include "text/scan.h"
 
 #include <array>
 
@@ -10,17 +11,10 @@ namespace pc::extract::grammar {
 
 namespace {
 
-// What "%1-%2".arg(year).arg(month, 2, 10, '0') gives, without its two passes and three allocations
-// (every date of every sentence is formatted).
 QString ym(int year, int month) {
     if (month < 0 || month > 99)
         return QStringLiteral("%1-%2").arg(year).arg(month, 2, 10, QLatin1Char('0'));
-    QString s = QString::number(year);
-    s.reserve(s.size() + 3);
-    s.append(QLatin1Char('-'));
-    s.append(QChar(char16_t(u'0' + month / 10)));
-    s.append(QChar(char16_t(u'0' + month % 10)));
-    return s;
+    return text::yearMonth(year, month);
 }
 
 } // namespace

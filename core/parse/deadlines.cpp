@@ -11,13 +11,7 @@ namespace {
 QString ym(int year, int month) {
     if (year < 1900 || year > 2100 || month < 1 || month > 12)
         return {};
-    // "%1-%2".arg(year).arg(month, 2, 10, '0') without its two passes and three allocations.
-    QString s = QString::number(year);
-    s.reserve(s.size() + 3);
-    s.append(QLatin1Char('-'));
-    s.append(QChar(char16_t(u'0' + month / 10)));
-    s.append(QChar(char16_t(u'0' + month % 10)));
-    return s;
+    return text::yearMonth(year, month);
 }
 
 bool asciiDigit(QChar c) {

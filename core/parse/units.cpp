@@ -53,22 +53,16 @@ bool isPlaceholder(const QString& s) {
 
 } // namespace
 
+QString cleanUnitName(const QString& written) {
+    return cleanName(written);
+}
+
 UnitNamer::UnitNamer(QString jurisdiction)
     : m_jurisdiction(std::move(jurisdiction)) {}
 
-QString UnitNamer::normalizedName(const QString& written) const {
-    // Written through a pointer (an append call per character before); CJK ideographs are never
-    // spaces, so most characters skip QChar::isSpace's table lookup.
-    QString s(written.size(), Qt::Uninitialized);
-    QChar* out = s.data();
-    for (const QChar c : written) {
-        const char16_t u = c.unicode();
-        if ((u >= 0x4E00 && u <= 0x9FFF) || !c.isSpace())
-            *out++ = text::foldChar(c);
-    }
-    s.truncate(out - s.constData());
+const QList<std::pair<QString, QString>>& agencyAliases() {
     // Common long forms of agency names → the short forms the plans mostly use.
-    static const std::pair<QString, QString> aliases[] = {
+    static const QList<std::pair<QString, QString>> aliases{
         {QStringLiteral("城市管理局"), QStringLiteral("城管局")},
         {QStringLiteral("人力资源和社会保障局"), QStringLiteral("人力社保局")},
         {QStringLiteral("市场监督管理局"), QStringLiteral("市场监管局")},
@@ -81,6 +75,21 @@ QString UnitNamer::normalizedName(const QString& written) const {
         {QStringLiteral("生态环境保护局"), QStringLiteral("生态环境局")},
         {QStringLiteral("经信委"), QStringLiteral("经济信息委")},
     };
+    return aliases;
+}
+
+QString UnitNamer::normalizedName(const QString& written) const {
+    // Written through a pointer (an append call per character before); CJK ideographs are never
+    // spaces, so most characters skip QChar::isSpace's table lookup.
+    QString s(written.size(), Qt::Uninitialized);
+    QChar* out = s.data();
+    for (const QChar c : written) {
+        const char16_t u = c.unicode();
+        if ((u >= 0x4E00 && u <= 0x9FFF) || !c.isSpace())
+            *out++ = text::foldChar(c);
+    }
+    s.truncate(out - s.constData());
+    const auto& aliases = agencyAliases();
     // (QString::replace builds a search table even when there is nothing to replace: look first.)
     auto replaceAll = [&s](const QString& from, const QString& to) {
         if (s.contains(from))
@@ -94,13 +103,13 @@ QString UnitNamer::normalizedName(const QString& written) const {
             m |= quint64(1) << (c.unicode() & 63);
         return m;
     };
-    static const std::array<quint64, std::size(aliases)> aliasMasks = [&] {
-        std::array<quint64, std::size(aliases)> m{};
-        for (size_t k = 0; k < std::size(aliases); ++k)
-            m[k] = charMask(aliases[k].first);
+    static const QList<quint64> aliasMasks = [&] {
+        QList<quint64> m;
+        for (const auto& alias : aliases)
+            m.append(charMask(alias.first));
         return m;
     }();
-    for (size_t k = 0; k < std::size(aliases); ++k) {
+    for (qsizetype k = 0; k < aliases.size(); ++k) {
         // A replacement changes the name: its mask is taken afresh for each alias.
         if ((aliasMasks[k] & ~charMask(s)) == 0)
             replaceAll(aliases[k].first, aliases[k].second);

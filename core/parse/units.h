@@ -33,6 +33,12 @@ private:
     mutable QHash<QString, QString> m_cache; // plans repeat the same units on every row
 };
 
+// A unit's name without blanks, the brackets and the full stop a cut clause leaves around it.
+QString cleanUnitName(const QString& written);
+
+// The long forms of agency names a normalized name replaces by their short forms, in that order.
+const QList<std::pair<QString, QString>>& agencyAliases();
+
 // Appends units not already present (by normalized name), keeping order.
 void mergeUnits(QList<Unit>& into, const QList<Unit>& more);
 QString joinWritten(const QList<Unit>& units, QChar sep = QLatin1Char(';'));

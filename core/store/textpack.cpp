@@ -274,9 +274,8 @@ void packSourceFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
 Status registerFunctions(sqlite3* db) {
     // Innocuous and deterministic: the view and the triggers of the schema may call them.
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-    for (const auto& [name, fn] :
-         {std::pair{"pc_text", &textFunction}, std::pair{"pc_pack", &packFunction},
-          std::pair{"pc_pack_source", &packSourceFunction}}) {
+    for (const auto& [name, fn] : {std::pair{"pc_text", &textFunction}, std::pair{"pc_pack", &packFunction},
+                                   std::pair{"pc_pack_source", &packSourceFunction}}) {
         const int rc = sqlite3_create_function_v2(db, name, 1, flags, nullptr, fn, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK)
             return Status::failure(QStringLiteral("cannot register the SQL function %1: %2")

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QChar>
+#include <QString>
 #include <QStringView>
 
 #include <algorithm>
@@ -85,6 +86,17 @@ inline bool isValidUtf16(QStringView s) {
         ++i;
     }
     return true;
+}
+
+// "YYYY-MM" for a month of 0–99: what QStringLiteral("%1-%2").arg(year).arg(month, 2, 10, u'0') gives,
+// in one allocation instead of two passes and three (every date of every sentence is formatted).
+inline QString yearMonth(int year, int month) {
+    QString s = QString::number(year);
+    s.reserve(s.size() + 3);
+    s.append(QLatin1Char('-'));
+    s.append(QChar(char16_t(u'0' + month / 10)));
+    s.append(QChar(char16_t(u'0' + month % 10)));
+    return s;
 }
 
 } // namespace pc::text

@@ -75,20 +75,7 @@ QString normalizedByAliasSearch(const QString& jurisdiction, const QString& writ
         if (!c.isSpace())
             s.append(pc::text::foldChar(c));
     }
-    const std::pair<QString, QString> aliases[] = {
-        {QStringLiteral("城市管理局"), QStringLiteral("城管局")},
-        {QStringLiteral("人力资源和社会保障局"), QStringLiteral("人力社保局")},
-        {QStringLiteral("市场监督管理局"), QStringLiteral("市场监管局")},
-        {QStringLiteral("住房和城乡建设委员会"), QStringLiteral("住房城乡建委")},
-        {QStringLiteral("发展和改革委员会"), QStringLiteral("发展改革委")},
-        {QStringLiteral("经济和信息化委员会"), QStringLiteral("经济信息委")},
-        {QStringLiteral("政务服务管理办公室"), QStringLiteral("政务服务管理办")},
-        {QStringLiteral("政务服务办公室"), QStringLiteral("政务服务办")},
-        {QStringLiteral("规划和自然资源局"), QStringLiteral("规划自然资源局")},
-        {QStringLiteral("生态环境保护局"), QStringLiteral("生态环境局")},
-        {QStringLiteral("经信委"), QStringLiteral("经济信息委")},
-    };
-    for (const auto& [from, to] : aliases)
+    for (const auto& [from, to] : pc::parse::agencyAliases())
         s.replace(from, to);
     const QString& j = jurisdiction;
     const QString generic = QString(j.back());
@@ -156,17 +143,7 @@ namespace {
 // by character, cleaned, skipped when a placeholder, merged by normalized name.
 QList<Unit> splitByAppending(const UnitNamer& namer, QStringView cell) {
     const QString finals = QStringLiteral("局委办司心院会府行部队所处站室厅团馆社组庭科署区县市村镇街园");
-    auto clean = [](QString s) {
-        s = s.trimmed();
-        s.remove(QLatin1Char(' '));
-        s.remove(QChar(0x3000));
-        while (!s.isEmpty() && (s.front() == QChar(u'（') || s.front() == QLatin1Char('(')))
-            s.remove(0, 1);
-        while (!s.isEmpty() &&
-               (s.back() == QChar(u'）') || s.back() == QLatin1Char(')') || s.back() == QChar(u'。')))
-            s.chop(1);
-        return s;
-    };
+    const auto clean = [](const QString& s) { return pc::parse::cleanUnitName(s); };
     QList<Unit> out;
     QString current;
     auto flush = [&] {

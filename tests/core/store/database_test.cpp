@@ -1273,7 +1273,8 @@ const QString kPlanText = QStringLiteral(
     "二、提升获得电力水平\n（三）低压小微企业用电报装实现“零上门、零审批、零投资”，办电时间压减至5个工作日，"
     "高压用户报装时间不超过22个工作日。责任单位：国网区供电公司。\n"
     "（四）用水报装全流程办理时限压缩至4个工作日，用气报装压缩至5个工作日，2022年底前完成。\n"
-    "三、优化纳税服务\n（五）纳税人年度纳税时间压减至100小时以内，增值税留抵退税平均办理时间不超过3个工作日。\n"
+    "三、优化纳税服务\n（五）纳税人年度纳税时间压减至100小时以内，增值税留抵退税平均办理时间不超过3个工作日。"
+    "\n"
     "（六）不动产登记一般登记业务办理时间压缩至3个工作日以内，抵押登记1个工作日内办结。\n");
 
 // Version 17: plan texts against the dictionary. A version-16 file holds its plans' texts in every
@@ -1294,7 +1295,8 @@ TEST(Database, UpgradesAVersion16FileToPlanTextsAgainstTheDictionary) {
         {"INSERT INTO documents(id, doc_id, sha256) VALUES (1, 'a', 'x'), (2, 'b', 'y'), (3, 'c', 'z'), "
          "(4, 'd', 'w')"},
         [&](QSqlQuery& q) {
-            const QList<QVariant> values{QVariant(text), QVariant(zstdFrame), QVariant(zlib), QVariant(damaged)};
+            const QList<QVariant> values{QVariant(text), QVariant(zstdFrame), QVariant(zlib),
+                                         QVariant(damaged)};
             for (int i = 0; i < values.size(); ++i) {
                 q.prepare(QStringLiteral("INSERT INTO sources(document_id, text) VALUES (?, ?)"));
                 q.addBindValue(i + 1);

@@ -117,7 +117,8 @@ TEST(StoreImport, StoredTextsAreZstandardFramesAndOlderZlibRowsStillRead) {
     for (; at < 8; ++at) {
         otherDictionary = frame;
         otherDictionary[at] = char(otherDictionary.at(at) ^ 0x40);
-        const unsigned id = ZSTD_getDictID_fromFrame(otherDictionary.constData(), size_t(otherDictionary.size()));
+        const unsigned id =
+            ZSTD_getDictID_fromFrame(otherDictionary.constData(), size_t(otherDictionary.size()));
         if (id != 0 && id != store::textpack::frameDictionaryId())
             break;
     }
