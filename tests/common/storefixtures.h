@@ -187,6 +187,14 @@ inline QList<Indicator> sampleIndicators() {
     return {wa, lv, hv, rel};
 }
 
+// The smallest measure id in `db` (the first sample plan's first measure), or -1 when there is none.
+inline qint64 firstMeasureId(Database& db) {
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT min(id) FROM measures")) || !q.next() || q.isNull(0))
+        return -1;
+    return q.value(0).toLongLong();
+}
+
 // A private database (in memory, or new on the PostgreSQL test server) with the sample plans and taxonomy.
 inline std::unique_ptr<Database> sampleDatabase() {
     Result<std::unique_ptr<Database>> db = openTestDatabase();
