@@ -58,21 +58,24 @@ int importAndReport(Context& ctx, Database& db, const Taxonomy& taxonomy, const 
         ctx.err << "plancompare-cli import: " << s.errorMessage() << "\n";
         return BadInput;
     }
+    // The files are analysed ahead on worker threads while this thread stores them, in order.
     Importer importer(db, fileAnalyzer(taxonomy));
     int rc = Ok;
-    for (const QString& file : files) {
-        const FileImport r = importer.importFile(file);
+    ImportOptions options;
+    options.progress = [&](int, int, const FileImport& r) {
         if (r.status == ImportStatus::Failed) {
             ctx.err << "failed\t" << r.reason << "\n";
             rc = BadInput;
-            continue;
+            return true;
         }
         if (!quiet)
             ctx.out << importStatusName(r.status) << '\t' << r.docId << '\t' << r.measures << " measures\t"
-                    << r.targets << " targets\t" << file << "\n";
+                    << r.targets << " targets\t" << r.path << "\n";
         for (const QString& p : r.overrideProblems)
             ctx.err << "warning\t" << r.docId << ": " << p << "\n";
-    }
+        return true;
+    };
+    importer.importFiles(files, options);
     return rc;
 }
 

@@ -24,7 +24,8 @@ namespace pc::cli {
 std::unique_ptr<Database> openDatabase(Context& ctx, const QString& command, bool mustExist);
 
 // The file → Analysis function for imports: pc::analyzeBytes with the taxonomy, filling metadata from
-// the manifest.json beside each file (seeds) when there is one.
+// the manifest.json beside each file (seeds) when there is one. Safe to call from several threads at
+// once (the import's workers): each call reads its own manifest, the taxonomy is only read.
 Analyzer fileAnalyzer(const Taxonomy& taxonomy);
 
 // Imports files into `db` (storing the taxonomy snapshot first) and prints one line per file.

@@ -1,4 +1,5 @@
-// File import: hash first (an unchanged file is not even analysed), then analyse and store.
+// File import: hash first (an unchanged file is not even analysed), then analyse and store; many files
+// through a pipeline (analysed ahead on worker threads, stored in order on the calling thread).
 #include "importer.h"
 
 #include "database.h"
@@ -7,6 +8,14 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
+#include <QThreadPool>
+
+#include <atomic>
+#include <future>
+#include <memory>
+#include <optional>
+#include <vector>
 
 namespace pc {
 
@@ -32,18 +41,73 @@ Importer::Importer(Database& db, Analyzer analyzer)
     : m_db(db)
     , m_analyzer(std::move(analyzer)) {}
 
-FileImport Importer::importFile(const QString& path) {
-    FileImport r;
-    r.path = path;
-    r.docId = QFileInfo(path).completeBaseName();
-    QFile f(path);
+struct Importer::Prepared {
+    int index = -1; // in importFiles' paths; -1 for importFile
+    QString path;
+    QString stem;      // the doc id the stored version is looked up by
+    QString readError; // set: the file could not be read
+    QByteArray bytes;
+    QString sha;
+    std::optional<Result<Analysis>> analysis; // unset: not analysed yet
+};
+
+namespace {
+
+thread_local int t_fileIndex = -1;
+
+// Marks the analyser's call with its file's index (fileIndexBeingAnalysed()).
+class AnalysingFile {
+public:
+    explicit AnalysingFile(int index)
+        : m_previous(t_fileIndex) {
+        t_fileIndex = index;
+    }
+    ~AnalysingFile() { t_fileIndex = m_previous; }
+    AnalysingFile(const AnalysingFile&) = delete;
+    AnalysingFile& operator=(const AnalysingFile&) = delete;
+
+private:
+    int m_previous;
+};
+
+void readAndHash(Importer::Prepared& p) {
+    QFile f(p.path);
     if (!f.open(QIODevice::ReadOnly)) {
-        r.reason = QStringLiteral("%1: cannot read the file: %2").arg(path, f.errorString());
+        p.readError = QStringLiteral("%1: cannot read the file: %2").arg(p.path, f.errorString());
+        return;
+    }
+    p.bytes = f.readAll();
+    f.close();
+    p.sha = sha256Hex(p.bytes);
+}
+
+} // namespace
+
+int Importer::fileIndexBeingAnalysed() {
+    return t_fileIndex;
+}
+
+FileImport Importer::importFile(const QString& path) {
+    Prepared p;
+    p.path = path;
+    p.stem = QFileInfo(path).completeBaseName();
+    readAndHash(p);
+    return store(p);
+}
+
+// The second half of importFile, on the thread that owns the connection. The unchanged check is
+// made here, against the database as it is now (an earlier file of the same run may have stored
+// the same doc id); an analysis made ahead is only used when the file must be stored.
+FileImport Importer::store(Prepared& p) {
+    FileImport r;
+    r.path = p.path;
+    r.docId = p.stem;
+    if (!p.readError.isEmpty()) {
+        r.reason = p.readError;
         return r;
     }
-    const QByteArray bytes = f.readAll();
-    f.close();
-    const QString sha = sha256Hex(bytes);
+    const QString& path = p.path;
+    const QString& sha = p.sha;
     if (m_db.storedSha256(r.docId) == sha) {
         r.status = ImportStatus::Unchanged;
         if (Result<DocumentRecord> d = m_db.documentByDocId(r.docId)) {
@@ -57,13 +121,18 @@ FileImport Importer::importFile(const QString& path) {
         r.reason = QStringLiteral("%1: no analyser configured").arg(path);
         return r;
     }
-    Result<Analysis> a = m_analyzer(bytes, path);
+    if (!p.analysis) {
+        const AnalysingFile marker(p.index);
+        p.analysis = m_analyzer(p.bytes, path);
+    }
+    Result<Analysis>& a = *p.analysis;
     if (!a) {
         r.reason = a.errorMessage().contains(path) ? a.errorMessage()
                                                    : QStringLiteral("%1: %2").arg(path, a.errorMessage());
         return r;
     }
     Analysis analysis = std::move(a).value();
+    p.analysis.reset();
     analysis.document.sha256 = sha;
     if (analysis.document.path.isEmpty())
         analysis.document.path = path;
@@ -71,7 +140,7 @@ FileImport Importer::importFile(const QString& path) {
         analysis.document.meta.docId = r.docId;
     r.docId = analysis.document.meta.docId;
     qint64 id = 0;
-    Result<Database::ImportOutcome> stored = m_db.importAnalysis(analysis, &id, bytes);
+    Result<Database::ImportOutcome> stored = m_db.importAnalysis(analysis, &id, p.bytes);
     if (!stored) {
         r.reason = QStringLiteral("%1: %2").arg(path, stored.errorMessage());
         return r;
@@ -104,13 +173,79 @@ FileImport Importer::importFile(const QString& path) {
     return r;
 }
 
+// A pipeline: worker threads read, hash and analyse up to `ahead` files beyond the one the calling
+// thread stores. What a worker may skip is decided on the calling thread when the file is handed
+// out: a file whose hash equals the version stored under its stem at that moment is not analysed
+// (it will most likely be reported unchanged), nor is one whose stem an earlier file still in the
+// pipeline shares (storing that one changes the answer). store() decides again against the
+// database as it is then, and analyses on the calling thread whatever it needs and lacks — so the
+// reports and the stored rows are those of importing the files one after another.
 QList<FileImport> Importer::importFiles(const QStringList& paths, const ImportOptions& options) {
     QList<FileImport> out;
-    for (qsizetype i = 0; i < paths.size(); ++i) {
-        out.append(importFile(paths[i]));
-        if (options.progress && !options.progress(int(i + 1), int(paths.size()), out.last()))
+    const int total = int(paths.size());
+    const int ahead =
+        options.analysesAhead == ImportOptions::PerCore ? QThread::idealThreadCount() : options.analysesAhead;
+    auto finished = [&](const FileImport& r) {
+        out.append(r);
+        return !options.progress || options.progress(int(out.size()), total, out.last());
+    };
+    if (ahead <= 0 || total < 2 || !m_analyzer) {
+        for (int i = 0; i < total; ++i) {
+            if (options.starting && !options.starting(i, total))
+                break;
+            Prepared p;
+            p.index = i;
+            p.path = paths[i];
+            p.stem = QFileInfo(p.path).completeBaseName();
+            readAndHash(p);
+            if (!finished(store(p)))
+                break;
+        }
+        return out;
+    }
+
+    struct Slot {
+        std::shared_ptr<Prepared> prepared;
+        std::future<void> ready;
+    };
+    std::vector<Slot> pipeline(static_cast<size_t>(total));
+    std::atomic<bool> stopped{false};
+    QThreadPool pool; // declared after what its tasks use: its destructor waits for them
+    pool.setMaxThreadCount(std::min(ahead, total));
+    int handedOut = 0;
+    auto handOut = [&](int j) {
+        auto p = std::make_shared<Prepared>();
+        p->index = j;
+        p->path = paths[j];
+        p->stem = QFileInfo(p->path).completeBaseName();
+        bool analyse = true;
+        for (int k = j - 1; k >= 0 && pipeline[size_t(k)].prepared; --k)
+            analyse = analyse && pipeline[size_t(k)].prepared->stem != p->stem;
+        const QString storedSha = analyse ? m_db.storedSha256(p->stem) : QString();
+        auto task = std::make_shared<std::packaged_task<void()>>([this, p, analyse, storedSha, &stopped] {
+            readAndHash(*p);
+            if (!p->readError.isEmpty() || !analyse || p->sha == storedSha || stopped.load())
+                return;
+            const AnalysingFile marker(p->index);
+            p->analysis = m_analyzer(p->bytes, p->path);
+        });
+        pipeline[size_t(j)] = Slot{p, task->get_future()};
+        pool.start([task] { (*task)(); });
+    };
+    for (int i = 0; i < total; ++i) {
+        if (options.starting && !options.starting(i, total))
+            break;
+        while (handedOut < total && handedOut <= i + ahead)
+            handOut(handedOut++);
+        Slot& slot = pipeline[size_t(i)];
+        slot.ready.get();
+        const FileImport r = store(*slot.prepared);
+        slot.prepared.reset();
+        if (!finished(r))
             break;
     }
+    stopped = true;
+    pool.waitForDone();
     return out;
 }
 

@@ -36,6 +36,16 @@ using Analyzer = std::function<Result<Analysis>(const QByteArray& bytes, const Q
 struct ImportOptions {
     // Called after each file; return false to stop (files not reached are not reported).
     std::function<bool(int done, int total, const FileImport& last)> progress;
+    // Called before file `index` is taken up; return false to stop there (it is not reported).
+    std::function<bool(int index, int total)> starting;
+    // How many files are read, hashed and analysed ahead of the one being stored, on worker threads,
+    // while the calling thread stores: the files are still stored in the order given, one
+    // transaction per plan, with the same reports as one after another. PerCore (the default):
+    // QThread::idealThreadCount(); 0: none (everything on the calling thread). With any other
+    // value the analyser is called from several threads at once and must be safe for that. At most
+    // this many analyses are held besides the one being stored (memory stays bounded).
+    static constexpr int PerCore = -1;
+    int analysesAhead = PerCore;
 };
 
 class Importer {
@@ -47,7 +57,15 @@ public:
     FileImport importFile(const QString& path);
     QList<FileImport> importFiles(const QStringList& paths, const ImportOptions& options = {});
 
+    // While the analyser runs for importFiles(): the index of its file in `paths` (on whichever
+    // thread runs it); -1 elsewhere. Lets an analyser report its progress against the right file.
+    static int fileIndexBeingAnalysed();
+
+    struct Prepared; // a file read, hashed and perhaps analysed, waiting for its store
+
 private:
+    FileImport store(Prepared& p);
+
     Database& m_db;
     Analyzer m_analyzer;
 };

@@ -13,6 +13,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QMutex>
+
+#include <atomic>
 
 namespace pc::ui {
 
@@ -348,21 +351,45 @@ public:
             taxonomy = t.value();
         }
         db.value()->storeTaxonomy(*taxonomy);
+        // Files are analysed ahead on worker threads (Importer::importFiles) while this thread stores
+        // them in order. Only the file being stored reports its analysis' percentage, so the bar
+        // never goes back; the others only learn whether the import was cancelled.
         ManifestCache manifests;
-        int fileIndex = 0;
+        QMutex manifestsMutex;
+        std::atomic<int> current{0};
+        std::atomic<bool> cancelled{false};
+        auto report = [&](int fileIndex, int percent) {
+            if (progress && !progress(fileIndex, percent))
+                cancelled = true;
+            return !cancelled.load();
+        };
         Importer importer(*db.value(), [&](const QByteArray& bytes, const QString& path) {
+            std::optional<ManifestEntry> entry;
+            {
+                const QMutexLocker lock(&manifestsMutex);
+                if (const ManifestEntry* e = manifests.entryFor(path))
+                    entry = *e;
+            }
+            const int fileIndex = Importer::fileIndexBeingAnalysed();
             AnalyzeOptions o;
-            o.manifest = manifests.entryFor(path);
-            o.progress = [&](int percent) {
-                return !progress || progress(fileIndex, std::clamp(percent, 0, 99));
+            o.manifest = entry ? &*entry : nullptr;
+            o.progress = [&, fileIndex](int percent) {
+                if (fileIndex != current.load())
+                    return !cancelled.load();
+                return report(fileIndex, std::clamp(percent, 0, 99));
             };
             return analyzeBytes(bytes, path, *taxonomy, o);
         });
-        for (fileIndex = 0; fileIndex < paths.size(); ++fileIndex) {
-            if (progress && !progress(fileIndex, 0))
-                break;
-            const FileImport r = importer.importFile(paths.at(fileIndex));
-            ImportOutcome o{paths.at(fileIndex), ImportOutcome::State::Failed, r.reason};
+        ImportOptions options;
+        options.starting = [&](int index, int) {
+            if (!report(index, 0))
+                return false;
+            current = index;
+            return true;
+        };
+        options.progress = [&](int done, int, const FileImport& r) {
+            const int fileIndex = done - 1;
+            ImportOutcome o{r.path, ImportOutcome::State::Failed, r.reason};
             switch (r.status) {
             case ImportStatus::Imported:
             case ImportStatus::Replaced:
@@ -383,9 +410,9 @@ public:
                 break;
             }
             out << o;
-            if (progress && !progress(fileIndex, 100))
-                break;
-        }
+            return report(fileIndex, 100);
+        };
+        importer.importFiles(paths, options);
         // With the shipped taxonomy nothing changes; the lists are not reassigned here, on the worker
         // thread, while the window reads them.
         if (!m_taxonomy)

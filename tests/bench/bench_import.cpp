@@ -1,0 +1,144 @@
+// Import throughput of real files through pc::Importer::importFiles (read, hash, decode, parse, extract,
+// classify, store with the search index), as `plancompare-cli import` runs it: the five seeds copied
+// PLANCOMPARE_BENCH_COPIES times (default 40: 200 files, 8.5 MB) under distinct names into a fresh
+// SQLite file, one transaction per plan. /0: every file analysed and stored on one thread, one after
+// another; /N: N files analysed ahead on worker threads while the calling thread stores.
+// Counters: MB/s of file over wall time and over the whole process's CPU time (all threads; Google
+// Benchmark's own CPU column counts the calling thread only), the calling (storing) thread's CPU
+// seconds, peak RSS so far. PLANCOMPARE_BENCH_PRAGMAS: connection settings to try (see below).
+#include "extract/analysis.h"
+#include "store/database.h"
+#include "store/importer.h"
+#include "taxonomy/taxonomy.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <benchmark/benchmark.h>
+
+#include <sys/resource.h>
+#include <time.h>
+
+#include <memory>
+
+namespace {
+
+struct Corpus {
+    QTemporaryDir dir;
+    QStringList files;
+    qint64 bytes = 0;
+};
+
+const Corpus& corpus() {
+    static const std::unique_ptr<Corpus> c = [] {
+        auto out = std::make_unique<Corpus>();
+        const int copies = qMax(1, qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_COPIES") > 0
+                                       ? qEnvironmentVariableIntValue("PLANCOMPARE_BENCH_COPIES")
+                                       : 40);
+        const QDir seeds(QStringLiteral(PLANCOMPARE_TEST_SEEDS));
+        const QStringList names = seeds.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
+        for (int i = 0; i < copies; ++i) {
+            for (const QString& n : names) {
+                QFile in(seeds.filePath(n));
+                if (!in.open(QIODevice::ReadOnly))
+                    continue;
+                const QByteArray bytes = in.readAll();
+                const QString path = out->dir.filePath(
+                    QStringLiteral("%1-c%2.txt").arg(QFileInfo(n).completeBaseName()).arg(i));
+                QFile f(path);
+                if (f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size()) {
+                    out->files << path;
+                    out->bytes += bytes.size();
+                }
+            }
+        }
+        return out;
+    }();
+    return *c;
+}
+
+double cpuSeconds(clockid_t clock) {
+    timespec t{};
+    clock_gettime(clock, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+void BM_ImportFiles(benchmark::State& state) {
+    const pc::Result<pc::Taxonomy> taxonomy = pc::Taxonomy::loadDefault();
+    if (!taxonomy) {
+        state.SkipWithError(qPrintable(taxonomy.errorMessage()));
+        return;
+    }
+    const Corpus& c = corpus();
+    double wall = 0, cpu = 0, storeCpu = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        QTemporaryDir dbDir;
+        auto db = pc::Database::open(dbDir.filePath(QStringLiteral("bench.sqlite")));
+        if (!db || !(*db)->storeTaxonomy(*taxonomy)) {
+            state.SkipWithError("cannot open the database");
+            return;
+        }
+        const pc::Taxonomy& t = *taxonomy;
+        pc::Importer importer(**db, [&t](const QByteArray& bytes, const QString& path) {
+            return pc::analyzeBytes(bytes, path, t);
+        });
+        // Settings to try, e.g. PLANCOMPARE_BENCH_PRAGMAS="wal_autocheckpoint=0;cache_size=-262144".
+        for (const QString& p :
+             qEnvironmentVariable("PLANCOMPARE_BENCH_PRAGMAS").split(QLatin1Char(';'), Qt::SkipEmptyParts))
+            QSqlQuery((*db)->connection()).exec(QStringLiteral("PRAGMA ") + p);
+        pc::ImportOptions options;
+        options.analysesAhead = int(state.range(0));
+        state.ResumeTiming();
+        const double cpu0 = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
+        const double storeCpu0 = cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
+        QElapsedTimer timer;
+        timer.start();
+        const QList<pc::FileImport> reports = importer.importFiles(c.files, options);
+        db->reset(); // closing the file, with its last checkpoint, is part of the import
+        wall += double(timer.nsecsElapsed()) / 1e9;
+        cpu += cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
+        storeCpu += cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - storeCpu0;
+        state.PauseTiming();
+        for (const pc::FileImport& r : reports) {
+            if (r.status != pc::ImportStatus::Imported) {
+                state.SkipWithError(qPrintable(r.reason));
+                return;
+            }
+        }
+        state.ResumeTiming();
+    }
+    const double mb = double(c.bytes) / 1e6 * double(state.iterations());
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    state.counters["files"] = double(c.files.size());
+    state.counters["MB"] = double(c.bytes) / 1e6;
+    state.counters["MB/s_wall"] = mb / wall;
+    state.counters["MB/s_cpu"] = mb / cpu;
+    state.counters["caller_CPU_s"] = storeCpu / double(state.iterations());
+    state.counters["peak_RSS_MB"] = double(ru.ru_maxrss) / 1024.0;
+}
+
+BENCHMARK(BM_ImportFiles)
+    ->ArgName("ahead")
+    ->Arg(0)
+    ->Arg(QThread::idealThreadCount())
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
