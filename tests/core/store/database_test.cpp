@@ -1145,6 +1145,22 @@ TEST(Database, UpgradesAVersion19FileKeepingParsedTargetValuesOnlyWhereCorrected
     EXPECT_EQ(q.value(0).toString(), QStringLiteral("ok"));
     ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA foreign_key_check")));
     EXPECT_FALSE(q.next());
+    // The index of targets by indicator is gone; an indicator's targets with a second filter are found
+    // through compare_rows.
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'targets_indicator'")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 0);
+    TargetFilter byArea;
+    byArea.indicator = QStringLiteral("wa.time");
+    byArea.area = QStringLiteral("water");
+    byArea.includeRejected = true;
+    const QList<ComparisonRow> found = (*db)->targets(byArea).value();
+    QList<qint64> ids;
+    for (const ComparisonRow& r : found)
+        ids << r.targetId;
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, (QList<qint64>{300, 301, 302}));
     // The triggers came back: a later change of a target reaches its comparison row.
     ASSERT_TRUE(q.exec(QStringLiteral("UPDATE targets SET value = 7 WHERE id = 300")));
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT value FROM compare_rows WHERE target_id = 300")));
