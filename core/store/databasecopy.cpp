@@ -49,13 +49,20 @@ QString quoted(const QString& name) {
 }
 
 // A column as a copy or a digest reads it: quoted, or, for a target's quote and sentence on SQLite
-// (`derive`), the value as readers take it, stored or derived from the source (schema 19).
+// (`derive`), the value as readers take it, stored or derived from the source (schema 19), and for its
+// parsed copies p_* the parsed value (NULL where nothing is corrected: schema 21).
 QString selected(const QString& table, const QString& column, bool derive) {
     if (derive && table == QLatin1String("targets")) {
         if (column == QLatin1String("sentence"))
             return store::sentenceSql(store::Engine::SQLite, QStringLiteral("targets."));
         if (column == QLatin1String("quote"))
             return store::quoteSql(store::Engine::SQLite, QStringLiteral("targets."));
+        static const QStringList parsed{
+            QStringLiteral("p_area"), QStringLiteral("p_indicator"),  QStringLiteral("p_scope"),
+            QStringLiteral("p_kind"), QStringLiteral("p_comparator"), QStringLiteral("p_value"),
+            QStringLiteral("p_unit"), QStringLiteral("p_baseline"),   QStringLiteral("p_deadline")};
+        if (parsed.contains(column))
+            return store::parsedSql(column.mid(2), QStringLiteral("targets."));
     }
     return quoted(column);
 }

@@ -569,12 +569,10 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             QStringLiteral("INSERT INTO targets(measure_id, document_id, ordinal, area, indicator, scope, "
                            "kind, comparator, "
                            "value, "
-                           "unit, baseline, deadline, p_area, p_indicator, p_scope, p_kind, p_comparator, "
-                           "p_value, p_unit, "
-                           "p_baseline, p_deadline, span_start, span_end, quote, sentence, confidence, "
+                           "unit, baseline, deadline, span_start, span_end, quote, sentence, confidence, "
                            "indicator_confidence, "
                            "qualitative, measure_ordinal, measure_number, section, section_heading) VALUES "
-                           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
             m_path);
         const QString targetsWhat = QStringLiteral("storing targets of %1").arg(docId);
         const QString measureSection = QStringLiteral("measure");
@@ -594,18 +592,17 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 tq.bind(col++, QVariant(QMetaType(QMetaType::LongLong)));
             tq.bindInt(col++, documentId);
             tq.bindInt(col++, int(i));
-            // The effective values, then the parser's copies (p_*): the same nine twice.
-            for (int copy = 0; copy < 2; ++copy) {
-                tq.bindOptionalText(col++, t.area);
-                tq.bindOptionalText(col++, t.indicator);
-                tq.bindOptionalText(col++, t.scope);
-                tq.bindOptionalText(col++, t.kind);
-                tq.bindOptionalText(col++, t.comparator);
-                tq.bindOptionalDouble(col++, t.value);
-                tq.bindOptionalText(col++, t.unit);
-                tq.bindOptionalDouble(col++, t.baseline);
-                tq.bindOptionalText(col++, t.deadline);
-            }
+            // The effective values; the parser's copies (p_*) stay NULL while nothing is corrected
+            // (schema 21: they are the effective ones then, store::parsedSql).
+            tq.bindOptionalText(col++, t.area);
+            tq.bindOptionalText(col++, t.indicator);
+            tq.bindOptionalText(col++, t.scope);
+            tq.bindOptionalText(col++, t.kind);
+            tq.bindOptionalText(col++, t.comparator);
+            tq.bindOptionalDouble(col++, t.value);
+            tq.bindOptionalText(col++, t.unit);
+            tq.bindOptionalDouble(col++, t.baseline);
+            tq.bindOptionalText(col++, t.deadline);
             tq.bindInt(col++, qint64(t.span.start));
             tq.bindInt(col++, qint64(t.span.end));
             // NULL where the text derives from the stored source (schema 19, targettext.h).

@@ -245,14 +245,15 @@ Result<qint64> Database::correctTarget(qint64 targetId, OverrideKind kind, const
     // (FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE admits one writer), so of two researchers
     // correcting the same target at once exactly one wins and the other is told.
     const Status s = withTransaction([&]() -> Status {
-        Result<QSqlQuery> q = exec(
-            m_db,
-            QStringLiteral("SELECT t.document_id, d.doc_id, d.sha256, t.span_start, t.span_end, "
-                           "%3, t.p_value, t.%1, t.row_version FROM targets t JOIN documents d ON d.id = "
-                           "t.document_id WHERE t.id = ?%2")
-                .arg(column, store::forUpdate(store::engineOf(m_db), QStringLiteral("t")),
-                     store::quoteSql(store::engineOf(m_db), QStringLiteral("t."))),
-            {targetId});
+        Result<QSqlQuery> q =
+            exec(m_db,
+                 QStringLiteral("SELECT t.document_id, d.doc_id, d.sha256, t.span_start, t.span_end, "
+                                "%3, %4, t.%1, t.row_version FROM targets t JOIN documents d ON d.id = "
+                                "t.document_id WHERE t.id = ?%2")
+                     .arg(column, store::forUpdate(store::engineOf(m_db), QStringLiteral("t")),
+                          store::quoteSql(store::engineOf(m_db), QStringLiteral("t.")),
+                          store::parsedSql(QStringLiteral("value"), QStringLiteral("t."))),
+                 {targetId});
         if (!q)
             return q.error();
         if (!q->next())
@@ -539,13 +540,30 @@ Status Database::applyOverrides(qint64 documentId, QString docId, bool resetFirs
         if (resetFirst) {
             for (const QString& sql :
                  {QStringLiteral("DELETE FROM targets WHERE document_id = ? AND added_by IS NOT NULL"),
+                  // Parsed values NULL where nothing was corrected (schema 21, store::parsedSql): the
+                  // effective ones stay; else they come back and p_* are cleared (SQLite; PostgreSQL keeps
+                  // them filled).
                   QStringLiteral(
-                      "UPDATE targets SET area = p_area, indicator = p_indicator, scope = p_scope, kind = "
-                      "p_kind, comparator = p_comparator, value = p_value, unit = p_unit, baseline = "
-                      "p_baseline, deadline = p_deadline, rejected = 0, corrected_fields = '' WHERE "
-                      "document_id = ? AND (rejected <> 0 OR corrected_fields <> '')"),
-                  QStringLiteral("UPDATE measures SET area = parsed_area, parsed_area = NULL, "
-                                 "area_override = NULL WHERE document_id = ? AND area_override IS NOT NULL")}) {
+                      "UPDATE targets SET area = %1, indicator = %2, scope = %3, kind = %4, comparator = "
+                      "%5, value = %6, unit = %7, baseline = %8, deadline = %9, %10rejected = 0, "
+                      "corrected_fields = '' WHERE document_id = ? AND (rejected <> 0 OR corrected_fields "
+                      "<> '')")
+                      .arg(
+                          store::parsedSql(QStringLiteral("area")),
+                          store::parsedSql(QStringLiteral("indicator")),
+                          store::parsedSql(QStringLiteral("scope")), store::parsedSql(QStringLiteral("kind")),
+                          store::parsedSql(QStringLiteral("comparator")),
+                          store::parsedSql(QStringLiteral("value")), store::parsedSql(QStringLiteral("unit")),
+                          store::parsedSql(QStringLiteral("baseline")),
+                          store::parsedSql(QStringLiteral("deadline")),
+                          isPostgres()
+                              ? QString()
+                              : QStringLiteral("p_area = NULL, p_indicator = NULL, p_scope = NULL, "
+                                               "p_kind = NULL, p_comparator = NULL, p_value = NULL, "
+                                               "p_unit = NULL, p_baseline = NULL, p_deadline = NULL, ")),
+                  QStringLiteral(
+                      "UPDATE measures SET area = parsed_area, parsed_area = NULL, "
+                      "area_override = NULL WHERE document_id = ? AND area_override IS NOT NULL")}) {
                 if (Status s = execWrite(sql, {documentId}, QStringLiteral("re-applying corrections")); !s)
                     return s;
             }
@@ -589,12 +607,12 @@ Status Database::applyOverrides(qint64 documentId, QString docId, bool resetFirs
 
         QList<TargetAnchorRow> targets;
         {
-            Result<QSqlQuery> t =
-                exec(m_db,
-                     QStringLiteral("SELECT id, span_start, span_end, %1, p_value FROM targets "
-                                    "WHERE document_id = ?")
-                         .arg(store::quoteSql(store::engineOf(m_db))),
-                     {documentId});
+            Result<QSqlQuery> t = exec(
+                m_db,
+                QStringLiteral("SELECT id, span_start, span_end, %1, %2 FROM targets "
+                               "WHERE document_id = ?")
+                    .arg(store::quoteSql(store::engineOf(m_db)), store::parsedSql(QStringLiteral("value"))),
+                {documentId});
             if (!t)
                 return t.error();
             while (t->next())
@@ -724,6 +742,11 @@ Status Database::applyOverrides(qint64 documentId, QString docId, bool resetFirs
                                        {t->id});
                     } else {
                         const QString column = columnOf(*kind);
+                        // The parsed values aside before the target's first correction (schema 21).
+                        if (!correctedFields.contains(t->id))
+                            s = execStatus(m_db, store::parsedCopySql(), {t->id});
+                        if (!s)
+                            return s;
                         QVariant v = store::nullable(o.value);
                         if (*kind == OverrideKind::TargetValue || *kind == OverrideKind::TargetBaseline)
                             v = o.value.isEmpty() ? QVariant() : QVariant(o.value.toDouble());

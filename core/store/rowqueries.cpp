@@ -657,6 +657,12 @@ Result<QList<ComparisonRow>> Database::targets(const TargetFilter& f) {
     if (!f.indicator.isEmpty()) {
         where << QStringLiteral("t.indicator = ?");
         binds << f.indicator;
+        // SQLite has no index of targets by indicator since schema 21: without a plan or measure to
+        // narrow them, an indicator's targets are found through the comparison table's range.
+        if (!isPostgres() && !f.documentId && f.docId.isEmpty() && !f.measureId) {
+            where << QStringLiteral("t.id IN (SELECT c.target_id FROM compare_rows c WHERE c.indicator = ?)");
+            binds << f.indicator;
+        }
     }
     if (!f.area.isEmpty()) {
         where << QStringLiteral("t.area = ?");
@@ -664,7 +670,8 @@ Result<QList<ComparisonRow>> Database::targets(const TargetFilter& f) {
     }
     if (!f.includeRejected)
         where << QStringLiteral("t.rejected = 0");
-    if (!isPostgres() && !f.indicator.isEmpty() && binds.size() == 1)
+    if (!isPostgres() && !f.indicator.isEmpty() && !f.documentId && f.docId.isEmpty() && !f.measureId &&
+        f.area.isEmpty())
         return readIndicatorRows(f.indicator, f.includeRejected, f.sentences);
     return readTargets(where.join(QStringLiteral(" AND ")), binds);
 }

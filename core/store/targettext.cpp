@@ -127,6 +127,18 @@ QString quoteSql(Engine engine, const QString& t) {
     return derivedSql(engine, t, "quote", "pc_quote");
 }
 
+QString parsedSql(const QString& column, const QString& t) {
+    const QString prefix = t.isEmpty() ? QStringLiteral("targets.") : t;
+    return QStringLiteral("CASE WHEN %1corrected_fields = '' THEN %1%2 ELSE %1p_%2 END").arg(prefix, column);
+}
+
+QString parsedCopySql() {
+    return QStringLiteral(
+        "UPDATE targets SET p_area = area, p_indicator = indicator, p_scope = scope, p_kind = "
+        "kind, p_comparator = comparator, p_value = value, p_unit = unit, p_baseline = "
+        "baseline, p_deadline = deadline WHERE id = ? AND corrected_fields = ''");
+}
+
 Status registerTargetTextFunctions(sqlite3* db) {
     // Deterministic and innocuous: the comparison table's triggers and migration 19 call them.
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;

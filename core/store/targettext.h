@@ -28,6 +28,16 @@ QString quoteAt(const QString& source, qsizetype start, qsizetype end);
 QString sentenceSql(Engine engine, const QString& t = QString());
 QString quoteSql(Engine engine, const QString& t = QString());
 
+// A target's parsed value of `column` (area, indicator, scope, kind, comparator, value, unit, baseline,
+// deadline). Since schema 21 SQLite stores the parser's copies p_* as NULL while the target has no
+// corrected field (corrected_fields = ''): they are the effective values then. A correction first copies
+// the effective values into p_* (parsedCopySql), the reset of corrections copies them back and clears
+// them. PostgreSQL keeps p_* filled; the expression reads the same there. `t` as above.
+QString parsedSql(const QString& column, const QString& t = QString());
+// The statement that keeps a target's parsed values aside before its first correction: p_* = the
+// effective values where nothing is corrected yet (one placeholder: the target's id).
+QString parsedCopySql();
+
 // Registers pc_sentence and pc_quote on a SQLite connection.
 Status registerTargetTextFunctions(sqlite3* db);
 

@@ -8,6 +8,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/sqlutil.h"
+#include "store/targettext.h"
 #include "store/textpack.h"
 
 #include <QFile>
@@ -80,6 +81,7 @@ QSqlDatabase rawConnection(const QString& path) {
         sqlite3* handle = *static_cast<sqlite3* const*>(raw.driver()->handle().constData());
         fts::registerTokenizer(handle);
         store::textpack::registerFunctions(handle);
+        store::registerTargetTextFunctions(handle);
     }
     return raw;
 }
@@ -124,8 +126,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 19);
-    EXPECT_EQ(Database::latestSchemaVersion(), 19);
+    EXPECT_EQ((*db)->schemaVersion(), 21);
+    EXPECT_EQ(Database::latestSchemaVersion(), 21);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(tableNames(**db),
@@ -1065,6 +1067,175 @@ TEST(Database, UpgradesAVersion16FileDerivingSentencesAndQuotesFromTheSource) {
     const BothPaths later = rowsBothWays(**db, QStringLiteral("wa.time"), QStringLiteral("water"), true);
     ASSERT_EQ(later.compact.size(), 6);
     EXPECT_EQ(later.compact, later.columns);
+}
+
+namespace {
+
+// Per target (by id): its nine parsed copies p_area … p_deadline as stored, NULL spelled "∅".
+QStringList storedParsedValues(QSqlDatabase c) {
+    QSqlQuery q(c);
+    QStringList out;
+    if (!q.exec(QStringLiteral("SELECT id, p_area, p_indicator, p_scope, p_kind, p_comparator, p_value, "
+                               "p_unit, p_baseline, p_deadline FROM targets ORDER BY id")))
+        return {q.lastError().text()};
+    while (q.next()) {
+        QStringList fields{q.value(0).toString()};
+        for (int i = 1; i <= 9; ++i)
+            fields << (q.isNull(i) ? QStringLiteral("∅") : q.value(i).toString());
+        out << fields.join(QLatin1Char(' '));
+    }
+    return out;
+}
+
+} // namespace
+
+// Schema 21: p_* are NULL while a target has no corrected field. The upgrade clears them in such rows
+// (rejected ones too: a rejection changes no field) and keeps them where a field was corrected; the
+// comparison rows stay byte for byte; resetting the corrections brings the parsed values back from p_*
+// where they are stored and keeps the effective ones where they are NULL.
+TEST(Database, UpgradesAVersion19FileKeepingParsedTargetValuesOnlyWhereCorrected) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v19.sqlite"));
+    QStringList rowsBefore;
+    ASSERT_TRUE(writeOldFile(path, 19, {kTwoPlansDocuments, kTwoPlansMeasures}, [&](QSqlQuery& q) {
+        if (!q.exec(QStringLiteral("INSERT INTO sources(document_id, text) VALUES (1, '用水报装3日。'), "
+                                   "(2, '用水报装6日。')")))
+            return false;
+        // 300 as imported; 301 its value corrected 3 → 2 and its scope; 302 rejected only; 303 as
+        // imported with NULL fields.
+        for (const char* sql :
+             {"INSERT INTO targets(id, measure_id, document_id, ordinal, area, indicator, scope, kind, "
+              "comparator, value, unit, baseline, deadline, p_area, p_indicator, p_scope, p_kind, "
+              "p_comparator, p_value, p_unit, p_baseline, p_deadline, span_start, span_end, "
+              "corrected_fields, rejected) VALUES "
+              "(300, 10, 1, 0, 'water', 'wa.time', '用水报装', 'max', '<=', 3, '日', NULL, '2020', "
+              "'water', 'wa.time', '用水报装', 'max', '<=', 3, '日', NULL, '2020', 4, 6, '', 0), "
+              "(301, 11, 1, 1, 'water', 'wa.time', '报装', 'max', '<=', 2, '日', 9, NULL, "
+              "'water', 'wa.time', '用水报装', 'max', '<=', 3, '日', 9, NULL, 4, 6, 'value,scope', 0), "
+              "(302, 12, 2, 0, 'water', 'wa.time', '用水报装', 'max', '<=', 6, '日', NULL, NULL, "
+              "'water', 'wa.time', '用水报装', 'max', '<=', 6, '日', NULL, NULL, 4, 6, '', 1), "
+              "(303, 12, 2, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+              "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, '', 0)"}) {
+            if (!q.exec(QString::fromUtf8(sql)))
+                return false;
+        }
+        if (!q.exec(QStringLiteral("SELECT target_id || ' ' || row FROM compare_rows ORDER BY target_id")))
+            return false;
+        while (q.next())
+            rowsBefore << q.value(0).toString();
+        return rowsBefore.size() == 3;
+    }));
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
+    EXPECT_EQ(
+        storedParsedValues((*db)->connection()),
+        (QStringList{QStringLiteral("300 ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅"),
+                     QStringLiteral("301 water wa.time 用水报装 max <= 3 日 9 ∅"),
+                     QStringLiteral("302 ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅"), QStringLiteral("303 ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅")}));
+    QSqlQuery q((*db)->connection());
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT target_id || ' ' || row FROM compare_rows ORDER BY target_id")));
+    QStringList rowsAfter;
+    while (q.next())
+        rowsAfter << q.value(0).toString();
+    EXPECT_EQ(rowsAfter, rowsBefore);
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA integrity_check")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("ok"));
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA foreign_key_check")));
+    EXPECT_FALSE(q.next());
+    // The index of targets by indicator is gone; an indicator's targets with a second filter are found
+    // through compare_rows.
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'targets_indicator'")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 0);
+    TargetFilter byArea;
+    byArea.indicator = QStringLiteral("wa.time");
+    byArea.area = QStringLiteral("water");
+    byArea.includeRejected = true;
+    const QList<ComparisonRow> found = (*db)->targets(byArea).value();
+    QList<qint64> ids;
+    for (const ComparisonRow& r : found)
+        ids << r.targetId;
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, (QList<qint64>{300, 301, 302}));
+    // The triggers came back: a later change of a target reaches its comparison row.
+    ASSERT_TRUE(q.exec(QStringLiteral("UPDATE targets SET value = 7 WHERE id = 300")));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT value FROM compare_rows WHERE target_id = 300")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toDouble(), 7.0);
+    ASSERT_TRUE(q.exec(QStringLiteral("UPDATE targets SET value = 3 WHERE id = 300")));
+    q.finish();
+    // No overrides are stored: re-applying them resets both plans' targets to the parser's values.
+    ASSERT_TRUE((*db)->applyOverrides(1).ok());
+    ASSERT_TRUE((*db)->applyOverrides(2).ok());
+    EXPECT_EQ(
+        storedParsedValues((*db)->connection()),
+        (QStringList{QStringLiteral("300 ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅"), QStringLiteral("301 ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅"),
+                     QStringLiteral("302 ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅"), QStringLiteral("303 ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅")}));
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT id, scope, value, baseline, deadline, rejected, corrected_fields "
+                              "FROM targets ORDER BY id")));
+    QStringList effective;
+    while (q.next())
+        effective << QStringLiteral("%1 %2 %3 %4 %5 %6 [%7]")
+                         .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                              q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                              q.value(6).toString());
+    EXPECT_EQ(
+        effective,
+        (QStringList{QStringLiteral("300 用水报装 3  2020 0 []"), QStringLiteral("301 用水报装 3 9  0 []"),
+                     QStringLiteral("302 用水报装 6   0 []"), QStringLiteral("303     0 []")}));
+}
+
+// A correction keeps the parsed values aside (p_*) before its first change of the target and never
+// overwrites them with corrected ones; undoing the corrections brings them back and clears p_* again.
+TEST(Database, ParsedTargetValuesAreStoredOnlyWhileATargetIsCorrected) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    TargetFilter f;
+    f.indicator = QStringLiteral("wa.time");
+    const QList<ComparisonRow> before = db->targets(f).value();
+    ASSERT_EQ(before.size(), 3);
+    const ComparisonRow& t = before[1];
+    const QString id = QString::number(t.targetId);
+    const auto parsedOf = [&] {
+        for (const QString& row : storedParsedValues(db->connection()))
+            if (row.startsWith(id + QLatin1Char(' ')))
+                return row.mid(id.size() + 1);
+        return QStringLiteral("missing");
+    };
+    const QString allNull = QStringLiteral("∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅ ∅");
+    for (const QString& row : storedParsedValues(db->connection()))
+        EXPECT_TRUE(row.endsWith(allNull)) << row.toStdString();
+    const Result<qint64> value =
+        db->correctTarget(t.targetId, OverrideKind::TargetValue, QStringLiteral("4"));
+    ASSERT_TRUE(value.ok()) << value.errorMessage().toStdString();
+    const QString parsed = parsedOf();
+    EXPECT_NE(parsed, allNull);
+    EXPECT_TRUE(parsed.contains(QStringLiteral(" 5 "))) << parsed.toStdString(); // the parser's value
+    EXPECT_TRUE(parsed.contains(t.scope)) << parsed.toStdString();
+    const Result<qint64> scope =
+        db->correctTarget(t.targetId, OverrideKind::TargetScope, QStringLiteral("另一范围"));
+    ASSERT_TRUE(scope.ok()) << scope.errorMessage().toStdString();
+    EXPECT_EQ(parsedOf(), parsed); // not the corrected value 4
+    QList<ComparisonRow> rows = db->targets(f).value();
+    EXPECT_EQ(rows[1].value, 4.0);
+    EXPECT_EQ(rows[1].scope, QStringLiteral("另一范围"));
+    // Undo the value: the scope's correction still applies (anchored on the parsed value), p_* kept.
+    ASSERT_TRUE(db->removeOverride(*value).ok());
+    rows = db->targets(f).value();
+    EXPECT_EQ(rows[1].value, 5.0);
+    EXPECT_EQ(rows[1].scope, QStringLiteral("另一范围"));
+    EXPECT_EQ(parsedOf(), parsed);
+    ASSERT_TRUE(db->removeOverride(*scope).ok());
+    rows = db->targets(f).value();
+    ASSERT_EQ(rows.size(), before.size());
+    rows[1].version = before[1].version; // raised by every correction and undo
+    EXPECT_EQ(rows, before);
+    EXPECT_EQ(parsedOf(), allNull);
 }
 
 // compare_rows follows every change of a target (its triggers): a correction (value and
