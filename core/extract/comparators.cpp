@@ -38,7 +38,18 @@ CueHit comparatorBefore(const QString& text, qsizetype clauseStart, qsizetype nu
     const QStringView win = QStringView(text).mid(from, numStart - from);
     CueHit best;
     qsizetype bestEnd = -1;
+    // The window's characters by their low six bits: a cue whose first character is not among them
+    // cannot occur in it (most cues, most windows) and is not searched for. The character after the
+    // window counts too: Qt 6.4's lastIndexOf of a one-character word in a view looks one character
+    // past the view's end (逾 right after the window is found), and the results stay what they were.
+    quint64 present = 0;
+    for (const QChar ch : win)
+        present |= quint64(1) << (ch.unicode() & 63);
+    if (numStart < text.size())
+        present |= quint64(1) << (text.at(numStart).unicode() & 63);
     for (const Cue& c : cues) {
+        if (!(present & (quint64(1) << (c.word.front().unicode() & 63))))
+            continue;
         const qsizetype at = win.lastIndexOf(c.word);
         if (at < 0)
             continue;
