@@ -6,6 +6,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <array>
 
 namespace pc::extract::grammar {
@@ -13,8 +14,13 @@ namespace pc::extract::grammar {
 qsizetype changeFollows(const QString& text, qsizetype unitEnd, qsizetype limit) {
     static const QRegularExpression merged(QStringLiteral(
         "^[\\p{Han}]{0,4}?(?:整合|合并|归并|精简|压减|减少|缩减|压缩|简化|优化)(?:为|成|至|到)"));
-    const QRegularExpressionMatch m =
-        merged.match(text.mid(unitEnd, std::min<qsizetype>(10, limit - unitEnd)));
+    // A match ends in 为, 成, 至 or 到 within the ten characters: without one the expression is not run
+    // (most numbers are followed by none).
+    const QStringView window = QStringView(text).mid(unitEnd, std::min<qsizetype>(10, limit - unitEnd));
+    if (!std::any_of(window.begin(), window.end(),
+                     [](QChar c) { return c == u'为' || c == u'成' || c == u'至' || c == u'到'; }))
+        return 0;
+    const QRegularExpressionMatch m = merged.match(window.toString());
     return m.hasMatch() ? unitEnd + m.capturedEnd() : 0;
 }
 

@@ -3,6 +3,7 @@
 #include "extract/comparators.h"
 #include "lcg.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <gtest/gtest.h>
@@ -119,4 +120,33 @@ TEST(Comparators, CueBeforeTheNumberAgreesWithSearchingEveryCue) {
         found += !want.comparator.isEmpty();
     }
     EXPECT_GT(found, 5000);
+}
+
+// changeFollows runs its expression only where the ten characters after the unit hold 为, 成, 至 or 到:
+// 30,000 generated texts of the verbs, those characters and near misses, from random unit ends and
+// limits: the same answer as running the expression every time (what it did before).
+TEST(Comparators, ChangeFollowsAgreesWithTheExpressionRunEveryTime) {
+    static const QRegularExpression merged(QStringLiteral(
+        "^[\\p{Han}]{0,4}?(?:整合|合并|归并|精简|压减|减少|缩减|压缩|简化|优化)(?:为|成|至|到)"));
+    auto always = [](const QString& text, qsizetype unitEnd, qsizetype limit) -> qsizetype {
+        const QRegularExpressionMatch m =
+            merged.match(text.mid(unitEnd, std::min<qsizetype>(10, limit - unitEnd)));
+        return m.hasMatch() ? unitEnd + m.capturedEnd() : 0;
+    };
+    const QStringList words = {QStringLiteral("整合"), QStringLiteral("合并"), QStringLiteral("压减"),
+                               QStringLiteral("优化"), QStringLiteral("为"),   QStringLiteral("成"),
+                               QStringLiteral("至"),   QStringLiteral("到"),   QStringLiteral("环节"),
+                               QStringLiteral("个"),   QStringLiteral("，"),   QStringLiteral("3"),
+                               QStringLiteral("减"),   QStringLiteral("并为")};
+    pc::test::Lcg next(10);
+    int found = 0;
+    for (int round = 0; round < 30000; ++round) {
+        const QString text = next.words(words, 10);
+        const qsizetype unitEnd = qsizetype(next(quint32(text.size()) + 1));
+        const qsizetype limit = unitEnd + qsizetype(next(quint32(text.size() - unitEnd) + 1));
+        const qsizetype want = always(text, unitEnd, limit);
+        ASSERT_EQ(changeFollows(text, unitEnd, limit), want) << text.toStdString() << " " << unitEnd;
+        found += want > 0;
+    }
+    EXPECT_GT(found, 700);
 }
