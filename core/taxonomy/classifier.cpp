@@ -142,17 +142,17 @@ void Classifier::accumulate(const CueMatcher::Hits& hits, const Postings& postin
 }
 
 const CueMatcher::Hits& Classifier::onceHits(const QString& text, CueHitCache::Slot* slot,
-                                             CueMatcher::Hits& own) const {
+                                             std::optional<CueMatcher::Hits>& own) const {
+    // emplace() destroys what the optional held and move-constructs the new hits (see CueHitCache).
     if (!slot) {
-        own = m_cues.find(text, 1);
-        return own;
+        own.emplace(m_cues.find(text, 1));
+        return *own;
     }
-    if (!slot->valid || slot->text != text) {
+    if (!slot->hits || slot->text != text) {
         slot->text = text;
-        slot->hits = m_cues.find(text, 1);
-        slot->valid = true;
+        slot->hits.emplace(m_cues.find(text, 1));
     }
-    return slot->hits;
+    return *slot->hits;
 }
 
 AreaMatch Classifier::classifyMeasure(const Measure& m, const QString& documentArea) const {
@@ -306,7 +306,7 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given, CueHitCache* 
     accumulate(afterHits, m_indicatorPostings, 1, 2.5, local);
     accumulate(farHits, m_indicatorPostings, 1, 1.5, local);
     // The sentence, title and heading are often the previous target's: `shared` keeps their hits.
-    CueMatcher::Hits own;
+    std::optional<CueMatcher::Hits> own;
     accumulate(onceHits(t.sentence, shared ? &shared->m_sentence : nullptr, own), m_indicatorPostings, 1, 0.5,
                wide);
     accumulate(onceHits(t.measureTitle, shared ? &shared->m_title : nullptr, own), m_indicatorPostings, 1,

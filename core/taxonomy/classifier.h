@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace pc {
 
 // What the classifier may read about one target.
@@ -47,9 +49,10 @@ class CueHitCache {
 private:
     friend class Classifier;
     struct Slot {
-        bool valid = false;
         QString text;
-        CueMatcher::Hits hits;
+        // Engaged once searched. Replaced by emplace(), never by assignment: Qt 6.4's QVarLengthArray
+        // move assignment leaks the target's heap buffer (more than 32 hits).
+        std::optional<CueMatcher::Hits> hits;
     };
     Slot m_sentence;
     Slot m_title;
@@ -87,7 +90,7 @@ private:
                     QList<double>& scores) const;
     // find(text, 1), through `slot` when there is one.
     const CueMatcher::Hits& onceHits(const QString& text, CueHitCache::Slot* slot,
-                                     CueMatcher::Hits& own) const;
+                                     std::optional<CueMatcher::Hits>& own) const;
 
     const Taxonomy& m_taxonomy;
     CueMatcher m_cues;                // every area and indicator cue, found in one pass per text
