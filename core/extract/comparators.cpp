@@ -6,6 +6,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <array>
 
 namespace pc::extract::grammar {
@@ -13,8 +14,13 @@ namespace pc::extract::grammar {
 qsizetype changeFollows(const QString& text, qsizetype unitEnd, qsizetype limit) {
     static const QRegularExpression merged(QStringLiteral(
         "^[\\p{Han}]{0,4}?(?:整合|合并|归并|精简|压减|减少|缩减|压缩|简化|优化)(?:为|成|至|到)"));
-    const QRegularExpressionMatch m =
-        merged.match(text.mid(unitEnd, std::min<qsizetype>(10, limit - unitEnd)));
+    // A match ends in 为, 成, 至 or 到 within the ten characters: without one the expression is not run
+    // (most numbers are followed by none).
+    const QStringView window = QStringView(text).mid(unitEnd, std::min<qsizetype>(10, limit - unitEnd));
+    if (!std::any_of(window.begin(), window.end(),
+                     [](QChar c) { return c == u'为' || c == u'成' || c == u'至' || c == u'到'; }))
+        return 0;
+    const QRegularExpressionMatch m = merged.match(window.toString());
     return m.hasMatch() ? unitEnd + m.capturedEnd() : 0;
 }
 
@@ -38,7 +44,18 @@ CueHit comparatorBefore(const QString& text, qsizetype clauseStart, qsizetype nu
     const QStringView win = QStringView(text).mid(from, numStart - from);
     CueHit best;
     qsizetype bestEnd = -1;
+    // The window's characters by their low six bits: a cue whose first character is not among them
+    // cannot occur in it (most cues, most windows) and is not searched for. The character after the
+    // window counts too: Qt 6.4's lastIndexOf of a one-character word in a view looks one character
+    // past the view's end (逾 right after the window is found), and the results stay what they were.
+    quint64 present = 0;
+    for (const QChar ch : win)
+        present |= quint64(1) << (ch.unicode() & 63);
+    if (numStart < text.size())
+        present |= quint64(1) << (text.at(numStart).unicode() & 63);
     for (const Cue& c : cues) {
+        if (!(present & (quint64(1) << (c.word.front().unicode() & 63))))
+            continue;
         const qsizetype at = win.lastIndexOf(c.word);
         if (at < 0)
             continue;

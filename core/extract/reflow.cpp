@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QRegularExpression>
 
+#include <numeric>
+
 namespace pc::extract {
 
 namespace {
@@ -17,6 +19,12 @@ bool isCjk(QChar c) {
 bool isDigitChar(QChar c) {
     const QChar f = text::foldChar(c);
     return f.unicode() >= u'0' && f.unicode() <= u'9';
+}
+
+// Written to the flow as it is: not a CR, a space (ASCII, ideographic, no-break) or what foldChar
+// folds (the full-width ASCII forms).
+bool keptAsIs(char16_t u) {
+    return u != u'\r' && u != u' ' && u != 0x3000 && u != 0x00A0 && (u < 0xFF01 || u > 0xFF5E);
 }
 
 bool endsSentence(QChar c) {
@@ -136,6 +144,45 @@ bool isPageLine(QStringView line) {
     return !t.isEmpty() && t.size() <= 80 && re.match(t).hasMatch();
 }
 
+void appendLineChars(const QString& source, qsizetype start, qsizetype end, FlowText& out) {
+    const QChar* chars = source.constData();
+    for (qsizetype i = start; i < end; ++i) {
+        // A run of characters written as they are (not a CR, a space or what foldChar folds): appended
+        // at once, with their offsets.
+        qsizetype j = i;
+        while (j < end && keptAsIs(chars[j].unicode()))
+            ++j;
+        if (j > i) {
+            out.text.append(chars + i, j - i);
+            const qsizetype at = out.offsets.size();
+            out.offsets.resize(at + (j - i));
+            std::iota(out.offsets.begin() + at, out.offsets.end(), i);
+            i = j - 1;
+            continue;
+        }
+        const QChar c = chars[i];
+        if (c == u'\r')
+            continue;
+        // "2024 年", "30 分钟", "的 5": a space beside a digit, between CJK text, says nothing.
+        if (c == u' ' || c == u'\u3000' || c == u'\u00a0') {
+            j = i;
+            while (j < end &&
+                   (source.at(j) == u' ' || source.at(j) == u'\u3000' || source.at(j) == u'\u00a0'))
+                ++j;
+            const QChar prev = out.text.isEmpty() ? QChar() : out.text.back();
+            const QChar next = j < end ? source.at(j) : QChar();
+            const bool digitSide = isDigitChar(prev) || isDigitChar(next);
+            const bool cjkSide = isCjk(prev) || isCjk(next) || next == u'%' || next == u'％';
+            if (!out.text.isEmpty() && j < end && digitSide && cjkSide) {
+                i = j - 1;
+                continue;
+            }
+        }
+        out.text.append(text::foldChar(c));
+        out.offsets.append(i);
+    }
+}
+
 FlowText reflow(const QString& source, qsizetype from, qsizetype to) {
     FlowText out;
     from = std::clamp<qsizetype>(from, 0, source.size());
@@ -207,28 +254,7 @@ FlowText reflow(const QString& source, qsizetype from, qsizetype to) {
                 appendTableRow(source, cells, unitColumn, headerUnit, out))
                 continue;
         }
-        for (qsizetype i = l.start; i < l.end; ++i) {
-            const QChar c = source.at(i);
-            if (c == u'\r')
-                continue;
-            // "2024 年", "30 分钟", "的 5": a space beside a digit, between CJK text, says nothing.
-            if (c == u' ' || c == u'\u3000' || c == u'\u00a0') {
-                qsizetype j = i;
-                while (j < l.end &&
-                       (source.at(j) == u' ' || source.at(j) == u'\u3000' || source.at(j) == u'\u00a0'))
-                    ++j;
-                const QChar prev = out.text.isEmpty() ? QChar() : out.text.back();
-                const QChar next = j < l.end ? source.at(j) : QChar();
-                const bool digitSide = isDigitChar(prev) || isDigitChar(next);
-                const bool cjkSide = isCjk(prev) || isCjk(next) || next == u'%' || next == u'％';
-                if (!out.text.isEmpty() && j < l.end && digitSide && cjkSide) {
-                    i = j - 1;
-                    continue;
-                }
-            }
-            out.text.append(text::foldChar(c));
-            out.offsets.append(i);
-        }
+        appendLineChars(source, l.start, l.end, out);
         if (l.end >= to && li + 1 == lines.size())
             break;
         // Does the line run on? Find the next line that is not a page header.

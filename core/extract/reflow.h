@@ -17,6 +17,11 @@ struct FlowText {
 // width that does not end a sentence runs on into the next line.
 FlowText reflow(const QString& source, qsizetype from, qsizetype to);
 
+// Appends the characters of source[start, end) (one line, without its break) to `out`, folded, with
+// their offsets: CRs dropped, and a run of spaces dropped where it stands between a digit and CJK text
+// ("2024 年"), judged by the last character already in `out` and the one after the run.
+void appendLineChars(const QString& source, qsizetype start, qsizetype end, FlowText& out);
+
 // A line that is a page header, footer or page number ("Page 3 - title", "P. 3", "- 3 -", "第3页").
 bool isPageLine(QStringView line);
 

@@ -322,6 +322,7 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier, 
     // What the whole document is about (a gas connection guide), `documentArea`, is a weak cue for every
     // target in it.
     QList<bool> fromTitle;
+    CueHitCache cueHits; // targets of one sentence, measure or section share its cue hits
     for (const Stream& st : std::as_const(streams)) {
         const QList<extract::TextTarget> found = extract::extractTextTargets(st.text, options);
         QString prevIndicator;
@@ -367,7 +368,7 @@ QList<Target> extractTargets(const Document& doc, const Classifier& classifier, 
             cues.gapped = options.interleaved;
             cues.heading = heading;
             cues.documentArea = documentArea;
-            const IndicatorMatch im = classifier.classifyTarget(cues);
+            const IndicatorMatch im = classifier.classifyTarget(cues, &cueHits);
             prevIndicator = im.indicator.startsWith(QStringLiteral("other:")) ? QString() : im.indicator;
             prevUnit = tt.unit;
 

@@ -2,6 +2,7 @@
 #include "metadata.h"
 
 #include "gazetteer/gazetteer.h"
+#include "text/utf16.h"
 
 #include <QRegularExpression>
 
@@ -43,7 +44,9 @@ void readImplements(const QString& text, DocumentMeta& meta) {
     static const QRegularExpression cite(QStringLiteral(
         "(?:根据|依据|按照|贯彻落实|落实)\\s*《([^《》\\n]{4,120})》\\s*[（(]\\s*"
         "(\\p{Han}{1,12}\\s*[〔\\[［(（]\\s*\\d{4}\\s*[〕\\]］)）]\\s*\\d{1,4}\\s*号)\\s*[）)]"));
-    const QRegularExpressionMatch m = cite.match(text.left(6000));
+    const QString opening = text.left(6000);
+    const QRegularExpressionMatch m =
+        cite.match(opening, 0, QRegularExpression::NormalMatch, text::subjectOptions(opening));
     if (!m.hasMatch())
         return;
     meta.implementsTitle = m.captured(1).trimmed();
@@ -59,10 +62,16 @@ DocumentMeta readMetadata(const QString& text, const ManifestEntry* manifest) {
     QString flat = head;
     flat.remove(QLatin1Char('\n'));
     flat.remove(QLatin1Char('\r'));
+    // PCRE2 checks a subject's UTF-16 on every match (4,000 characters here, seven patterns): checked
+    // once; `flat` is `head` without line breaks, as well-formed as it.
+    const QRegularExpression::MatchOptions checked = text::subjectOptions(head);
+    auto matchIn = [&](const QRegularExpression& re, const QString& subject) {
+        return re.match(subject, 0, QRegularExpression::NormalMatch, checked);
+    };
 
     static const QRegularExpression docNo(QStringLiteral("(\\p{Han}{1,10}〔\\d{4}〕\\d{1,4}号)"));
     // Per line first (the number usually stands alone); in glued text cut what precedes it (…的通知).
-    QRegularExpressionMatch m = docNo.match(head);
+    QRegularExpressionMatch m = matchIn(docNo, head);
     if (m.hasMatch()) {
         meta.docNumber = m.captured(1);
         const qsizetype cut = meta.docNumber.lastIndexOf(QStringLiteral("通知"));
@@ -77,17 +86,17 @@ DocumentMeta readMetadata(const QString& text, const ManifestEntry* manifest) {
         QRegularExpression::MultilineOption);
     static const QRegularExpression issuerBefore(
         QStringLiteral("(\\p{Han}{2,20}?人民政府(?:办公厅|办公室)?)\\s*关于印发"));
-    m = issuerLine.match(head);
+    m = matchIn(issuerLine, head);
     if (m.hasMatch()) {
         meta.issuer = m.captured(1);
     } else {
-        m = issuerBefore.match(flat);
+        m = matchIn(issuerBefore, flat);
         if (m.hasMatch())
             meta.issuer = m.captured(1);
     }
 
     static const QRegularExpression title(QStringLiteral("关于印发《?(.{4,80}?)》?的通知"));
-    m = title.match(flat);
+    m = matchIn(title, flat);
     if (m.hasMatch())
         meta.title = m.captured(1).trimmed();
     meta.title.remove(QLatin1Char(' '));
@@ -99,11 +108,11 @@ DocumentMeta readMetadata(const QString& text, const ManifestEntry* manifest) {
     static const QRegularExpression published(
         QStringLiteral("(?:发布日期|成文日期|印发日期)\\s*[:：]\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2})"));
     static const QRegularExpression anyDate(QStringLiteral("(\\d{4})年(\\d{1,2})月(\\d{1,2})日"));
-    m = dateLine.match(head);
+    m = matchIn(dateLine, head);
     if (!m.hasMatch())
-        m = published.match(flat);
+        m = matchIn(published, flat);
     if (!m.hasMatch())
-        m = anyDate.match(flat);
+        m = matchIn(anyDate, flat);
     if (m.hasMatch())
         meta.issuedOn = QStringLiteral("%1-%2-%3")
                             .arg(m.capturedView(1).toInt(), 4, 10, QLatin1Char('0'))

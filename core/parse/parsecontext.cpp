@@ -1,6 +1,8 @@
 // Helpers every layout parser uses to turn normalized ranges into source-anchored model values.
 #include "parsecontext.h"
 
+#include "text/utf16.h"
+
 namespace pc::parse {
 
 ParseContext::ParseContext(Document& d, const text::NormalizedText& n, const ParseOptions& o)
@@ -9,7 +11,8 @@ ParseContext::ParseContext(Document& d, const text::NormalizedText& n, const Par
     , text(n.text())
     , options(o)
     , namer(d.meta.jurisdiction)
-    , year(d.meta.year) {
+    , year(d.meta.year)
+    , regexOptions(text::subjectOptions(n.text())) {
     qsizetype start = 0;
     const qsizetype size = text.size();
     while (start <= size) {

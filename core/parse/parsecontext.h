@@ -6,6 +6,7 @@
 #include "units.h"
 
 #include <QList>
+#include <QRegularExpression>
 #include <QStringView>
 
 namespace pc::parse {
@@ -26,6 +27,9 @@ public:
     QList<Line> lines;
     UnitNamer namer;
     int year = 0;
+    // For regular expressions run on lines and cells of `text`: PCRE2's subject check skipped when the
+    // text is well-formed UTF-16 (text::subjectOptions).
+    QRegularExpression::MatchOptions regexOptions;
 
     QStringView view(qsizetype start, qsizetype end) const {
         return QStringView(text).mid(start, end - start);

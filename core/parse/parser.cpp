@@ -9,6 +9,7 @@
 #include "read/reader.h"
 #include "tableparser.h"
 #include "text/normalizedtext.h"
+#include "text/occurrences.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -43,7 +44,7 @@ Evidence gather(const ParseContext& ctx) {
     // (?<![\d.])\d{1,2}\.(?=\p{Han}), a scanner (interleavedscanners.h).
     if (e.nonEmptyLines > 0 && e.textChars / e.nonEmptyLines > 300)
         e.inlineNumbers = findMeasureNumbers(ctx.text, 0, 2).size();
-    e.unitClauses = ctx.text.count(QStringLiteral("牵头单位"));
+    e.unitClauses = text::countOccurrences(ctx.text, u"牵头单位");
     return e;
 }
 

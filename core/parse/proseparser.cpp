@@ -16,11 +16,12 @@ struct Heading {
 };
 
 // The heading as the plan writes it, without the unit clause: "（一）深化商事制度改革。".
-QString headingText(QStringView line) {
+// `options`: the context's regexOptions (the line is one of its lines).
+QString headingText(QStringView line, QRegularExpression::MatchOptions options) {
     QString h = line.trimmed().toString();
     static const QRegularExpression unitClause(
         QStringLiteral("[（(](?:牵头单位|牵头部门|责任单位|责任部门)"));
-    const QRegularExpressionMatch m = unitClause.match(h);
+    const QRegularExpressionMatch m = unitClause.match(h, 0, QRegularExpression::NormalMatch, options);
     if (m.hasMatch())
         h = h.left(m.capturedStart());
     const qsizetype stop = h.indexOf(QChar(u'。'));
@@ -65,9 +66,10 @@ int parseProse(ParseContext& ctx, const ProseOptions& opt) {
         }
         // Each pattern needs a character most lines lack (、 （ ( . 第): no regex run without it.
         QRegularExpressionMatch m;
-        if (v.contains(u'、') && (m = level1.match(v)).hasMatch()) {
+        if (v.contains(u'、') &&
+            (m = level1.match(v, 0, QRegularExpression::NormalMatch, ctx.regexOptions)).hasMatch()) {
             closeMeasure();
-            const QString text = headingText(v);
+            const QString text = headingText(v, ctx.regexOptions);
             h1 = Heading{1,
                          ctx.addSection(1, m.captured(1) + QStringLiteral("、"),
                                         text.mid(m.capturedLength(0)), l.start, l.end, -1),
@@ -75,9 +77,10 @@ int parseProse(ParseContext& ctx, const ProseOptions& opt) {
             h2 = Heading{};
             continue;
         }
-        if ((v.contains(u'（') || v.contains(u'(')) && (m = level2.match(v)).hasMatch()) {
+        if ((v.contains(u'（') || v.contains(u'(')) &&
+            (m = level2.match(v, 0, QRegularExpression::NormalMatch, ctx.regexOptions)).hasMatch()) {
             closeMeasure();
-            const QString text = headingText(v);
+            const QString text = headingText(v, ctx.regexOptions);
             h2 = Heading{2,
                          ctx.addSection(2, m.captured(0).trimmed(), text.mid(m.capturedLength(0)), l.start,
                                         l.end, h1.section),
@@ -88,10 +91,11 @@ int parseProse(ParseContext& ctx, const ProseOptions& opt) {
             continue;
         int number = 0;
         double confidence = opt.generic ? 0.4 : 1.0;
-        if (v.contains(u'.') && (m = measureRe.match(v)).hasMatch()) {
+        if (v.contains(u'.') &&
+            (m = measureRe.match(v, 0, QRegularExpression::NormalMatch, ctx.regexOptions)).hasMatch()) {
             number = m.capturedView(1).toInt();
         } else if (opt.generic && (v.contains(u'（') || v.contains(u'(') || v.contains(u'第'))) {
-            m = itemRe.match(v);
+            m = itemRe.match(v, 0, QRegularExpression::NormalMatch, ctx.regexOptions);
             if (m.hasMatch()) {
                 number = m.capturedLength(1) ? m.capturedView(1).toInt() : lastNumber + 1;
                 confidence = 0.3;

@@ -79,6 +79,17 @@ const QList<std::pair<QString, QString>>& agencyAliases() {
 }
 
 QString UnitNamer::normalizedName(const QString& written) const {
+    // Plans name the same units on row after row: each written form is normalized once per namer (the
+    // result depends only on it and the namer's jurisdiction).
+    const auto known = m_cache.constFind(written);
+    if (known != m_cache.cend())
+        return *known;
+    QString s = computeNormalized(written);
+    m_cache.insert(written, s);
+    return s;
+}
+
+QString UnitNamer::computeNormalized(const QString& written) const {
     // Written through a pointer (an append call per character before); CJK ideographs are never
     // spaces, so most characters skip QChar::isSpace's table lookup.
     QString s(written.size(), Qt::Uninitialized);

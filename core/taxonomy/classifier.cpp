@@ -141,6 +141,20 @@ void Classifier::accumulate(const CueMatcher::Hits& hits, const Postings& postin
     }
 }
 
+const CueMatcher::Hits& Classifier::onceHits(const QString& text, CueHitCache::Slot* slot,
+                                             std::optional<CueMatcher::Hits>& own) const {
+    // emplace() destroys what the optional held and move-constructs the new hits (see CueHitCache).
+    if (!slot) {
+        own.emplace(m_cues.find(text, 1));
+        return *own;
+    }
+    if (!slot->hits || slot->text != text) {
+        slot->text = text;
+        slot->hits.emplace(m_cues.find(text, 1));
+    }
+    return *slot->hits;
+}
+
 AreaMatch Classifier::classifyMeasure(const Measure& m, const QString& documentArea) const {
     QString heading = m.areaHeading;
     heading.remove(QLatin1Char('\n'));
@@ -273,7 +287,7 @@ QString Classifier::dominantArea(const QString& text) const {
     return bestScore >= 12 && bestScore * 3 >= total * 2 ? best : QString();
 }
 
-IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
+IndicatorMatch Classifier::classifyTarget(const TargetCues& given, CueHitCache* shared) const {
     // "（不含外线工程施工时间）" says what the figure leaves out, not what it measures.
     static const QRegularExpression exclusion(QStringLiteral("[（(](?:不含|不包括|不包含|不计)[^）)]*[）)]"));
     TargetCues t = given;
@@ -291,9 +305,14 @@ IndicatorMatch Classifier::classifyTarget(const TargetCues& given) const {
     accumulate(nearHits, m_indicatorPostings, 1, 3.0, local);
     accumulate(afterHits, m_indicatorPostings, 1, 2.5, local);
     accumulate(farHits, m_indicatorPostings, 1, 1.5, local);
-    accumulate(m_cues.find(t.sentence, 1), m_indicatorPostings, 1, 0.5, wide);
-    accumulate(m_cues.find(t.measureTitle, 1), m_indicatorPostings, 1, 0.5, wide);
-    accumulate(m_cues.find(t.heading, 1), m_indicatorPostings, 1, 0.5, wide);
+    // The sentence, title and heading are often the previous target's: `shared` keeps their hits.
+    std::optional<CueMatcher::Hits> own;
+    accumulate(onceHits(t.sentence, shared ? &shared->m_sentence : nullptr, own), m_indicatorPostings, 1, 0.5,
+               wide);
+    accumulate(onceHits(t.measureTitle, shared ? &shared->m_title : nullptr, own), m_indicatorPostings, 1,
+               0.5, wide);
+    accumulate(onceHits(t.heading, shared ? &shared->m_heading : nullptr, own), m_indicatorPostings, 1, 0.5,
+               wide);
     // The area the clause itself names (接用户用气申请后…, 用水报装…): like the measure's and the
     // document's area, it favours that area's indicators, whatever heading the sentence sits under.
     QList<double> clauseAreas(m_taxonomy.areas().size(), 0.0);

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace pc {
 
 // What the classifier may read about one target.
@@ -39,6 +41,24 @@ struct IndicatorMatch {
     double confidence = 0;
 };
 
+// The cue hits of the texts that targets share — their sentence (window), the measure's title, the
+// heading — kept from one target to the next: classifyTarget searches such a text only when it differs
+// from the last one of its kind (the targets of one sentence, measure or section follow each other).
+// One per run of targets (per document); not shared between threads.
+class CueHitCache {
+private:
+    friend class Classifier;
+    struct Slot {
+        QString text;
+        // Engaged once searched. Replaced by emplace(), never by assignment: Qt 6.4's QVarLengthArray
+        // move assignment leaks the target's heap buffer (more than 32 hits).
+        std::optional<CueMatcher::Hits> hits;
+    };
+    Slot m_sentence;
+    Slot m_title;
+    Slot m_heading;
+};
+
 class Classifier {
 public:
     explicit Classifier(const Taxonomy& taxonomy);
@@ -48,7 +68,9 @@ public:
     // Two areas the measure's words name equally (受理申请 is a stage of water and of gas) go to the one
     // the whole document is about, if it is one of them (dominantArea).
     AreaMatch classifyMeasure(const Measure& measure, const QString& documentArea = {}) const;
-    IndicatorMatch classifyTarget(const TargetCues& cues) const;
+    // With `shared`, the sentence, title and heading hits come from (and go to) that cache: the same
+    // result as without it.
+    IndicatorMatch classifyTarget(const TargetCues& cues, CueHitCache* shared = nullptr) const;
     // The area a whole text is about, when one area's words clearly dominate it; empty otherwise.
     QString dominantArea(const QString& text) const;
 
@@ -66,6 +88,9 @@ private:
     // Adds weight × Σ min(hits, cap) × length over the owners' cues to scores[owner].
     void accumulate(const CueMatcher::Hits& hits, const Postings& postings, int cap, double weight,
                     QList<double>& scores) const;
+    // find(text, 1), through `slot` when there is one.
+    const CueMatcher::Hits& onceHits(const QString& text, CueHitCache::Slot* slot,
+                                     std::optional<CueMatcher::Hits>& own) const;
 
     const Taxonomy& m_taxonomy;
     CueMatcher m_cues;                // every area and indicator cue, found in one pass per text

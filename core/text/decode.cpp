@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include <QStringDecoder>
+#include <QtEndian>
 
 namespace pc::text {
 namespace {
@@ -56,7 +57,44 @@ bool decodeWellFormedUtf8(QByteArrayView bytes, QString& out) {
     char16_t* d = reinterpret_cast<char16_t*>(text.data());
     qsizetype i = 0;
     qsizetype w = 0;
+    // Overlong, a surrogate, or a noncharacter (U+FDD0–FDEF, U+FFFE, U+FFFF): what a three-byte
+    // sequence may not encode here.
+    auto badThreeByte = [](char32_t u) {
+        return u < 0x800 || (u >= 0xD800 && u <= 0xDFFF) || (u >= 0xFDD0 && (u <= 0xFDEF || u >= 0xFFFE));
+    };
     while (i < n) {
+        // A run of three-byte characters (nearly every Chinese character and mark): one eight-byte
+        // load tests the lead and continuation bytes of two characters at once (bytes 7–8 unused);
+        // a pair holding a character that may not be encoded is left to the loops below.
+        while (i + 8 <= n) {
+            quint64 v;
+            std::memcpy(&v, p + i, 8);
+            v = qFromLittleEndian(v);
+            if ((v & 0xC0C0F0C0C0F0ull) != 0x8080E08080E0ull)
+                break;
+            const char32_t u0 = char32_t(((v & 0x0Fu) << 12) | ((v >> 2) & 0xFC0u) | ((v >> 16) & 0x3Fu));
+            const char32_t u1 = char32_t(((v >> 12) & 0xF000u) | ((v >> 26) & 0xFC0u) | ((v >> 40) & 0x3Fu));
+            if (badThreeByte(u0) || badThreeByte(u1))
+                break;
+            d[w] = char16_t(u0);
+            d[w + 1] = char16_t(u1);
+            w += 2;
+            i += 6;
+        }
+        while (i + 4 <= n) {
+            quint32 v;
+            std::memcpy(&v, p + i, 4);
+            v = qFromLittleEndian(v);
+            if ((v & 0x00C0C0F0u) != 0x008080E0u)
+                break;
+            const char32_t u = ((v & 0x0Fu) << 12) | ((v >> 2) & 0xFC0u) | ((v >> 16) & 0x3Fu);
+            if (badThreeByte(u))
+                return false;
+            d[w++] = char16_t(u);
+            i += 3;
+        }
+        if (i >= n)
+            break;
         const unsigned c = p[i];
         if (c < 0x80) {
             d[w++] = char16_t(c);
@@ -80,8 +118,7 @@ bool decodeWellFormedUtf8(QByteArrayView bytes, QString& out) {
             if (!cont(1) || !cont(2))
                 return false;
             u = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-            // Overlong, a surrogate, or a noncharacter (U+FDD0–FDEF, U+FFFE, U+FFFF).
-            if (u < 0x800 || (u >= 0xD800 && u <= 0xDFFF) || (u >= 0xFDD0 && (u <= 0xFDEF || u >= 0xFFFE)))
+            if (badThreeByte(u))
                 return false;
             d[w++] = char16_t(u);
             i += 3;

@@ -75,6 +75,12 @@ bool isDash(QChar c) {
     return u == u'-' || u == 0xFF0D || u == 0x2014 || u == 0x2013 || u == 0x2212;
 }
 
+// Whether normalize() copies a character as it is, wherever it stands (except a line's numbering
+// mark): not a CR, not the [ of a marker, not a full-width space or ASCII form (what foldChar folds).
+inline bool keptAsIs(char16_t u) {
+    return u != u'\r' && u != u'[' && u != 0x3000 && (u < 0xFF01 || u > 0xFF5E);
+}
+
 // "－ 1 －" alone on a line: a page number left by a word processor.
 bool isPageMark(const QString& s, qsizetype from, qsizetype to) {
     qsizetype i = from;
@@ -148,7 +154,18 @@ NormalizedText normalize(const QString& source) {
                     numberEnd = i;
             }
         }
+        const QChar* chars = source.constData();
         for (qsizetype i = lineStart; i < lineEnd; ++i) {
+            // A run of characters kept as they are (nearly all of a line): copied at once.
+            qsizetype j = i;
+            const qsizetype runEnd = numberEnd >= i ? numberEnd : lineEnd;
+            while (j < runEnd && keptAsIs(chars[j].unicode()))
+                ++j;
+            if (j > i) {
+                out.appendRun(chars + i, j - i, i);
+                i = j - 1;
+                continue;
+            }
             const QChar c = source.at(i);
             if (c == QLatin1Char('\r'))
                 continue;

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
+
 namespace pc::text {
 
 // The normalized text is the source with full-width ASCII folded (digits, letters, ．％＋－ …; the
@@ -42,6 +44,16 @@ private:
             m_segments.append({n, src});
         m_buffer[n] = c;
         ++m_length;
+    }
+
+    // Appends `count` characters that normalizing leaves as they are, from source offset `src` on: one
+    // segment check for the run (its characters advance with the source), then one copy.
+    void appendRun(const QChar* from, qsizetype count, qsizetype src) {
+        const qsizetype n = m_length;
+        if (m_segments.isEmpty() || m_segments.constLast().src - m_segments.constLast().norm != src - n)
+            m_segments.append({n, src});
+        std::copy_n(from, count, m_buffer + n);
+        m_length += count;
     }
 
     QString m_text;

@@ -137,6 +137,32 @@ TEST(Units, NormalizedNamesAgreeWithASearchPerAliasOnGeneratedNames) {
     EXPECT_GT(changed, 5000); // aliases, the jurisdiction or folding changed names often
 }
 
+// A namer keeps each name's normalized form (plans repeat the same units on every row): 20,000 names
+// drawn from 60 (so each comes back many times, after others), for three jurisdictions, each asked of
+// one long-lived namer and of a fresh one: the same forms.
+TEST(Units, RememberedNormalizedNamesAreWhatAFreshNamerGives) {
+    const QStringList pieces = {QStringLiteral("重庆市"),         QStringLiteral("大足区"),
+                                QStringLiteral("江津区"),         QStringLiteral("发展和改革委员会"),
+                                QStringLiteral("市场监督管理局"), QStringLiteral("经信委"),
+                                QStringLiteral("税务局"),         QStringLiteral(" "),
+                                QStringLiteral("ＡＢ"),           QStringLiteral("公司")};
+    pc::test::Lcg next(60);
+    QStringList names;
+    for (int k = 0; k < 60; ++k)
+        names << next.words(pieces, 5);
+    for (const QString& place : {QStringLiteral("大足区"), QStringLiteral("重庆市"), QString()}) {
+        const UnitNamer kept(place);
+        int changed = 0;
+        for (int k = 0; k < 20000; ++k) {
+            const QString& name = names.at(next(60));
+            const QString want = UnitNamer(place).normalizedName(name);
+            ASSERT_EQ(kept.normalizedName(name), want) << qPrintable(place) << " / " << qPrintable(name);
+            changed += want != name;
+        }
+        EXPECT_GT(changed, 1000) << qPrintable(place);
+    }
+}
+
 namespace {
 
 // split as it was written before it pushed characters into a small array: a QString appended character

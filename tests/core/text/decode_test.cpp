@@ -172,6 +172,121 @@ TEST(Decode, OnePassUtf8DecoderGivesWhatQStringDecoderGives) {
     EXPECT_GT(declined, 2000);
 }
 
+namespace {
+
+// The one-pass decoder before three-byte runs were read four bytes at a time: the reference for the
+// test below (a byte at a time, each sequence checked on its own).
+bool decodeByteByByte(QByteArrayView bytes, QString& out) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const qsizetype n = bytes.size();
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        return false;
+    QString text;
+    qsizetype i = 0;
+    auto cont = [&](qsizetype k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
+    while (i < n) {
+        const unsigned c = p[i];
+        if (c < 0x80) {
+            text += QChar(char16_t(c));
+            ++i;
+        } else if ((c & 0xF0) == 0xE0) {
+            if (!cont(1) || !cont(2))
+                return false;
+            const char32_t u = ((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+            if (u < 0x800 || (u >= 0xD800 && u <= 0xDFFF) || (u >= 0xFDD0 && (u <= 0xFDEF || u >= 0xFFFE)))
+                return false;
+            text += QChar(char16_t(u));
+            i += 3;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (!cont(1))
+                return false;
+            text += QChar(char16_t(((c & 0x1F) << 6) | (p[i + 1] & 0x3F)));
+            i += 2;
+        } else {
+            if (c < 0xF0 || c > 0xF4 || !cont(1) || !cont(2) || !cont(3))
+                return false;
+            const char32_t u =
+                ((c & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+            if (u < 0x10000 || u > 0x10FFFF || (u & 0xFFFE) == 0xFFFE)
+                return false;
+            text += QChar(QChar::highSurrogate(u));
+            text += QChar(QChar::lowSurrogate(u));
+            i += 4;
+        }
+    }
+    out = text;
+    return true;
+}
+
+} // namespace
+
+// Long runs of three-byte characters (what the decoder reads four bytes at a time): every edge of the
+// three-byte range, the surrogates and noncharacters inside a run, overlong forms, cut sequences and
+// sequences ending one, two or three bytes before the end of the text, between ASCII, two- and
+// four-byte characters. The decoder must agree with the byte-at-a-time decoder it replaced (accept the
+// same texts, give the same text) and, when it accepts, with QStringDecoder.
+TEST(Decode, ThreeByteRunsDecodeAsByteByByte) {
+    auto utf8 = [](char32_t c) { return QString::fromUcs4(&c, 1).toUtf8(); };
+    auto threeBytes = [](char32_t u) { // also the surrogates, which QString will not encode
+        QByteArray b;
+        b += char(0xE0 | (u >> 12));
+        b += char(0x80 | ((u >> 6) & 0x3F));
+        b += char(0x80 | (u & 0x3F));
+        return b;
+    };
+    const std::vector<char32_t> good = {0x800,  0x801,  0x3000, 0x3002, 0x4E00, 0x5E02, 0x9FFF,
+                                        0xD7FF, 0xE000, 0xFDCF, 0xFDF0, 0xFEFF, 0xFF0C, 0xFFFD};
+    const std::vector<char32_t> bad = {0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF};
+    const std::vector<QByteArray> others = {
+        "a",           "\n",           "12.5",         utf8(U'é'),     utf8(0x7FF),
+        utf8(0x1F600), utf8(0x10FFFD), "\xE0\x80\x80", "\xE0\x9F\xBF", "\xE4\xB8",
+        "\xE4",        "\x80",         "\xC3",         "\xF0\x9F\x98"};
+    pc::test::Lcg next(2026);
+    int accepted = 0;
+    int declined = 0;
+    for (int round = 0; round < 30000; ++round) {
+        QByteArray bytes;
+        const int pieces = int(next(6)) + 1;
+        for (int k = 0; k < pieces; ++k) {
+            const int run = int(next(24));
+            for (int r = 0; r < run; ++r) {
+                const quint32 pick = next(100);
+                if (pick < 60)
+                    bytes += threeBytes(0x4E00 + next(0x5200));
+                else if (pick < 85)
+                    bytes += threeBytes(good.at(next(quint32(good.size()))));
+                else if (pick < 88 && round % 3 == 0)
+                    bytes += threeBytes(bad.at(next(quint32(bad.size()))));
+                else
+                    bytes += threeBytes(0x800 + next(0xF800 - 0x800 + 1) % 0xD000); // 0x800–0xD7FF
+            }
+            // Between runs: mostly well-formed pieces; an ill-formed one in one text of five.
+            const quint32 o = next(round % 5 == 0 ? quint32(others.size()) : 7);
+            bytes += others.at(o);
+        }
+        // End on a run cut anywhere: 0, 1 or 2 bytes of a last character (or none).
+        const int tail = int(next(4));
+        if (tail > 0)
+            bytes += threeBytes(0x4E00 + next(100)).left(tail == 3 ? 3 : tail);
+        QString got = QStringLiteral("untouched");
+        QString want = QStringLiteral("untouched");
+        const bool ok = pc::text::decodeWellFormedUtf8(bytes, got);
+        const bool wantOk = decodeByteByByte(bytes, want);
+        ASSERT_EQ(ok, wantOk) << bytes.toHex().toStdString();
+        ASSERT_EQ(got, want) << bytes.toHex().toStdString();
+        if (ok) {
+            ++accepted;
+            QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            ASSERT_EQ(got, dec.decode(bytes)) << bytes.toHex().toStdString();
+            ASSERT_FALSE(dec.hasError()) << bytes.toHex().toStdString();
+        } else {
+            ++declined;
+        }
+    }
+    EXPECT_GT(accepted, 8000);
+    EXPECT_GT(declined, 3000);
+}
+
 // The control-byte count (eight bytes at a time) decides at exactly 1 %: 1,000 bytes with 10 control
 // bytes are text, with 11 binary, wherever the control bytes sit in their eight-byte words; tab, line
 // feed, form feed and carriage return never count.
