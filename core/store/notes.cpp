@@ -14,8 +14,8 @@ namespace {
 
 const QString kMeasureAnchorSql =
     // pc_title / pc_body: the stored texts are packed (migrations 15, 20).
-    QStringLiteral(
-        "CASE WHEN m.title <> '' THEN pc_title(m.body, m.title) ELSE substr(pc_body(m.body), 1, 40) END");
+    QStringLiteral("CASE WHEN pc_title(m.body, m.title) <> '' THEN pc_title(m.body, m.title) ELSE "
+                   "substr(pc_body(m.body), 1, 40) END");
 
 std::optional<NoteSubject> subjectFromName(const QString& s) {
     for (NoteSubject n : {NoteSubject::Document, NoteSubject::Measure, NoteSubject::Target}) {

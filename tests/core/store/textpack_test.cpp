@@ -349,3 +349,39 @@ TEST(MeasureTexts, CopyKeepsThemAndTheDigestComparesTexts) {
     EXPECT_EQ((*to)->search(QStringLiteral("用水报装"))->size(),
               from->search(QStringLiteral("用水报装"))->size());
 }
+
+// A note on a measure anchors on the measure's title, which schema 20 keeps in the body's value (the
+// title column holds ''), and on the start of its body when it has none; re-importing the plan finds the
+// measure again by that anchor.
+TEST(MeasureTexts, ANoteOnAMeasureAnchorsOnItsTitleOrTheStartOfItsBody) {
+    auto db = sampleDatabase();
+    ASSERT_TRUE(db);
+    PlanSpec p{QStringLiteral("note-2024"), QStringLiteral("丙区"), QStringLiteral("district"), 2024, {}, {}};
+    p.measures = {{QStringLiteral("start_business"), QStringLiteral("企业开办一网通办"), kBody, {}, {}},
+                  {QStringLiteral("water"),
+                   QString(),
+                   QStringLiteral("推进用水报装全程网上办理，压缩报装时间。"),
+                   {},
+                   {}}};
+    qint64 id = 0;
+    ASSERT_TRUE(db->importAnalysis(makeAnalysis(p), &id).ok());
+    MeasureFilter f;
+    f.documentId = id;
+    const QList<MeasureRecord> ms = db->measures(f).value();
+    ASSERT_EQ(ms.size(), 2);
+    ASSERT_TRUE(db->addNote(NoteSubject::Measure, ms[0].id, QStringLiteral("已核对")).ok());
+    ASSERT_TRUE(db->addNote(NoteSubject::Measure, ms[1].id, QStringLiteral("待核对")).ok());
+    ASSERT_TRUE(db->importAnalysis(makeAnalysis(p), &id).ok()); // the same plan again: new measure ids
+    NoteFilter nf;
+    nf.subject = NoteSubject::Measure;
+    const QList<NoteRecord> notes = db->notes(nf).value();
+    ASSERT_EQ(notes.size(), 2);
+    QStringList anchors;
+    for (const NoteRecord& n : notes) {
+        anchors << n.anchorText;
+        EXPECT_GT(n.subjectId, 0) << n.text.toStdString();
+    }
+    anchors.sort();
+    EXPECT_EQ(anchors, (QStringList{QStringLiteral("企业开办一网通办"),
+                                    QStringLiteral("推进用水报装全程网上办理，压缩报装时间。")}));
+}
