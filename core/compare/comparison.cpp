@@ -102,7 +102,9 @@ Result<QList<CoverageCell>> coverageOfArea(Database& db, const QString& areaId) 
     // Text of the area's measures per plan, to tell "mentioned without a number" from "silent".
     QHash<qint64, QStringList> texts;
     Result<QSqlQuery> m = store::exec(
-        c, QStringLiteral("SELECT document_id, pc_text(title), pc_text(body) FROM measures WHERE area = ?"),
+        c,
+        QStringLiteral(
+            "SELECT document_id, pc_title(body, title), pc_body(body) FROM measures WHERE area = ?"),
         {areaId});
     if (!m)
         return m.error();

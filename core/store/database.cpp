@@ -310,7 +310,8 @@ Status Database::init(const DatabaseOptions& options) {
         return s;
     if (Status s = store::registerChineseCollation(nativeHandle(m_db)); !s)
         return s;
-    // pc_text / pc_pack: the measures_text view and the search index's triggers call them (schema 15).
+    // pc_text, pc_title, pc_body …: the measures_text view and the search index's triggers call them (schemas
+    // 15, 20).
     if (Status s = store::textpack::registerFunctions(nativeHandle(m_db)); !s)
         return s;
     // pc_sentence / pc_quote: a target's texts derived from its plan's source (schema 19).

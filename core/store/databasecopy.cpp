@@ -37,10 +37,20 @@ bool isMeasureText(const QString& table, const QString& column) {
             column == QLatin1String("units") || column == QLatin1String("area_heading"));
 }
 
-// The measure texts SQLite stores packed (migration 15: titles and units stay plain).
-bool packedOnSqlite(const QString& table, const QString& column) {
-    return table == QLatin1String("measures") &&
-           (column == QLatin1String("body") || column == QLatin1String("area_heading"));
+// The reader of a measure's text column on SQLite, where the body holds all four since schema 20
+// (pc_title(body, title) …: any schema's rows read); empty for other columns.
+QString measureReader(const QString& table, const QString& column) {
+    if (table != QLatin1String("measures"))
+        return QString();
+    if (column == QLatin1String("title"))
+        return QStringLiteral("pc_title(body, title)");
+    if (column == QLatin1String("body"))
+        return QStringLiteral("pc_body(body)");
+    if (column == QLatin1String("units"))
+        return QStringLiteral("pc_units(body, units)");
+    if (column == QLatin1String("area_heading"))
+        return QStringLiteral("pc_heading(body, area_heading)");
+    return QString();
 }
 
 QString quoted(const QString& name) {
@@ -48,10 +58,13 @@ QString quoted(const QString& name) {
            QLatin1Char('"');
 }
 
-// A column as a copy or a digest reads it: quoted, or, for a target's quote and sentence on SQLite
-// (`derive`), the value as readers take it, stored or derived from the source (schema 19), and for its
-// parsed copies p_* the parsed value (NULL where nothing is corrected: schema 21).
+// A column as a copy or a digest reads it: quoted, or, on SQLite (`derive`), for a target's quote and
+// sentence the value as readers take it, stored or derived from the source (schema 19), for its parsed
+// copies p_* the parsed value (NULL where nothing is corrected: schema 21), and for a measure's texts
+// the text (schema 20).
 QString selected(const QString& table, const QString& column, bool derive) {
+    if (derive && !measureReader(table, column).isEmpty())
+        return measureReader(table, column);
     if (derive && table == QLatin1String("targets")) {
         if (column == QLatin1String("sentence"))
             return store::sentenceSql(store::Engine::SQLite, QStringLiteral("targets."));
@@ -269,6 +282,10 @@ Result<DatabaseDigest> digestDatabase(Database& database) {
                 h.addData(canonical(q.value(i), packed[i], measureText[i]));
             rowHashes << h.result();
         }
+        // A reader that failed on a row (a measure's damaged texts) ends the rows early.
+        if (q.lastError().isValid())
+            return store::sqlError(q.lastError(), QStringLiteral("reading table %1").arg(table),
+                                   database.path());
         TableDigest d;
         d.table = table;
         d.rows = rowHashes.size();
@@ -375,15 +392,22 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                     QStringLiteral("db-migration"));
             const QStringList& columns = *srcColumns;
             QStringList names, marks, reads;
-            QList<bool> packed, measureText, packOnSqlite;
+            QList<bool> packed, measureText;
+            // PostgreSQL to SQLite: a measure's four plain texts go into one value (schema 20).
+            const int titleAt = int(columns.indexOf(QStringLiteral("title")));
+            const int bodyAt = int(columns.indexOf(QStringLiteral("body")));
+            const int unitsAt = int(columns.indexOf(QStringLiteral("units")));
+            const int headingAt = int(columns.indexOf(QStringLiteral("area_heading")));
+            const bool packMeasures = table == QLatin1String("measures") && !pgTarget && srcPg &&
+                                      titleAt >= 0 && bodyAt >= 0 && unitsAt >= 0 && headingAt >= 0;
             for (const QString& c : columns) {
                 names << quoted(c);
-                // SQLite to SQLite keeps NULL for a derived text (the source comes along).
+                // SQLite to SQLite keeps NULL for a derived text (the source comes along) and a
+                // measure's stored value.
                 reads << selected(table, c, !srcPg && pgTarget);
                 marks << QStringLiteral("?");
                 packed << isPackedText(table, c);
                 measureText << isMeasureText(table, c);
-                packOnSqlite << packedOnSqlite(table, c);
             }
             QSqlQuery read(src);
             read.setForwardOnly(true);
@@ -399,14 +423,27 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                                        to.path());
             qint64 rows = 0;
             while (read.next()) {
+                QByteArray measureValue;
+                if (packMeasures)
+                    measureValue = store::textpack::packMeasure(
+                        read.value(titleAt).toString(), read.value(bodyAt).toString(),
+                        read.value(unitsAt).toString(),
+                        read.isNull(headingAt) ? QString() : store::text(read.value(headingAt).toString()));
                 for (int i = 0; i < columns.size(); ++i) {
                     QVariant v = read.value(i);
+                    if (packMeasures && (i == titleAt || i == unitsAt))
+                        v = QStringLiteral("");
+                    else if (packMeasures && i == headingAt)
+                        v = QVariant(QMetaType(QMetaType::QString));
+                    else if (packMeasures && i == bodyAt)
+                        v = measureValue;
                     // A plan text SQLite kept plain goes compressed into PostgreSQL's BYTEA column.
                     if (packed[i] && pgTarget && !v.isNull() && v.typeId() != QMetaType::QByteArray)
                         v = store::packSource(v.toString(), true);
-                    // A measure's text: plain into PostgreSQL, packed into SQLite where the importer
-                    // packs it; SQLite to SQLite keeps the stored bytes.
-                    if (measureText[i] && !v.isNull()) {
+                    // A measure's text: plain into PostgreSQL (read as text from SQLite's schema 20, or
+                    // a packed value of an older row), packed into SQLite (above); SQLite to SQLite keeps
+                    // the stored bytes.
+                    if (measureText[i] && !v.isNull() && !packMeasures) {
                         if (pgTarget && v.typeId() == QMetaType::QByteArray) {
                             const std::optional<QString> s = store::textpack::valueText(v);
                             if (!s)
@@ -416,8 +453,6 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                                         .arg(from.path(), table),
                                     QStringLiteral("db-corrupt"));
                             v = *s;
-                        } else if (!pgTarget && srcPg && packOnSqlite[i]) {
-                            v = store::textpack::packedValue(v.toString());
                         }
                     }
                     write.bindValue(i, v);
@@ -429,6 +464,10 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                 if (rows % 1000 == 0 && options.progress && !options.progress(table, rows))
                     return Status::failure(QStringLiteral("copy cancelled"), QStringLiteral("cancelled"));
             }
+            // A reader that failed on a row (a measure's damaged texts) ends the rows early.
+            if (read.lastError().isValid())
+                return store::sqlError(read.lastError(), QStringLiteral("reading table %1").arg(table),
+                                       from.path());
             report.copied << TableDigest{table, rows, {}};
             report.rows += rows;
             if (options.progress && !options.progress(table, rows))

@@ -135,27 +135,33 @@ public:
         // UTF-16 straight from the QString; SQLite converts to the file's UTF-8 once, as it stores it.
         sqlite3_bind_text16(m_st, column + 1, s.utf16(), int(s.size() * 2), SQLITE_TRANSIENT);
     }
-    // A measure's text: on SQLite packed against the dictionary where that is smaller (migration 15),
-    // else as bindText; PostgreSQL keeps plain text.
-    void bindMeasureText(int column, const QString& s) {
-        if (m_query || !m_st || s.isNull()) {
-            bindText(column, s);
+    // A measure's four texts at columns title .. title + 3: on SQLite one value in the body's column
+    // (migration 20: textpack::packMeasure; title and units '', the heading NULL), on PostgreSQL the
+    // plain texts.
+    // `utf8`: title, body and units as UTF-8.
+    void bindMeasureTexts(int title, const Measure& m, const QString& units, const QByteArray (&utf8)[3]) {
+        const QString& heading = m.areaHeading;
+        if (m_query || !m_st) {
+            bindText(title, store::text(m.title));
+            bindText(title + 1, store::text(m.body));
+            bindText(title + 2, store::text(units));
+            bindText(title + 3, heading);
             return;
         }
-        bindMeasureText(column, s, s.toUtf8());
-    }
-    // The same with the text's UTF-8 at hand (the importer gives it to the search index too).
-    void bindMeasureText(int column, const QString& s, const QByteArray& utf8) {
-        if (m_query || !m_st || s.isNull()) {
-            bindText(column, s);
-            return;
-        }
+        const QByteArray& titleUtf8 = utf8[0];
+        const QByteArray& bodyUtf8 = utf8[1];
+        const QByteArray& unitsUtf8 = utf8[2];
+        const auto view = [](const QByteArray& a) {
+            return std::string_view(a.constData(), size_t(a.size()));
+        };
+        const QByteArray headingUtf8 = heading.toUtf8();
         const QByteArray packed =
-            store::textpack::pack(std::string_view(utf8.constData(), size_t(utf8.size())));
-        if (packed.isEmpty())
-            sqlite3_bind_text(m_st, column + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-        else
-            sqlite3_bind_blob(m_st, column + 1, packed.constData(), int(packed.size()), SQLITE_TRANSIENT);
+            store::textpack::packMeasure(view(titleUtf8), view(bodyUtf8), view(unitsUtf8),
+                                         heading.isNull() ? std::nullopt : std::optional(view(headingUtf8)));
+        sqlite3_bind_text(m_st, title + 1, "", 0, SQLITE_STATIC);
+        sqlite3_bind_blob(m_st, title + 2, packed.constData(), int(packed.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(m_st, title + 3, "", 0, SQLITE_STATIC);
+        sqlite3_bind_null(m_st, title + 4);
     }
     // UTF-8 bytes as text (SQLITE_STATIC: `utf8` must outlive the statement's next exec()).
     void bindUtf8(int column, const QByteArray& utf8) {
@@ -478,13 +484,10 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         };
         QList<qint64> measureIds;
         measureIds.reserve(doc.measures.size());
-        // What the search index gets of each measure: the texts as stored (title and units bound as
-        // UTF-16 like the row's, so SQLite converts them the same way; the body's UTF-8 is the one
-        // packed), instead of reading the plan's rows back and unpacking their bodies.
+        // What the search index gets of each measure: the texts' UTF-8 as packed into the row, instead
+        // of reading the plan's rows back and unpacking them.
         struct IndexTexts {
-            QString title;
-            QByteArray body;
-            QString units;
+            QByteArray utf8[3]; // title, body, units
         };
         std::vector<IndexTexts> indexTexts;
         indexTexts.reserve(size_t(doc.measures.size()));
@@ -495,13 +498,11 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             mea.bindInt(1, int(i));
             mea.bindInt(2, m.sectionId);
             mea.bindInt(3, m.number);
-            // Title and units stay plain (migration 15: the search reads them for every candidate).
-            IndexTexts& texts = indexTexts.emplace_back(
-                IndexTexts{store::text(m.title), store::text(m.body).toUtf8(), store::text(unitsText(m))});
-            mea.bindText(4, texts.title);
-            mea.bindMeasureText(5, store::text(m.body), texts.body);
-            mea.bindText(6, texts.units);
-            mea.bindMeasureText(7, m.areaHeading);
+            // Title, body, units and heading in one value (migration 20).
+            const QString units = unitsText(m);
+            IndexTexts& texts =
+                indexTexts.emplace_back(IndexTexts{{m.title.toUtf8(), m.body.toUtf8(), units.toUtf8()}});
+            mea.bindMeasureTexts(4, m, units, texts.utf8);
             mea.bindOptionalText(8, m.area);
             mea.bindOptionalText(9, QString()); // the parsed area: NULL while it is the area (migration 18)
             mea.bindOptionalText(10, m.deadline);
@@ -556,9 +557,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             const QString indexWhat = QStringLiteral("indexing %1 for search").arg(docId);
             for (size_t k = 0; k < indexTexts.size(); ++k) {
                 fts.bindInt(0, measureIds[qsizetype(k)]);
-                fts.bindText(1, indexTexts[k].title);
-                fts.bindUtf8(2, indexTexts[k].body);
-                fts.bindText(3, indexTexts[k].units);
+                for (int c = 0; c < 3; ++c)
+                    fts.bindUtf8(1 + c, indexTexts[k].utf8[c]);
                 if (Status st = fts.exec(indexWhat); !st)
                     return st;
             }

@@ -13,8 +13,9 @@ using store::execStatus;
 namespace {
 
 const QString kMeasureAnchorSql =
-    // pc_text: the stored texts may be packed (migration 15).
-    QStringLiteral("CASE WHEN m.title <> '' THEN pc_text(m.title) ELSE substr(pc_text(m.body), 1, 40) END");
+    // pc_title / pc_body: the stored texts are packed (migrations 15, 20).
+    QStringLiteral("CASE WHEN pc_title(m.body, m.title) <> '' THEN pc_title(m.body, m.title) ELSE "
+                   "substr(pc_body(m.body), 1, 40) END");
 
 std::optional<NoteSubject> subjectFromName(const QString& s) {
     for (NoteSubject n : {NoteSubject::Document, NoteSubject::Measure, NoteSubject::Target}) {

@@ -433,10 +433,10 @@ Result<qint64> Database::setMeasureArea(qint64 measureId, const QString& area) {
         return n.error();
     Result<QSqlQuery> q =
         exec(m_db,
-             QStringLiteral(
-                 "SELECT m.document_id, d.doc_id, d.sha256, m.span_start, m.span_end, "
-                 "pc_text(m.title), pc_text(m.body), m.number, m.area FROM measures m JOIN documents d ON "
-                 "d.id = m.document_id WHERE m.id = ?"),
+             QStringLiteral("SELECT m.document_id, d.doc_id, d.sha256, m.span_start, m.span_end, "
+                            "pc_title(m.body, m.title), pc_body(m.body), m.number, m.area FROM measures m "
+                            "JOIN documents d ON "
+                            "d.id = m.document_id WHERE m.id = ?"),
              {measureId});
     if (!q)
         return q.error();
@@ -621,12 +621,11 @@ Status Database::applyOverrides(qint64 documentId, QString docId, bool resetFirs
         }
         QList<MeasureAnchorRow> measures;
         {
-            Result<QSqlQuery> m =
-                exec(m_db,
-                     QStringLiteral(
-                         "SELECT id, number, pc_text(title), pc_text(body), span_start, span_end, area FROM "
-                         "measures WHERE document_id = ?"),
-                     {documentId});
+            Result<QSqlQuery> m = exec(m_db,
+                                       QStringLiteral("SELECT id, number, pc_title(body, title), "
+                                                      "pc_body(body), span_start, span_end, area FROM "
+                                                      "measures WHERE document_id = ?"),
+                                       {documentId});
             if (!m)
                 return m.error();
             while (m->next())

@@ -720,7 +720,7 @@ Result<QList<MeasureRecord>> Database::measures(const MeasureFilter& f) {
             "EXISTS (SELECT 1 FROM targets t WHERE t.measure_id = m.id AND t.rejected = 0)");
     QString sql =
         QStringLiteral("SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, d.level, m.number, "
-                       "pc_text(m.title), pc_text(m.body), pc_text(m.area_heading), "
+                       "pc_title(m.body, m.title), pc_body(m.body), pc_heading(m.body, m.area_heading), "
                        "m.area, CASE WHEN m.area_override IS NULL THEN coalesce(m.parsed_area, m.area) ELSE "
                        "m.parsed_area END, m.area_override, m.deadline, m.remark, m.span_start, "
                        "m.span_end, m.confidence, "

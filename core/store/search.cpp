@@ -24,16 +24,6 @@ namespace pc {
 
 namespace {
 
-// A measure's text column (title, body, units) of a search statement as UTF-8, the one place the search
-// takes measure text from SQLite: stored as text, or packed (migration 15) and unpacked into `buffer`.
-// A value that does not unpack reads as empty and sets `damaged`.
-std::string_view measureText(sqlite3_stmt* st, int column, std::string& buffer, bool& damaged) {
-    const std::optional<std::string_view> text = store::textpack::columnUtf8(st, column, buffer);
-    if (!text)
-        damaged = true;
-    return text.value_or(std::string_view());
-}
-
 // An SQLite varint (big-endian, seven bits a byte, the ninth byte whole), as FTS5 writes its totals.
 quint64 readVarint(const QByteArray& bytes, qsizetype* at) {
     quint64 v = 0;
@@ -435,12 +425,13 @@ Result<QList<SearchHit>> searchPostgres(QSqlDatabase& db, const QString& path, c
     QStringList ids;
     for (const Candidate& c : std::as_const(candidates))
         ids << QString::number(c.id);
-    Result<QSqlQuery> rowsOf = run(
-        QStringLiteral("SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, pc_text(m.title), "
-                       "m.area, pc_text(m.body), "
-                       "m.span_start, m.span_end FROM measures m JOIN documents d ON d.id = m.document_id "
-                       "WHERE m.id = ANY(CAST(? AS bigint[]))"),
-        {QVariant(QString(QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}')))});
+    Result<QSqlQuery> rowsOf =
+        run(QStringLiteral(
+                "SELECT m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, pc_title(m.body, m.title), "
+                "m.area, pc_body(m.body), "
+                "m.span_start, m.span_end FROM measures m JOIN documents d ON d.id = m.document_id "
+                "WHERE m.id = ANY(CAST(? AS bigint[]))"),
+            {QVariant(QString(QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}')))});
     if (!rowsOf)
         return rowsOf.error();
     QHash<qint64, std::pair<SearchHit, QString>> byId;
@@ -537,9 +528,10 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
             finishSnippet(h);
         return h;
     };
-    const QString hitColumns = QStringLiteral("m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, "
-                                              "pc_text(m.title), m.area, pc_text(m.body), m.span_start, "
-                                              "m.span_end");
+    const QString hitColumns =
+        QStringLiteral("m.id, m.document_id, d.doc_id, d.jurisdiction, m.number, "
+                       "pc_title(m.body, m.title), m.area, pc_body(m.body), m.span_start, "
+                       "m.span_end");
     const QString what = QStringLiteral("searching");
     const auto failedStep = [&](int rc) {
         return store::sqliteError(m_statements->handle(), rc, what, m_path);
@@ -620,15 +612,22 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     for (const fts::QueryPhrase& p : mq->phrases)
         literals << fts::phraseLiteral(p);
     // Every read of a measure's text goes through here: columns firstColumn .. firstColumn + 2 of the
-    // statement are its title, body and units (measureText: stored as text or packed). Returns the
+    // statement are its stored title, body and units (textpack::columnTexts: since migration 20 the body
+    // holds all three, one decompression; older rows each column, plain or packed). Returns the
     // measure's length in positions when `withLength` (ranking; counting rows needs only the
     // instances). A stored text that does not unpack sets `damaged` (reported as db-corrupt after the row).
     std::string unpacked;
     bool damaged = false;
     const auto readRow = [&](sqlite3_stmt* st, int firstColumn, const QList<int>& phrases, bool withLength) {
         int length = 0;
+        std::string_view texts[3];
+        if (!store::textpack::columnTexts(st, firstColumn, firstColumn + 1, firstColumn + 2, unpacked,
+                                          texts)) {
+            damaged = true;
+            texts[0] = texts[1] = texts[2] = std::string_view();
+        }
         for (int col = 0; col < 3; ++col) {
-            const std::string_view view = measureText(st, firstColumn + col, unpacked, damaged);
+            const std::string_view view = texts[col];
             const char* text = view.data();
             const int bytes = int(view.size());
             int positions = -1;

@@ -5,6 +5,8 @@
 
 #include <QFile>
 
+#include <cstring>
+
 #include <sqlite3.h>
 
 #define ZSTD_STATIC_LINKING_ONLY // ZSTD_c_format / ZSTD_d_format (magicless frames): parameters only
@@ -145,6 +147,143 @@ bool unpack(std::string_view packed, std::string& out) {
     return !ZSTD_isError(n) && n == size_t(length);
 }
 
+namespace {
+
+constexpr unsigned char kMeasurePacked = 2;
+constexpr unsigned char kMeasurePlain = 3;
+
+void appendVarint(QByteArray& out, quint64 n) {
+    for (;; n >>= 7) {
+        if (n < 0x80) {
+            out.append(char(n));
+            return;
+        }
+        out.append(char(0x80 | (n & 0x7F)));
+    }
+}
+
+bool readVarint(std::string_view s, size_t& at, quint64& value) {
+    value = 0;
+    for (int shift = 0;; shift += 7) {
+        if (at >= s.size() || shift > 35)
+            return false;
+        const auto b = static_cast<unsigned char>(s[at++]);
+        value |= quint64(b & 0x7F) << shift;
+        if (!(b & 0x80))
+            return true;
+    }
+}
+
+} // namespace
+
+QByteArray packMeasure(std::string_view title, std::string_view body, std::string_view units,
+                       std::optional<std::string_view> heading) {
+    const std::string_view h = heading.value_or(std::string_view());
+    const quint64 total = quint64(title.size()) + body.size() + units.size() + h.size();
+    QByteArray header;
+    header.append(char(kMeasurePlain));
+    appendVarint(header, total);
+    appendVarint(header, title.size());
+    appendVarint(header, units.size());
+    appendVarint(header, heading ? quint64(h.size()) + 1 : 0);
+    std::string all;
+    all.reserve(size_t(total));
+    all.append(title).append(body).append(units).append(h);
+    Contexts& cx = contexts();
+    if (total >= 8 && total <= kMaxLength && cx.c && dictionary().compress) {
+        const size_t bound = ZSTD_compressBound(all.size());
+        QByteArray out(header.size() + qsizetype(bound), Qt::Uninitialized);
+        std::memcpy(out.data(), header.constData(), size_t(header.size()));
+        const size_t n = ZSTD_compress2(cx.c, out.data() + header.size(), bound, all.data(), all.size());
+        if (!ZSTD_isError(n) && n < all.size()) {
+            out[0] = char(kMeasurePacked);
+            out.truncate(header.size() + qsizetype(n));
+            return out;
+        }
+    }
+    header.append(all.data(), qsizetype(all.size()));
+    return header;
+}
+
+QByteArray packMeasure(const QString& title, const QString& body, const QString& units,
+                       const QString& heading) {
+    const QByteArray t = title.toUtf8(), b = body.toUtf8(), u = units.toUtf8(), h = heading.toUtf8();
+    const auto view = [](const QByteArray& a) { return std::string_view(a.constData(), size_t(a.size())); };
+    return packMeasure(view(t), view(b), view(u),
+                       heading.isNull() ? std::nullopt : std::optional<std::string_view>(view(h)));
+}
+
+bool isMeasureValue(std::string_view stored) {
+    return !stored.empty() && (static_cast<unsigned char>(stored[0]) == kMeasurePacked ||
+                               static_cast<unsigned char>(stored[0]) == kMeasurePlain);
+}
+
+bool unpackMeasure(std::string_view stored, std::string& buffer, MeasureTexts& out) {
+    if (!isMeasureValue(stored))
+        return false;
+    size_t at = 1;
+    quint64 total = 0, title = 0, units = 0, heading = 0;
+    if (!readVarint(stored, at, total) || !readVarint(stored, at, title) || !readVarint(stored, at, units) ||
+        !readVarint(stored, at, heading))
+        return false;
+    const quint64 headingBytes = heading ? heading - 1 : 0;
+    if (total > kMaxLength || title > total || units > total - title || headingBytes > total - title - units)
+        return false;
+    std::string_view all;
+    if (static_cast<unsigned char>(stored[0]) == kMeasurePlain) {
+        all = stored.substr(at);
+        if (all.size() != total)
+            return false;
+    } else {
+        // As unpack: a damaged length must not make us allocate a gigabyte.
+        if (total > quint64(stored.size()) * 32768)
+            return false;
+        Contexts& cx = contexts();
+        if (!cx.d || !dictionary().decompress)
+            return false;
+        buffer.resize(size_t(total));
+        const size_t n =
+            ZSTD_decompressDCtx(cx.d, buffer.data(), buffer.size(), stored.data() + at, stored.size() - at);
+        if (ZSTD_isError(n) || n != size_t(total))
+            return false;
+        all = std::string_view(buffer);
+    }
+    const size_t body = size_t(total - title - units - headingBytes);
+    out.parts[0] = all.substr(0, size_t(title));
+    out.parts[1] = all.substr(size_t(title), body);
+    out.parts[2] = all.substr(size_t(title) + body, size_t(units));
+    out.parts[3] = all.substr(size_t(title) + body + size_t(units), size_t(headingBytes));
+    out.headingNull = heading == 0;
+    return true;
+}
+
+bool columnTexts(sqlite3_stmt* st, int titleColumn, int bodyColumn, int unitsColumn, std::string& buffer,
+                 std::string_view out[3]) {
+    if (sqlite3_column_type(st, bodyColumn) == SQLITE_BLOB) {
+        const auto* blob = static_cast<const char*>(sqlite3_column_blob(st, bodyColumn));
+        const std::string_view stored(blob ? blob : "", size_t(sqlite3_column_bytes(st, bodyColumn)));
+        if (isMeasureValue(stored)) {
+            MeasureTexts texts;
+            if (!unpackMeasure(stored, buffer, texts))
+                return false;
+            for (int k = 0; k < 3; ++k)
+                out[k] = texts.parts[k];
+            return true;
+        }
+    }
+    // An older row: each column its own value, plain or packed (schema 15 packs bodies).
+    thread_local std::string others[2];
+    const int columns[3] = {titleColumn, bodyColumn, unitsColumn};
+    for (int k = 0; k < 3; ++k) {
+        const std::optional<std::string_view> text =
+            columnUtf8(st, columns[k], k == 1 ? buffer : others[k == 0 ? 0 : 1]);
+        if (!text)
+            return false;
+        out[k] = *text;
+    }
+    return true;
+}
+
 QByteArray packFrame(std::string_view utf8) {
     Contexts& cx = frameContexts();
     if (!cx.c || !dictionary().compress || utf8.size() > kMaxLength)
@@ -269,14 +408,79 @@ void packSourceFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
         sqlite3_result_blob64(ctx, packed.constData(), sqlite3_uint64(packed.size()), SQLITE_TRANSIENT);
 }
 
+// pc_title(body, title), pc_body(body), pc_units(body, units), pc_heading(body, area_heading): the part
+// of a schema-20 value in body; an older row's own column as pc_text gives it. The last value unpacked
+// is kept per thread: the measures_text view and the search's hit rows read three or two parts of one
+// row in a row, and unpack it once.
+template <Part P> void partFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+    sqlite3_value* v = argv[0];
+    if (sqlite3_value_type(v) == SQLITE_BLOB) {
+        const auto* blob = static_cast<const char*>(sqlite3_value_blob(v));
+        const std::string_view stored(blob ? blob : "", size_t(sqlite3_value_bytes(v)));
+        if (isMeasureValue(stored)) {
+            struct Last {
+                std::string stored;
+                std::string buffer;
+                MeasureTexts texts;
+                bool valid = false;
+            };
+            thread_local Last last;
+            if (!last.valid || last.stored != stored) {
+                last.valid = false;
+                last.stored.assign(stored);
+                if (!unpackMeasure(last.stored, last.buffer, last.texts)) {
+                    sqlite3_result_error(ctx, "a measure's stored text is damaged (it does not unpack)", -1);
+                    sqlite3_result_error_code(ctx, SQLITE_CORRUPT);
+                    return;
+                }
+                last.valid = true;
+            }
+            if (P == Part::Heading && last.texts.headingNull) {
+                sqlite3_result_null(ctx);
+                return;
+            }
+            const std::string_view text = last.texts.part(P);
+            sqlite3_result_text64(ctx, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+            return;
+        }
+    }
+    textFunction(ctx, 1, argc > 1 ? argv + 1 : argv);
+}
+
+// pc_measure(title, body, units, area_heading): the schema-20 value of four plain texts (NULL: '';
+// a NULL heading stays NULL).
+void measureFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    std::string_view texts[4];
+    for (int k = 0; k < 4; ++k) {
+        const auto* t = reinterpret_cast<const char*>(sqlite3_value_text(argv[k]));
+        texts[k] = std::string_view(t ? t : "", t ? size_t(sqlite3_value_bytes(argv[k])) : 0);
+    }
+    const bool noHeading = sqlite3_value_type(argv[3]) == SQLITE_NULL;
+    const QByteArray packed = packMeasure(
+        texts[0], texts[1], texts[2], noHeading ? std::nullopt : std::optional<std::string_view>(texts[3]));
+    sqlite3_result_blob64(ctx, packed.constData(), sqlite3_uint64(packed.size()), SQLITE_TRANSIENT);
+}
+
 } // namespace
 
 Status registerFunctions(sqlite3* db) {
     // Innocuous and deterministic: the view and the triggers of the schema may call them.
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-    for (const auto& [name, fn] : {std::pair{"pc_text", &textFunction}, std::pair{"pc_pack", &packFunction},
-                                   std::pair{"pc_pack_source", &packSourceFunction}}) {
-        const int rc = sqlite3_create_function_v2(db, name, 1, flags, nullptr, fn, nullptr, nullptr, nullptr);
+    struct Function {
+        const char* name;
+        int arguments;
+        void (*fn)(sqlite3_context*, int, sqlite3_value**);
+    };
+    for (const Function& f : {Function{"pc_text", 1, &textFunction}, Function{"pc_pack", 1, &packFunction},
+                              Function{"pc_pack_source", 1, &packSourceFunction},
+                              Function{"pc_title", 2, &partFunction<Part::Title>},
+                              Function{"pc_body", 1, &partFunction<Part::Body>},
+                              Function{"pc_units", 2, &partFunction<Part::Units>},
+                              Function{"pc_heading", 2, &partFunction<Part::Heading>},
+                              Function{"pc_measure", 4, &measureFunction}}) {
+        const char* name = f.name;
+        const int rc = sqlite3_create_function_v2(db, name, f.arguments, flags, nullptr, f.fn, nullptr,
+                                                  nullptr, nullptr);
         if (rc != SQLITE_OK)
             return Status::failure(QStringLiteral("cannot register the SQL function %1: %2")
                                        .arg(QLatin1String(name), QString::fromUtf8(sqlite3_errstr(rc))),

@@ -24,8 +24,8 @@ namespace pc::store::textpack {
 // type tells which, and rows written before schema 15 still read. Layout of a BLOB: one byte naming the
 // dictionary (1), the UTF-8 length as a varint, then a Zstandard frame without magic number, checksum or
 // dictionary id (those would cost 8 of the 20–100 bytes a packed value takes).
-// Schema 15 packs bodies and area headings (titles and units stay plain: see migration 15); every reader
-// takes all four through pc_text() or columnUtf8. PostgreSQL keeps plain text.
+// Schema 15 packs bodies and area headings (titles and units stay plain: see migration 15); schema 20
+// packs all four into one value (packMeasure below). PostgreSQL keeps plain text.
 
 // The packed form of `utf8`, or an empty array when packing would not make it smaller.
 QByteArray pack(std::string_view utf8);
@@ -57,10 +57,45 @@ QVariant packedValue(const QString& text);
 // a BLOB is damaged.
 std::optional<QString> valueText(const QVariant& stored);
 
+// Schema 20: a measure's four texts in one value, stored in measures.body (title and units then hold
+// '' and area_heading NULL), so a search candidate is one decompression and titles and units (plain
+// until schema 19) are packed too. A BLOB: one byte, 2 (a Zstandard frame against the dictionary, as
+// pack makes) or 3 (the bytes as they are, where packing does not shrink them); then varints of the
+// UTF-8 length of all four together, of the title, of the units and of the area heading (0: NULL, else
+// its length + 1); then the frame or the bytes of title, body, units and heading one after the other
+// (the body's length is what the others leave). Lengths, not a separator: any text stores.
+enum class Part { Title = 0, Body = 1, Units = 2, Heading = 3 };
+struct MeasureTexts {
+    std::string_view parts[4]; // Part order
+    bool headingNull = true;
+    std::string_view part(Part p) const { return parts[int(p)]; }
+};
+// The stored value of a measure's texts (never empty).
+QByteArray packMeasure(std::string_view title, std::string_view body, std::string_view units,
+                       std::optional<std::string_view> heading);
+// Whether a stored measures.body value is such a value (a BLOB starting with 2 or 3).
+bool isMeasureValue(std::string_view stored);
+// The texts of such a value, viewing into `buffer` (or into `stored` for the plain kind); false when
+// it is damaged.
+bool unpackMeasure(std::string_view stored, std::string& buffer, MeasureTexts& out);
+// The value to bind on SQLite for a measure's texts (a BLOB, packMeasure).
+QByteArray packMeasure(const QString& title, const QString& body, const QString& units,
+                       const QString& heading);
+// A measure's title, body and units as a search statement reads them: the stored columns `titleColumn`,
+// `bodyColumn`, `unitsColumn` of `st` (any schema: a body of schema 20 holds all three, else each column
+// its own, plain or packed), into out[0..2]; false when a stored value is damaged.
+bool columnTexts(sqlite3_stmt* st, int titleColumn, int bodyColumn, int unitsColumn, std::string& buffer,
+                 std::string_view out[3]);
+
 // Registers the SQL functions pc_text(x) (a packed value's text; text and NULL as they are; a damaged
 // value fails the statement with SQLITE_CORRUPT) and pc_pack(x) (the value to store for text x), which
-// the measures_text view, the search index's triggers and migration 15 use, and pc_pack_source(x) (a
-// stored plan text repacked with packFrame, migration 17).
+// migration 15 uses, and pc_pack_source(x) (a stored plan text repacked with packFrame, migration 17);
+// and schema 20's readers pc_title(body, title), pc_body(body), pc_units(body, units) and
+// pc_heading(body, area_heading) (the part of a measure value in body, else the column's own value as
+// pc_text gives it: any schema's row reads; a damaged value fails the statement with SQLITE_CORRUPT),
+// which the measures_text view and the search index's triggers use too, and pc_measure(title, body,
+// units, area_heading) (the value packMeasure makes of four plain texts, migration 20). PostgreSQL,
+// which keeps plain columns, has the same readers as functions returning the column.
 Status registerFunctions(sqlite3* db);
 
 } // namespace pc::store::textpack

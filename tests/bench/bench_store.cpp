@@ -452,8 +452,8 @@ Figures run(int plans, const QList<bench::PooledMeasure>& pool, const Taxonomy& 
     if (!reuse && !pg && !noIndex) {
         QSqlQuery q(db->connection());
         q.exec(QStringLiteral(
-            "SELECT sum(length(CAST(pc_text(title) AS BLOB)) + length(CAST(pc_text(body) AS BLOB)) + "
-            "length(CAST(pc_text(units) AS BLOB))) FROM measures"));
+            "SELECT sum(length(CAST(pc_title(body, title) AS BLOB)) + length(CAST(pc_body(body) AS BLOB)) + "
+            "length(CAST(pc_units(body, units) AS BLOB))) FROM measures"));
         q.next();
         f.ftsMb = q.value(0).toDouble() / 1e6;
         q.finish();

@@ -225,8 +225,8 @@ inline QList<std::pair<qint64, double>> referenceBm25(Database& db, const QStrin
         !w.prepare(QStringLiteral("INSERT INTO ref_fts(rowid, title, body, units) VALUES (?, ?, ?, ?)")))
         return out;
     QSqlQuery r(db.connection());
-    if (!r.exec(QStringLiteral(
-            "SELECT id, pc_text(title), pc_text(body), pc_text(units) FROM measures ORDER BY id")))
+    if (!r.exec(QStringLiteral("SELECT id, pc_title(body, title), pc_body(body), pc_units(body, units) FROM "
+                               "measures ORDER BY id")))
         return out;
     while (r.next()) {
         for (int i = 0; i < 4; ++i)

@@ -177,15 +177,17 @@ TEST(Postgres, SearchScoresFollowChangesAfterRepeatedSearches) {
     ASSERT_TRUE((*pg)->removeDocument((*pg)->documentByDocId(removed.docId)->id).ok());
     const double after = same(QStringLiteral("用水"));
     EXPECT_NE(after, before);
-    // A measure's text changed in place (the same plans, counts and sums but one more 用水); SQLite's
-    // bodies may be packed (schema 15), so both read them through pc_text.
-    const QString sql =
-        QStringLiteral("UPDATE measures SET body = pc_text(body) || '用水' WHERE id = (SELECT min(id) FROM "
-                       "measures WHERE pc_text(body) NOT LIKE '%用水%')");
+    // A measure's text changed in place (the same plans, counts and sums but one more 用水): both read it
+    // through pc_body; SQLite keeps a measure's texts in one value (schema 20), PostgreSQL plain.
+    const QString which =
+        QStringLiteral(" WHERE id = (SELECT min(id) FROM measures WHERE pc_body(body) NOT LIKE '%用水%')");
     QSqlQuery ql((*lite)->connection());
     QSqlQuery qp((*pg)->connection());
-    ASSERT_TRUE(ql.exec(sql));
-    ASSERT_TRUE(qp.exec(sql));
+    ASSERT_TRUE(ql.exec(QStringLiteral("UPDATE measures SET body = pc_measure(pc_title(body, title), "
+                                       "pc_body(body) || '用水', pc_units(body, units), pc_heading(body, "
+                                       "area_heading))") +
+                        which));
+    ASSERT_TRUE(qp.exec(QStringLiteral("UPDATE measures SET body = pc_body(body) || '用水'") + which));
     EXPECT_NE(same(QStringLiteral("用水")), after);
 }
 

@@ -81,7 +81,7 @@ QSqlDatabase rawConnection(const QString& path) {
         sqlite3* handle = *static_cast<sqlite3* const*>(raw.driver()->handle().constData());
         fts::registerTokenizer(handle);
         store::textpack::registerFunctions(handle);
-        store::registerTargetTextFunctions(handle);
+        store::registerTargetTextFunctions(handle); // migration 19 derives the targets' texts
     }
     return raw;
 }
@@ -591,9 +591,10 @@ TEST(Database, UpgradesAVersion14FilePackingMeasureTextsWithTheSameSearchResults
         types << q.value(0).toString() + QLatin1Char(':') + q.value(1).toString() + QLatin1Char(',') +
                      q.value(2).toString() + QLatin1Char(',') + q.value(3).toString() + QLatin1Char(',') +
                      q.value(4).toString();
+    // Version 20 then moves each measure's four texts into one value in body (the test below).
     EXPECT_EQ(types,
-              (QStringList{QStringLiteral("10:text,text,text,null"), QStringLiteral("11:text,blob,text,blob"),
-                           QStringLiteral("12:text,text,text,text")}));
+              (QStringList{QStringLiteral("10:text,blob,text,null"), QStringLiteral("11:text,blob,text,null"),
+                           QStringLiteral("12:text,blob,text,null")}));
     ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
     EXPECT_EQ(q.value(0).toString(), QStringLiteral("ok"));
     q.finish();
@@ -621,6 +622,111 @@ TEST(Database, UpgradesAVersion14FilePackingMeasureTextsWithTheSameSearchResults
     EXPECT_TRUE(searchIndexMatchesMeasures(**db));
     EXPECT_TRUE((*db)->search(QStringLiteral("不动产登记"))->isEmpty());
     ASSERT_EQ((*db)->search(QStringLiteral("用水"))->size(), 1);
+}
+
+// Version 20 moves each measure's title, body, units and area heading into one value in body (title and
+// units '', the heading NULL), from every form version 19 left them in (packed or plain bodies and
+// headings, a NULL and an empty heading, empty texts): every reader gives the same texts, the search
+// index (not rebuilt) still holds exactly their tokens and finds the same measures with the same scores,
+// and later deletes keep it so.
+TEST(Database, UpgradesAVersion19FileToOneValuePerMeasureWithTheSameTextsAndSearchResults) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v19.sqlite"));
+    const QString body =
+        QStringLiteral("深化工程建设项目审批制度改革，社会投资低风险项目从立项到不动产登记全"
+                       "流程办理时间压缩至15个工作日以内，推行用水用气报装与施工许可并联办理。");
+    const QString heading = QStringLiteral("二、持续优化工程建设项目审批服务，全面提升审批效率和服务水平");
+    const QString units = QStringLiteral("区住房城乡建委 区规划自然资源局 区水利局");
+    QStringList before;
+    const QString texts =
+        QStringLiteral("SELECT id, %1, %2, %3, coalesce(%4, '<null>') FROM measures ORDER BY id");
+    const auto readTexts = [](QSqlQuery& q, QStringList& out) {
+        while (q.next())
+            out << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                               q.value(3).toString(), q.value(4).toString()}
+                       .join(QLatin1Char('|'));
+    };
+    QStringList storedTypes;
+    ASSERT_TRUE(writeOldFile(path, 19, {kTwoPlansDocuments}, [&](QSqlQuery& q) {
+        // As schema 15-19 store them: long bodies and headings packed (pc_pack), the rest plain.
+        q.prepare(QStringLiteral(
+            "INSERT INTO measures(id, document_id, ordinal, number, title, body, units, area_heading) VALUES "
+            "(10, 1, 0, 1, '深化工程建设项目审批制度改革', pc_pack(?), ?, pc_pack(?)), "
+            "(11, 1, 1, 2, '', '', '', NULL), (12, 2, 0, 1, '用水', '用水报装6日', '区水利局', ''), "
+            "(13, 2, 1, 2, '用电', pc_pack(?), '', '三、用电')"));
+        for (const QString& v :
+             {body, units, heading, QString(body + QStringLiteral("低压小微企业用电报装零上门。"))})
+            q.addBindValue(v);
+        // The importer indexes a plan's measures itself (migration 8): rows written here are indexed here.
+        if (!q.exec() || !q.exec(QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('rebuild')")) ||
+            !q.exec(QStringLiteral("SELECT group_concat(typeof(body) || typeof(area_heading)) "
+                                   "FROM measures")) ||
+            !q.next())
+            return false;
+        storedTypes << q.value(0).toString();
+        if (!q.exec(texts.arg(QStringLiteral("pc_text(title)"), QStringLiteral("pc_text(body)"),
+                              QStringLiteral("pc_text(units)"), QStringLiteral("pc_text(area_heading)"))))
+            return false;
+        readTexts(q, before);
+        return before.size() == 4;
+    }));
+    // The file holds every form: packed and plain bodies, packed, plain and NULL headings.
+    EXPECT_EQ(storedTypes.value(0), QStringLiteral("blobblob,textnull,texttext,blobtext"));
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
+    QSqlQuery q((*db)->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("ok"));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM measures WHERE title = '' AND units = '' AND "
+                                      "area_heading IS NULL AND typeof(body) = 'blob' AND hex(substr(body, "
+                                      "1, 1)) IN ('02', '03')")) &&
+                q.next());
+    EXPECT_EQ(q.value(0).toInt(), 4);
+    QStringList after;
+    ASSERT_TRUE(q.exec(texts.arg(QStringLiteral("pc_title(body, title)"), QStringLiteral("pc_body(body)"),
+                                 QStringLiteral("pc_units(body, units)"),
+                                 QStringLiteral("pc_heading(body, area_heading)"))));
+    readTexts(q, after);
+    EXPECT_EQ(after, before);
+    ASSERT_EQ(after.size(), 4);
+    EXPECT_EQ(after[0], QStringList({QStringLiteral("10"), QStringLiteral("深化工程建设项目审批制度改革"),
+                                     body, units, heading})
+                            .join(QLatin1Char('|')));
+    EXPECT_EQ(after[1], QStringLiteral("11||||<null>"));
+    q.finish();
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+    MeasureFilter f;
+    f.documentId = 1;
+    const Result<QList<MeasureRecord>> ms = (*db)->measures(f);
+    ASSERT_TRUE(ms.ok()) << ms.errorMessage().toStdString();
+    ASSERT_EQ(ms->size(), 2);
+    EXPECT_EQ(ms->at(0).title, QStringLiteral("深化工程建设项目审批制度改革"));
+    EXPECT_EQ(ms->at(0).body, body);
+    EXPECT_EQ(ms->at(0).areaHeading, heading);
+    EXPECT_TRUE(ms->at(1).body.isEmpty());
+    for (const QString& query : {QStringLiteral("用水"), QStringLiteral("水"), QStringLiteral("不动产登记"),
+                                 QStringLiteral("水利局"), QStringLiteral("审批"), QStringLiteral("用电")}) {
+        SCOPED_TRACE(query.toStdString());
+        const Result<QList<SearchHit>> hits = (*db)->search(query);
+        ASSERT_TRUE(hits.ok()) << hits.errorMessage().toStdString();
+        QList<std::pair<qint64, double>> got;
+        for (const SearchHit& h : *hits)
+            got.append({h.measureId, h.score});
+        EXPECT_FALSE(got.isEmpty());
+        EXPECT_EQ(got, referenceBm25(**db, fts::buildMatchQuery(query)->fts5));
+    }
+    const QList<SearchHit> water = (*db)->search(QStringLiteral("水利局")).value();
+    const auto ten =
+        std::find_if(water.begin(), water.end(), [](const SearchHit& h) { return h.measureId == 10; });
+    ASSERT_NE(ten, water.end());
+    EXPECT_EQ(ten->title, QStringLiteral("深化工程建设项目审批制度改革"));
+    ASSERT_TRUE((*db)->removeDocument(1).ok());
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+    const QList<SearchHit> left = (*db)->search(QStringLiteral("不动产登记")).value();
+    ASSERT_EQ(left.size(), 1);
+    EXPECT_EQ(left.first().measureId, 13);
+    ASSERT_EQ((*db)->search(QStringLiteral("用电"))->size(), 1);
 }
 
 // Version 11 rebuilds SQLite's search index with one token per character position (pc_cjk2), version

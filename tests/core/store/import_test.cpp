@@ -308,7 +308,7 @@ TEST(StoreImport, ImportedRowsHoldTheValuesAsBound) {
     const QString integer = pg ? QStringLiteral("bigint") : QStringLiteral("integer");
     const QString real = pg ? QStringLiteral("double precision") : QStringLiteral("real");
     ASSERT_TRUE(q.exec(
-        QStringLiteral("SELECT pc_text(title), area IS NULL, deadline IS NULL, %1, %2, pc_text(units) FROM "
+        QStringLiteral("SELECT pc_title(body, title), area IS NULL, deadline IS NULL, %1, %2, pc_units(body, units) FROM "
                        "measures WHERE document_id = %3")
             .arg(typeOf.arg(QStringLiteral("number")), typeOf.arg(QStringLiteral("confidence")))
             .arg(id)))
@@ -370,7 +370,7 @@ TEST(StoreImport, UnitSpellingsAreStoredOnlyWhereTheyDifferFromTheAgencyName) {
     qint64 id = 0;
     ASSERT_TRUE(db.importAnalysis(a, &id).ok());
     QSqlQuery q(db.connection());
-    ASSERT_TRUE(q.exec(QStringLiteral("SELECT ma.role, ma.ordinal, ma.written, a.name, pc_text(m.units) FROM "
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT ma.role, ma.ordinal, ma.written, a.name, pc_units(m.body, m.units) FROM "
                                       "measure_agencies ma JOIN agencies a ON a.id = ma.agency_id JOIN "
                                       "measures m ON m.id = ma.measure_id WHERE m.document_id = %1 AND "
                                       "m.ordinal = 0 ORDER BY ma.ordinal")

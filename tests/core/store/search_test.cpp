@@ -538,7 +538,7 @@ TEST(SearchIndex, PhraseRowsAreExactUpToTheCandidateLimitAndEstimatedBeyond) {
     // The measures holding the phrase's tokens (candidates), newest first, and which hold the phrase.
     QSqlQuery q(db->connection());
     ASSERT_TRUE(q.exec(QStringLiteral(
-        "SELECT id, pc_text(title) || ' ' || pc_text(body) || ' ' || pc_text(units) FROM measures "
+        "SELECT id, pc_title(body, title) || ' ' || pc_body(body) || ' ' || pc_units(body, units) FROM measures "
         "ORDER BY id DESC")));
     QList<std::pair<qint64, bool>> candidates;
     qint64 measures = 0;
