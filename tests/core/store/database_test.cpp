@@ -62,6 +62,23 @@ QString pragma(Database& db, const char* name) {
     return q.value(0).toString();
 }
 
+// Every row `sql` gives, its columns joined by `separator`, NULL spelled `null`; a failed query gives
+// its error text, which no expected list holds.
+QStringList rowsOf(QSqlDatabase c, const QString& sql, QChar separator,
+                   const QString& null = QStringLiteral("NULL")) {
+    QSqlQuery q(c);
+    if (!q.exec(sql))
+        return {q.lastError().text()};
+    QStringList out;
+    while (q.next()) {
+        QStringList fields;
+        for (int i = 0; i < q.record().count(); ++i)
+            fields << (q.isNull(i) ? null : q.value(i).toString());
+        out << fields.join(separator);
+    }
+    return out;
+}
+
 QStringList tableNames(Database& db) {
     QSqlQuery q(db.connection());
     q.exec(QStringLiteral(
@@ -222,15 +239,9 @@ TEST(Database, UpgradesAVersion2FileCopyingMeasureNumbersOntoTargetsAndComparesB
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
     EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     QSqlQuery q((*db)->connection());
-    ASSERT_TRUE(
-        q.exec(QStringLiteral("SELECT id, measure_ordinal, measure_number FROM targets ORDER BY id")));
-    QStringList copied;
-    while (q.next())
-        copied << QStringLiteral("%1:%2:%3")
-                      .arg(q.value(0).toInt())
-                      .arg(q.value(1).toInt())
-                      .arg(q.value(2).toInt());
-    EXPECT_EQ(copied,
+    EXPECT_EQ(rowsOf((*db)->connection(),
+                     QStringLiteral("SELECT id, measure_ordinal, measure_number FROM targets ORDER BY id"),
+                     QLatin1Char(':')),
               (QStringList{QStringLiteral("100:1:7"), QStringLiteral("101:0:1"), QStringLiteral("102:0:2")}));
     // Municipal plan first, then measures in document order.
     TargetFilter waterTime;
@@ -1015,17 +1026,8 @@ TEST(Database, UpgradesAVersion16FileToNumberedUnitRolesAndParsedAreasOnlyWhereT
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
     EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
-    QSqlQuery q((*db)->connection());
     const auto rows = [&](const char* sql) {
-        QStringList out;
-        EXPECT_TRUE(q.exec(QString::fromUtf8(sql))) << q.lastError().text().toStdString();
-        while (q.next()) {
-            QStringList fields;
-            for (int i = 0; i < q.record().count(); ++i)
-                fields << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
-            out << fields.join(QLatin1Char('|'));
-        }
-        return out;
+        return rowsOf((*db)->connection(), QString::fromUtf8(sql), QLatin1Char('|'));
     };
     EXPECT_EQ(
         rows("SELECT measure_id, agency_id, role, typeof(role), ordinal, written FROM measure_agencies "
@@ -1043,7 +1045,6 @@ TEST(Database, UpgradesAVersion16FileToNumberedUnitRolesAndParsedAreasOnlyWhereT
               QStringList{QStringLiteral("measure_agencies_agency")});
     EXPECT_EQ(rows("PRAGMA integrity_check"), QStringList{QStringLiteral("ok")});
     EXPECT_EQ(rows("PRAGMA foreign_key_check"), QStringList{});
-    q.finish();
 
     const Result<QList<MeasureRecord>> ms = (*db)->measures({});
     ASSERT_TRUE(ms.ok()) << ms.errorMessage().toStdString();
@@ -1128,15 +1129,9 @@ TEST(Database, UpgradesAVersion16FileDerivingSentencesAndQuotesFromTheSource) {
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
     EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     QSqlQuery q((*db)->connection());
-    ASSERT_TRUE(
-        q.exec(QStringLiteral("SELECT id, sentence IS NULL, quote IS NULL FROM targets ORDER BY id")));
-    QStringList nulls;
-    while (q.next())
-        nulls << QStringLiteral("%1 %2 %3")
-                     .arg(q.value(0).toInt())
-                     .arg(q.value(1).toInt())
-                     .arg(q.value(2).toInt());
-    EXPECT_EQ(nulls,
+    EXPECT_EQ(rowsOf((*db)->connection(),
+                     QStringLiteral("SELECT id, sentence IS NULL, quote IS NULL FROM targets ORDER BY id"),
+                     QLatin1Char(' ')),
               (QStringList{QStringLiteral("200 1 1"), QStringLiteral("201 0 1"), QStringLiteral("202 0 0"),
                            QStringLiteral("203 1 1"), QStringLiteral("204 0 0")}));
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT row FROM compare_rows ORDER BY target_id")));
@@ -1179,18 +1174,10 @@ namespace {
 
 // Per target (by id): its nine parsed copies p_area … p_deadline as stored, NULL spelled "∅".
 QStringList storedParsedValues(QSqlDatabase c) {
-    QSqlQuery q(c);
-    QStringList out;
-    if (!q.exec(QStringLiteral("SELECT id, p_area, p_indicator, p_scope, p_kind, p_comparator, p_value, "
-                               "p_unit, p_baseline, p_deadline FROM targets ORDER BY id")))
-        return {q.lastError().text()};
-    while (q.next()) {
-        QStringList fields{q.value(0).toString()};
-        for (int i = 1; i <= 9; ++i)
-            fields << (q.isNull(i) ? QStringLiteral("∅") : q.value(i).toString());
-        out << fields.join(QLatin1Char(' '));
-    }
-    return out;
+    return rowsOf(c,
+                  QStringLiteral("SELECT id, p_area, p_indicator, p_scope, p_kind, p_comparator, p_value, "
+                                 "p_unit, p_baseline, p_deadline FROM targets ORDER BY id"),
+                  QLatin1Char(' '), QStringLiteral("∅"));
 }
 
 } // namespace
