@@ -1,6 +1,9 @@
 // Scanners (see scanners.h).
 #include "scanners.h"
 
+#include <QVarLengthArray>
+
+#include <algorithm>
 #include <array>
 
 namespace pc::extract::grammar {
@@ -30,17 +33,22 @@ constexpr std::array<QStringView, 38> kScopeVerbs = {
     u"约",     u"为",     u"至",     u"在",     u"由",     u"从"};
 
 // Positions from which an optional word of `words` reaches one of `ends`: the ends themselves and,
-// for each end and word that ends there, the word's start.
-template <size_t N>
-void optionalBefore(QStringView s, QList<qsizetype>& ends, const std::array<QStringView, N>& words) {
+// for each end and word that ends there, the word's start. A word's last character is compared first,
+// inline (most words do not end where the text does).
+using Ends = QVarLengthArray<qsizetype, 16>;
+template <size_t N> void optionalBefore(QStringView s, Ends& ends, const std::array<QStringView, N>& words) {
     const qsizetype known = ends.size();
     for (qsizetype i = 0; i < known; ++i) {
         const qsizetype e = ends.at(i);
+        if (e == 0)
+            continue;
+        const char16_t last = s.at(e - 1).unicode();
         for (QStringView w : words) {
-            if (w.isEmpty() || w.size() > e)
+            const qsizetype len = w.size();
+            if (len == 0 || len > e || w.at(len - 1).unicode() != last)
                 continue;
-            if (s.sliced(e - w.size(), w.size()) == w && !ends.contains(e - w.size()))
-                ends.append(e - w.size());
+            if (std::equal(w.begin(), w.end() - 1, s.begin() + (e - len)) && !ends.contains(e - len))
+                ends.append(e - len);
         }
     }
 }
@@ -108,13 +116,13 @@ QList<ScanMatch> findZeroForms(QStringView s) {
 
 qsizetype trailingScopeWordsStart(QStringView s, bool withNoun) {
     const qsizetype end = !s.isEmpty() && s.back() == u'\n' ? s.size() - 1 : s.size();
-    QList<qsizetype> at{end};
+    Ends at{end};
     optionalBefore(s, at, kScopeVerbs);
     optionalBefore(s, at, std::array<QStringView, 1>{u"再"});
     optionalBefore(s, at, std::array<QStringView, 1>{u"平均"});
     if (withNoun) {
         // The noun is required: only the positions before one remain.
-        QList<qsizetype> before;
+        Ends before;
         for (qsizetype e : at) {
             for (QStringView w : kMeasuredNouns) {
                 if (w.isEmpty() || w.size() > e)
@@ -125,14 +133,11 @@ qsizetype trailingScopeWordsStart(QStringView s, bool withNoun) {
         }
         if (before.isEmpty())
             return end;
-        at = before;
-        optionalBefore(s, at, std::array<QStringView, 2>{u"全流程", u"平均"});
-        optionalBefore(s, at, std::array<QStringView, 1>{u"的"});
+        optionalBefore(s, before, std::array<QStringView, 2>{u"全流程", u"平均"});
+        optionalBefore(s, before, std::array<QStringView, 1>{u"的"});
+        return *std::min_element(before.begin(), before.end());
     }
-    qsizetype first = end;
-    for (qsizetype p : at)
-        first = std::min(first, p);
-    return first;
+    return *std::min_element(at.begin(), at.end());
 }
 
 namespace {
