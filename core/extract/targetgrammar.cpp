@@ -537,8 +537,10 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
         }
         addSpecialForms(
             text, ss, sentence, sentenceIndex, dates, [&] { return statistic() || past(); }, found, sr.forms);
-        std::sort(found.begin(), found.end(),
-                  [](const TextTarget& a, const TextTarget& b) { return a.numberStart < b.numberStart; });
+        // Most sentences have no target: a non-const begin() would allocate for an empty list (detach).
+        if (found.size() > 1)
+            std::sort(found.begin(), found.end(),
+                      [](const TextTarget& a, const TextTarget& b) { return a.numberStart < b.numberStart; });
         pairLists(text, found);
         out.append(std::move(found));
     }
