@@ -219,6 +219,10 @@ bool dateAt(QStringView s, qsizetype p, DateScan& out) {
             }
         }
     }
+    // The forms below start with 明, 次, 今, 本, 年 or 全, never with a digit (most candidates): no
+    // word search for those.
+    if (isDateDigit(s.at(p)))
+        return false;
     const QStringView rest = s.sliced(p);
     // 明年|次年 [month 月]
     if (rest.startsWith(u"明年") || rest.startsWith(u"次年")) {
