@@ -187,7 +187,8 @@ TEST(Scope, GeneratedScopesAgreeWithTheOldCleaning) {
         lineFeeds += want.endsWith(u'\n') ? 1 : 0;
         long40 += want.size() == 40 ? 1 : 0;
     }
-    // The inputs reach every step: over half the scopes are cut, some keep a final line feed, some are cut to 40.
+    // The inputs reach every step: over half the scopes are cut, some keep a final line feed, some are cut
+    // to 40.
     EXPECT_GT(changed, 20000);
     EXPECT_GT(lineFeeds, 100);
     EXPECT_GT(long40, 100);
