@@ -138,7 +138,7 @@ int runTargets(Context& ctx) {
             if (t.qualitative && !withQualitative)
                 continue;
             if (csvOut)
-                csvText += csv::row(row(t));
+                csv::appendRow(csvText, row(t));
             else
                 json.append(toJson(t, taxonomy.value()));
         }

@@ -63,15 +63,31 @@ QString defused(const QString& cell)
     return QLatin1Char('\'') + cell;
 }
 
-QString row(const QStringList& fields)
+void appendRow(QString& out, const QStringList& fields)
 {
-    QString out;
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i)
             out += QLatin1Char(',');
-        out += field(defused(fields.at(i)));
+        const QString cell = defused(fields.at(i));
+        bool needsQuotes = false;
+        for (const QChar c : cell) {
+            if (c == QLatin1Char(',') || c == QLatin1Char('"') || c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        if (needsQuotes)
+            out += field(cell);
+        else
+            out += cell;
     }
     out += QLatin1String("\r\n");
+}
+
+QString row(const QStringList& fields)
+{
+    QString out;
+    appendRow(out, fields);
     return out;
 }
 

@@ -18,6 +18,9 @@ QString field(const QString& value);
 // comparator "=". table() applies this to every cell.
 QString defused(const QString& cell);
 QString row(const QStringList& fields); // fields joined with ',' and terminated with "\r\n"
+// row(fields) appended to `out`: no text per row in between (a listing of thousands of rows writes
+// into one text).
+void appendRow(QString& out, const QStringList& fields);
 
 struct Options {
     bool bom = false; // UTF-8 byte-order mark so Excel shows Chinese

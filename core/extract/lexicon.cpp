@@ -148,11 +148,11 @@ bool startsWithAny(QStringView s, std::initializer_list<QStringView> words, QStr
 }
 
 bool containsAny(QStringView s, std::initializer_list<QStringView> words) {
-    // Clauses and cue windows are short: one walk over them comparing first characters beats a
-    // library search per word. Long texts (whole sentences) keep the vectorised search per word.
-    // A long text (a whole sentence, for the statistic and past words) is walked once too, with a table
-    // of the words' first characters (by their low eight bits) ruling out most positions at once: a
-    // library search per word walked it once per word.
+    // One walk over the text, comparing first characters, beats a library search per word. A table of
+    // the words' first characters (by their low eight bits) rules out most positions at once; it costs
+    // a few instructions per word to build, so it is built for any list of more than two words (a
+    // clause against the 20-odd predicates compared every word at every position before) and for long
+    // texts (a whole sentence, for the statistic and past words).
     const char16_t* d = s.utf16();
     const qsizetype n = s.size();
     for (QStringView w : words) {
@@ -160,7 +160,7 @@ bool containsAny(QStringView s, std::initializer_list<QStringView> words) {
             return true; // as QStringView::contains: the empty word is everywhere
     }
     std::array<quint64, 4> firsts{};
-    const bool filtered = n > 48;
+    const bool filtered = n > 48 || words.size() > 2;
     if (filtered) {
         for (QStringView w : words)
             firsts[(w.utf16()[0] & 0xff) >> 6] |= quint64(1) << (w.utf16()[0] & 63);

@@ -110,7 +110,39 @@ QString formatNumber(double v) {
     if (std::isnan(v))
         return {};
     // Round away binary noise (0.1 * 3) before printing; plans never need more than 4 decimals.
-    const double r = std::round(v * 10000.0) / 10000.0;
+    const double scaled = std::round(v * 10000.0);
+    if (std::abs(scaled) < 1e15) {
+        // The digits of the rounded value written directly: QString::number(r, 'f', 4) of
+        // r = scaled / 10000 (below 10^11, its error is far below half the fourth decimal) gives these
+        // same digits through a general conversion, then the trailing zeros and the point were cut.
+        const qint64 k = qint64(scaled);
+        quint64 a = k < 0 ? quint64(-k) : quint64(k);
+        char16_t buf[24];
+        char16_t* end = buf + 24;
+        char16_t* p = end;
+        quint64 frac = a % 10000;
+        a /= 10000;
+        if (frac != 0) {
+            int digits = 4;
+            while (frac % 10 == 0) {
+                frac /= 10;
+                --digits;
+            }
+            for (int d = 0; d < digits; ++d) {
+                *--p = char16_t(u'0' + frac % 10);
+                frac /= 10;
+            }
+            *--p = u'.';
+        }
+        do {
+            *--p = char16_t(u'0' + a % 10);
+            a /= 10;
+        } while (a != 0);
+        if (k < 0)
+            *--p = u'-';
+        return QString(reinterpret_cast<const QChar*>(p), end - p);
+    }
+    const double r = scaled / 10000.0;
     QString s = QString::number(r, 'f', 4);
     while (s.endsWith(QLatin1Char('0')))
         s.chop(1);

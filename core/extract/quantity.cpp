@@ -11,11 +11,24 @@
 
 namespace pc::extract::grammar {
 
-namespace {
-
-// A unit broken by an interleaved fragment: 个工 + 6．压减市住房 + 作日. Only splits whose first part is no
-// unit of its own are tried (个 alone is a unit, so 3个环节 is never read as 个…工作日).
+// See quantity.h. A unit broken by an interleaved fragment: 个工 + 6．压减市住房 + 作日. Only splits whose
+// first part is no unit of its own are tried (个 alone is a unit, so 3个环节 is never read as 个…工作日).
 bool readSplitUnit(const QString& text, qsizetype i, qsizetype limit, QString* unit, qsizetype* end) {
+    // Every piece tried starts with the first character of one of the units below (个, 工, 万, 千, 人),
+    // and text[i] is the first character of what is searched: elsewhere (most numbers of an
+    // interleaved text) no word is searched.
+    if (i >= 0 && i < text.size()) {
+        switch (text.at(i).unicode()) {
+        case u'个':
+        case u'工':
+        case u'万':
+        case u'千':
+        case u'人':
+            break;
+        default:
+            return false;
+        }
+    }
     static const QList<std::pair<QString, QString>> splittable = {
         {QStringLiteral("个工作日"), QStringLiteral("工作日")},
         {QStringLiteral("工作日"), QStringLiteral("工作日")},
@@ -46,8 +59,6 @@ bool readSplitUnit(const QString& text, qsizetype i, qsizetype limit, QString* u
     }
     return false;
 }
-
-} // namespace
 
 std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizetype limit, bool interleaved) {
     auto num = readNumber(text, pos);

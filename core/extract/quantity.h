@@ -26,4 +26,8 @@ constexpr qsizetype kMaxFragment = 10;
 // `interleaved`: a unit may be broken by a fragment of another column (个工 + 6．压减市住房 + 作日).
 std::optional<Quantity> readQuantity(const QString& text, qsizetype pos, qsizetype limit, bool interleaved);
 
+// A unit written at text[i] but broken by a foreign fragment (个工 + 6．压减市住房 + 作日, within `limit`):
+// its name and end. Used by readQuantity for interleaved text; public for its test.
+bool readSplitUnit(const QString& text, qsizetype i, qsizetype limit, QString* unit, qsizetype* end);
+
 } // namespace pc::extract::grammar

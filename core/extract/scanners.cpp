@@ -1,7 +1,11 @@
 // Scanners (see scanners.h).
 #include "scanners.h"
 
+#include <QVarLengthArray>
+
+#include <algorithm>
 #include <array>
+#include <string_view>
 
 namespace pc::extract::grammar {
 
@@ -30,17 +34,22 @@ constexpr std::array<QStringView, 38> kScopeVerbs = {
     u"约",     u"为",     u"至",     u"在",     u"由",     u"从"};
 
 // Positions from which an optional word of `words` reaches one of `ends`: the ends themselves and,
-// for each end and word that ends there, the word's start.
-template <size_t N>
-void optionalBefore(QStringView s, QList<qsizetype>& ends, const std::array<QStringView, N>& words) {
+// for each end and word that ends there, the word's start. A word's last character is compared first,
+// inline (most words do not end where the text does).
+using Ends = QVarLengthArray<qsizetype, 16>;
+template <size_t N> void optionalBefore(QStringView s, Ends& ends, const std::array<QStringView, N>& words) {
     const qsizetype known = ends.size();
     for (qsizetype i = 0; i < known; ++i) {
         const qsizetype e = ends.at(i);
+        if (e == 0)
+            continue;
+        const char16_t last = s.at(e - 1).unicode();
         for (QStringView w : words) {
-            if (w.isEmpty() || w.size() > e)
+            const qsizetype len = w.size();
+            if (len == 0 || len > e || w.at(len - 1).unicode() != last)
                 continue;
-            if (s.sliced(e - w.size(), w.size()) == w && !ends.contains(e - w.size()))
-                ends.append(e - w.size());
+            if (std::equal(w.begin(), w.end() - 1, s.begin() + (e - len)) && !ends.contains(e - len))
+                ends.append(e - len);
         }
     }
 }
@@ -108,13 +117,13 @@ QList<ScanMatch> findZeroForms(QStringView s) {
 
 qsizetype trailingScopeWordsStart(QStringView s, bool withNoun) {
     const qsizetype end = !s.isEmpty() && s.back() == u'\n' ? s.size() - 1 : s.size();
-    QList<qsizetype> at{end};
+    Ends at{end};
     optionalBefore(s, at, kScopeVerbs);
     optionalBefore(s, at, std::array<QStringView, 1>{u"再"});
     optionalBefore(s, at, std::array<QStringView, 1>{u"平均"});
     if (withNoun) {
         // The noun is required: only the positions before one remain.
-        QList<qsizetype> before;
+        Ends before;
         for (qsizetype e : at) {
             for (QStringView w : kMeasuredNouns) {
                 if (w.isEmpty() || w.size() > e)
@@ -125,14 +134,11 @@ qsizetype trailingScopeWordsStart(QStringView s, bool withNoun) {
         }
         if (before.isEmpty())
             return end;
-        at = before;
-        optionalBefore(s, at, std::array<QStringView, 2>{u"全流程", u"平均"});
-        optionalBefore(s, at, std::array<QStringView, 1>{u"的"});
+        optionalBefore(s, before, std::array<QStringView, 2>{u"全流程", u"平均"});
+        optionalBefore(s, before, std::array<QStringView, 1>{u"的"});
+        return *std::min_element(before.begin(), before.end());
     }
-    qsizetype first = end;
-    for (qsizetype p : at)
-        first = std::min(first, p);
-    return first;
+    return *std::min_element(at.begin(), at.end());
 }
 
 namespace {
@@ -213,6 +219,10 @@ bool dateAt(QStringView s, qsizetype p, DateScan& out) {
             }
         }
     }
+    // The forms below start with 明, 次, 今, 本, 年 or 全, never with a digit (most candidates): no
+    // word search for those.
+    if (isDateDigit(s.at(p)))
+        return false;
     const QStringView rest = s.sliced(p);
     // 明年|次年 [month 月]
     if (rest.startsWith(u"明年") || rest.startsWith(u"次年")) {
@@ -254,9 +264,21 @@ bool dateAt(QStringView s, qsizetype p, DateScan& out) {
 QList<DateScan> findDateForms(QStringView s) {
     QList<DateScan> out;
     DateScan d;
+    // Every form starts with a digit or 明, 次, 今, 本, 年, 全: a table of their low eight bits passes
+    // over most characters with one test (the exact test follows for those it lets through).
+    static const std::array<quint64, 4> starts = [] {
+        std::array<quint64, 4> m{};
+        for (char16_t c : std::u16string_view(u"0123456789０１２３４５６７８９明次今本年全"))
+            m[(c & 0xff) >> 6] |= quint64(1) << (c & 63);
+        return m;
+    }();
+    const char16_t* u = s.utf16();
     for (qsizetype p = 0; p < s.size();) {
+        if (!(starts[(u[p] & 0xff) >> 6] & (quint64(1) << (u[p] & 63)))) {
+            ++p;
+            continue;
+        }
         const QChar c = s.at(p);
-        // Every form starts with a digit or 明, 次, 今, 本, 年, 全.
         if (!isDateDigit(c) && c != u'明' && c != u'次' && c != u'今' && c != u'本' && c != u'年' &&
             c != u'全') {
             ++p;

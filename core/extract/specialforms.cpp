@@ -55,7 +55,7 @@ void addSpecialForms(const QString& text, qsizetype ss, QStringView sentence, in
     static const QRegularExpression half(
         QStringLiteral("(?:压缩|减少|压减|缩短|降低|缩减|精简|减)[\\p{Han}]{0,4}?了?(一半)(以上)?"));
     const bool restates =
-        std::any_of(found.begin(), found.end(), [](const TextTarget& t) { return t.baseline.has_value(); });
+        std::any_of(found.cbegin(), found.cend(), [](const TextTarget& t) { return t.baseline.has_value(); });
     auto addSpecial = [&](qsizetype start, qsizetype end, double value, const QString& unit,
                           const QString& comparator, const QString& kind) {
         TextTarget t;

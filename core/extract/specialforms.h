@@ -18,7 +18,8 @@ enum SentenceForms : unsigned {
     MayBeQualitative = 1, // 立, 即, 当 or 一 followed by one of 等即办来时到场日天次
     MayBeZero = 2,        // 零, 0 or ０
     MayBeHalf = 4,        // 半
-    AllForms = 7,
+    MayHaveDate = 8,      // 年 or 月: every date form names one (dates.h)
+    AllForms = 15,
 };
 
 // The SentenceForms bits of one character of a text (`next`: the character after it, or 0).
@@ -30,6 +31,9 @@ inline unsigned sentenceFormsOf(char16_t c, char16_t next) {
         return MayBeZero;
     case u'半':
         return MayBeHalf;
+    case u'年':
+    case u'月':
+        return MayHaveDate;
     case u'立':
     case u'即':
     case u'当':
@@ -53,6 +57,19 @@ inline unsigned sentenceFormsOf(char16_t c, char16_t next) {
         return 0;
     }
 }
+
+// A sentence of a text: text[start, end) and the SentenceForms its characters allow.
+struct SentenceRange {
+    qsizetype start;
+    qsizetype end;
+    unsigned forms;
+    bool operator==(const SentenceRange&) const = default;
+};
+// Sentences end at 。！？ and line breaks, and before a sub-item marker （2） even without a full stop.
+// Each sentence notes which special forms (and dates) its characters allow, as `sentenceFormsOf` gives
+// them character by character: one walk over the text, instead of a scanner per form (and a search for
+// 年 and 月) over every sentence.
+QList<SentenceRange> splitSentences(const QString& text);
 
 // Adds those of the sentence starting at text[ss] (`sentence`, its index `sentenceIndex`) to `found`.
 // `reporting`: whether the sentence reports statistics or past results (then a cut by half is none).

@@ -15,6 +15,56 @@
 
 namespace pc {
 
+// See targetextractor.h.
+bool isHeadingLine(QStringView line) {
+    static const QRegularExpression labelled(
+        QStringLiteral("^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第["
+                       "一二三四五六七八九十]+[章节部分])"));
+    static const QRegularExpression named(
+        QStringLiteral("^[\\p{Han}“”]{2,10}(?:目标|要求|任务|思路|原则)[：:]?$"));
+    if (line.isEmpty() || line.size() > 40)
+        return false;
+    // Each pattern is anchored: run it only where the first (labelled) or last (named) character fits.
+    // Those tests come first, inline: most lines fit neither and need no search for 。.
+    bool mayBeLabelled = false;
+    switch (line.front().unicode()) {
+    case u'（':
+    case u'(':
+    case u'第':
+    case u'一':
+    case u'二':
+    case u'三':
+    case u'四':
+    case u'五':
+    case u'六':
+    case u'七':
+    case u'八':
+    case u'九':
+    case u'十':
+        mayBeLabelled = true;
+        break;
+    default:
+        break;
+    }
+    bool mayBeNamed = false;
+    switch (line.back().unicode()) {
+    case u'标':
+    case u'求':
+    case u'务':
+    case u'路':
+    case u'则':
+    case u'：':
+    case u':':
+        mayBeNamed = true;
+        break;
+    default:
+        break;
+    }
+    if ((!mayBeLabelled && !mayBeNamed) || line.contains(u'。'))
+        return false;
+    return (mayBeLabelled && labelled.match(line).hasMatch()) || (mayBeNamed && named.match(line).hasMatch());
+}
+
 namespace {
 
 bool isYearMonth(const QString& s) {
@@ -142,23 +192,6 @@ struct Heading {
     qsizetype start;
     QString text;
 };
-
-bool isHeadingLine(QStringView line) {
-    static const QRegularExpression labelled(
-        QStringLiteral("^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第["
-                       "一二三四五六七八九十]+[章节部分])"));
-    static const QRegularExpression named(
-        QStringLiteral("^[\\p{Han}“”]{2,10}(?:目标|要求|任务|思路|原则)[：:]?$"));
-    if (line.isEmpty() || line.size() > 40 || line.contains(u'。'))
-        return false;
-    // Each pattern is anchored: run it only where the first (labelled) or last (named) character fits.
-    const char16_t first = line.front().unicode();
-    const bool mayBeLabelled = first == u'（' || first == u'(' || first == u'第' ||
-                               QStringView(u"一二三四五六七八九十").contains(QChar(first));
-    const char16_t last = line.back().unicode();
-    const bool mayBeNamed = QStringView(u"标求务路则：:").contains(QChar(last));
-    return (mayBeLabelled && labelled.match(line).hasMatch()) || (mayBeNamed && named.match(line).hasMatch());
-}
 
 QList<Heading> findHeadings(const Document& doc) {
     QList<Heading> out;

@@ -23,25 +23,17 @@ namespace pc::extract {
 
 using namespace grammar;
 
-namespace {
+namespace grammar {
 
-struct Range {
-    qsizetype start;
-    qsizetype end;
-    unsigned forms; // grammar::SentenceForms its characters allow
-};
-
-// Sentences end at 。！？ and line breaks, and before a sub-item marker （2） even without a full stop.
-// Each sentence notes which special forms its characters allow (one walk over the text, instead of
-// a scanner per form over every sentence).
-QList<Range> splitSentences(const QString& text) {
-    QList<Range> out;
+// See specialforms.h.
+QList<SentenceRange> splitSentences(const QString& text) {
+    QList<SentenceRange> out;
     const qsizetype n = text.size();
     qsizetype start = 0;
     unsigned forms = 0;
     auto push = [&](qsizetype end) {
         if (end > start)
-            out << Range{start, end, forms};
+            out << SentenceRange{start, end, forms};
         start = end;
         forms = 0;
     };
@@ -49,7 +41,7 @@ QList<Range> splitSentences(const QString& text) {
     // by their low eight bits: most characters of a text have none of those bits and are passed over.
     static const std::array<quint64, 4> acts = [] {
         std::array<quint64, 4> m{};
-        for (char16_t c : u"。！？!?\n\r\t（(零0０半立即当一")
+        for (char16_t c : u"。！？!?\n\r\t（(零0０半立即当一年月")
             m[(c & 0xff) >> 6] |= quint64(1) << (c & 63);
         return m;
     }();
@@ -75,17 +67,19 @@ QList<Range> splitSentences(const QString& text) {
     return out;
 }
 
-} // namespace
+} // namespace grammar
 
 QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& options) {
     QList<TextTarget> out;
-    const QList<Range> sentences = splitSentences(text);
+    const QList<SentenceRange> sentences = splitSentences(text);
     int sentenceIndex = -1;
-    for (const Range& sr : sentences) {
+    for (const SentenceRange& sr : sentences) {
         ++sentenceIndex;
         const qsizetype ss = sr.start;
         const qsizetype se = sr.end;
-        const QList<DateMention> dates = findDates(text, ss, se, options.documentYear);
+        // Every date form names 年 or 月 (the splitter noted whether the sentence holds one).
+        const QList<DateMention> dates =
+            (sr.forms & MayHaveDate) ? findDates(text, ss, se, options.documentYear) : QList<DateMention>();
         auto inDate = [&](qsizetype p) {
             return std::any_of(dates.begin(), dates.end(),
                                [p](const DateMention& d) { return p >= d.start && p < d.end; });
@@ -539,14 +533,16 @@ QList<TextTarget> extractTextTargets(const QString& text, const GrammarOptions& 
                 t.scope = cleanScope(
                     QStringView(text).mid(std::max(segmentStart, cs), ns - std::max(segmentStart, cs)));
             segmentStart = std::max(qe, q->unitEnd);
-            found << t;
+            found << std::move(t);
         }
         addSpecialForms(
             text, ss, sentence, sentenceIndex, dates, [&] { return statistic() || past(); }, found, sr.forms);
-        std::sort(found.begin(), found.end(),
-                  [](const TextTarget& a, const TextTarget& b) { return a.numberStart < b.numberStart; });
+        // Most sentences have no target: a non-const begin() would allocate for an empty list (detach).
+        if (found.size() > 1)
+            std::sort(found.begin(), found.end(),
+                      [](const TextTarget& a, const TextTarget& b) { return a.numberStart < b.numberStart; });
         pairLists(text, found);
-        out << found;
+        out.append(std::move(found));
     }
     return out;
 }

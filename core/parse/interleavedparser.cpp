@@ -259,9 +259,11 @@ int parseInterleaved(ParseContext& ctx) {
         ctx.trim(s0, e0);
         ms.span = ctx.span(s0, e0);
         // Body: kept characters with their own source offsets.
-        // Sized for every character and cut to what is kept: no append call per character.
+        // Sized for every character and cut to what is kept: no append call per character. The offsets
+        // of the whole range come from one walk along the normalisation's segments (a binary search
+        // per character before), and the kept ones move forward in place.
         ms.body.resize(std::max<qsizetype>(0, end - t.textStart));
-        ms.bodyOffsets.resize(ms.body.size());
+        ctx.norm.appendSourceOffsets(t.textStart, end, ms.bodyOffsets);
         QChar* bodyOut = ms.body.data();
         qsizetype* offsetOut = ms.bodyOffsets.data();
         qsizetype kept = 0;
@@ -269,7 +271,7 @@ int parseInterleaved(ParseContext& ctx) {
             if (drop[p - t.textStart] || text.at(p) == QLatin1Char('\n'))
                 continue;
             bodyOut[kept] = text.at(p);
-            offsetOut[kept] = ctx.norm.toSource(p);
+            offsetOut[kept] = offsetOut[p - t.textStart]; // kept <= p - t.textStart
             ++kept;
         }
         ms.body.truncate(kept);

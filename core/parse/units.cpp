@@ -156,7 +156,12 @@ QList<Unit> UnitNamer::split(QStringView cell) const {
         if (isPlaceholder(name))
             return;
         Unit u{name, normalizedName(name)};
-        mergeUnits(out, {u});
+        // mergeUnits for one unit, without a list made for it.
+        for (const Unit& v : std::as_const(out)) {
+            if (v.normalized == u.normalized)
+                return;
+        }
+        out.append(std::move(u));
     };
     int quoteDepth = 0; // "“双随机、一公开”联席会议" is one name: no split inside quotes
     for (qsizetype i = 0; i < cell.size(); ++i) {

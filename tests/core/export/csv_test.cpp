@@ -74,3 +74,64 @@ TEST(Csv, TableDefusesEveryCellAndQuotesAfterwards)
     EXPECT_EQ(back.at(1), (QStringList{QStringLiteral("'=1+2,3"), QStringLiteral("-4")}));
     EXPECT_EQ(back.at(2), (QStringList{QStringLiteral("'+\"x\""), QStringLiteral("5")}));
 }
+
+namespace {
+
+// row() as it was: a text per row, each cell defused, then quoted.
+QString rowBefore(const QStringList& fields)
+{
+    QString out;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i)
+            out += QLatin1Char(',');
+        out += csv::field(csv::defused(fields.at(i)));
+    }
+    out += QLatin1String("\r\n");
+    return out;
+}
+
+} // namespace
+
+// appendRow writes a row into the text it is given: generated rows (cells with commas, quotes, CR, LF,
+// formula starters after blanks, tabs, plain and not-quite-plain decimals, Chinese text, empty cells)
+// appended one after another give what the old row() gave, row by row, joined.
+TEST(Csv, AppendRowGivesWhatRowGaveOnGeneratedRows)
+{
+    const QStringList pieces = {QStringLiteral(","),   QStringLiteral("\""),  QStringLiteral("\n"),
+                                QStringLiteral("\r"),  QStringLiteral("="),   QStringLiteral("+"),
+                                QStringLiteral("-"),   QStringLiteral("@"),   QStringLiteral("\t"),
+                                QStringLiteral(" "),   QStringLiteral("\u3000"), QStringLiteral("\u00a0"),
+                                QStringLiteral("3.5"), QStringLiteral("."),   QStringLiteral("12"),
+                                QStringLiteral("渝中区"), QStringLiteral("工作日"), QStringLiteral("a")};
+    quint32 seed = 1202;
+    auto next = [&seed](quint32 bound) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % bound;
+    };
+    QString appended;
+    QString joined;
+    int quoted = 0;
+    int defusedCells = 0;
+    for (int k = 0; k < 20000; ++k) {
+        QStringList fields;
+        const quint32 cells = next(6);
+        for (quint32 c = 0; c < cells; ++c) {
+            QString cell;
+            for (quint32 w = next(5); w > 0; --w)
+                cell += pieces.at(qsizetype(next(quint32(pieces.size()))));
+            quoted += csv::field(cell) != cell ? 1 : 0;
+            defusedCells += csv::defused(cell) != cell ? 1 : 0;
+            fields << cell;
+        }
+        const QString want = rowBefore(fields);
+        ASSERT_EQ(csv::row(fields), want) << "row " << k;
+        QString alone = QStringLiteral("x");
+        csv::appendRow(alone, fields);
+        ASSERT_EQ(alone, QStringLiteral("x") + want) << "row " << k;
+        csv::appendRow(appended, fields);
+        joined += want;
+    }
+    EXPECT_EQ(appended, joined);
+    EXPECT_GT(quoted, 5000);
+    EXPECT_GT(defusedCells, 2000);
+}

@@ -89,6 +89,42 @@ TEST(Lexicon, ContainsAnyAgreesWithASearchPerWordOnGeneratedLongTexts) {
     EXPECT_LT(found, checked - 1000);
 }
 
+// Short texts (clauses, cue windows) against the grammar's word lists, with the table of first
+// characters for lists of more than two words: generated clauses of the predicates, result verbs,
+// plan-structure and money words, their pieces and characters sharing a first character's low eight
+// bits, every length from 0 to 48, answer what a search per word answers.
+TEST(Lexicon, ContainsAnyAgreesWithASearchPerWordOnGeneratedShortTexts) {
+    const std::initializer_list<std::initializer_list<QStringView>> lists = {
+        kFarPredicates, kNearPredicates, kResultVerbs, kListPredicates, kPlanStructure, kMoneyPredicates};
+    QStringList pieces;
+    for (const auto& list : lists) {
+        for (QStringView w : list)
+            pieces << w.toString() << w.left(1).toString() << w.mid(1).toString();
+    }
+    // Characters whose low eight bits equal a word's first character's (not the character itself).
+    for (QStringView w : kFarPredicates)
+        pieces << QString(QChar(char16_t((w.front().unicode() & 0xff) | 0x4e00)));
+    pieces << u"企业"_s << u"办理时限"_s << u"，"_s << u"5"_s << u"个"_s;
+    pc::test::Lcg next(1202);
+    int found = 0;
+    int checked = 0;
+    for (int k = 0; k < 30000; ++k) {
+        QString text = next.words(pieces, 12);
+        text.truncate(qsizetype(next(49)));
+        for (const auto& words : lists) {
+            const bool any = containsAny(text, words);
+            ASSERT_EQ(any, containsAnyByWord(text, words)) << "text " << k << ": " << qPrintable(text);
+            // Two words or fewer take the walk without the table.
+            const std::initializer_list<QStringView> two = {*words.begin(), *(words.begin() + 1)};
+            ASSERT_EQ(containsAny(text, two), containsAnyByWord(text, two)) << qPrintable(text);
+            found += any;
+            ++checked;
+        }
+    }
+    EXPECT_GT(found, 20000);
+    EXPECT_LT(found, checked - 20000);
+}
+
 // startsWithAny / endsWithAny compare in place: they answer what QStringView::startsWith / endsWith
 // answer word by word, and name the same (first) word, on generated texts and words of every length,
 // the empty text and the empty word included.

@@ -3,7 +3,13 @@
 // through toDouble.
 #include "extract/numbers.h"
 
+#include <QList>
 #include <QString>
+
+#include <cmath>
+#include <cstring>
+#include <iomanip>
+#include <limits>
 
 #include <gtest/gtest.h>
 
@@ -57,3 +63,90 @@ TEST(Numbers, DecimalsRoundLikeToDouble) {
 }
 
 } // namespace
+
+namespace {
+
+// formatNumber as it was: QString::number(r, 'f', 4), then the trailing zeros and point cut.
+QString formatNumberBefore(double v) {
+    if (std::isnan(v))
+        return {};
+    const double r = std::round(v * 10000.0) / 10000.0;
+    QString s = QString::number(r, 'f', 4);
+    while (s.endsWith(QLatin1Char('0')))
+        s.chop(1);
+    if (s.endsWith(QLatin1Char('.')))
+        s.chop(1);
+    if (s == QStringLiteral("-0"))
+        s = QStringLiteral("0");
+    return s;
+}
+
+} // namespace
+
+// formatNumber writes the digits of the rounded value itself: whole numbers, fractions of every length,
+// values just around a fourth decimal's half, negatives, -0, tiny values, the largest values of the
+// direct path and beyond it, infinities and NaN agree with the old conversion.
+TEST(Numbers, FormatNumberAgreesWithTheGeneralConversion) {
+    QList<double> values = {0.0,
+                            -0.0,
+                            8.0,
+                            99.96,
+                            0.5,
+                            0.9,
+                            0.75,
+                            1e-5,
+                            -1e-5,
+                            0.00005,
+                            -0.00005,
+                            0.00015,
+                            123.45675,
+                            1e11,
+                            -1e11,
+                            99999999999.9999,
+                            1e15,
+                            -3e14,
+                            1e16,
+                            1e300,
+                            -1e300,
+                            5e-324,
+                            2.5e-4,
+                            0.1 * 3,
+                            std::numeric_limits<double>::infinity(),
+                            -std::numeric_limits<double>::infinity(),
+                            std::numeric_limits<double>::quiet_NaN()};
+    quint64 seed = 1202;
+    auto next = [&seed] {
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        return seed >> 11;
+    };
+    for (int k = 0; k < 200000; ++k) {
+        const quint64 r = next();
+        switch (k % 5) {
+        case 0: // whole numbers
+            values << double(qint64(r % 2000001) - 1000000);
+            break;
+        case 1: // up to four decimals, as plans write them
+            values << double(qint64(r % 20000001) - 10000000) / 10000.0;
+            break;
+        case 2: // around the half of a fourth decimal
+            values << double(qint64(r % 2000001) - 1000000) / 10000.0 + 0.00005 * ((r >> 40) % 3 ? 1 : -1);
+            break;
+        case 3: // any magnitude
+            values << double(r % 1000000007) * std::pow(10.0, double(int(r >> 50) % 24) - 12.0) *
+                          ((r >> 40) & 1 ? -1 : 1);
+            break;
+        default: // arbitrary bits (NaN, infinities and subnormals among them)
+            double d;
+            std::memcpy(&d, &r, sizeof d);
+            values << d;
+            break;
+        }
+    }
+    int fractions = 0;
+    for (double v : std::as_const(values)) {
+        const QString want = formatNumberBefore(v);
+        ASSERT_EQ(formatNumber(v), want) << std::setprecision(17) << v;
+        fractions += want.contains(u'.') ? 1 : 0;
+    }
+    EXPECT_GT(fractions, 50000);
+}

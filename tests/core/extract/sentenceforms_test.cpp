@@ -2,6 +2,7 @@
 // allow, and addSpecialForms runs only the scanners those notes allow. Gated or not, the targets must be
 // the same: both run on hand-written and generated sentences, and a text of many sentences gives what
 // each of its sentences gives alone.
+#include "extract/dates.h"
 #include "extract/specialforms.h"
 #include "extract/targetgrammar.h"
 #include "lcg.h"
@@ -53,9 +54,12 @@ TEST(SentenceForms, HandWrittenSentencesNoteWhatTheirFormsNeed) {
     EXPECT_EQ(formsOf(u"实现0材料、0费用"), unsigned(MayBeZero));
     EXPECT_EQ(formsOf(u"审批时间压缩一半以上"), unsigned(MayBeHalf));
     EXPECT_EQ(formsOf(u"一批企业办理时间缩短"), 0u); // 一 not followed by a phrase's second character
-    EXPECT_EQ(formsOf(u"零跑腿，一次不跑，压缩一半"), unsigned(AllForms));
+    EXPECT_EQ(formsOf(u"零跑腿，一次不跑，压缩一半"), unsigned(MayBeQualitative | MayBeZero | MayBeHalf));
+    EXPECT_EQ(formsOf(u"2025年底前零跑腿，一次不跑，压缩一半"), unsigned(AllForms));
+    EXPECT_EQ(formsOf(u"6月底前完成"), unsigned(MayHaveDate));
+    EXPECT_EQ(formsOf(u"年内完成"), unsigned(MayHaveDate));
     for (const QString& s : {u"企业开办立等可取"_s, u"实现0材料、0费用"_s, u"审批时间压缩一半以上"_s,
-                             u"零跑腿，一次不跑，压缩一半"_s}) {
+                             u"零跑腿，一次不跑，压缩一半"_s, u"2025年底前零跑腿，一次不跑，压缩一半"_s}) {
         const QList<TextTarget> all = specialForms(s, AllForms);
         EXPECT_FALSE(all.isEmpty()) << qPrintable(s);
         EXPECT_EQ(specialForms(s, formsOf(s)), all) << qPrintable(s);
@@ -109,4 +113,60 @@ TEST(SentenceForms, ATextOfManySentencesGivesWhatEachSentenceGives) {
         for (qsizetype i = 0; i < joined.size(); ++i)
             ASSERT_EQ(joined.at(i), each.at(i)) << "text " << k << ", target " << i;
     }
+}
+
+namespace {
+
+// Dates and their pieces (every form of dates.h and near misses), numbers, units and sentence breaks.
+const QStringList& datePieces() {
+    static const QStringList p = {
+        u"2025"_s, u"２０２４"_s, u"年"_s,        u"月"_s,   u"日"_s,   u"底"_s,   u"前"_s,
+        u"以前"_s, u"内"_s,       u"年底"_s,      u"年内"_s, u"全年"_s, u"今年"_s, u"明年"_s,
+        u"次年"_s, u"本年"_s,     u"上半年"_s,    u"6"_s,    u"12"_s,   u"末"_s,   u"季度"_s,
+        u"完成"_s, u"压缩至"_s,   u"3个工作日"_s, u"零"_s,   u"立即"_s, u"一半"_s, u"（2）"_s,
+        u"(3)"_s,  u"（"_s,       u"。"_s,        u"\n"_s,   u"，"_s,   u" "_s,
+    };
+    return p;
+}
+
+} // namespace
+
+// The splitter's notes are what the sentence's characters allow, one by one: every range of a generated
+// text (ends, sub-item markers, date words, the special forms' characters) against formsOf.
+TEST(SentenceForms, SplitterNotesWhatEachSentencesCharactersAllow) {
+    pc::test::Lcg next(1202);
+    int withDate = 0;
+    int without = 0;
+    for (int k = 0; k < 20000; ++k) {
+        const QString text = next.words(k % 2 ? datePieces() : pieces(), 24);
+        const QList<SentenceRange> ranges = splitSentences(text);
+        qsizetype at = 0;
+        for (const SentenceRange& r : ranges) {
+            ASSERT_EQ(r.start, at) << "text " << k << ": " << qPrintable(text);
+            ASSERT_GT(r.end, r.start);
+            const QStringView sentence = QStringView(text).mid(r.start, r.end - r.start);
+            ASSERT_EQ(r.forms, formsOf(sentence)) << "text " << k << ": " << qPrintable(sentence.toString());
+            (r.forms & MayHaveDate ? withDate : without) += 1;
+            at = r.end;
+        }
+        ASSERT_EQ(at, text.size());
+    }
+    EXPECT_GT(withDate, 10000);
+    EXPECT_GT(without, 10000);
+}
+
+// The grammar looks for dates only where the splitter noted 年 or 月: a sentence without the note has
+// none (findDates on generated sentences, with and without the characters).
+TEST(SentenceForms, DatesOnlyWhereTheSplitterNotesThem) {
+    pc::test::Lcg next(2025);
+    int dated = 0;
+    for (int k = 0; k < 30000; ++k) {
+        const QString s = next.words(datePieces(), 12);
+        const QList<DateMention> dates = findDates(s, 0, s.size(), 2024);
+        if (!(formsOf(s) & MayHaveDate)) {
+            ASSERT_TRUE(dates.isEmpty()) << qPrintable(s);
+        }
+        dated += dates.isEmpty() ? 0 : 1;
+    }
+    EXPECT_GT(dated, 5000);
 }
