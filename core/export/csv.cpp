@@ -68,18 +68,7 @@ void appendRow(QString& out, const QStringList& fields)
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i)
             out += QLatin1Char(',');
-        const QString cell = defused(fields.at(i));
-        bool needsQuotes = false;
-        for (const QChar c : cell) {
-            if (c == QLatin1Char(',') || c == QLatin1Char('"') || c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        if (needsQuotes)
-            out += field(cell);
-        else
-            out += cell;
+        out += field(defused(fields.at(i)));
     }
     out += QLatin1String("\r\n");
 }
