@@ -307,6 +307,14 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             exec(m_db, QStringLiteral("SELECT id, sha256 FROM documents WHERE doc_id = ?"), {docId});
         if (!existing)
             return existing.error();
+        // The plan's text as stored; on SQLite this thread's pc_quote / pc_sentence (the comparison rows'
+        // trigger of every target below) learn its text instead of unpacking it again.
+        const auto packedSource = [&] {
+            QVariant packed = store::packSource(doc.source, store::isPostgres(m_db));
+            if (!isPostgres() && QStringView(doc.source).isValidUtf16())
+                store::rememberSource(packed, doc.source);
+            return packed;
+        };
         const QString importedAt = store::nowUtc();
         const QVariantList docValues{store::text(doc.meta.jurisdiction),
                                      store::text(doc.meta.level),
@@ -357,8 +365,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                     return d;
             }
             if (Status d = execWrite(QStringLiteral("UPDATE sources SET text = ? WHERE document_id = ?"),
-                                     {store::packSource(doc.source, store::isPostgres(m_db)), documentId},
-                                     QStringLiteral("storing %1").arg(docId));
+                                     {packedSource(), documentId}, QStringLiteral("storing %1").arg(docId));
                 !d)
                 return d;
         } else {
@@ -384,8 +391,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 return d;
             }
             if (Status d = execWrite(QStringLiteral("INSERT INTO sources(document_id, text) VALUES (?, ?)"),
-                                     {documentId, store::packSource(doc.source, store::isPostgres(m_db))},
-                                     QStringLiteral("storing %1").arg(docId));
+                                     {documentId, packedSource()}, QStringLiteral("storing %1").arg(docId));
                 !d)
                 return d;
         }
