@@ -13,6 +13,7 @@
 #include "targettext.h"
 #include "taxonomy/taxonomy.h"
 #include "textpack.h"
+#include "unitlinks.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -316,6 +317,9 @@ Status Database::init(const DatabaseOptions& options) {
         return s;
     // pc_sentence / pc_quote: a target's texts derived from its plan's source (schema 19).
     if (Status s = store::registerTargetTextFunctions(nativeHandle(m_db)); !s)
+        return s;
+    // pc_links …: a measure's unit links in one value, the view measure_agencies (schema 22).
+    if (Status s = store::unitlinks::registerFunctions(nativeHandle(m_db)); !s)
         return s;
     m_statements = std::make_unique<store::StatementCache>(nativeHandle(m_db));
     m_plans = std::make_unique<store::PlanCache>();

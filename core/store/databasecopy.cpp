@@ -103,8 +103,13 @@ Result<QStringList> columnsOf(QSqlDatabase& db, const QString& table) {
                 "LIKE 'search\\_%' "
                 "ORDER BY ordinal_position"),
             {table});
-    return strings(db, QStringLiteral("SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid"),
-                   {table});
+    // measures.unit_links (schema 22) is SQLite's form of the rows of measure_agencies, which a copy
+    // moves through that view.
+    return strings(
+        db,
+        QStringLiteral("SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 AND NOT (? = 'measures' "
+                       "AND name = 'unit_links') ORDER BY cid"),
+        {table, table});
 }
 
 // The engine-neutral text of one value, length-prefixed so that fields cannot run into each other.
@@ -208,9 +213,21 @@ Result<QStringList> copiedTables(Database& database) {
             const bool own = std::any_of(virtualTables.cbegin(), virtualTables.cend(), [&](const QString& v) {
                 return name == v || name.startsWith(v + QLatin1Char('_')); // FTS5 and its shadow tables
             });
-            // compare_rows (migration 12) is the comparison's own, filled by triggers on targets.
-            if (!own && name != QLatin1String("compare_rows"))
+            // compare_rows (migration 12) is the comparison's own, filled by triggers on targets;
+            // agency_measures (migration 22) is filled with the measures' links.
+            if (!own && name != QLatin1String("compare_rows") && name != QLatin1String("agency_measures"))
                 tables << name;
+        }
+        // Schema 22: the unit links are the view measure_agencies (inserting into it stores a link).
+        Result<QStringList> linkView = strings(
+            db, QStringLiteral(
+                    "SELECT name FROM sqlite_master WHERE type = 'view' AND name = 'measure_agencies'"));
+        if (!linkView)
+            return linkView.error();
+        if (!linkView->isEmpty()) {
+            tables << QStringLiteral("measure_agencies");
+            references.append({QStringLiteral("measure_agencies"), QStringLiteral("measures")});
+            references.append({QStringLiteral("measure_agencies"), QStringLiteral("agencies")});
         }
         for (const QString& name : std::as_const(tables)) {
             Result<QStringList> parents =

@@ -9,6 +9,7 @@
 #include "targetplacement.h"
 #include "targettext.h"
 #include "textpack.h"
+#include "unitlinks.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -16,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace pc {
@@ -193,6 +195,15 @@ public:
         else
             bindDouble(column, *v);
     }
+    // Bytes as a BLOB, NULL when empty (SQLITE_STATIC: `bytes` must outlive the statement's next exec()).
+    void bindBlob(int column, const QByteArray& bytes) {
+        if (m_query)
+            m_query->bindValue(column, bytes.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : bytes);
+        else if (bytes.isEmpty())
+            bindNull(column);
+        else if (m_st)
+            sqlite3_bind_blob(m_st, column + 1, bytes.constData(), int(bytes.size()), SQLITE_STATIC);
+    }
     void bindNull(int column) {
         if (m_query)
             m_query->bindValue(column, QVariant());
@@ -296,6 +307,14 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             exec(m_db, QStringLiteral("SELECT id, sha256 FROM documents WHERE doc_id = ?"), {docId});
         if (!existing)
             return existing.error();
+        // The plan's text as stored; on SQLite this thread's pc_quote / pc_sentence (the comparison rows'
+        // trigger of every target below) learn its text instead of unpacking it again.
+        const auto packedSource = [&] {
+            QVariant packed = store::packSource(doc.source, store::isPostgres(m_db));
+            if (!isPostgres() && QStringView(doc.source).isValidUtf16())
+                store::rememberSource(packed, doc.source);
+            return packed;
+        };
         const QString importedAt = store::nowUtc();
         const QVariantList docValues{store::text(doc.meta.jurisdiction),
                                      store::text(doc.meta.level),
@@ -346,8 +365,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                     return d;
             }
             if (Status d = execWrite(QStringLiteral("UPDATE sources SET text = ? WHERE document_id = ?"),
-                                     {store::packSource(doc.source, store::isPostgres(m_db)), documentId},
-                                     QStringLiteral("storing %1").arg(docId));
+                                     {packedSource(), documentId}, QStringLiteral("storing %1").arg(docId));
                 !d)
                 return d;
         } else {
@@ -373,8 +391,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 return d;
             }
             if (Status d = execWrite(QStringLiteral("INSERT INTO sources(document_id, text) VALUES (?, ?)"),
-                                     {documentId, store::packSource(doc.source, store::isPostgres(m_db))},
-                                     QStringLiteral("storing %1").arg(docId));
+                                     {documentId, packedSource()}, QStringLiteral("storing %1").arg(docId));
                 !d)
                 return d;
         }
@@ -421,7 +438,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             m_db, cache,
             QStringLiteral("INSERT INTO measures(document_id, ordinal, section_ordinal, number, title, body, "
                            "units, area_heading, area, parsed_area, deadline, remark, span_start, span_end, "
-                           "title_start, title_end, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                           "title_start, title_end, confidence, unit_links) VALUES "
+                           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
             m_path, true);
         RowWriter agencyInsert(m_db, cache,
                                QStringLiteral("INSERT INTO agencies(name) VALUES (?) ON CONFLICT DO NOTHING"),
@@ -429,9 +447,12 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         const QString agencySelect = QStringLiteral("SELECT id FROM agencies WHERE name = ?");
         // The agency's id, 0 when it has none yet (or on an error, then in agencyError).
         RowWriter link(m_db, cache,
-                       QStringLiteral("INSERT INTO measure_agencies(measure_id, agency_id, role, ordinal, "
-                                      "written) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING"),
+                       QStringLiteral("INSERT INTO agency_measures(agency_id, measure_id) VALUES (?,?) ON "
+                                      "CONFLICT DO NOTHING"),
                        m_path);
+        // The plan's (agency, measure) keys, inserted in key order after its measures (migration 22).
+        std::vector<std::pair<qint64, qint64>> agencyMeasures;
+        QList<store::unitlinks::Link> links;
         const QString unitsWhat = QStringLiteral("storing units of %1").arg(docId);
         QHash<QString, qint64> agencyIds;
         std::optional<Error> agencyError;
@@ -512,34 +533,41 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             mea.bindInt(14, qint64(m.titleSpan.start));
             mea.bindInt(15, qint64(m.titleSpan.end));
             mea.bindDouble(16, m.confidence);
-            if (Status st = mea.exec(measuresWhat); !st)
-                return st;
-            const qint64 mid = mea.insertedId();
-            measureIds.append(mid);
-            int ordinal = 0;
+            // The unit links in one value on the row (migration 22), lead units first, ordinals across both.
+            links.clear();
             auto linkUnits = [&](const QList<Unit>& units, int role) -> Status {
                 for (const Unit& u : units) {
                     const qint64 aid = agencyId(u);
                     if (!aid)
                         return agencyError ? Status(*agencyError)
                                            : Status::failure(unitsWhat, QStringLiteral("db-query"));
-                    link.bindInt(0, mid);
-                    link.bindInt(1, aid);
-                    link.bindInt(2, role);
-                    link.bindInt(3, ordinal++);
-                    // NULL where the spelling is the agency's name (migration 14).
-                    if (u.normalized.isEmpty() || u.normalized == u.written)
-                        link.bindText(4, QString());
-                    else
-                        link.bindText(4, u.written);
-                    if (Status st = link.exec(unitsWhat); !st)
-                        return st;
+                    store::unitlinks::Link l{aid, role, links.size(), {}};
+                    // Null where the spelling is the agency's name (migration 14).
+                    if (!u.normalized.isEmpty() && u.normalized != u.written)
+                        l.written = u.written.toUtf8();
+                    links.append(std::move(l));
                 }
                 return okStatus();
             };
             if (Status st = linkUnits(m.lead, store::kLeadRole); !st)
                 return st;
             if (Status st = linkUnits(m.partners, store::kPartnerRole); !st)
+                return st;
+            const QByteArray packedLinks = store::unitlinks::pack(links);
+            mea.bindBlob(17, packedLinks);
+            if (Status st = mea.exec(measuresWhat); !st)
+                return st;
+            const qint64 mid = mea.insertedId();
+            measureIds.append(mid);
+            for (const store::unitlinks::Link& l : std::as_const(links))
+                agencyMeasures.emplace_back(l.agency, mid);
+        }
+        std::sort(agencyMeasures.begin(), agencyMeasures.end());
+        agencyMeasures.erase(std::unique(agencyMeasures.begin(), agencyMeasures.end()), agencyMeasures.end());
+        for (const auto& [aid, mid] : agencyMeasures) {
+            link.bindInt(0, aid);
+            link.bindInt(1, mid);
+            if (Status st = link.exec(unitsWhat); !st)
                 return st;
         }
 

@@ -803,6 +803,48 @@ QList<Migration> buildMigrations() {
          } + compareRowsTriggers({"area", "scope", "kind", "comparator", "unit", "deadline", "quote",
                                   "corrected_fields", "section", "section_heading"}),
          {}});
+    // 22: a measure's unit links in one value. measure_agencies held a row per (measure, agency, role,
+    // place) and an index by agency (4.0 + 3.3 MB at 1,000 plans, and two B-tree inserts a link). The
+    // readers go measure → units (every measures listing, in one pass) and agency → measures (the filter
+    // by unit). SQLite now keeps a measure's links in measures.unit_links (unitlinks.h: 2–3 bytes a
+    // link, NULL without links) and agency_measures, one (agency, measure) key a pair, for the filter.
+    // measure_agencies becomes a view with the old columns (copies, digests and older readers read it;
+    // inserting into it adds the link to both); a trigger removes a deleted measure's keys (a foreign key
+    // from agency_measures to measures would need a second index to cascade). PostgreSQL keeps its table:
+    // only the version moves there.
+    m.append(
+        {22,
+         QStringLiteral("unit links on the measure row"),
+         {},
+         {
+             QStringLiteral("ALTER TABLE measures ADD COLUMN unit_links BLOB"),
+             QStringLiteral(
+                 "UPDATE measures SET unit_links = (SELECT pc_links(agency_id, role, ordinal, "
+                 "written) FROM measure_agencies ma WHERE ma.measure_id = measures.id) WHERE id IN "
+                 "(SELECT measure_id FROM measure_agencies)"),
+             QStringLiteral(
+                 "CREATE TABLE agency_measures(agency_id INTEGER NOT NULL REFERENCES agencies(id), "
+                 "measure_id INTEGER NOT NULL, PRIMARY KEY(agency_id, measure_id)) WITHOUT ROWID"),
+             QStringLiteral("INSERT INTO agency_measures(agency_id, measure_id) SELECT DISTINCT agency_id, "
+                            "measure_id FROM measure_agencies ORDER BY agency_id, measure_id"),
+             QStringLiteral("DROP TABLE measure_agencies"),
+             QStringLiteral("CREATE VIEW measure_agencies(measure_id, agency_id, role, ordinal, written) AS "
+                            "SELECT m.id, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), "
+                            "json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]') FROM measures m, "
+                            "json_each(pc_links_json(m.unit_links)) j WHERE m.unit_links IS NOT NULL"),
+             QStringLiteral("CREATE TRIGGER measure_agencies_insert INSTEAD OF INSERT ON measure_agencies "
+                            "BEGIN SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed') WHERE NOT EXISTS "
+                            "(SELECT 1 FROM measures WHERE id = new.measure_id); UPDATE measures SET "
+                            "unit_links = pc_links_add(unit_links, new.agency_id, new.role, new.ordinal, "
+                            "new.written) WHERE id = new.measure_id; INSERT INTO agency_measures(agency_id, "
+                            "measure_id) VALUES (new.agency_id, new.measure_id) ON CONFLICT DO NOTHING; END"),
+             QStringLiteral(
+                 "CREATE TRIGGER measures_links_delete AFTER DELETE ON measures WHEN "
+                 "old.unit_links IS NOT NULL BEGIN DELETE FROM agency_measures WHERE agency_id IN "
+                 "(SELECT value FROM json_each(pc_links_agencies(old.unit_links))) AND measure_id = "
+                 "old.id; END"),
+         },
+         {}});
     return m;
 }
 

@@ -6,6 +6,7 @@
 #include "sqlutil.h"
 #include "statements.h"
 #include "targettext.h"
+#include "unitlinks.h"
 
 #include <QHash>
 
@@ -701,10 +702,15 @@ Result<QList<MeasureRecord>> Database::measures(const MeasureFilter& f) {
         where << QStringLiteral("m.area = ?");
         binds << f.area;
     }
+    const bool pg = isPostgres();
     if (!f.unit.isEmpty()) {
-        where << QStringLiteral(
-            "m.id IN (SELECT ma.measure_id FROM measure_agencies ma JOIN agencies a ON a.id = "
-            "ma.agency_id WHERE a.name = ?)");
+        // SQLite: the agency's range of agency_measures (migration 22); PostgreSQL keeps measure_agencies.
+        where << (pg ? QStringLiteral(
+                           "m.id IN (SELECT ma.measure_id FROM measure_agencies ma JOIN agencies a ON "
+                           "a.id = ma.agency_id WHERE a.name = ?)")
+                     : QStringLiteral(
+                           "m.id IN (SELECT am.measure_id FROM agency_measures am WHERE am.agency_id "
+                           "= (SELECT a.id FROM agencies a WHERE a.name = ?))"));
         binds << f.unit;
     }
     if (!f.deadlineFrom.isEmpty()) {
@@ -724,8 +730,9 @@ Result<QList<MeasureRecord>> Database::measures(const MeasureFilter& f) {
                        "m.area, CASE WHEN m.area_override IS NULL THEN coalesce(m.parsed_area, m.area) ELSE "
                        "m.parsed_area END, m.area_override, m.deadline, m.remark, m.span_start, "
                        "m.span_end, m.confidence, "
-                       "(SELECT count(*) FROM targets t WHERE t.measure_id = m.id AND t.rejected = 0) "
-                       "FROM measures m JOIN documents d ON d.id = m.document_id");
+                       "(SELECT count(*) FROM targets t WHERE t.measure_id = m.id AND t.rejected = 0)%1 "
+                       "FROM measures m JOIN documents d ON d.id = m.document_id")
+            .arg(pg ? QString() : QStringLiteral(", m.unit_links"));
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY ") + kPlanOrder + QStringLiteral(", m.ordinal");
@@ -741,6 +748,8 @@ Result<QList<MeasureRecord>> Database::measures(const MeasureFilter& f) {
         return store::sqlError(q.lastError(), QStringLiteral("reading measures"), m_path);
     QList<MeasureRecord> out;
     QHash<qint64, qsizetype> index;
+    // SQLite: each measure's links from its row (agency ids until the names are read below).
+    std::vector<std::pair<qsizetype, store::unitlinks::Link>> links;
     while (q.next()) {
         MeasureRecord m;
         m.id = q.value(0).toLongLong();
@@ -761,11 +770,62 @@ Result<QList<MeasureRecord>> Database::measures(const MeasureFilter& f) {
         m.end = q.value(15).toLongLong();
         m.confidence = q.value(16).toDouble();
         m.targetCount = q.value(17).toInt();
+        if (!pg) {
+            const QVariant packed = q.value(18);
+            if (!packed.isNull()) {
+                const QByteArray bytes = packed.toByteArray();
+                const std::optional<QList<store::unitlinks::Link>> ls =
+                    store::unitlinks::unpack(bytes.constData(), bytes.size());
+                if (!ls)
+                    return Error{
+                        QStringLiteral("%1: the unit links of measure %2 are damaged (run plancompare-cli "
+                                       "db check)")
+                            .arg(m_path)
+                            .arg(m.id),
+                        QStringLiteral("db-query")};
+                for (const store::unitlinks::Link& l : *ls)
+                    links.emplace_back(out.size(), l);
+            }
+        }
         index.insert(m.id, out.size());
         out.append(m);
     }
     if (out.isEmpty())
         return out;
+    if (!pg) {
+        QList<qint64> ids;
+        ids.reserve(qsizetype(links.size()));
+        for (const auto& [at, l] : links)
+            ids.append(l.agency);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        if (ids.isEmpty())
+            return out;
+        // The names of the agencies these measures name: all of them for a large set.
+        QString nameSql = QStringLiteral("SELECT id, name FROM agencies");
+        if (ids.size() <= 500) {
+            QStringList list;
+            for (const qint64 id : std::as_const(ids))
+                list << QString::number(id);
+            nameSql += QStringLiteral(" WHERE id IN (") + list.join(QLatin1Char(',')) + QLatin1Char(')');
+        }
+        Result<QSqlQuery> names = exec(m_db, nameSql);
+        if (!names)
+            return names.error();
+        QHash<qint64, QString> nameOf;
+        nameOf.reserve(ids.size());
+        while (names->next())
+            nameOf.insert(names->value(0).toLongLong(), names->value(1).toString());
+        for (const auto& [at, l] : links) {
+            // A link to an agency that is gone reads as none, as the join did.
+            const auto it = nameOf.constFind(l.agency);
+            if (it == nameOf.constEnd())
+                continue;
+            MeasureRecord& m = out[at];
+            (l.role == store::kLeadRole ? m.lead : m.partners) << *it;
+        }
+        return out;
+    }
     // Units in a second pass: one query for all measures rather than one per measure.
     QString unitSql =
         QStringLiteral("SELECT ma.measure_id, ma.role, a.name FROM measure_agencies ma JOIN agencies a "

@@ -53,7 +53,26 @@ struct SourceCache {
         }
         return &e;
     }
+    // An entry for a value whose text the caller knows (the importer, which has just packed it).
+    void remember(int type, QByteArray stored, const QString& text) {
+        for (Entry& e : entries) {
+            if (e.type == type && e.stored == stored) {
+                e.text = text;
+                e.ok = true;
+                return;
+            }
+        }
+        Entry& e = entries[next];
+        next = (next + 1) % entries.size();
+        e.type = type;
+        e.stored = std::move(stored);
+        e.text = text;
+        e.ok = true;
+    }
 };
+
+// One cache on each thread for pc_sentence and pc_quote.
+thread_local SourceCache sourceCache;
 
 template <QString (*derive)(const QString&, qsizetype, qsizetype)>
 void deriveFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
@@ -66,8 +85,7 @@ void deriveFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
         sqlite3_result_null(ctx);
         return;
     }
-    thread_local SourceCache cache;
-    const SourceCache::Entry* source = cache.find(argv[0]);
+    const SourceCache::Entry* source = sourceCache.find(argv[0]);
     if (!source->ok) {
         sqlite3_result_error(ctx, "a plan's stored source text is damaged (it does not decompress)", -1);
         sqlite3_result_error_code(ctx, SQLITE_CORRUPT);
@@ -117,6 +135,13 @@ QString quoteAt(const QString& source, qsizetype start, qsizetype end) {
     if (start < 0 || end > source.size() || end < start)
         return {};
     return source.mid(start, end - start);
+}
+
+void rememberSource(const QVariant& stored, const QString& text) {
+    if (stored.typeId() == QMetaType::QByteArray)
+        sourceCache.remember(SQLITE_BLOB, stored.toByteArray(), text);
+    else if (stored.typeId() == QMetaType::QString)
+        sourceCache.remember(SQLITE_TEXT, stored.toString().toUtf8(), text);
 }
 
 QString sentenceSql(Engine engine, const QString& t) {

@@ -38,6 +38,11 @@ QString parsedSql(const QString& column, const QString& t = QString());
 // effective values where nothing is corrected yet (one placeholder: the target's id).
 QString parsedCopySql();
 
+// Tells this thread's pc_sentence and pc_quote that the sources value `stored` (as bound: bytes or text)
+// reads as `text`, so that the targets of a plan just stored derive their texts without unpacking what
+// the importer has just packed. Only for a text that reads back as itself (valid UTF-16).
+void rememberSource(const QVariant& stored, const QString& text);
+
 // Registers pc_sentence and pc_quote on a SQLite connection.
 Status registerTargetTextFunctions(sqlite3* db);
 

@@ -307,11 +307,12 @@ TEST(StoreImport, ImportedRowsHoldTheValuesAsBound) {
     const QString typeOf = pg ? QStringLiteral("pg_typeof(%1)::text") : QStringLiteral("typeof(%1)");
     const QString integer = pg ? QStringLiteral("bigint") : QStringLiteral("integer");
     const QString real = pg ? QStringLiteral("double precision") : QStringLiteral("real");
-    ASSERT_TRUE(q.exec(
-        QStringLiteral("SELECT pc_title(body, title), area IS NULL, deadline IS NULL, %1, %2, pc_units(body, units) FROM "
-                       "measures WHERE document_id = %3")
-            .arg(typeOf.arg(QStringLiteral("number")), typeOf.arg(QStringLiteral("confidence")))
-            .arg(id)))
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT pc_title(body, title), area IS NULL, deadline IS NULL, %1, %2, "
+                              "pc_units(body, units) FROM "
+                              "measures WHERE document_id = %3")
+                   .arg(typeOf.arg(QStringLiteral("number")), typeOf.arg(QStringLiteral("confidence")))
+                   .arg(id)))
         << q.lastError().text().toStdString();
     ASSERT_TRUE(q.next());
     EXPECT_FALSE(q.isNull(0));
@@ -370,11 +371,12 @@ TEST(StoreImport, UnitSpellingsAreStoredOnlyWhereTheyDifferFromTheAgencyName) {
     qint64 id = 0;
     ASSERT_TRUE(db.importAnalysis(a, &id).ok());
     QSqlQuery q(db.connection());
-    ASSERT_TRUE(q.exec(QStringLiteral("SELECT ma.role, ma.ordinal, ma.written, a.name, pc_units(m.body, m.units) FROM "
-                                      "measure_agencies ma JOIN agencies a ON a.id = ma.agency_id JOIN "
-                                      "measures m ON m.id = ma.measure_id WHERE m.document_id = %1 AND "
-                                      "m.ordinal = 0 ORDER BY ma.ordinal")
-                           .arg(id)));
+    ASSERT_TRUE(q.exec(
+        QStringLiteral("SELECT ma.role, ma.ordinal, ma.written, a.name, pc_units(m.body, m.units) FROM "
+                       "measure_agencies ma JOIN agencies a ON a.id = ma.agency_id JOIN "
+                       "measures m ON m.id = ma.measure_id WHERE m.document_id = %1 AND "
+                       "m.ordinal = 0 ORDER BY ma.ordinal")
+            .arg(id)));
     QStringList rows;
     while (q.next())
         rows << QStringList{q.value(0).toString(), q.value(1).toString(),

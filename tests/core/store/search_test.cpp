@@ -537,9 +537,9 @@ TEST(SearchIndex, PhraseRowsAreExactUpToTheCandidateLimitAndEstimatedBeyond) {
     ASSERT_EQ(reference.size(), 30);
     // The measures holding the phrase's tokens (candidates), newest first, and which hold the phrase.
     QSqlQuery q(db->connection());
-    ASSERT_TRUE(q.exec(QStringLiteral(
-        "SELECT id, pc_title(body, title) || ' ' || pc_body(body) || ' ' || pc_units(body, units) FROM measures "
-        "ORDER BY id DESC")));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT id, pc_title(body, title) || ' ' || pc_body(body) || ' ' || "
+                                      "pc_units(body, units) FROM measures "
+                                      "ORDER BY id DESC")));
     QList<std::pair<qint64, bool>> candidates;
     qint64 measures = 0;
     while (q.next()) {

@@ -184,3 +184,25 @@ TEST(TargetText, AReimportedPlanDerivesFromItsNewSource) {
     EXPECT_EQ((*rows)[1].sentence, QStringLiteral("1、优化用水报装：  用水报装缩短到3个工作日"));
     EXPECT_EQ(storedCounts(**db), (QList<int>{5, 0, 1}));
 }
+
+// A source the importer has just packed is remembered on its thread: pc_quote and pc_sentence read the
+// remembered text for exactly those stored bytes (here bytes that are no frame at all, which would not
+// unpack), and other bytes still unpack or fail as before.
+TEST(TargetText, ARememberedSourceIsReadForExactlyItsStoredBytes) {
+    auto db = Database::open(QStringLiteral(":memory:"));
+    ASSERT_TRUE(db.ok());
+    const QByteArray stored("not-a-frame-1234");
+    store::rememberSource(QVariant(stored), QStringLiteral("甲乙丙丁。戊己"));
+    QSqlQuery q((*db)->connection());
+    q.prepare(QStringLiteral("SELECT pc_quote(?, 1, 3), pc_sentence(?, 5, 6)"));
+    q.addBindValue(stored);
+    q.addBindValue(stored);
+    ASSERT_TRUE(q.exec());
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("乙丙"));
+    EXPECT_EQ(q.value(1).toString(), QStringLiteral("戊己"));
+    q.finish();
+    q.prepare(QStringLiteral("SELECT pc_quote(?, 1, 3)"));
+    q.addBindValue(QByteArray("not-a-frame-1235"));
+    EXPECT_FALSE(q.exec() && q.next()); // damaged: not the remembered bytes
+}
