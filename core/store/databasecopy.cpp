@@ -208,8 +208,9 @@ Result<QStringList> copiedTables(Database& database) {
             const bool own = std::any_of(virtualTables.cbegin(), virtualTables.cend(), [&](const QString& v) {
                 return name == v || name.startsWith(v + QLatin1Char('_')); // FTS5 and its shadow tables
             });
-            // compare_rows (migration 12) is the comparison's own, filled by triggers on targets.
-            if (!own && name != QLatin1String("compare_rows"))
+            // compare_rows (migration 12) is the comparison's own, filled by triggers on targets;
+            // search_pending (migration 23) the search index's own, as PostgreSQL's search_ tables.
+            if (!own && name != QLatin1String("compare_rows") && !name.startsWith(QLatin1String("search_")))
                 tables << name;
         }
         for (const QString& name : std::as_const(tables)) {
@@ -497,9 +498,12 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
             }
         } else {
             // SQLite: the search index is filled by the importer, not by a trigger (migration 8).
+            // The rebuild indexes every measure: nothing waits for it (migration 23).
             if (Status st = execStatus(
                     dst, QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('rebuild')"));
                 !st)
+                return st;
+            if (Status st = execStatus(dst, QStringLiteral("DELETE FROM search_pending")); !st)
                 return st;
         }
         return okStatus();
