@@ -682,9 +682,10 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     QList<qint64> waitingHolding(mq->phrases.size(), 0);
     QSet<qint64> waitingIds;
     {
+        // CROSS JOIN: the list drives the join (else SQLite walks every measure for the ORDER BY).
         Result<sqlite3_stmt*> st = m_statements->get(
-            QStringLiteral("SELECT m.id, m.document_id, m.title, m.body, m.units FROM search_pending p JOIN "
-                           "measures m ON m.id = p.measure_id ORDER BY m.id DESC"),
+            QStringLiteral("SELECT m.id, m.document_id, m.title, m.body, m.units FROM search_pending p CROSS "
+                           "JOIN measures m ON m.id = p.measure_id ORDER BY p.measure_id DESC"),
             what, m_path);
         if (!st)
             return st.error();
