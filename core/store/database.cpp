@@ -8,6 +8,7 @@
 #include "common/datapaths.h"
 #include "migrations.h"
 #include "plancache.h"
+#include "searchbatch.h"
 #include "sqlutil.h"
 #include "statements.h"
 #include "targettext.h"
@@ -15,6 +16,7 @@
 #include "textpack.h"
 #include "unitlinks.h"
 
+#include <QDebug>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -391,7 +393,13 @@ Status Database::init(const DatabaseOptions& options) {
         if (Status s = execStatus(m_db, QStringLiteral("PRAGMA wal_autocheckpoint = 10000")); !s)
             return s;
     }
-    return store::migrate(m_db);
+    if (Status s = store::migrate(m_db); !s)
+        return s;
+    // Measures a killed import left waiting for the search index (schema 23) are indexed first; when that
+    // fails (another process holds the write lock past the timeout) they stay listed, and search reads them.
+    if (Status s = catchUpSearchIndex(); !s)
+        qWarning().noquote() << s.errorMessage();
+    return okStatus();
 }
 
 int Database::schemaVersion() const {
@@ -540,6 +548,9 @@ Result<std::pair<qint64, qint64>> Database::compact() {
                          .arg(m_path),
                      QStringLiteral("bad-value")};
     if (Status s = checkWritable(QStringLiteral("Compacting")); !s)
+        return s.error();
+    // Whatever waits for the search index goes in first: the index is compacted with the rest.
+    if (Status s = catchUpSearchIndex(); !s)
         return s.error();
     // Both sizes after a checkpoint (the WAL moved into the file and truncated), so they compare the
     // file with all its data: VACUUM rewrites the file through the WAL.

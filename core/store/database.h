@@ -23,6 +23,7 @@ namespace store {
 class StatementCache;
 struct PlanCache;
 struct PlanEntry;
+struct PendingIndexTexts;
 } // namespace store
 
 struct DatabaseOptions {
@@ -176,6 +177,23 @@ public:
     // sha256 of the stored version of a doc id, empty if not imported.
     QString storedSha256(const QString& docId);
 
+    // ---- feeding the search index in batches (SQLite, schema 23). Outside a batch importAnalysis
+    // indexes the plan's measures in the plan's transaction. Inside one (the Importer opens one per
+    // importFiles/importFile call) a plan's transaction lists its measures in search_pending and this
+    // connection keeps their texts; the index catches up in a transaction of its own once
+    // kSearchBatchPlans plans or kSearchBatchBytes bytes of text wait, and when the outermost batch
+    // ends. Search finds waiting measures all the same (it reads them besides the index).
+    static constexpr int kSearchBatchPlans = 64;
+    static constexpr qint64 kSearchBatchBytes = qint64(8) << 20;
+    void beginSearchBatch();
+    Status endSearchBatch(); // the catch-up's error, if any (what waits stays listed)
+    // Indexes every measure listed in search_pending (whoever listed it: this connection from the texts
+    // it kept, others' from their rows) in one transaction and empties the list. Nothing to do: one read.
+    // Inside a transaction, on PostgreSQL or read-only: nothing. An open for writing runs it.
+    Status catchUpSearchIndex();
+    // How many measures wait for the search index (0 on PostgreSQL).
+    Result<qint64> measuresWaitingForIndex();
+
     // ---- corrections: each returns the new override's id. They apply at once and after every
     // re-import; overrides() says which no longer match the text.
     // `expectedVersion`: the target's version when the user loaded it (targetVersion()); if someone
@@ -239,6 +257,8 @@ private:
     QStringList m_sessionSql; // PostgreSQL: the SET statements every (re)connection runs
     QString m_readOnlyReason;
     int m_txDepth = 0;
+    int m_searchBatchDepth = 0;
+    std::unique_ptr<store::PendingIndexTexts> m_pendingTexts; // a batch's texts, by measure id
     friend class DatabaseAccess;
 };
 

@@ -214,8 +214,10 @@ Result<QStringList> copiedTables(Database& database) {
                 return name == v || name.startsWith(v + QLatin1Char('_')); // FTS5 and its shadow tables
             });
             // compare_rows (migration 12) is the comparison's own, filled by triggers on targets;
-            // agency_measures (migration 22) is filled with the measures' links.
-            if (!own && name != QLatin1String("compare_rows") && name != QLatin1String("agency_measures"))
+            // agency_measures (migration 22) is filled with the measures' links; search_pending (migration
+            // 23) is the search index's own, as PostgreSQL's search_ tables.
+            if (!own && name != QLatin1String("compare_rows") && name != QLatin1String("agency_measures") &&
+                !name.startsWith(QLatin1String("search_")))
                 tables << name;
         }
         // Schema 22: the unit links are the view measure_agencies (inserting into it stores a link).
@@ -514,9 +516,12 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
             }
         } else {
             // SQLite: the search index is filled by the importer, not by a trigger (migration 8).
+            // The rebuild indexes every measure: nothing waits for it (migration 23).
             if (Status st = execStatus(
                     dst, QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('rebuild')"));
                 !st)
+                return st;
+            if (Status st = execStatus(dst, QStringLiteral("DELETE FROM search_pending")); !st)
                 return st;
         }
         return okStatus();

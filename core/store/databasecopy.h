@@ -28,7 +28,7 @@ struct DatabaseDigest {
 };
 
 // The tables a copy moves and a digest covers: every table of the schema (read from the engine's
-// catalogue), without the engine's own (sqlite_*, the FTS5 index and its shadow tables,
+// catalogue), without the engine's own (sqlite_*, the FTS5 index, its shadow tables and search_pending,
 // plancompare_schema, PostgreSQL's search_* tables of the search index); children after the tables their
 // foreign keys reference.
 Result<QStringList> copiedTables(Database& db);

@@ -4,6 +4,7 @@
 #include "dialect.h"
 #include "extract/analysis.h"
 #include "pgbulk.h"
+#include "searchbatch.h"
 #include "sqlutil.h"
 #include "statements.h"
 #include "targetplacement.h"
@@ -11,8 +12,10 @@
 #include "textpack.h"
 #include "unitlinks.h"
 
+#include <QDebug>
 #include <QFileInfo>
 #include <QHash>
+#include <QRandomGenerator>
 #include <QThread>
 
 #include <sqlite3.h>
@@ -299,6 +302,13 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                      QStringLiteral("bad-value")};
     ImportOutcome outcome = ImportOutcome::Imported;
     qint64 documentId = 0;
+    // Schema 23: inside a search batch the index is fed later (searchbatch.cpp); `stamp` names this
+    // import in search_pending so that the batch may take the texts kept here.
+    const bool batched = m_searchBatchDepth > 0 && !isPostgres();
+    const qint64 stamp = batched ? qint64(QRandomGenerator::global()->generate64() >> 1) : 0;
+    using IndexTexts = store::PendingIndexTexts::Texts;
+    std::vector<IndexTexts> indexTexts;
+    QList<qint64> measureIds;
     const Status s = withTransaction([&]() -> Status {
         // Two researchers importing the same plan at once: the second waits here, then finds it stored.
         if (Status l = store::lockName(m_db, QStringLiteral("import:") + docId); !l)
@@ -503,14 +513,11 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 agencyIds.insert(name, id);
             return id;
         };
-        QList<qint64> measureIds;
+        measureIds.clear();
         measureIds.reserve(doc.measures.size());
         // What the search index gets of each measure: the texts' UTF-8 as packed into the row, instead
-        // of reading the plan's rows back and unpacking them.
-        struct IndexTexts {
-            QByteArray utf8[3]; // title, body, units
-        };
-        std::vector<IndexTexts> indexTexts;
+        // of reading the plan's rows back and unpacking them (in a batch: kept until it catches up).
+        indexTexts.clear();
         indexTexts.reserve(size_t(doc.measures.size()));
         const QString measuresWhat = QStringLiteral("storing measures of %1").arg(docId);
         for (qsizetype i = 0; i < doc.measures.size(); ++i) {
@@ -521,8 +528,8 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             mea.bindInt(3, m.number);
             // Title, body, units and heading in one value (migration 20).
             const QString units = unitsText(m);
-            IndexTexts& texts =
-                indexTexts.emplace_back(IndexTexts{{m.title.toUtf8(), m.body.toUtf8(), units.toUtf8()}});
+            IndexTexts& texts = indexTexts.emplace_back(
+                IndexTexts{stamp, {m.title.toUtf8(), m.body.toUtf8(), units.toUtf8()}});
             mea.bindMeasureTexts(4, m, units, texts.utf8);
             mea.bindOptionalText(8, m.area);
             mea.bindOptionalText(9, QString()); // the parsed area: NULL while it is the area (migration 18)
@@ -571,13 +578,28 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 return st;
         }
 
-        // SQLite: the plan's measures into the search index in one statement (migration 8), so FTS5
-        // writes one index segment per plan rather than one per measure (migration 13: one index).
+        // In a search batch (schema 23): the plan's measures wait in search_pending, with this
+        // import's stamp, for the batch's catch-up (searchbatch.cpp), which indexes many plans at once.
+        if (cache && batched) {
+            RowWriter pending(m_db, cache,
+                              QStringLiteral("INSERT OR REPLACE INTO search_pending(measure_id, stamp) "
+                                             "VALUES (?,?)"),
+                              m_path);
+            const QString pendingWhat = QStringLiteral("listing %1 for the search index").arg(docId);
+            for (const qint64 mid : std::as_const(measureIds)) {
+                pending.bindInt(0, mid);
+                pending.bindInt(1, stamp);
+                if (Status st = pending.exec(pendingWhat); !st)
+                    return st;
+            }
+        }
+        // Outside a batch: the plan's measures into the search index in one statement (migration 8), so
+        // FTS5 writes one index segment per plan rather than one per measure (migration 13: one index).
         // The rows go in one at a time from the texts above, in the order of their ids: a one-row INSERT
         // into the index opens no statement journal, so FTS5 keeps them pending and writes the plan's
         // segment when the next statement begins (the targets', below), as it did after one INSERT …
         // SELECT over the plan's measures — the same segment, without reading the rows back.
-        if (cache) {
+        if (cache && !batched) {
             RowWriter fts(
                 m_db, cache,
                 QStringLiteral("INSERT INTO measure_fts(rowid, title, body, units) VALUES (?,?,?,?)"),
@@ -679,6 +701,22 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         return s.error();
     if (documentIdOut)
         *documentIdOut = documentId;
+    if (batched && outcome != ImportOutcome::Unchanged && size_t(measureIds.size()) == indexTexts.size()) {
+        // Committed: the batch keeps the texts, and catches up once enough wait (bounded memory).
+        if (!m_pendingTexts)
+            m_pendingTexts = std::make_unique<store::PendingIndexTexts>();
+        for (size_t k = 0; k < indexTexts.size(); ++k) {
+            m_pendingTexts->bytes +=
+                indexTexts[k].utf8[0].size() + indexTexts[k].utf8[1].size() + indexTexts[k].utf8[2].size();
+            m_pendingTexts->byId[measureIds[qsizetype(k)]] = std::move(indexTexts[k]);
+        }
+        ++m_pendingTexts->plans;
+        if (m_pendingTexts->plans >= kSearchBatchPlans || m_pendingTexts->bytes >= kSearchBatchBytes) {
+            // The plan is stored either way; what fails to be indexed stays listed for the next catch-up.
+            if (Status c = catchUpSearchIndex(); !c)
+                qWarning().noquote() << c.errorMessage();
+        }
+    }
     return outcome;
 }
 

@@ -6,6 +6,7 @@
 #include "extract/analysis.h"
 
 #include <QCryptographicHash>
+#include <QDebug>
 #include <QFile>
 #include <QFileInfo>
 #include <QThread>
@@ -87,7 +88,33 @@ int Importer::fileIndexBeingAnalysed() {
     return t_fileIndex;
 }
 
+namespace {
+
+// One search batch per importFile/importFiles call (Database::beginSearchBatch): the index catches up
+// every few plans and when the call returns, whether it finished, stopped early or failed.
+class SearchBatch {
+public:
+    explicit SearchBatch(Database& db)
+        : m_db(db) {
+        m_db.beginSearchBatch();
+    }
+    ~SearchBatch() {
+        // What fails to be indexed stays listed (search_pending): search finds it, the next catch-up
+        // indexes it.
+        if (Status s = m_db.endSearchBatch(); !s)
+            qWarning().noquote() << s.errorMessage();
+    }
+    SearchBatch(const SearchBatch&) = delete;
+    SearchBatch& operator=(const SearchBatch&) = delete;
+
+private:
+    Database& m_db;
+};
+
+} // namespace
+
 FileImport Importer::importFile(const QString& path) {
+    const SearchBatch batch(m_db);
     Prepared p;
     p.path = path;
     p.stem = QFileInfo(path).completeBaseName();
@@ -182,6 +209,7 @@ FileImport Importer::store(Prepared& p) {
 // reports and the stored rows are those of importing the files one after another.
 QList<FileImport> Importer::importFiles(const QStringList& paths, const ImportOptions& options) {
     QList<FileImport> out;
+    const SearchBatch batch(m_db);
     const int total = int(paths.size());
     const int ahead =
         options.analysesAhead == ImportOptions::PerCore ? QThread::idealThreadCount() : options.analysesAhead;

@@ -845,6 +845,42 @@ QList<Migration> buildMigrations() {
                  "old.id; END"),
          },
          {}});
+    // 23: the search index fed in batches. An import writes a plan's rows in the plan's transaction and
+    // lists its measures in search_pending (the measure's id, and a stamp naming the import that can feed
+    // the index from the texts it still holds); the index catches up in a transaction of its own every few
+    // plans and at the end of every import (Database::catchUpSearchIndex: one level-0 segment per batch
+    // instead of one per plan), and any writable open indexes what a killed import left waiting. Until
+    // then the search reads the waiting measures besides the index (search.cpp). The triggers give FTS5
+    // a 'delete' only for a measure the index holds (a 'delete' of a row never indexed would corrupt it)
+    // and forget a waiting measure that goes; a waiting measure whose texts change loses its stamp (the
+    // batch then reads the row). search_pending is the index's own table (db copy and db compare leave
+    // it out, like PostgreSQL's search_ tables). Nothing waits in a file of schema 22: the index is
+    // unchanged. PostgreSQL has no such index: only the version moves there.
+    m.append(
+        {23,
+         QStringLiteral("search index fed in batches"),
+         {},
+         {
+             QStringLiteral("CREATE TABLE search_pending(measure_id INTEGER PRIMARY KEY, stamp INTEGER)"),
+             QStringLiteral("DROP TRIGGER measures_fts_delete"),
+             QStringLiteral("DROP TRIGGER measures_fts_update"),
+             QStringLiteral("CREATE TRIGGER measures_fts_delete AFTER DELETE ON measures BEGIN "
+                            "INSERT INTO measure_fts(measure_fts, rowid, title, body, units) SELECT "
+                            "'delete', old.id, pc_title(old.body, old.title), pc_body(old.body), "
+                            "pc_units(old.body, old.units) WHERE NOT EXISTS (SELECT 1 FROM search_pending "
+                            "WHERE measure_id = old.id); DELETE FROM search_pending WHERE measure_id = "
+                            "old.id; END"),
+             QStringLiteral("CREATE TRIGGER measures_fts_update AFTER UPDATE OF title, body, units ON "
+                            "measures BEGIN INSERT INTO measure_fts(measure_fts, rowid, title, body, "
+                            "units) SELECT 'delete', old.id, pc_title(old.body, old.title), "
+                            "pc_body(old.body), pc_units(old.body, old.units) WHERE NOT EXISTS (SELECT 1 "
+                            "FROM search_pending WHERE measure_id = old.id); INSERT INTO "
+                            "measure_fts(rowid, title, body, units) SELECT new.id, pc_title(new.body, "
+                            "new.title), pc_body(new.body), pc_units(new.body, new.units) WHERE NOT EXISTS "
+                            "(SELECT 1 FROM search_pending WHERE measure_id = old.id); UPDATE search_pending "
+                            "SET stamp = NULL WHERE measure_id = old.id; END"),
+         },
+         {}});
     return m;
 }
 

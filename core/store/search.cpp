@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
@@ -601,8 +602,6 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
             return failedStep(rc);
         }
     }
-    if (nRow == 0)
-        return QList<SearchHit>();
     // Per phrase its instances per column of a measure: counted as occurrences of the phrase's text where
     // it has one (phraseLiteral: Chinese phrases, one character), else on the column's pc_cjk2 tokens,
     // compared as the tokenizer gives them (phraseInstances on the text, which also gives the column's
@@ -659,6 +658,60 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
     QList<int> allPhrases;
     for (qsizetype i = 0; i < mq->phrases.size(); ++i)
         allPhrases << int(i);
+    const auto matchesGroups = [&] {
+        bool matches = false;
+        for (const QList<int>& g : mq->groups) {
+            bool all = !g.isEmpty();
+            for (const int i : g)
+                all = all && holds(i);
+            matches = matches || all;
+        }
+        return matches;
+    };
+    // Measures waiting for the index (schema 23: an import's batch has not caught up yet, or a killed
+    // import left them): few, read here in full. They count in FTS5's totals and in the rows holding
+    // each phrase as the index would count them once they are in it, and join the candidates in id order,
+    // so a search finds them, with the scores it gives once they are indexed (estimates aside, below).
+    struct Waiting {
+        qint64 id = 0;
+        qint64 documentId = 0;
+        int length = 0;
+        QList<std::array<int, 3>> instances;
+    };
+    std::vector<Waiting> waiting; // newest first
+    QList<qint64> waitingHolding(mq->phrases.size(), 0);
+    QSet<qint64> waitingIds;
+    {
+        // CROSS JOIN: the list drives the join (else SQLite walks every measure for the ORDER BY).
+        Result<sqlite3_stmt*> st = m_statements->get(
+            QStringLiteral("SELECT m.id, m.document_id, m.title, m.body, m.units FROM search_pending p CROSS "
+                           "JOIN measures m ON m.id = p.measure_id ORDER BY p.measure_id DESC"),
+            what, m_path);
+        if (!st)
+            return st.error();
+        const store::StatementScope scope(*st);
+        for (int rc = sqlite3_step(*st);; rc = sqlite3_step(*st)) {
+            if (rc == SQLITE_DONE)
+                break;
+            if (rc != SQLITE_ROW)
+                return failedStep(rc);
+            Waiting w;
+            w.id = sqlite3_column_int64(*st, 0);
+            w.documentId = sqlite3_column_int64(*st, 1);
+            w.length = readRow(*st, 2, allPhrases, true);
+            if (damaged)
+                return damagedText();
+            w.instances = instances;
+            for (const int i : allPhrases)
+                waitingHolding[i] += holds(i) ? 1 : 0;
+            ++nRow;
+            nToken += w.length;
+            waitingIds.insert(w.id);
+            waiting.push_back(std::move(w));
+        }
+    }
+    if (nRow == 0)
+        return QList<SearchHit>();
     // Rows holding each phrase (bm25's IDF), over the whole index. One token (a bigram, a word, a
     // character's prefix): FTS5 counts its rows. More: the rows holding all its tokens (FTS5 counts them)
     // are checked on their text, newest first, as many as are ranked (candidateLimit): all of them when
@@ -775,11 +828,12 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
             walkCounts = index;
             continue;
         }
-        const Result<qint64> nHit = counted ? tokenRows(index) : checkedRows(index);
-        if (!nHit)
-            return nHit.error();
-        remember(key, *nHit);
-        idf[index] = idfOf(*nHit);
+        const Result<qint64> indexed = counted ? tokenRows(index) : checkedRows(index);
+        if (!indexed)
+            return indexed.error();
+        const qint64 nHit = *indexed + waitingHolding[index];
+        remember(key, nHit);
+        idf[index] = idfOf(nHit);
     }
     const double avgdl = double(nToken) / double(nRow);
     const double k1 = 1.2;
@@ -807,47 +861,70 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         if (!store::bindAll(*st, {candidateMatch, low, high}))
             return failedStep(sqlite3_errcode(m_statements->handle()));
         qsizetype candidates = 0;
+        // One row of the walk, its phrases' instances in `instances`: false when the walk stops there.
+        const auto consider = [&](qint64 id, qint64 rowDocument, int length) {
+            ++walked;
+            if (walkCounts >= 0 && walked <= sample && holds(walkCounts))
+                ++heldInSample;
+            if (!matchesGroups())
+                return true;
+            if (options.candidateLimit > 0 && candidates == options.candidateLimit) {
+                if (info) { // one more than the limit: the oldest is left out
+                    info->capped = true;
+                    info->rankedAmong = options.candidateLimit;
+                }
+                return false;
+            }
+            ++candidates;
+            if (documentId >= 0 && rowDocument != documentId)
+                return true;
+            const double d = double(length);
+            rankedIds << id;
+            for (qsizetype i = 0; i < mq->phrases.size(); ++i) {
+                const auto& c = instances[i];
+                const double freq = 4.0 * c[0] + 1.0 * c[1] + 0.5 * c[2];
+                factors << (freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl));
+            }
+            return true;
+        };
+        // The waiting measures with ids above `bound` that match, in the walk's order (the index would give
+        // them among its candidates; one that matches no group holds the query's tokens or not, and is
+        // left out either way).
+        size_t nextWaiting = 0;
+        const auto considerWaitingAbove = [&](qint64 bound) {
+            for (; nextWaiting < waiting.size() && waiting[nextWaiting].id > bound; ++nextWaiting) {
+                const Waiting& w = waiting[nextWaiting];
+                if (w.id < low || w.id > high)
+                    continue;
+                instances = w.instances;
+                if (!matchesGroups())
+                    continue;
+                if (!consider(w.id, w.documentId, w.length)) {
+                    ++nextWaiting;
+                    return false;
+                }
+            }
+            return true;
+        };
         for (int rc = sqlite3_step(*st);; rc = sqlite3_step(*st)) {
             if (rc == SQLITE_DONE) {
-                walkedAll = true;
+                walkedAll = considerWaitingAbove(std::numeric_limits<qint64>::min());
                 break;
             }
             if (rc != SQLITE_ROW) {
                 const Error e = store::sqliteError(m_statements->handle(), rc, what, m_path);
                 return e.code != QLatin1String("db-query") ? e : syntaxError(); // locked, corrupt …: say so
             }
+            const qint64 id = sqlite3_column_int64(*st, 0);
+            if (waitingIds.contains(id)) // indexed since it was read waiting: counted there
+                continue;
+            if (!considerWaitingAbove(id))
+                break;
             const int length = readRow(*st, 2, allPhrases, true);
             if (damaged)
                 return damagedText();
-            ++walked;
-            if (walkCounts >= 0 && walked <= sample && holds(walkCounts))
-                ++heldInSample;
-            bool matches = false;
-            for (const QList<int>& g : mq->groups) {
-                bool all = !g.isEmpty();
-                for (const int i : g)
-                    all = all && holds(i);
-                matches = matches || all;
-            }
-            if (!matches)
-                continue;
-            if (options.candidateLimit > 0 && candidates == options.candidateLimit) {
-                if (info) { // one more than the limit: the oldest is left out
-                    info->capped = true;
-                    info->rankedAmong = options.candidateLimit;
-                }
+            if (!consider(id, sqlite3_column_int64(*st, 1), length))
                 break;
-            }
-            ++candidates;
-            if (documentId >= 0 && sqlite3_column_int64(*st, 1) != documentId)
-                continue;
-            const double d = double(length);
-            rankedIds << sqlite3_column_int64(*st, 0);
-            for (qsizetype i = 0; i < mq->phrases.size(); ++i) {
-                const auto& c = instances[i];
-                const double freq = 4.0 * c[0] + 1.0 * c[1] + 0.5 * c[2];
-                factors << (freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl));
-            }
         }
     }
     if (walkCounts >= 0) {
@@ -855,7 +932,13 @@ Result<QList<SearchHit>> Database::search(const QString& query, const SearchOpti
         // `sample`), or at least the newest `sample` of them.
         qint64 nHit = heldInSample;
         if (walked > sample) {
-            const Result<qint64> all = walkedAll ? Result<qint64>(walked) : tokenRows(walkCounts);
+            // tokenRows counts the index's rows; the waiting ones holding the phrase are added.
+            Result<qint64> all = walked;
+            if (!walkedAll) {
+                all = tokenRows(walkCounts);
+                if (all)
+                    all = *all + waitingHolding[walkCounts];
+            }
             if (!all)
                 return all.error();
             nHit = qint64(std::llround(double(*all) * double(heldInSample) / double(sample)));

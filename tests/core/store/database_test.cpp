@@ -143,8 +143,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 22);
-    EXPECT_EQ(Database::latestSchemaVersion(), 22);
+    EXPECT_EQ((*db)->schemaVersion(), 23);
+    EXPECT_EQ(Database::latestSchemaVersion(), 23);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(tableNames(**db),
@@ -154,7 +154,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
                   QStringLiteral("documents"), QStringLiteral("indicators"), QStringLiteral("issues"),
                   QStringLiteral("measure_fts"), QStringLiteral("measures"), QStringLiteral("notes"),
                   QStringLiteral("overrides"), QStringLiteral("plan_corrections"),
-                  QStringLiteral("plan_set_members"), QStringLiteral("plan_sets"), QStringLiteral("sections"),
+                  QStringLiteral("plan_set_members"), QStringLiteral("plan_sets"), QStringLiteral("search_pending"),
+                  QStringLiteral("sections"),
                   QStringLiteral("sources"), QStringLiteral("target_history"), QStringLiteral("targets")}));
     EXPECT_EQ((*db)->path(), path);
 }
@@ -1363,6 +1364,57 @@ TEST(Database, UpgradesAVersion19FileKeepingParsedTargetValuesOnlyWhereCorrected
         effective,
         (QStringList{QStringLiteral("300 用水报装 3  2020 0 []"), QStringLiteral("301 用水报装 3 9  0 []"),
                      QStringLiteral("302 用水报装 6   0 []"), QStringLiteral("303     0 []")}));
+}
+
+// Schema 23 feeds the search index in batches: a schema 21 file gets the empty list of waiting measures and
+// triggers that leave a waiting measure out of FTS5; its index, rows and results stay as they were, a
+// removal of an indexed plan still takes its rows out of the index, and a batch import after the upgrade
+// leaves the index whole.
+TEST(Database, UpgradesAVersion21FileToTheSearchIndexFedInBatches) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v21.sqlite"));
+    QStringList before;
+    ASSERT_TRUE(writeOldFile(path, 21, {kTwoPlansDocuments}, [&](QSqlQuery& q) {
+        if (!q.exec(QStringLiteral(
+                "INSERT INTO measures(id, document_id, ordinal, number, title, body, units) "
+                "VALUES (10, 1, 0, 1, '', pc_measure('用水', '用水报装3日', '区水利局', NULL), "
+                "''), (11, 1, 1, 7, '', pc_measure('用电', '用电报装5日', '', NULL), ''), "
+                "(12, 2, 0, 2, '', pc_measure('用水', '用水报装6日', '', NULL), '')")) ||
+            !q.exec(QStringLiteral("INSERT INTO measure_fts(measure_fts) VALUES ('rebuild')")) ||
+            !q.exec(QStringLiteral("SELECT count(*) FROM measure_fts WHERE measure_fts MATCH '\"报装\"'")) ||
+            !q.next())
+            return false;
+        before << q.value(0).toString();
+        return true;
+    }));
+    EXPECT_EQ(before, QStringList{QStringLiteral("3")});
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), 23);
+    EXPECT_EQ(
+        rowsOf((*db)->connection(), QStringLiteral("SELECT count(*) FROM search_pending"), QLatin1Char('|')),
+        QStringList{QStringLiteral("0")});
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+    QList<std::pair<qint64, double>> got;
+    const Result<QList<SearchHit>> hits = (*db)->search(QStringLiteral("报装"));
+    ASSERT_TRUE(hits.ok()) << hits.errorMessage().toStdString();
+    for (const SearchHit& h : *hits)
+        got.append({h.measureId, h.score});
+    EXPECT_EQ(got.size(), 3);
+    EXPECT_EQ(got, referenceBm25(**db, fts::buildMatchQuery(QStringLiteral("报装"))->fts5));
+    EXPECT_EQ(triggerNames(**db),
+              (QStringList{QStringLiteral("measures_fts_delete"), QStringLiteral("measures_fts_update")}));
+    ASSERT_TRUE((*db)->removeDocument(2).ok());
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+    (*db)->beginSearchBatch();
+    for (const PlanSpec& p : samplePlans())
+        ASSERT_TRUE((*db)->importAnalysis(makeAnalysis(p)).ok());
+    EXPECT_EQ((*db)->measuresWaitingForIndex().value(), 5);
+    EXPECT_EQ((*db)->search(QStringLiteral("报装"))->size(), 2 + 4); // two old measures, four new
+    ASSERT_TRUE((*db)->endSearchBatch().ok());
+    EXPECT_EQ((*db)->measuresWaitingForIndex().value(), 0);
+    EXPECT_TRUE(searchIndexMatchesMeasures(**db));
+    EXPECT_EQ((*db)->search(QStringLiteral("报装"))->size(), 2 + 4);
 }
 
 // A correction keeps the parsed values aside (p_*) before its first change of the target and never
