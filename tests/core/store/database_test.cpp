@@ -10,6 +10,7 @@
 #include "store/sqlutil.h"
 #include "store/targettext.h"
 #include "store/textpack.h"
+#include "store/unitlinks.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -99,6 +100,7 @@ QSqlDatabase rawConnection(const QString& path) {
         fts::registerTokenizer(handle);
         store::textpack::registerFunctions(handle);
         store::registerTargetTextFunctions(handle); // migration 19 derives the targets' texts
+        store::unitlinks::registerFunctions(handle);  // migration 22 packs the unit links
     }
     return raw;
 }
