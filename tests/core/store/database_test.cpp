@@ -99,8 +99,8 @@ QSqlDatabase rawConnection(const QString& path) {
         sqlite3* handle = *static_cast<sqlite3* const*>(raw.driver()->handle().constData());
         fts::registerTokenizer(handle);
         store::textpack::registerFunctions(handle);
-        store::registerTargetTextFunctions(handle); // migration 19 derives the targets' texts
-        store::unitlinks::registerFunctions(handle);  // migration 22 packs the unit links
+        store::registerTargetTextFunctions(handle);  // migration 19 derives the targets' texts
+        store::unitlinks::registerFunctions(handle); // migration 22 packs the unit links
     }
     return raw;
 }
@@ -149,16 +149,26 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     EXPECT_EQ(Database::latestSchemaVersion(), 23);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
-    EXPECT_EQ(tableNames(**db),
-              (QStringList{
-                  QStringLiteral("agencies"), QStringLiteral("agency_measures"), QStringLiteral("areas"),
-                  QStringLiteral("compare_rows"), QStringLiteral("document_files"),
-                  QStringLiteral("documents"), QStringLiteral("indicators"), QStringLiteral("issues"),
-                  QStringLiteral("measure_fts"), QStringLiteral("measures"), QStringLiteral("notes"),
-                  QStringLiteral("overrides"), QStringLiteral("plan_corrections"),
-                  QStringLiteral("plan_set_members"), QStringLiteral("plan_sets"), QStringLiteral("search_pending"),
-                  QStringLiteral("sections"),
-                  QStringLiteral("sources"), QStringLiteral("target_history"), QStringLiteral("targets")}));
+    EXPECT_EQ(tableNames(**db), (QStringList{QStringLiteral("agencies"),
+                                             QStringLiteral("agency_measures"),
+                                             QStringLiteral("areas"),
+                                             QStringLiteral("compare_rows"),
+                                             QStringLiteral("document_files"),
+                                             QStringLiteral("documents"),
+                                             QStringLiteral("indicators"),
+                                             QStringLiteral("issues"),
+                                             QStringLiteral("measure_fts"),
+                                             QStringLiteral("measures"),
+                                             QStringLiteral("notes"),
+                                             QStringLiteral("overrides"),
+                                             QStringLiteral("plan_corrections"),
+                                             QStringLiteral("plan_set_members"),
+                                             QStringLiteral("plan_sets"),
+                                             QStringLiteral("search_pending"),
+                                             QStringLiteral("sections"),
+                                             QStringLiteral("sources"),
+                                             QStringLiteral("target_history"),
+                                             QStringLiteral("targets")}));
     EXPECT_EQ((*db)->path(), path);
 }
 
@@ -1597,6 +1607,54 @@ TEST(Database, KeptComparisonRowsAreSharedUntilTheDataChange) {
     EXPECT_EQ(rows, fresh(*db));
     db->dropCachedRows();
     EXPECT_EQ(db->targets(f).value(), rows);
+}
+
+// Two plans imported in one search batch share one index segment; removing one leaves its entries in
+// FTS5 as deletions. Compacting merges the index, so it ends no larger than that of a file that only ever
+// held the other plan (without the merge it would keep the removed plan's 1,000 measures' entries and
+// their deletions), and the search finds the same rows.
+TEST(Database, CompactDropsARemovedPlansEntriesFromASharedIndexSegment) {
+    PlanSpec big = samplePlans()[0];
+    for (int i = 0; i < 1000; ++i)
+        big.measures << MeasureSpec{
+            QStringLiteral("water"),
+            QStringLiteral("第%1项供水改革").arg(i),
+            QStringLiteral("第%1项：推行供水报装网上办理，压减至%2件。").arg(i).arg(i % 7 + 1),
+            {},
+            {QStringLiteral("市水利局")}};
+    const auto indexBytes = [](Database& db) -> qint64 {
+        QSqlQuery q(db.connection());
+        if (!q.exec(QStringLiteral("SELECT sum(pgsize) FROM dbstat WHERE name = 'measure_fts_data'")) ||
+            !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    };
+    QTemporaryDir dir;
+    auto shared = Database::open(dir.filePath(QStringLiteral("shared.sqlite")));
+    ASSERT_TRUE(shared.ok()) << shared.errorMessage().toStdString();
+    qint64 bigId = 0;
+    (*shared)->beginSearchBatch();
+    ASSERT_TRUE((*shared)->importAnalysis(makeAnalysis(big), &bigId).ok());
+    ASSERT_TRUE((*shared)->importAnalysis(makeAnalysis(samplePlans()[1])).ok());
+    ASSERT_TRUE((*shared)->endSearchBatch().ok());
+    const qint64 bothIndexed = indexBytes(**shared);
+    ASSERT_TRUE((*shared)->removeDocument(bigId).ok());
+    EXPECT_GE(indexBytes(**shared), bothIndexed); // the deletions are written, nothing is merged away
+    const auto hitsBefore = (*shared)->search(QStringLiteral("用水"));
+    ASSERT_TRUE(hitsBefore.ok());
+    ASSERT_FALSE(hitsBefore->isEmpty());
+    ASSERT_TRUE((*shared)->compact().ok());
+
+    auto alone = Database::open(dir.filePath(QStringLiteral("alone.sqlite")));
+    ASSERT_TRUE(alone.ok()) << alone.errorMessage().toStdString();
+    ASSERT_TRUE((*alone)->importAnalysis(makeAnalysis(samplePlans()[1])).ok());
+    ASSERT_TRUE((*alone)->compact().ok());
+
+    const qint64 compacted = indexBytes(**shared);
+    EXPECT_GT(bothIndexed, 4 * indexBytes(**alone)); // the removed plan was most of the index
+    EXPECT_LE(compacted, indexBytes(**alone) + 4096);
+    EXPECT_EQ((*shared)->search(QStringLiteral("用水")).value(), *hitsBefore);
+    EXPECT_EQ(pragma(**shared, "integrity_check"), QStringLiteral("ok"));
 }
 
 // Compacting gives the pages of a removed plan back to the file system: the file shrinks, no free page
