@@ -144,16 +144,23 @@ void appendJsonString(QByteArray& out, const QByteArray& s) {
     out.append('"');
 }
 
-void jsonFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+// A reader's argument: its links, or nullopt with the result already set (NULL for no links, the
+// damage error for a value that does not unpack).
+std::optional<QList<Link>> argumentLinks(sqlite3_context* ctx, sqlite3_value* v) {
+    if (sqlite3_value_type(v) == SQLITE_NULL) {
         sqlite3_result_null(ctx);
-        return;
+        return std::nullopt;
     }
-    const std::optional<QList<Link>> links = linksOf(argv[0]);
-    if (!links) {
+    std::optional<QList<Link>> links = linksOf(v);
+    if (!links)
         sqlite3_result_error(ctx, kDamaged, -1);
+    return links;
+}
+
+void jsonFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const std::optional<QList<Link>> links = argumentLinks(ctx, argv[0]);
+    if (!links)
         return;
-    }
     QByteArray out("[");
     for (const Link& l : *links) {
         if (out.size() > 1)
@@ -176,15 +183,9 @@ void jsonFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 void agenciesFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-        sqlite3_result_null(ctx);
+    const std::optional<QList<Link>> links = argumentLinks(ctx, argv[0]);
+    if (!links)
         return;
-    }
-    const std::optional<QList<Link>> links = linksOf(argv[0]);
-    if (!links) {
-        sqlite3_result_error(ctx, kDamaged, -1);
-        return;
-    }
     QList<qint64> ids;
     for (const Link& l : *links)
         ids.append(l.agency);
