@@ -24,6 +24,7 @@ class StatementCache;
 struct PlanCache;
 struct PlanEntry;
 struct PendingIndexTexts;
+struct PackedPlan;
 } // namespace store
 
 struct DatabaseOptions {
@@ -172,8 +173,11 @@ public:
     // an existing document with the same doc id in one transaction, then re-applies overrides.
     enum class ImportOutcome { Imported, Replaced, Unchanged };
     // `original` (the file's bytes) is stored compressed beside the plan with the reader's maps.
+    // `packed`: the rows' packed values (store::packPlan of analysis.document), when the caller made
+    // them ahead, on another thread; made here otherwise (SQLite; PostgreSQL stores plain text).
     Result<ImportOutcome> importAnalysis(const Analysis& analysis, qint64* documentId = nullptr,
-                                         const QByteArray& original = {});
+                                         const QByteArray& original = {},
+                                         const store::PackedPlan* packed = nullptr);
     // sha256 of the stored version of a doc id, empty if not imported.
     QString storedSha256(const QString& docId);
 

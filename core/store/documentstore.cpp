@@ -3,6 +3,7 @@
 
 #include "dialect.h"
 #include "extract/analysis.h"
+#include "packedplan.h"
 #include "pgbulk.h"
 #include "searchbatch.h"
 #include "sqlutil.h"
@@ -21,6 +22,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace pc {
@@ -64,22 +66,6 @@ DocumentRecord documentFrom(const QSqlQuery& q) {
     d.implementsDocNumber = q.value(20).toString();
     d.parsedJurisdiction = q.value(21).toString();
     return d;
-}
-
-QString unitsText(const Measure& m) {
-    QStringList names;
-    for (const Unit& u : m.lead)
-        names << u.written;
-    for (const Unit& u : m.partners)
-        names << u.written;
-    for (const SubItem& it : m.items) {
-        for (const Unit& u : it.lead)
-            names << u.written;
-        for (const Unit& u : it.partners)
-            names << u.written;
-    }
-    names.removeDuplicates();
-    return names.join(QLatin1Char(' '));
 }
 
 // One INSERT repeated for every row of a plan. SQLite: a statement prepared once per connection (the
@@ -141,30 +127,18 @@ public:
         sqlite3_bind_text16(m_st, column + 1, s.utf16(), int(s.size() * 2), SQLITE_TRANSIENT);
     }
     // A measure's four texts at columns title .. title + 3: on SQLite one value in the body's column
-    // (migration 20: textpack::packMeasure; title and units '', the heading NULL), on PostgreSQL the
-    // plain texts.
-    // `utf8`: title, body and units as UTF-8.
-    void bindMeasureTexts(int title, const Measure& m, const QString& units, const QByteArray (&utf8)[3]) {
-        const QString& heading = m.areaHeading;
+    // (migration 20: `row.packed`, textpack::packMeasure; title and units '', the heading NULL), on
+    // PostgreSQL the plain texts.
+    void bindMeasureTexts(int title, const Measure& m, const store::PackedPlan::MeasureRow& row) {
         if (m_query || !m_st) {
             bindText(title, store::text(m.title));
             bindText(title + 1, store::text(m.body));
-            bindText(title + 2, store::text(units));
-            bindText(title + 3, heading);
+            bindText(title + 2, store::text(row.units));
+            bindText(title + 3, m.areaHeading);
             return;
         }
-        const QByteArray& titleUtf8 = utf8[0];
-        const QByteArray& bodyUtf8 = utf8[1];
-        const QByteArray& unitsUtf8 = utf8[2];
-        const auto view = [](const QByteArray& a) {
-            return std::string_view(a.constData(), size_t(a.size()));
-        };
-        const QByteArray headingUtf8 = heading.toUtf8();
-        const QByteArray packed =
-            store::textpack::packMeasure(view(titleUtf8), view(bodyUtf8), view(unitsUtf8),
-                                         heading.isNull() ? std::nullopt : std::optional(view(headingUtf8)));
         sqlite3_bind_text(m_st, title + 1, "", 0, SQLITE_STATIC);
-        sqlite3_bind_blob(m_st, title + 2, packed.constData(), int(packed.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_blob(m_st, title + 2, row.packed.constData(), int(row.packed.size()), SQLITE_STATIC);
         sqlite3_bind_text(m_st, title + 3, "", 0, SQLITE_STATIC);
         sqlite3_bind_null(m_st, title + 4);
     }
@@ -292,7 +266,8 @@ QString Database::storedSha256(const QString& docId) {
 }
 
 Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysis, qint64* documentIdOut,
-                                                         const QByteArray& original) {
+                                                         const QByteArray& original,
+                                                         const store::PackedPlan* packedAhead) {
     const Document& doc = analysis.document;
     QString docId = doc.meta.docId;
     if (docId.isEmpty())
@@ -309,6 +284,15 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
     using IndexTexts = store::PendingIndexTexts::Texts;
     std::vector<IndexTexts> indexTexts;
     QList<qint64> measureIds;
+    // SQLite: the rows' packed values, made ahead by the caller (an import's worker thread) or here.
+    std::optional<store::PackedPlan> packedHere;
+    const auto packedPlan = [&]() -> const store::PackedPlan& {
+        if (packedAhead && packedAhead->isFor(doc))
+            return *packedAhead;
+        if (!packedHere)
+            packedHere = store::packPlan(doc);
+        return *packedHere;
+    };
     const Status s = withTransaction([&]() -> Status {
         // Two researchers importing the same plan at once: the second waits here, then finds it stored.
         if (Status l = store::lockName(m_db, QStringLiteral("import:") + docId); !l)
@@ -319,11 +303,13 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             return existing.error();
         // The plan's text as stored; on SQLite this thread's pc_quote / pc_sentence (the comparison rows'
         // trigger of every target below) learn its text instead of unpacking it again.
-        const auto packedSource = [&] {
-            QVariant packed = store::packSource(doc.source, store::isPostgres(m_db));
-            if (!isPostgres() && QStringView(doc.source).isValidUtf16())
-                store::rememberSource(packed, doc.source);
-            return packed;
+        const auto packedSource = [&]() -> QVariant {
+            if (isPostgres())
+                return store::packSource(doc.source, true);
+            const store::PackedPlan& packed = packedPlan();
+            if (packed.sourceRemembered)
+                store::rememberSource(packed.source, doc.source);
+            return packed.source;
         };
         const QString importedAt = store::nowUtc();
         const QVariantList docValues{store::text(doc.meta.jurisdiction),
@@ -412,7 +398,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         // PostgreSQL: one statement per table (pgbulk.cpp) instead of one round trip per row.
         if (store::isPostgres(m_db)) {
             if (Status b = store::insertPlanRowsPostgres(m_db, m_path, documentId, docId, analysis,
-                                                         {&unitsText, &sentenceAround});
+                                                         {&store::unitsText, &sentenceAround});
                 !b)
                 return b;
             if (Status p = applyPlanCorrections(docId); !p)
@@ -527,10 +513,9 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             mea.bindInt(2, m.sectionId);
             mea.bindInt(3, m.number);
             // Title, body, units and heading in one value (migration 20).
-            const QString units = unitsText(m);
-            IndexTexts& texts = indexTexts.emplace_back(
-                IndexTexts{stamp, {m.title.toUtf8(), m.body.toUtf8(), units.toUtf8()}});
-            mea.bindMeasureTexts(4, m, units, texts.utf8);
+            const store::PackedPlan::MeasureRow& row = packedPlan().measures[size_t(i)];
+            indexTexts.push_back(IndexTexts{stamp, {row.utf8[0], row.utf8[1], row.utf8[2]}});
+            mea.bindMeasureTexts(4, m, row);
             mea.bindOptionalText(8, m.area);
             mea.bindOptionalText(9, QString()); // the parsed area: NULL while it is the area (migration 18)
             mea.bindOptionalText(10, m.deadline);

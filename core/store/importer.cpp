@@ -4,6 +4,7 @@
 
 #include "database.h"
 #include "extract/analysis.h"
+#include "packedplan.h"
 
 #include <QCryptographicHash>
 #include <QDebug>
@@ -50,6 +51,8 @@ struct Importer::Prepared {
     QByteArray bytes;
     QString sha;
     std::optional<Result<Analysis>> analysis; // unset: not analysed yet
+    // The analysis's rows packed for SQLite on the worker that analysed it (unset: packed while storing).
+    std::optional<store::PackedPlan> packed;
 };
 
 namespace {
@@ -167,7 +170,9 @@ FileImport Importer::store(Prepared& p) {
         analysis.document.meta.docId = r.docId;
     r.docId = analysis.document.meta.docId;
     qint64 id = 0;
-    Result<Database::ImportOutcome> stored = m_db.importAnalysis(analysis, &id, p.bytes);
+    Result<Database::ImportOutcome> stored =
+        m_db.importAnalysis(analysis, &id, p.bytes, p.packed ? &*p.packed : nullptr);
+    p.packed.reset();
     if (!stored) {
         r.reason = QStringLiteral("%1: %2").arg(path, stored.errorMessage());
         return r;
@@ -241,6 +246,7 @@ QList<FileImport> Importer::importFiles(const QStringList& paths, const ImportOp
     QThreadPool pool; // declared after what its tasks use: its destructor waits for them
     pool.setMaxThreadCount(std::min(ahead, total));
     int handedOut = 0;
+    const bool packAhead = !m_db.isPostgres(); // PostgreSQL stores the texts plain
     auto handOut = [&](int j) {
         auto p = std::make_shared<Prepared>();
         p->index = j;
@@ -250,12 +256,16 @@ QList<FileImport> Importer::importFiles(const QStringList& paths, const ImportOp
         for (int k = j - 1; k >= 0 && pipeline[size_t(k)].prepared; --k)
             analyse = analyse && pipeline[size_t(k)].prepared->stem != p->stem;
         const QString storedSha = analyse ? m_db.storedSha256(p->stem) : QString();
-        auto task = std::make_shared<std::packaged_task<void()>>([this, p, analyse, storedSha, &stopped] {
+        auto task = std::make_shared<std::packaged_task<void()>>([this, p, analyse, storedSha, packAhead,
+                                                                  &stopped] {
             readAndHash(*p);
             if (!p->readError.isEmpty() || !analyse || p->sha == storedSha || stopped.load())
                 return;
             const AnalysingFile marker(p->index);
             p->analysis = m_analyzer(p->bytes, p->path);
+            // The rows' compression too, so that the storing thread only binds and steps.
+            if (packAhead && *p->analysis && !stopped.load())
+                p->packed = store::packPlan(p->analysis->value().document);
         });
         pipeline[size_t(j)] = Slot{p, task->get_future()};
         pool.start([task] { (*task)(); });
