@@ -417,8 +417,9 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
             const int bodyAt = int(columns.indexOf(QStringLiteral("body")));
             const int unitsAt = int(columns.indexOf(QStringLiteral("units")));
             const int headingAt = int(columns.indexOf(QStringLiteral("area_heading")));
-            const int originalAt =
-                table == QLatin1String("document_files") ? int(columns.indexOf(QStringLiteral("original"))) : -1;
+            const int originalAt = table == QLatin1String("document_files")
+                                       ? int(columns.indexOf(QStringLiteral("original")))
+                                       : -1;
             const bool packMeasures = table == QLatin1String("measures") && !pgTarget && srcPg &&
                                       titleAt >= 0 && bodyAt >= 0 && unitsAt >= 0 && headingAt >= 0;
             for (const QString& c : columns) {

@@ -834,7 +834,8 @@ Result<StoredFile> Database::documentFile(qint64 documentId) {
     if (derived == store::kOriginalStored) {
         original = store::unpackBytes(q->value(2).toByteArray());
     } else if (derived == store::kOriginalIsSource || derived == store::kOriginalIsBomAndSource) {
-        if (const std::optional<QString> text = q->isNull(7) ? std::nullopt : store::unpackSource(q->value(7))) {
+        if (const std::optional<QString> text =
+                q->isNull(7) ? std::nullopt : store::unpackSource(q->value(7))) {
             original = derived == store::kOriginalIsBomAndSource ? QByteArray("\xEF\xBB\xBF") : QByteArray();
             original->append(text->toUtf8());
         }
@@ -843,12 +844,13 @@ Result<StoredFile> Database::documentFile(qint64 documentId) {
             (original->size() != q->value(1).toLongLong() ||
              QString::fromLatin1(QCryptographicHash::hash(*original, QCryptographicHash::Sha256).toHex()) !=
                  q->value(9).toString()))
-            return Error{QStringLiteral("%1: the original file of plan %2 (id %3), stored as its source text, "
-                                        "does not rebuild: the source text or the file's sha256 is damaged. "
-                                        "Re-import the plan from its file.")
-                             .arg(m_path, plan)
-                             .arg(documentId),
-                         QStringLiteral("db-corrupt")};
+            return Error{
+                QStringLiteral("%1: the original file of plan %2 (id %3), stored as its source text, "
+                               "does not rebuild: the source text or the file's sha256 is damaged. "
+                               "Re-import the plan from its file.")
+                    .arg(m_path, plan)
+                    .arg(documentId),
+                QStringLiteral("db-corrupt")};
     }
     if (original)
         f.original = *original;

@@ -888,12 +888,12 @@ QList<Migration> buildMigrations() {
     // they are (adding a column with a constant default rewrites nothing, on either engine); the version
     // tells an older PlanCompare not to read an empty original. PostgreSQL adds the column only if it
     // is missing: a step that runs again there (a version set back by hand) changes nothing.
-    m.append(
-        {24,
-         QStringLiteral("text files stored as their source"),
-         {},
-         {QStringLiteral("ALTER TABLE document_files ADD COLUMN derived INTEGER NOT NULL DEFAULT 0")},
-         {QStringLiteral("ALTER TABLE document_files ADD COLUMN IF NOT EXISTS derived BIGINT NOT NULL DEFAULT 0")}});
+    m.append({24,
+              QStringLiteral("text files stored as their source"),
+              {},
+              {QStringLiteral("ALTER TABLE document_files ADD COLUMN derived INTEGER NOT NULL DEFAULT 0")},
+              {QStringLiteral(
+                  "ALTER TABLE document_files ADD COLUMN IF NOT EXISTS derived BIGINT NOT NULL DEFAULT 0")}});
     return m;
 }
 

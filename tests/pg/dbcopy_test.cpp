@@ -121,8 +121,8 @@ TEST(DatabaseCopyPostgres, SeedsGoSqliteToPostgresAndBackAndEveryCopyComparesEqu
     }
     for (Database* x : {a.get(), b.get(), c.get()}) {
         QSqlQuery q(x->connection());
-        ASSERT_TRUE(q.exec(QStringLiteral(
-            "SELECT count(*), sum(length(original)) FROM document_files WHERE derived = 1")));
+        ASSERT_TRUE(q.exec(
+            QStringLiteral("SELECT count(*), sum(length(original)) FROM document_files WHERE derived = 1")));
         ASSERT_TRUE(q.next());
         EXPECT_EQ(q.value(0).toInt(), 5) << x->path().toStdString();
         EXPECT_EQ(q.value(1).toLongLong(), 0) << x->path().toStdString();

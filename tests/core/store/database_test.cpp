@@ -1467,14 +1467,16 @@ TEST(Database, UpgradesAVersion23FileKeepingItsOriginalFiles) {
     // A text plan imported now, with its file's bytes and hash, is stored as its source.
     Analysis a = makeAnalysis(samplePlans()[2]);
     const QByteArray source = a.document.source.toUtf8();
-    a.document.sha256 = QString::fromLatin1(QCryptographicHash::hash(source, QCryptographicHash::Sha256).toHex());
+    a.document.sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(source, QCryptographicHash::Sha256).toHex());
     qint64 id = 0;
     ASSERT_TRUE((*db)->importAnalysis(a, &id, source).ok());
-    EXPECT_EQ(rowsOf((*db)->connection(),
-                     QStringLiteral("SELECT derived, length(original) FROM document_files WHERE document_id = %1")
-                         .arg(id),
-                     QLatin1Char('|')),
-              QStringList{QStringLiteral("1|0")});
+    EXPECT_EQ(
+        rowsOf((*db)->connection(),
+               QStringLiteral("SELECT derived, length(original) FROM document_files WHERE document_id = %1")
+                   .arg(id),
+               QLatin1Char('|')),
+        QStringList{QStringLiteral("1|0")});
     EXPECT_EQ((*db)->documentFile(id)->original, source);
 }
 

@@ -189,7 +189,8 @@ TEST(DatabaseCopy, FilesStoredAsTheirSourceOrAsBytesCopyAlike) {
     Analysis text = makeAnalysis(samplePlans()[0]);
     text.document.meta.docId = QStringLiteral("text-file");
     const QByteArray utf8 = QByteArray("\xEF\xBB\xBF") + text.document.source.toUtf8();
-    text.document.sha256 = QString::fromLatin1(QCryptographicHash::hash(utf8, QCryptographicHash::Sha256).toHex());
+    text.document.sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(utf8, QCryptographicHash::Sha256).toHex());
     Analysis pdf = makeAnalysis(samplePlans()[1]);
     pdf.document.meta.docId = QStringLiteral("pdf-file");
     pdf.document.format = QStringLiteral("pdf");
@@ -206,8 +207,9 @@ TEST(DatabaseCopy, FilesStoredAsTheirSourceOrAsBytesCopyAlike) {
     for (Database* x : {a.get(), b.get()}) {
         SCOPED_TRACE(x->path().toStdString());
         QSqlQuery q(x->connection());
-        ASSERT_TRUE(q.exec(QStringLiteral("SELECT document_id, derived, typeof(original), length(original) FROM "
-                                          "document_files ORDER BY document_id")));
+        ASSERT_TRUE(
+            q.exec(QStringLiteral("SELECT document_id, derived, typeof(original), length(original) FROM "
+                                  "document_files ORDER BY document_id")));
         QStringList rows;
         while (q.next())
             rows << QStringLiteral("%1|%2|%3|%4")

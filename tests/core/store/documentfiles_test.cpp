@@ -167,7 +167,8 @@ struct FileRow {
 
 FileRow fileRow(Database& db, qint64 documentId) {
     QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT derived, length(original), size FROM document_files WHERE document_id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT derived, length(original), size FROM document_files WHERE document_id = ?"));
     q.addBindValue(documentId);
     FileRow r;
     if (q.exec() && q.next())
@@ -208,7 +209,8 @@ TEST(DocumentFiles, AUtf8TextFileIsStoredAsItsSourceAndComesBackByteForByte) {
     crlf.replace("\n", "\r\n");
     // Characters a round trip might lose: a supplementary one, a byte order mark inside the text, a
     // noncharacter, a replacement character written as such, a form feed.
-    const QByteArray tricky = seed + QStringLiteral("\n附：𠀀字、\uFEFF标记、\uFDD0、\uFFFD、\f分页。\n").toUtf8();
+    const QByteArray tricky =
+        seed + QStringLiteral("\n附：𠀀字、\uFEFF标记、\uFDD0、\uFFFD、\f分页。\n").toUtf8();
     const struct {
         const char* name;
         QByteArray bytes;
@@ -317,7 +319,8 @@ TEST(DocumentFiles, ADamagedSourceOfAFileStoredAsItsSourceIsReportedNotReturned)
         const Result<StoredFile> f = (*db)->documentFile(id);
         ASSERT_FALSE(f.ok());
         EXPECT_EQ(f.error().code, QStringLiteral("db-corrupt"));
-        EXPECT_TRUE(f.errorMessage().contains(QStringLiteral("yuzhong-2023"))) << f.errorMessage().toStdString();
+        EXPECT_TRUE(f.errorMessage().contains(QStringLiteral("yuzhong-2023")))
+            << f.errorMessage().toStdString();
     };
     QSqlQuery q((*db)->connection());
     // One character changed, the length in bytes kept (a damaged row, not a re-import).
@@ -343,10 +346,11 @@ TEST(DocumentFiles, ADamagedSourceOfAFileStoredAsItsSourceIsReportedNotReturned)
     q.addBindValue(id);
     ASSERT_TRUE(q.exec());
     ASSERT_EQ((*db)->documentFile(id)->original, seed);
-    ASSERT_TRUE(q.exec(QStringLiteral("UPDATE documents SET sha256 = 'ab' || substr(sha256, 3) WHERE id = %1")
-                           .arg(id)));
+    ASSERT_TRUE(q.exec(
+        QStringLiteral("UPDATE documents SET sha256 = 'ab' || substr(sha256, 3) WHERE id = %1").arg(id)));
     expectDamaged("a changed hash");
     // A marker this version does not know.
-    ASSERT_TRUE(q.exec(QStringLiteral("UPDATE document_files SET derived = 7 WHERE document_id = %1").arg(id)));
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("UPDATE document_files SET derived = 7 WHERE document_id = %1").arg(id)));
     expectDamaged("an unknown marker");
 }
