@@ -417,6 +417,9 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
             const int bodyAt = int(columns.indexOf(QStringLiteral("body")));
             const int unitsAt = int(columns.indexOf(QStringLiteral("units")));
             const int headingAt = int(columns.indexOf(QStringLiteral("area_heading")));
+            const int originalAt = table == QLatin1String("document_files")
+                                       ? int(columns.indexOf(QStringLiteral("original")))
+                                       : -1;
             const bool packMeasures = table == QLatin1String("measures") && !pgTarget && srcPg &&
                                       titleAt >= 0 && bodyAt >= 0 && unitsAt >= 0 && headingAt >= 0;
             for (const QString& c : columns) {
@@ -456,6 +459,10 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                         v = QVariant(QMetaType(QMetaType::QString));
                     else if (packMeasures && i == bodyAt)
                         v = measureValue;
+                    // Schema 24: the empty `original` of a file stored as its source; SQLite's driver
+                    // reads a zero-length blob as a null QByteArray, which would be bound as NULL.
+                    if (originalAt == i && v.typeId() == QMetaType::QByteArray && v.toByteArray().isEmpty())
+                        v = QByteArray("");
                     // A plan text SQLite kept plain goes compressed into PostgreSQL's BYTEA column.
                     if (packed[i] && pgTarget && !v.isNull() && v.typeId() != QMetaType::QByteArray)
                         v = store::packSource(v.toString(), true);

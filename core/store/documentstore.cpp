@@ -13,6 +13,7 @@
 #include "textpack.h"
 #include "unitlinks.h"
 
+#include <QCryptographicHash>
 #include <QDebug>
 #include <QFileInfo>
 #include <QHash>
@@ -238,21 +239,34 @@ void pauseInsideImportForTests() {
 }
 
 // The original file and the reader's maps; a re-import replaces them, an analysis without bytes
-// (tests, older callers) leaves none.
-Status storeFile(QSqlDatabase& db, qint64 documentId, const Document& doc, const QByteArray& original) {
+// (tests, older callers) leaves none. Schema 24: a text file whose bytes are exactly the UTF-8 of the
+// reader's text (`sourceUtf8`, null when not at hand), after a UTF-8 byte order mark or not, is not
+// stored a second time: `original` is empty and `derived` says how to rebuild it from sources.text
+// (documentFile checks the rebuilt bytes against documents.sha256). Any other file keeps its bytes.
+Status storeFile(QSqlDatabase& db, qint64 documentId, const Document& doc, const QByteArray& original,
+                 const QByteArray& sourceUtf8) {
     if (Status d =
             execStatus(db, QStringLiteral("DELETE FROM document_files WHERE document_id = ?"), {documentId});
         !d)
         return d;
     if (original.isEmpty())
         return okStatus();
+    int derived = store::kOriginalStored;
+    // Only with the file's hash (the rebuilt bytes are checked against it) and the reader's text.
+    if (!doc.sha256.isEmpty() && !sourceUtf8.isNull() &&
+        (doc.format.isEmpty() || doc.format == QLatin1String("text"))) {
+        const QByteArrayView bom("\xEF\xBB\xBF");
+        const bool withBom = original.startsWith(bom);
+        if (QByteArrayView(original).sliced(withBom ? bom.size() : 0) == QByteArrayView(sourceUtf8))
+            derived = withBom ? store::kOriginalIsBomAndSource : store::kOriginalIsSource;
+    }
     return execStatus(
         db,
         QStringLiteral("INSERT INTO document_files(document_id, format, size, original, page_count, "
-                       "page_starts, origins) VALUES (?,?,?,?,?,?,?)"),
+                       "page_starts, origins, derived) VALUES (?,?,?,?,?,?,?,?)"),
         {documentId, doc.format.isEmpty() ? QStringLiteral("text") : doc.format, qint64(original.size()),
-         store::packBytes(original), doc.pageCount, store::formatPageStarts(doc.pageStarts),
-         store::packOrigins(doc.origins)});
+         derived == store::kOriginalStored ? store::packBytes(original) : QByteArray(""), doc.pageCount,
+         store::formatPageStarts(doc.pageStarts), store::packOrigins(doc.origins), derived});
 }
 
 } // namespace
@@ -303,11 +317,19 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             return existing.error();
         // The plan's text as stored; on SQLite this thread's pc_quote / pc_sentence (the comparison rows'
         // trigger of every target below) learn its text instead of unpacking it again.
+        // Its UTF-8 is made once (on SQLite by packPlan, most often on an import's worker): packed, and
+        // compared with the original file (storeFile). A text that is not valid UTF-16 (not one a reader
+        // gives) is not compared: its UTF-8 would not give it back.
+        const bool validText = QStringView(doc.source).isValidUtf16();
+        QByteArray sourceUtf8;
         const auto packedSource = [&]() -> QVariant {
-            if (isPostgres())
-                return store::packSource(doc.source, true);
+            if (isPostgres()) {
+                sourceUtf8 = doc.source.toUtf8();
+                return store::packSourceUtf8(doc.source, sourceUtf8, true);
+            }
             const store::PackedPlan& packed = packedPlan();
-            if (packed.sourceRemembered)
+            sourceUtf8 = packed.sourceUtf8;
+            if (validText)
                 store::rememberSource(packed.source, doc.source);
             return packed.source;
         };
@@ -392,7 +414,7 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
                 return d;
         }
 
-        if (Status f = storeFile(m_db, documentId, doc, original); !f)
+        if (Status f = storeFile(m_db, documentId, doc, original, validText ? sourceUtf8 : QByteArray()); !f)
             return f;
 
         // PostgreSQL: one statement per table (pgbulk.cpp) instead of one round trip per row.
@@ -778,10 +800,14 @@ Result<QList<DocumentIssue>> Database::documentIssues(qint64 documentId) {
 }
 
 Result<StoredFile> Database::documentFile(qint64 documentId) {
+    // Schema 24: a text file stored as its source (derived) comes back from sources.text, checked
+    // against the file's hash.
     Result<QSqlQuery> q =
         exec(m_db,
-             QStringLiteral("SELECT format, size, original, page_count, page_starts, origins "
-                            "FROM document_files WHERE document_id = ?"),
+             QStringLiteral("SELECT f.format, f.size, f.original, f.page_count, f.page_starts, f.origins, "
+                            "f.derived, CASE WHEN f.derived <> 0 THEN (SELECT s.text FROM sources s WHERE "
+                            "s.document_id = f.document_id) END, d.doc_id, d.sha256 FROM document_files f "
+                            "JOIN documents d ON d.id = f.document_id WHERE f.document_id = ?"),
              {documentId});
     if (!q)
         return q.error();
@@ -790,20 +816,45 @@ Result<StoredFile> Database::documentFile(qint64 documentId) {
                      QStringLiteral("not-found")};
     StoredFile f;
     f.format = q->value(0).toString();
-    const std::optional<QByteArray> original = store::unpackBytes(q->value(2).toByteArray());
+    const int derived = q->value(6).toInt();
+    const QString plan = q->value(8).toString();
+    std::optional<QByteArray> original;
+    if (derived == store::kOriginalStored) {
+        original = store::unpackBytes(q->value(2).toByteArray());
+    } else if (derived == store::kOriginalIsSource || derived == store::kOriginalIsBomAndSource) {
+        if (const std::optional<QString> text =
+                q->isNull(7) ? std::nullopt : store::unpackSource(q->value(7))) {
+            original = derived == store::kOriginalIsBomAndSource ? QByteArray("\xEF\xBB\xBF") : QByteArray();
+            original->append(text->toUtf8());
+        }
+        // The rebuilt bytes must be the imported file's: a damaged or changed source never passes for it.
+        if (original &&
+            (original->size() != q->value(1).toLongLong() ||
+             QString::fromLatin1(QCryptographicHash::hash(*original, QCryptographicHash::Sha256).toHex()) !=
+                 q->value(9).toString()))
+            return Error{
+                QStringLiteral("%1: the original file of plan %2 (id %3), stored as its source text, "
+                               "does not rebuild: the source text or the file's sha256 is damaged. "
+                               "Re-import the plan from its file.")
+                    .arg(m_path, plan)
+                    .arg(documentId),
+                QStringLiteral("db-corrupt")};
+    }
     if (original)
         f.original = *original;
     if (!original || f.original.size() != q->value(1).toLongLong())
-        return Error{
-            QStringLiteral("%1: the stored original file of plan %2 is damaged").arg(m_path).arg(documentId),
-            QStringLiteral("db-corrupt")};
+        return Error{QStringLiteral("%1: the stored original file of plan %2 (id %3) is damaged")
+                         .arg(m_path, plan)
+                         .arg(documentId),
+                     QStringLiteral("db-corrupt")};
     f.pageCount = q->value(3).toInt();
     f.pageStarts = store::parsePageStarts(q->value(4).toString());
     std::optional<QList<read::OriginRun>> origins = store::unpackOrigins(q->value(5).toByteArray());
     if (!origins)
-        return Error{
-            QStringLiteral("%1: the stored origin map of plan %2 is damaged").arg(m_path).arg(documentId),
-            QStringLiteral("db-corrupt")};
+        return Error{QStringLiteral("%1: the stored origin map of plan %2 (id %3) is damaged")
+                         .arg(m_path, plan)
+                         .arg(documentId),
+                     QStringLiteral("db-corrupt")};
     f.origins = std::move(*origins);
     return f;
 }

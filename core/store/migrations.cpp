@@ -881,6 +881,19 @@ QList<Migration> buildMigrations() {
                             "SET stamp = NULL WHERE measure_id = old.id; END"),
          },
          {}});
+    // 24: a text file is not stored twice. When a plan's file is exactly the UTF-8 of its source text
+    // (after a UTF-8 byte order mark or not), document_files.original is empty and `derived` says so
+    // (sqlutil.h: 1, or 2 with the mark); documentFile rebuilds the bytes from sources.text and checks
+    // them against documents.sha256. Every other file keeps its bytes (derived 0). Existing rows stay as
+    // they are (adding a column with a constant default rewrites nothing, on either engine); the version
+    // tells an older PlanCompare not to read an empty original. PostgreSQL adds the column only if it
+    // is missing: a step that runs again there (a version set back by hand) changes nothing.
+    m.append({24,
+              QStringLiteral("text files stored as their source"),
+              {},
+              {QStringLiteral("ALTER TABLE document_files ADD COLUMN derived INTEGER NOT NULL DEFAULT 0")},
+              {QStringLiteral(
+                  "ALTER TABLE document_files ADD COLUMN IF NOT EXISTS derived BIGINT NOT NULL DEFAULT 0")}});
     return m;
 }
 

@@ -35,9 +35,8 @@ bool PackedPlan::isFor(const Document& doc) const {
 PackedPlan packPlan(const Document& doc) {
     PackedPlan p;
     p.sourceLength = doc.source.size();
-    p.source = packSource(doc.source);
-    // The stored source reads back as doc.source unless it holds a lone surrogate (UTF-8 cannot).
-    p.sourceRemembered = QStringView(doc.source).isValidUtf16();
+    p.sourceUtf8 = doc.source.toUtf8();
+    p.source = packSourceUtf8(doc.source, p.sourceUtf8);
     const auto view = [](const QByteArray& a) { return std::string_view(a.constData(), size_t(a.size())); };
     p.measures.reserve(size_t(doc.measures.size()));
     for (const Measure& m : doc.measures) {

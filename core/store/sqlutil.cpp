@@ -202,7 +202,10 @@ std::optional<QByteArray> unpackBytes(const QByteArray& stored) {
 }
 
 QVariant packSource(const QString& text, bool alwaysBytes) {
-    const QByteArray utf8 = text.toUtf8();
+    return packSourceUtf8(text, text.toUtf8(), alwaysBytes);
+}
+
+QVariant packSourceUtf8(const QString& text, const QByteArray& utf8, bool alwaysBytes) {
     QByteArray packed = textpack::packFrame(std::string_view(utf8.constData(), size_t(utf8.size())));
     if (packed.isEmpty())
         packed = packBytes(utf8);

@@ -60,6 +60,15 @@ std::optional<QByteArray> unpackBytes(const QByteArray& stored);
 // all three.
 // `alwaysBytes`: compressed even when that is not smaller (PostgreSQL's column is BYTEA only).
 QVariant packSource(const QString& text, bool alwaysBytes = false);
+// The same with the text's UTF-8 (`utf8` == text.toUtf8()) already at hand (the import compares it
+// with the original file: schema 24).
+QVariant packSourceUtf8(const QString& text, const QByteArray& utf8, bool alwaysBytes = false);
+// document_files.derived (schema 24): where a plan's original file is. Stored: `original` holds it
+// (packBytes). Source: an empty `original`; the file is the UTF-8 of sources.text, after a UTF-8 byte
+// order mark with BomAndSource.
+constexpr int kOriginalStored = 0;
+constexpr int kOriginalIsSource = 1;
+constexpr int kOriginalIsBomAndSource = 2;
 // Page starts as stored in document_files.page_starts (a JSON array of offsets).
 QString formatPageStarts(const QList<qsizetype>& starts);
 QList<qsizetype> parsePageStarts(const QString& stored);

@@ -16,8 +16,12 @@
 #include "taxonomy/taxonomy.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlQuery>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -102,10 +106,27 @@ TEST(DatabaseCopyPostgres, SeedsGoSqliteToPostgresAndBackAndEveryCopyComparesEqu
         EXPECT_EQ(*ra, *rb);
         EXPECT_EQ(*ra, *rc);
     }
-    const Result<StoredFile> fa = a->documentFile(a->documents()->first().id);
-    const Result<StoredFile> fb = b->documentFile(a->documents()->first().id);
-    ASSERT_TRUE(fa.ok() && fb.ok()) << fb.errorMessage().toStdString();
-    EXPECT_EQ(*fa, *fb);
+    // The seeds are UTF-8 text files, stored as their source (schema 24): the marker goes along and
+    // every copy rebuilds the same bytes from its own source text.
+    const QList<DocumentRecord> plans = a->documents().value();
+    for (const DocumentRecord& d : plans) {
+        SCOPED_TRACE(d.docId.toStdString());
+        const Result<StoredFile> fa = a->documentFile(d.id);
+        const Result<StoredFile> fb = b->documentFile(d.id);
+        const Result<StoredFile> fc = c->documentFile(d.id);
+        ASSERT_TRUE(fa.ok() && fb.ok() && fc.ok()) << fb.errorMessage().toStdString();
+        EXPECT_EQ(*fa, *fb);
+        EXPECT_EQ(*fa, *fc);
+        EXPECT_EQ(fa->original, test::readAll(d.sourcePath));
+    }
+    for (Database* x : {a.get(), b.get(), c.get()}) {
+        QSqlQuery q(x->connection());
+        ASSERT_TRUE(q.exec(
+            QStringLiteral("SELECT count(*), sum(length(original)) FROM document_files WHERE derived = 1")));
+        ASSERT_TRUE(q.next());
+        EXPECT_EQ(q.value(0).toInt(), 5) << x->path().toStdString();
+        EXPECT_EQ(q.value(1).toLongLong(), 0) << x->path().toStdString();
+    }
     EXPECT_EQ(*a->documentSource(a->documents()->first().id), *b->documentSource(a->documents()->first().id));
 
     // PostgreSQL's identity sequences were moved past the copied ids: new rows get new ids.
@@ -118,6 +139,64 @@ TEST(DatabaseCopyPostgres, SeedsGoSqliteToPostgresAndBackAndEveryCopyComparesEqu
         b->correctTarget(b->targets()->at(2).targetId, OverrideKind::TargetUnit, QStringLiteral("工作日"));
     ASSERT_TRUE(correction.ok()) << correction.errorMessage().toStdString();
     EXPECT_GT(*correction, 2);
+}
+
+// Importing into PostgreSQL stores a UTF-8 text file as its source too (with and without a byte order
+// mark), a GB18030 one as its bytes; PostgreSQL → SQLite keeps both kinds and the bytes come back alike.
+TEST(DatabaseCopyPostgres, TextFilesStoredAsTheirSourceInPostgresCopyBothWays) {
+    const QString uri = freshPostgresUri();
+    ASSERT_FALSE(uri.isEmpty());
+    std::unique_ptr<Database> pg = openAt(uri);
+    ASSERT_TRUE(pg);
+    const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
+    ASSERT_TRUE(taxonomy.ok());
+    QTemporaryDir dir;
+    const QByteArray seed = test::readAll(test::seedPath(QStringLiteral("dazu-2019")));
+    QStringEncoder gb("GB18030");
+    const QList<std::pair<QString, QByteArray>> files{
+        {QStringLiteral("utf8-2019.txt"), seed},
+        {QStringLiteral("bom-2019.txt"), QByteArray("\xEF\xBB\xBF") + seed},
+        {QStringLiteral("gb-2019.txt"), gb.encode(QString::fromUtf8(seed))}};
+    QStringList paths;
+    for (const auto& [name, bytes] : files) {
+        QFile f(dir.filePath(name));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        paths << f.fileName();
+    }
+    Importer importer(*pg, [&](const QByteArray& bytes, const QString& path) {
+        return analyzeBytes(bytes, path, *taxonomy);
+    });
+    for (const FileImport& r : importer.importFiles(paths))
+        ASSERT_EQ(r.status, ImportStatus::Imported) << r.reason.toStdString();
+    std::unique_ptr<Database> back = openAt(dir.filePath(QStringLiteral("back.sqlite")));
+    ASSERT_TRUE(back);
+    const Result<CopyReport> copied = copyDatabase(*pg, *back);
+    ASSERT_TRUE(copied.ok()) << copied.errorMessage().toStdString();
+    EXPECT_EQ(digestDifferences(*digestDatabase(*pg), *digestDatabase(*back)), QStringList());
+    const QStringList expected{QStringLiteral("bom-2019|2|0"), QStringLiteral("gb-2019|0|1"),
+                               QStringLiteral("utf8-2019|1|0")};
+    for (Database* x : {pg.get(), back.get()}) {
+        SCOPED_TRACE(x->path().toStdString());
+        QSqlQuery q(x->connection());
+        ASSERT_TRUE(q.exec(QStringLiteral("SELECT d.doc_id, f.derived, length(f.original) > 0 FROM "
+                                          "document_files f JOIN documents d ON d.id = f.document_id "
+                                          "ORDER BY d.doc_id")));
+        QStringList rows;
+        while (q.next())
+            rows << QStringLiteral("%1|%2|%3")
+                        .arg(q.value(0).toString())
+                        .arg(q.value(1).toInt())
+                        .arg(q.value(2).toBool() ? 1 : 0);
+        EXPECT_EQ(rows, expected);
+        for (const auto& [name, bytes] : files) {
+            const Result<DocumentRecord> d = x->documentByDocId(QFileInfo(name).completeBaseName());
+            ASSERT_TRUE(d.ok());
+            const Result<StoredFile> f = x->documentFile(d->id);
+            ASSERT_TRUE(f.ok()) << f.errorMessage().toStdString();
+            EXPECT_EQ(f->original, bytes) << name.toStdString();
+        }
+    }
 }
 
 TEST(DatabaseCopyPostgres, CliCopiesVerifiesAndRefusesANonEmptyDatabase) {

@@ -12,6 +12,7 @@
 #include "store/textpack.h"
 #include "store/unitlinks.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -145,8 +146,8 @@ TEST(Database, EmptyFileGetsTheLatestSchemaInWalModeWithForeignKeys) {
     const QString path = dir.filePath(QStringLiteral("sub/folder/plans.sqlite"));
     Result<std::unique_ptr<Database>> db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 23);
-    EXPECT_EQ(Database::latestSchemaVersion(), 23);
+    EXPECT_EQ((*db)->schemaVersion(), 24);
+    EXPECT_EQ(Database::latestSchemaVersion(), 24);
     EXPECT_EQ(pragma(**db, "journal_mode"), QStringLiteral("wal"));
     EXPECT_EQ(pragma(**db, "foreign_keys"), QStringLiteral("1"));
     EXPECT_EQ(tableNames(**db), (QStringList{QStringLiteral("agencies"),
@@ -1402,7 +1403,7 @@ TEST(Database, UpgradesAVersion21FileToTheSearchIndexFedInBatches) {
     EXPECT_EQ(before, QStringList{QStringLiteral("3")});
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    EXPECT_EQ((*db)->schemaVersion(), 23);
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
     EXPECT_EQ(
         rowsOf((*db)->connection(), QStringLiteral("SELECT count(*) FROM search_pending"), QLatin1Char('|')),
         QStringList{QStringLiteral("0")});
@@ -1427,6 +1428,56 @@ TEST(Database, UpgradesAVersion21FileToTheSearchIndexFedInBatches) {
     EXPECT_EQ((*db)->measuresWaitingForIndex().value(), 0);
     EXPECT_TRUE(searchIndexMatchesMeasures(**db));
     EXPECT_EQ((*db)->search(QStringLiteral("报装"))->size(), 2 + 4);
+}
+
+// Schema 24 stores a text file that is the UTF-8 of its source as that source (document_files.derived):
+// a version 23 file gets the column, its rows stay as they were (derived 0, the bytes in `original`, even
+// where they are the source's UTF-8) and read back alike; a plan imported after the upgrade is stored once.
+TEST(Database, UpgradesAVersion23FileKeepingItsOriginalFiles) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v23.sqlite"));
+    const QString text = QStringLiteral("乙区优化营商环境实施方案\n一、用水报装3日\n");
+    const QByteArray utf8 = text.toUtf8();
+    const QByteArray pdf("%PDF-1.4 stand-in bytes");
+    ASSERT_TRUE(writeOldFile(path, 23, {kTwoPlansDocuments}, [&](QSqlQuery& q) {
+        q.prepare(QStringLiteral("INSERT INTO sources(document_id, text) VALUES (1, ?), (2, ?)"));
+        q.addBindValue(store::packSource(text));
+        q.addBindValue(store::packSource(QStringLiteral("重庆市方案")));
+        if (!q.exec())
+            return false;
+        q.prepare(QStringLiteral("INSERT INTO document_files(document_id, format, size, original) VALUES "
+                                 "(1, 'text', ?, ?), (2, 'pdf', ?, ?)"));
+        q.addBindValue(utf8.size());
+        q.addBindValue(store::packBytes(utf8));
+        q.addBindValue(pdf.size());
+        q.addBindValue(store::packBytes(pdf));
+        return q.exec();
+    }));
+    auto db = Database::open(path);
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    EXPECT_EQ((*db)->schemaVersion(), Database::latestSchemaVersion());
+    EXPECT_EQ(rowsOf((*db)->connection(),
+                     QStringLiteral("SELECT document_id, format, size, derived, length(original) > 0 FROM "
+                                    "document_files ORDER BY document_id"),
+                     QLatin1Char('|')),
+              (QStringList{QStringLiteral("1|text|%1|0|1").arg(utf8.size()),
+                           QStringLiteral("2|pdf|%1|0|1").arg(pdf.size())}));
+    EXPECT_EQ((*db)->documentFile(1)->original, utf8);
+    EXPECT_EQ((*db)->documentFile(2)->original, pdf);
+    // A text plan imported now, with its file's bytes and hash, is stored as its source.
+    Analysis a = makeAnalysis(samplePlans()[2]);
+    const QByteArray source = a.document.source.toUtf8();
+    a.document.sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(source, QCryptographicHash::Sha256).toHex());
+    qint64 id = 0;
+    ASSERT_TRUE((*db)->importAnalysis(a, &id, source).ok());
+    EXPECT_EQ(
+        rowsOf((*db)->connection(),
+               QStringLiteral("SELECT derived, length(original) FROM document_files WHERE document_id = %1")
+                   .arg(id),
+               QLatin1Char('|')),
+        QStringList{QStringLiteral("1|0")});
+    EXPECT_EQ((*db)->documentFile(id)->original, source);
 }
 
 // A correction keeps the parsed values aside (p_*) before its first change of the target and never

@@ -6,6 +6,7 @@
 #include "store/database.h"
 #include "store/databasecopy.h"
 
+#include <QCryptographicHash>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -178,4 +179,47 @@ TEST(DatabaseCopy, AFailureMidwayLeavesTheTargetEmpty) {
     // ... and a later copy into it works.
     ASSERT_TRUE(copyDatabase(*a, *b).ok());
     EXPECT_EQ(digestDifferences(*digestDatabase(*a), *digestDatabase(*b)), QStringList());
+}
+
+// Schema 24: a text file stored as its source (an empty `original`) and a file stored as its bytes are
+// copied as they are, compare equal and give the same bytes in the copy.
+TEST(DatabaseCopy, FilesStoredAsTheirSourceOrAsBytesCopyAlike) {
+    std::unique_ptr<Database> a = sampleDatabase();
+    ASSERT_TRUE(a);
+    Analysis text = makeAnalysis(samplePlans()[0]);
+    text.document.meta.docId = QStringLiteral("text-file");
+    const QByteArray utf8 = QByteArray("\xEF\xBB\xBF") + text.document.source.toUtf8();
+    text.document.sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(utf8, QCryptographicHash::Sha256).toHex());
+    Analysis pdf = makeAnalysis(samplePlans()[1]);
+    pdf.document.meta.docId = QStringLiteral("pdf-file");
+    pdf.document.format = QStringLiteral("pdf");
+    const QByteArray pdfBytes("%PDF-1.4 stand-in bytes");
+    qint64 textId = 0, pdfId = 0;
+    ASSERT_TRUE(a->importAnalysis(text, &textId, utf8).ok());
+    ASSERT_TRUE(a->importAnalysis(pdf, &pdfId, pdfBytes).ok());
+    QTemporaryDir dir;
+    std::unique_ptr<Database> b = openFile(dir.filePath(QStringLiteral("copy.sqlite")));
+    ASSERT_TRUE(b);
+    const Result<CopyReport> r = copyDatabase(*a, *b);
+    ASSERT_TRUE(r.ok()) << r.errorMessage().toStdString();
+    EXPECT_EQ(digestDifferences(*digestDatabase(*a), *digestDatabase(*b)), QStringList());
+    for (Database* x : {a.get(), b.get()}) {
+        SCOPED_TRACE(x->path().toStdString());
+        QSqlQuery q(x->connection());
+        ASSERT_TRUE(
+            q.exec(QStringLiteral("SELECT document_id, derived, typeof(original), length(original) FROM "
+                                  "document_files ORDER BY document_id")));
+        QStringList rows;
+        while (q.next())
+            rows << QStringLiteral("%1|%2|%3|%4")
+                        .arg(q.value(0).toLongLong())
+                        .arg(q.value(1).toInt())
+                        .arg(q.value(2).toString())
+                        .arg(q.value(3).toLongLong() > 0 ? QStringLiteral(">0") : QStringLiteral("0"));
+        EXPECT_EQ(rows, (QStringList{QStringLiteral("%1|2|blob|0").arg(textId),
+                                     QStringLiteral("%1|0|blob|>0").arg(pdfId)}));
+        EXPECT_EQ(x->documentFile(textId)->original, utf8);
+        EXPECT_EQ(x->documentFile(pdfId)->original, pdfBytes);
+    }
 }

@@ -6,10 +6,14 @@
 #include "read/reader.h"
 #include "store/database.h"
 #include "store/importer.h"
+#include "store/sqlutil.h"
 #include "taxonomy/taxonomy.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QSqlQuery>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 
 #include "testdb.h"
@@ -149,4 +153,204 @@ TEST(DocumentFiles, TargetsCarryThePageOfTheirQuote) {
     for (const ComparisonRow& row : *textRows)
         EXPECT_EQ(row.page, 0);
     EXPECT_FALSE((*db)->documentFile(textId).ok()); // stored without its bytes
+}
+
+// ---- Schema 24: a text file whose bytes are the UTF-8 of its source text is stored once (as the source).
+
+namespace {
+
+struct FileRow {
+    int derived = -1;
+    qint64 originalBytes = -1; // length(original) as stored
+    qint64 size = -1;
+};
+
+FileRow fileRow(Database& db, qint64 documentId) {
+    QSqlQuery q(db.connection());
+    q.prepare(
+        QStringLiteral("SELECT derived, length(original), size FROM document_files WHERE document_id = ?"));
+    q.addBindValue(documentId);
+    FileRow r;
+    if (q.exec() && q.next())
+        r = {q.value(0).toInt(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+    return r;
+}
+
+// Imports `bytes` as the file `name` and gives back the stored file (bytes, row) of the imported plan.
+struct Imported {
+    FileImport import;
+    Result<StoredFile> file = Error{QStringLiteral("not imported"), QStringLiteral("test")};
+    FileRow row;
+};
+
+Imported importBytes(Database& db, const Taxonomy& taxonomy, const QTemporaryDir& dir, const QString& name,
+                     const QByteArray& bytes) {
+    Importer importer(db, analyzerWith(taxonomy));
+    Imported out;
+    out.import = importer.importFile(writeFile(dir, name, bytes));
+    if (out.import.status == ImportStatus::Imported || out.import.status == ImportStatus::Replaced) {
+        out.file = db.documentFile(out.import.documentId);
+        out.row = fileRow(db, out.import.documentId);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(DocumentFiles, AUtf8TextFileIsStoredAsItsSourceAndComesBackByteForByte) {
+    const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
+    ASSERT_TRUE(taxonomy.ok());
+    Result<std::unique_ptr<Database>> db = test::openTestDatabase();
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    QTemporaryDir dir;
+    const QByteArray seed = test::readAll(test::seedPath(QStringLiteral("jiangjin-2021")));
+    ASSERT_GT(seed.size(), 1000);
+    QByteArray crlf = seed;
+    crlf.replace("\n", "\r\n");
+    // Characters a round trip might lose: a supplementary one, a byte order mark inside the text, a
+    // noncharacter, a replacement character written as such, a form feed.
+    const QByteArray tricky =
+        seed + QStringLiteral("\n附：𠀀字、\uFEFF标记、\uFDD0、\uFFFD、\f分页。\n").toUtf8();
+    const struct {
+        const char* name;
+        QByteArray bytes;
+        int derived;
+    } cases[] = {
+        {"plain-2021.txt", seed, store::kOriginalIsSource},
+        {"bom-2021.txt", QByteArray("\xEF\xBB\xBF") + seed, store::kOriginalIsBomAndSource},
+        {"crlf-2021.txt", crlf, store::kOriginalIsSource}, // the reader keeps CR: the text holds it
+        {"tricky-2021.txt", tricky, store::kOriginalIsSource},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.name);
+        const Imported got = importBytes(**db, *taxonomy, dir, QString::fromLatin1(c.name), c.bytes);
+        ASSERT_EQ(got.import.status, ImportStatus::Imported) << got.import.reason.toStdString();
+        ASSERT_TRUE(got.file.ok()) << got.file.errorMessage().toStdString();
+        EXPECT_EQ(got.file->original, c.bytes);
+        EXPECT_EQ(got.file->format, QStringLiteral("text"));
+        EXPECT_EQ(got.row.derived, c.derived);
+        EXPECT_EQ(got.row.originalBytes, 0); // nothing stored twice
+        EXPECT_EQ(got.row.size, c.bytes.size());
+    }
+}
+
+TEST(DocumentFiles, FilesThatAreNotTheirSourcesUtf8KeepTheirBytes) {
+    const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
+    ASSERT_TRUE(taxonomy.ok());
+    Result<std::unique_ptr<Database>> db = test::openTestDatabase();
+    ASSERT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    QTemporaryDir dir;
+    const QString seed = QString::fromUtf8(test::readAll(test::seedPath(QStringLiteral("dazu-2019"))));
+    QStringEncoder gb("GB18030");
+    ASSERT_TRUE(gb.isValid());
+    const QByteArray gbBytes = gb.encode(seed);
+    ASSERT_NE(gbBytes, seed.toUtf8());
+    QByteArray damagedUtf8 = seed.toUtf8();
+    damagedUtf8.insert(damagedUtf8.indexOf('\n') + 1, "\xFF"); // one invalid byte: read as U+FFFD
+    const QByteArray docx = fixtures::textToDocx(seed);
+    const struct {
+        const char* name;
+        QByteArray bytes;
+        const char* format;
+    } cases[] = {
+        {"gb-2019.txt", gbBytes, "text"},
+        {"bad-2019.txt", damagedUtf8, "text"},
+        {"docx-2019.docx", docx, "docx"},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.name);
+        const Imported got = importBytes(**db, *taxonomy, dir, QString::fromLatin1(c.name), c.bytes);
+        ASSERT_EQ(got.import.status, ImportStatus::Imported) << got.import.reason.toStdString();
+        ASSERT_TRUE(got.file.ok()) << got.file.errorMessage().toStdString();
+        EXPECT_EQ(got.file->original, c.bytes);
+        EXPECT_EQ(got.file->format, QString::fromLatin1(c.format));
+        EXPECT_EQ(got.row.derived, store::kOriginalStored);
+        EXPECT_GT(got.row.originalBytes, 0);
+    }
+    // The GB18030 file's text is the seed's all the same.
+    const Result<DocumentRecord> gbPlan = (*db)->documentByDocId(QStringLiteral("gb-2019"));
+    ASSERT_TRUE(gbPlan.ok());
+    EXPECT_EQ(*(*db)->documentSource(gbPlan->id), seed);
+}
+
+// A text that is not valid UTF-16 (no reader gives one) keeps the bytes: its UTF-8 would not give the
+// text back.
+TEST(DocumentFiles, AnAnalysisWithABrokenTextKeepsTheBytes) {
+    const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
+    ASSERT_TRUE(taxonomy.ok());
+    Result<std::unique_ptr<Database>> db = test::openTestDatabase();
+    ASSERT_TRUE(db.ok());
+    read::ReadResult r;
+    r.text = QString::fromUtf8(test::readAll(test::seedPath(QStringLiteral("wulong-2022"))));
+    r.format = read::Format::Text;
+    Result<Analysis> a = analyzeRead(r, r.text.toUtf8(), QStringLiteral("wulong-2022.txt"), *taxonomy);
+    ASSERT_TRUE(a.ok()) << a.errorMessage().toStdString();
+    qint64 id = 0;
+    Analysis broken = *a;
+    broken.document.meta.docId = QStringLiteral("broken-2022");
+    broken.document.source.append(QChar(0xD800)); // a lone surrogate
+    const QByteArray brokenUtf8 = broken.document.source.toUtf8();
+    broken.document.sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(brokenUtf8, QCryptographicHash::Sha256).toHex());
+    ASSERT_TRUE((*db)->importAnalysis(broken, &id, brokenUtf8).ok());
+    EXPECT_EQ(fileRow(**db, id).derived, store::kOriginalStored);
+    EXPECT_EQ((*db)->documentFile(id)->original, brokenUtf8);
+
+    // The same plan without the lone surrogate is stored as its source.
+    ASSERT_TRUE((*db)->importAnalysis(*a, &id, r.text.toUtf8()).ok());
+    EXPECT_EQ(fileRow(**db, id).derived, store::kOriginalIsSource);
+    EXPECT_EQ((*db)->documentFile(id)->original, r.text.toUtf8());
+}
+
+// A changed source text or file hash never passes for the file: the read fails naming the plan.
+TEST(DocumentFiles, ADamagedSourceOfAFileStoredAsItsSourceIsReportedNotReturned) {
+    const Result<Taxonomy> taxonomy = Taxonomy::loadDefault();
+    ASSERT_TRUE(taxonomy.ok());
+    Result<std::unique_ptr<Database>> db = test::openTestDatabase();
+    ASSERT_TRUE(db.ok());
+    QTemporaryDir dir;
+    const QByteArray seed = test::readAll(test::seedPath(QStringLiteral("yuzhong-2023")));
+    const Imported got = importBytes(**db, *taxonomy, dir, QStringLiteral("yuzhong-2023.txt"), seed);
+    ASSERT_TRUE(got.file.ok()) << got.file.errorMessage().toStdString();
+    ASSERT_EQ(got.row.derived, store::kOriginalIsSource);
+    const qint64 id = got.import.documentId;
+    const auto expectDamaged = [&](const char* what) {
+        SCOPED_TRACE(what);
+        const Result<StoredFile> f = (*db)->documentFile(id);
+        ASSERT_FALSE(f.ok());
+        EXPECT_EQ(f.error().code, QStringLiteral("db-corrupt"));
+        EXPECT_TRUE(f.errorMessage().contains(QStringLiteral("yuzhong-2023")))
+            << f.errorMessage().toStdString();
+    };
+    QSqlQuery q((*db)->connection());
+    // One character changed, the length in bytes kept (a damaged row, not a re-import).
+    QString changed = QString::fromUtf8(seed);
+    const qsizetype at = changed.indexOf(QStringLiteral("优化"));
+    ASSERT_GE(at, 0);
+    changed[at] = QChar(u'忧');
+    ASSERT_EQ(changed.toUtf8().size(), seed.size());
+    q.prepare(QStringLiteral("UPDATE sources SET text = ? WHERE document_id = ?"));
+    q.addBindValue(store::packSource(changed));
+    q.addBindValue(id);
+    ASSERT_TRUE(q.exec());
+    expectDamaged("a changed character");
+    // Source text that no longer decompresses.
+    q.prepare(QStringLiteral("UPDATE sources SET text = ? WHERE document_id = ?"));
+    q.addBindValue(QByteArray("\x28\xB5\x2F\xFD garbage", 13));
+    q.addBindValue(id);
+    ASSERT_TRUE(q.exec());
+    expectDamaged("a source that does not unpack");
+    // The source back, the hash changed.
+    q.prepare(QStringLiteral("UPDATE sources SET text = ? WHERE document_id = ?"));
+    q.addBindValue(store::packSource(QString::fromUtf8(seed)));
+    q.addBindValue(id);
+    ASSERT_TRUE(q.exec());
+    ASSERT_EQ((*db)->documentFile(id)->original, seed);
+    ASSERT_TRUE(q.exec(
+        QStringLiteral("UPDATE documents SET sha256 = 'ab' || substr(sha256, 3) WHERE id = %1").arg(id)));
+    expectDamaged("a changed hash");
+    // A marker this version does not know.
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("UPDATE document_files SET derived = 7 WHERE document_id = %1").arg(id)));
+    expectDamaged("an unknown marker");
 }
