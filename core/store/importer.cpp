@@ -5,7 +5,6 @@
 #include "database.h"
 #include "extract/analysis.h"
 
-#include <QCryptographicHash>
 #include <QDebug>
 #include <QFile>
 #include <QFileInfo>
@@ -32,10 +31,6 @@ QString importStatusName(ImportStatus s) {
         return QStringLiteral("failed");
     }
     return {};
-}
-
-QString sha256Hex(const QByteArray& bytes) {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
 Importer::Importer(Database& db, Analyzer analyzer)
