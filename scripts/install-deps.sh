@@ -10,7 +10,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git file dpkg-dev
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6opengl6-dev libgl-dev libegl-dev libglu1-mesa-dev
-  libsqlite3-dev libxlsxwriter-dev zlib1g-dev libicu-dev libzip-dev libgumbo-dev libzstd-dev
+  libsqlite3-dev libxlsxwriter-dev zlib1g-dev libicu-dev libzip-dev libgumbo-dev libzstd-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim qpdf
   fonts-noto-cjk poppler-utils unzip python3 appstream desktop-file-utils groff-base

@@ -25,7 +25,8 @@ std::unique_ptr<Database> openDatabase(Context& ctx, const QString& command, boo
 
 // The file → Analysis function for imports: pc::analyzeBytes with the taxonomy, filling metadata from
 // the manifest.json beside each file (seeds) when there is one. Safe to call from several threads at
-// once (the import's workers): each call reads its own manifest, the taxonomy is only read.
+// once (the import's workers): each call reads its own manifest, the taxonomy and the one classifier
+// built for the run are only read. No SHA-256 is computed: the importer has the file's already.
 Analyzer fileAnalyzer(const Taxonomy& taxonomy);
 
 // Imports files into `db` (storing the taxonomy snapshot first) and prints one line per file.

@@ -11,7 +11,7 @@
 #include "text/normalizedtext.h"
 #include "text/occurrences.h"
 
-#include <QCryptographicHash>
+#include "common/sha256.h"
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -119,7 +119,7 @@ Result<Document> parseRead(read::ReadResult read, const QByteArray& bytes, const
     Document doc;
     doc.path = path;
     if (options.identify)
-        doc.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        doc.sha256 = sha256Hex(bytes);
     doc.source = std::move(read.text);
     doc.encoding = read.encoding;
     doc.format = read::formatName(read.format);

@@ -6,7 +6,6 @@
 #include "extract/analysis.h"
 #include "packedplan.h"
 
-#include <QCryptographicHash>
 #include <QDebug>
 #include <QFile>
 #include <QFileInfo>
@@ -33,10 +32,6 @@ QString importStatusName(ImportStatus s) {
         return QStringLiteral("failed");
     }
     return {};
-}
-
-QString sha256Hex(const QByteArray& bytes) {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
 Importer::Importer(Database& db, Analyzer analyzer)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/sha256.h" // sha256Hex, the file identity compared here
 
 #include <QByteArray>
 #include <QList>
@@ -31,6 +32,8 @@ struct FileImport {
 
 // Turns a file's bytes into an Analysis. The CLI and GUI pass pc::analyzeBytes with their taxonomy
 // (and the manifest entry, if any); tests pass hand-built analyses. Keeps the store free of parsing.
+// The importer sets Document::sha256 itself (it hashed the bytes to skip an unchanged file), so an
+// analyser need not hash them again (AnalyzeOptions::identify = false).
 using Analyzer = std::function<Result<Analysis>(const QByteArray& bytes, const QString& path)>;
 
 struct ImportOptions {
@@ -69,7 +72,5 @@ private:
     Database& m_db;
     Analyzer m_analyzer;
 };
-
-QString sha256Hex(const QByteArray& bytes);
 
 } // namespace pc

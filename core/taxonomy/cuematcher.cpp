@@ -22,9 +22,12 @@ int CueMatcher::add(const QString& cue) {
     Bucket& bk = m_buckets[bucket];
     if (cue.size() == 1) {
         bk.single.append(id);
+        m_singleBits[cue.at(0).unicode() >> 6] |= quint64(1) << (cue.at(0).unicode() & 63);
         return id;
     }
     const char16_t second = cue.at(1).unicode();
+    const quint32 slot = pairSlot(cue.at(0).unicode(), second);
+    m_pairBits[slot >> 6] |= quint64(1) << (slot & 63);
     // Kept sorted by the second character (found by binary search); each list keeps adding order.
     auto at =
         std::lower_bound(bk.bySecond.begin(), bk.bySecond.end(), second,
@@ -60,13 +63,17 @@ CueMatcher::Hits CueMatcher::find(QStringView text, int maxCount) const {
     const qsizetype n = text.size();
     const char16_t* s = text.utf16();
     for (qsizetype i = 0; i < n; ++i) {
+        const bool single = test(m_singleBits, s[i]);
+        const bool pair = i + 1 < n && test(m_pairBits, pairSlot(s[i], s[i + 1]));
+        if (!single && !pair)
+            continue;
         const qint32 bucket = m_bucketOf[s[i]];
         if (bucket < 0)
             continue;
         const Bucket& bk = m_buckets.at(bucket);
         for (int id : bk.single)
             count(id, i);
-        if (i + 1 >= n)
+        if (!pair)
             continue;
         const auto entry = std::lower_bound(
             bk.bySecond.cbegin(), bk.bySecond.cend(), s[i + 1],

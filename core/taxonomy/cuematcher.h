@@ -41,10 +41,23 @@ private:
         QList<std::pair<char16_t, QList<int>>> bySecond; // second character → cues of 2+ characters
     };
 
+    // Filters that fit the L1 cache, read first at every character of the text (most characters start
+    // no cue; the bucket table below is 256 KB): one bit per first character of a one-character cue,
+    // one bit per hash of the first two characters of a longer cue (a set bit may be another pair's).
+    static constexpr int kFilterBits = 1 << 16;
+    static quint32 pairSlot(char16_t first, char16_t second) {
+        return ((quint32(first) * 0x9E3779B1u) ^ (quint32(second) * 0x85EBCA77u)) >> 16;
+    }
+    static bool test(const std::vector<quint64>& bits, quint32 at) {
+        return (bits[at >> 6] >> (at & 63)) & 1u;
+    }
+
     QList<QString> m_cues;
     QHash<QString, int> m_ids;
     QList<Bucket> m_buckets;
     std::vector<qint32> m_bucketOf = std::vector<qint32>(65536, -1); // first character → bucket, or -1
+    std::vector<quint64> m_singleBits = std::vector<quint64>(kFilterBits / 64, 0);
+    std::vector<quint64> m_pairBits = std::vector<quint64>(kFilterBits / 64, 0);
 };
 
 } // namespace pc

@@ -6,9 +6,13 @@
 // Counters: MB/s of file over wall time and over the whole process's CPU time (all threads; Google
 // Benchmark's own CPU column counts the calling thread only), the calling (storing) thread's CPU
 // seconds, peak RSS so far. PLANCOMPARE_BENCH_PRAGMAS: connection settings to try (see below).
+// The analyser is the CLI's (one shared classifier, the importer's hash only) and so are the
+// allocator settings (PLANCOMPARE_BENCH_GLIBC_DEFAULTS=1: glibc's own).
+#include "common/batchmemory.h"
 #include "extract/analysis.h"
 #include "store/database.h"
 #include "store/importer.h"
+#include "taxonomy/classifier.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QCoreApplication>
@@ -86,8 +90,13 @@ void BM_ImportFiles(benchmark::State& state) {
             return;
         }
         const pc::Taxonomy& t = *taxonomy;
-        pc::Importer importer(**db, [&t](const QByteArray& bytes, const QString& path) {
-            return pc::analyzeBytes(bytes, path, t);
+        // As the CLI's and the GUI's analysers: one classifier for the run, no second SHA-256.
+        const pc::Classifier classifier(t);
+        pc::Importer importer(**db, [&t, &classifier](const QByteArray& bytes, const QString& path) {
+            pc::AnalyzeOptions o;
+            o.classifier = &classifier;
+            o.identify = false;
+            return pc::analyzeBytes(bytes, path, t, o);
         });
         // Settings to try, e.g. PLANCOMPARE_BENCH_PRAGMAS="wal_autocheckpoint=0;cache_size=-262144".
         for (const QString& p :
@@ -136,6 +145,9 @@ BENCHMARK(BM_ImportFiles)
 } // namespace
 
 int main(int argc, char** argv) {
+    // As plancompare-cli does (batchmemory.h); PLANCOMPARE_BENCH_GLIBC_DEFAULTS=1 leaves glibc's.
+    if (!qEnvironmentVariableIsSet("PLANCOMPARE_BENCH_GLIBC_DEFAULTS"))
+        pc::keepFreedMemoryForReuse();
     QCoreApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();

@@ -8,6 +8,7 @@
 #include "extract/analysis.h"
 #include "store/database.h"
 #include "store/importer.h"
+#include "taxonomy/classifier.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QDir>
@@ -363,6 +364,7 @@ public:
                 cancelled = true;
             return !cancelled.load();
         };
+        const Classifier classifier(*taxonomy); // one for the run, read by every worker thread
         Importer importer(*db.value(), [&](const QByteArray& bytes, const QString& path) {
             std::optional<ManifestEntry> entry;
             {
@@ -373,6 +375,8 @@ public:
             const int fileIndex = Importer::fileIndexBeingAnalysed();
             AnalyzeOptions o;
             o.manifest = entry ? &*entry : nullptr;
+            o.classifier = &classifier;
+            o.identify = false; // the importer has hashed the bytes already
             o.progress = [&, fileIndex](int percent) {
                 if (fileIndex != current.load())
                     return !cancelled.load();

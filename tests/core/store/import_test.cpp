@@ -1,4 +1,5 @@
 // Import stores every row once, skips unchanged documents, replaces changed ones and rolls back failures.
+#include "shippedtaxonomy.h"
 #include "storefixtures.h"
 
 #include "store/database.h"
@@ -6,6 +7,7 @@
 #include "store/sqlutil.h"
 #include "store/targettext.h"
 #include "store/textpack.h"
+#include "taxonomy/classifier.h"
 
 #include <QFile>
 #include <QSqlError>
@@ -250,6 +252,49 @@ TEST(StoreImport, ImporterSkipsUnchangedFilesWithoutAnalysingThem) {
     EXPECT_EQ(second.measures, 2);
     EXPECT_EQ(analysed, 1);
     EXPECT_EQ(importStatusName(second.status), QStringLiteral("unchanged"));
+}
+
+// The analysers of the CLI, the GUI and the benchmark no longer hash (identify = false): the digest
+// stored, and compared to skip an unchanged file, is the importer's own, of the file's bytes.
+TEST(StoreImport, TheImportersDigestIsStoredWhenTheAnalyserDoesNotHash) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("moudistrict-2025.txt"));
+    const QString text = QStringLiteral("某区优化营商环境工作方案\n一、压缩办理时间\n"
+                                        "1. 到2025年，企业开办时间压缩至1个工作日以内。\n");
+    auto write = [&](const QString& t) {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(t.toUtf8());
+    };
+    write(text);
+    auto db = test::openTestDatabase();
+    ASSERT_TRUE(db.ok());
+    const Classifier classifier(shippedTaxonomy());
+    int analysed = 0;
+    Importer importer(**db, [&](const QByteArray& bytes, const QString& p) {
+        ++analysed;
+        AnalyzeOptions o;
+        o.classifier = &classifier;
+        o.identify = false;
+        Result<Analysis> a = analyzeBytes(bytes, p, shippedTaxonomy(), o);
+        EXPECT_TRUE(a.ok() && a->document.sha256.isEmpty());
+        return a;
+    });
+    const QString digest = QStringLiteral("5775d54f05dd3cf620baecea19712e00a61969e6ede027a68c1faa04c35a7a84");
+    // Twice in one run (the second is analysed ahead on a worker, then found unchanged), then alone.
+    const QList<FileImport> run = importer.importFiles({path, path}, ImportOptions{});
+    ASSERT_EQ(run.size(), 2);
+    EXPECT_EQ(run[0].status, ImportStatus::Imported) << run[0].reason.toStdString();
+    EXPECT_EQ(run[1].status, ImportStatus::Unchanged);
+    EXPECT_EQ((*db)->storedSha256(QStringLiteral("moudistrict-2025")), digest);
+    EXPECT_EQ((*db)->documentByDocId(QStringLiteral("moudistrict-2025"))->sha256, digest);
+    EXPECT_EQ(importer.importFile(path).status, ImportStatus::Unchanged);
+    EXPECT_EQ(analysed, 1);
+    write(QString(text).replace(QStringLiteral("1个"), QStringLiteral("2个")));
+    EXPECT_EQ(importer.importFile(path).status, ImportStatus::Replaced);
+    EXPECT_EQ(analysed, 2);
+    EXPECT_EQ((*db)->storedSha256(QStringLiteral("moudistrict-2025")),
+              QStringLiteral("2b03d33d0fcd950c3bf7d1a6c59a67100b4cb6920cf5d9750358d3c13b793b95"));
 }
 
 TEST(StoreImport, AnalyserFailureIsReportedWithTheFileName) {

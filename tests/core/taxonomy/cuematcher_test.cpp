@@ -204,4 +204,38 @@ TEST(CueMatcher, HitsAreExactlyThoseOfAScanOfEveryCueAtEveryPlace) {
     EXPECT_GT(compared, 2000);
 }
 
+// Thousands of cues over hundreds of characters: the two-character filter has set bits that belong to
+// other pairs (and one-character cues set their own), so many places pass the filter without a cue
+// starting there. The hits stay exactly the scan's.
+TEST(CueMatcher, HitsStayTheScansWhenTheFirstTwoCharacterFilterIsCrowded) {
+    pc::test::Lcg next(4242);
+    auto character = [&] { return QChar(char16_t(0x4E00 + next(400))); };
+    CueMatcher m;
+    QStringList cues;
+    for (int i = 0; i < 4000; ++i) {
+        QString cue;
+        const int len = i % 97 == 0 ? 1 : 2 + int(next(3));
+        for (int k = 0; k < len; ++k)
+            cue += character();
+        if (m.add(cue) == cues.size())
+            cues << cue;
+    }
+    int compared = 0;
+    for (int round = 0; round < 40; ++round) {
+        QString text;
+        for (int k = 0; k < 400; ++k)
+            text += character();
+        const CueMatcher::Hits got = m.find(text, 3);
+        const CueMatcher::Hits want = naiveHits(cues, text, 3);
+        ASSERT_EQ(got.size(), want.size()) << round;
+        for (qsizetype k = 0; k < got.size(); ++k) {
+            ASSERT_EQ(got[k].cue, want[k].cue) << round << " hit " << k;
+            ASSERT_EQ(got[k].count, want[k].count) << round << " hit " << k;
+            ASSERT_EQ(got[k].lastEnd, want[k].lastEnd) << round << " hit " << k;
+            ++compared;
+        }
+    }
+    EXPECT_GT(compared, 1000);
+}
+
 } // namespace
