@@ -1,6 +1,7 @@
 // Import of one analysed document (one transaction, replace-in-place) and the document-level queries.
 #include "database.h"
 
+#include "common/sha256.h"
 #include "dialect.h"
 #include "extract/analysis.h"
 #include "packedplan.h"
@@ -13,7 +14,6 @@
 #include "textpack.h"
 #include "unitlinks.h"
 
-#include <QCryptographicHash>
 #include <QDebug>
 #include <QFileInfo>
 #include <QHash>
@@ -829,9 +829,7 @@ Result<StoredFile> Database::documentFile(qint64 documentId) {
         }
         // The rebuilt bytes must be the imported file's: a damaged or changed source never passes for it.
         if (original &&
-            (original->size() != q->value(1).toLongLong() ||
-             QString::fromLatin1(QCryptographicHash::hash(*original, QCryptographicHash::Sha256).toHex()) !=
-                 q->value(9).toString()))
+            (original->size() != q->value(1).toLongLong() || sha256Hex(*original) != q->value(9).toString()))
             return Error{
                 QStringLiteral("%1: the original file of plan %2 (id %3), stored as its source text, "
                                "does not rebuild: the source text or the file's sha256 is damaged. "
