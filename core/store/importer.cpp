@@ -251,17 +251,17 @@ QList<FileImport> Importer::importFiles(const QStringList& paths, const ImportOp
         for (int k = j - 1; k >= 0 && pipeline[size_t(k)].prepared; --k)
             analyse = analyse && pipeline[size_t(k)].prepared->stem != p->stem;
         const QString storedSha = analyse ? m_db.storedSha256(p->stem) : QString();
-        auto task = std::make_shared<std::packaged_task<void()>>([this, p, analyse, storedSha, packAhead,
-                                                                  &stopped] {
-            readAndHash(*p);
-            if (!p->readError.isEmpty() || !analyse || p->sha == storedSha || stopped.load())
-                return;
-            const AnalysingFile marker(p->index);
-            p->analysis = m_analyzer(p->bytes, p->path);
-            // The rows' compression too, so that the storing thread only binds and steps.
-            if (packAhead && *p->analysis && !stopped.load())
-                p->packed = store::packPlan(p->analysis->value().document);
-        });
+        auto task =
+            std::make_shared<std::packaged_task<void()>>([this, p, analyse, storedSha, packAhead, &stopped] {
+                readAndHash(*p);
+                if (!p->readError.isEmpty() || !analyse || p->sha == storedSha || stopped.load())
+                    return;
+                const AnalysingFile marker(p->index);
+                p->analysis = m_analyzer(p->bytes, p->path);
+                // The rows' compression too, so that the storing thread only binds and steps.
+                if (packAhead && *p->analysis && !stopped.load())
+                    p->packed = store::packPlan(p->analysis->value().document);
+            });
         pipeline[size_t(j)] = Slot{p, task->get_future()};
         pool.start([task] { (*task)(); });
     };

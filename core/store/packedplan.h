@@ -18,12 +18,12 @@ namespace pc::store {
 
 struct PackedPlan {
     struct MeasureRow {
-        QString units;       // the units text of the row (documentstore.cpp unitsText)
-        QByteArray utf8[3];  // title, body and units as UTF-8: what the search index is given
-        QByteArray packed;   // measures.body: the four texts in one value (textpack::packMeasure)
+        QString units;      // the units text of the row (unitsText below)
+        QByteArray utf8[3]; // title, body and units as UTF-8: what the search index is given
+        QByteArray packed;  // measures.body: the four texts in one value (textpack::packMeasure)
     };
-    QVariant source;       // sources.text (store::packSourceUtf8)
-    QByteArray sourceUtf8; // doc.source as UTF-8 (compared with the original file: schema 24)
+    QVariant source;                  // sources.text (store::packSourceUtf8)
+    QByteArray sourceUtf8;            // doc.source as UTF-8 (compared with the original file: schema 24)
     std::vector<MeasureRow> measures; // in doc.measures' order
     qsizetype sourceLength = -1;      // doc.source.size(), to tell a plan packed for another document
 
