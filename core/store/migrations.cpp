@@ -996,8 +996,9 @@ const QString& waitingRowsQuery() {
 }
 
 const QStringList& freshRowsMerge() {
-    // OR REPLACE / OR IGNORE: the triggers keep a key in one table only, and a merge repeated after an
-    // interruption (nothing deleted yet) finds its rows already there.
+    // The triggers keep a key in one of the two tables; OR REPLACE / OR IGNORE only settle a key written
+    // twice (a target id reused by INSERT OR REPLACE on targets, which fires no delete trigger). The caller
+    // runs them in one transaction: interrupted, nothing moved; run again, nothing is fresh.
     static const QStringList q{
         QStringLiteral("INSERT OR REPLACE INTO compare_rows_merged SELECT * FROM compare_rows_fresh ORDER BY "
                        "indicator, target_id"),
