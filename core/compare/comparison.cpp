@@ -101,10 +101,14 @@ Result<QList<CoverageCell>> coverageOfArea(Database& db, const QString& areaId) 
     t->finish();
     // Text of the area's measures per plan, to tell "mentioned without a number" from "silent".
     QHash<qint64, QStringList> texts;
+    // SQLite: through the area's range of measure_areas (schema 25; measures has no index by area).
     Result<QSqlQuery> m = store::exec(
         c,
-        QStringLiteral(
-            "SELECT document_id, pc_title(body, title), pc_body(body) FROM measures WHERE area = ?"),
+        db.isPostgres()
+            ? QStringLiteral(
+                  "SELECT document_id, pc_title(body, title), pc_body(body) FROM measures WHERE area = ?")
+            : QStringLiteral("SELECT document_id, pc_title(body, title), pc_body(body) FROM measures WHERE id IN "
+                             "(SELECT measure_id FROM measure_areas WHERE area = ?) ORDER BY id"),
         {areaId});
     if (!m)
         return m.error();

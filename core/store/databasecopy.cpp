@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "dialect.h"
+#include "migrations.h"
 #include "sqlutil.h"
 #include "targettext.h"
 #include "textpack.h"
@@ -215,9 +216,14 @@ Result<QStringList> copiedTables(Database& database) {
             });
             // compare_rows (migration 12) is the comparison's own, filled by triggers on targets;
             // agency_measures (migration 22) is filled with the measures' links; search_pending (migration
-            // 23) is the search index's own, as PostgreSQL's search_ tables.
-            if (!own && name != QLatin1String("compare_rows") && name != QLatin1String("agency_measures") &&
-                !name.startsWith(QLatin1String("search_")))
+            // 23) is the search index's own, as PostgreSQL's search_ tables; since schema 25 the first two
+            // and measure_areas are views over <name>_merged and <name>_fresh, filled the same way.
+            const auto derived = [&](const QString& base) {
+                return name == base || name == base + QStringLiteral("_merged") ||
+                       name == base + QStringLiteral("_fresh");
+            };
+            if (!own && !derived(QStringLiteral("compare_rows")) && !derived(QStringLiteral("agency_measures")) &&
+                !derived(QStringLiteral("measure_areas")) && !name.startsWith(QLatin1String("search_")))
                 tables << name;
         }
         // Schema 22: the unit links are the view measure_agencies (inserting into it stores a link).
@@ -530,6 +536,12 @@ Result<CopyReport> copyDatabase(Database& from, Database& to, const CopyOptions&
                 return st;
             if (Status st = execStatus(dst, QStringLiteral("DELETE FROM search_pending")); !st)
                 return st;
+            // Schema 25: the copied rows' comparison rows, unit and area keys, written fresh by the
+            // triggers, join their merged tables.
+            for (const QString& sql : store::freshRowsMerge()) {
+                if (Status st = execStatus(dst, sql); !st)
+                    return st;
+            }
         }
         return okStatus();
     });

@@ -465,10 +465,12 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         const QString agencySelect = QStringLiteral("SELECT id FROM agencies WHERE name = ?");
         // The agency's id, 0 when it has none yet (or on an error, then in agencyError).
         RowWriter link(m_db, cache,
-                       QStringLiteral("INSERT INTO agency_measures(agency_id, measure_id) VALUES (?,?) ON "
-                                      "CONFLICT DO NOTHING"),
+                       QStringLiteral("INSERT INTO agency_measures_fresh(measure_id, agency_id) VALUES (?,?) "
+                                      "ON CONFLICT DO NOTHING"),
                        m_path);
-        // The plan's (agency, measure) keys, inserted in key order after its measures (migration 22).
+        // The plan's (measure, agency) keys, inserted in key order after its measures (migration 22) into
+        // the fresh table (schema 25: the plan's measures are the newest, so only its rightmost pages change;
+        // the merged table takes them in bulk, Database::catchUpSearchIndex).
         std::vector<std::pair<qint64, qint64>> agencyMeasures;
         QList<store::unitlinks::Link> links;
         const QString unitsWhat = QStringLiteral("storing units of %1").arg(docId);
@@ -574,13 +576,13 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
             const qint64 mid = mea.insertedId();
             measureIds.append(mid);
             for (const store::unitlinks::Link& l : std::as_const(links))
-                agencyMeasures.emplace_back(l.agency, mid);
+                agencyMeasures.emplace_back(mid, l.agency);
         }
         std::sort(agencyMeasures.begin(), agencyMeasures.end());
         agencyMeasures.erase(std::unique(agencyMeasures.begin(), agencyMeasures.end()), agencyMeasures.end());
-        for (const auto& [aid, mid] : agencyMeasures) {
-            link.bindInt(0, aid);
-            link.bindInt(1, mid);
+        for (const auto& [mid, aid] : agencyMeasures) {
+            link.bindInt(0, mid);
+            link.bindInt(1, aid);
             if (Status st = link.exec(unitsWhat); !st)
                 return st;
         }
@@ -720,6 +722,15 @@ Result<Database::ImportOutcome> Database::importAnalysis(const Analysis& analysi
         ++m_pendingTexts->plans;
         if (m_pendingTexts->plans >= kSearchBatchPlans || m_pendingTexts->bytes >= kSearchBatchBytes) {
             // The plan is stored either way; what fails to be indexed stays listed for the next catch-up.
+            if (Status c = catchUpSearchIndex(); !c)
+                qWarning().noquote() << c.errorMessage();
+        }
+    } else if (!batched && !isPostgres() && outcome != ImportOutcome::Unchanged) {
+        // Outside a batch the plan's measures are indexed already; its fresh rows (schema 25) are merged
+        // every kSearchBatchPlans plans, so readers never scan more than a batch of them.
+        if (!m_pendingTexts)
+            m_pendingTexts = std::make_unique<store::PendingIndexTexts>();
+        if (++m_pendingTexts->unmergedPlans >= kSearchBatchPlans) {
             if (Status c = catchUpSearchIndex(); !c)
                 qWarning().noquote() << c.errorMessage();
         }

@@ -21,6 +21,12 @@ struct Migration {
 const QList<Migration>& migrations();
 int latestVersion();
 
+// Schema 25 (SQLite): whether rows wait in the fresh tables or search_pending (one row, 0 or 1), and the
+// statements moving the fresh rows of compare_rows, agency_measures and measure_areas into their merged
+// tables in key order (run in one transaction; repeating them changes nothing).
+const QString& waitingRowsQuery();
+const QStringList& freshRowsMerge();
+
 // Applies every step above the file's user_version, each in its own transaction together with
 // its `PRAGMA user_version = n`; a failing step leaves the previous version and names the step.
 // `upTo` stops early (tests build old fixtures with it).

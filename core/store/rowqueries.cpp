@@ -698,11 +698,13 @@ Result<QList<MeasureRecord>> Database::measures(const MeasureFilter& f) {
         where << QStringLiteral("d.doc_id = ?");
         binds << f.docId;
     }
+    const bool pg = isPostgres();
     if (!f.area.isEmpty()) {
-        where << QStringLiteral("m.area = ?");
+        // SQLite: the area's range of measure_areas (schema 25: merged and fresh rows, no index on measures).
+        where << (pg ? QStringLiteral("m.area = ?")
+                     : QStringLiteral("m.id IN (SELECT ma.measure_id FROM measure_areas ma WHERE ma.area = ?)"));
         binds << f.area;
     }
-    const bool pg = isPostgres();
     if (!f.unit.isEmpty()) {
         // SQLite: the agency's range of agency_measures (migration 22); PostgreSQL keeps measure_agencies.
         where << (pg ? QStringLiteral(

@@ -4,6 +4,7 @@
 #include "searchbatch.h"
 
 #include "database.h"
+#include "migrations.h"
 #include "sqlutil.h"
 #include "statements.h"
 
@@ -46,13 +47,16 @@ Status Database::catchUpSearchIndex() {
         return okStatus();
     if (m_txDepth > 0) // the caller's transaction: the next catch-up outside it
         return okStatus();
+    if (m_pendingTexts)
+        m_pendingTexts->unmergedPlans = 0;
     const QString what = QStringLiteral("indexing the imported plans for search");
     sqlite3* handle = m_statements->handle();
     const auto failed = [&](int rc) { return Status(store::sqliteError(handle, rc, what, m_path)); };
-    // Nothing waiting (most opens, every search-only session): one read, no write lock.
+    // Nothing waiting for the index or in the fresh tables of schema 25 (most opens, every search-only
+    // session): one read, no write lock.
     {
         Result<sqlite3_stmt*> st =
-            m_statements->get(QStringLiteral("SELECT EXISTS (SELECT 1 FROM search_pending)"), what, m_path);
+            m_statements->get(store::waitingRowsQuery(), what, m_path);
         if (!st)
             return st.error();
         const store::StatementScope scope(*st);
@@ -131,7 +135,15 @@ Status Database::catchUpSearchIndex() {
                     return failed(rc);
             }
         }
-        return m_statements->run(QStringLiteral("DELETE FROM search_pending"), {}, what, m_path);
+        if (Status st = m_statements->run(QStringLiteral("DELETE FROM search_pending"), {}, what, m_path); !st)
+            return st;
+        // Schema 25: the fresh rows of the comparison, the unit filter and the areas join their merged
+        // tables in key order, in this transaction (a leaf per key per batch instead of per plan).
+        for (const QString& sql : store::freshRowsMerge()) {
+            if (Status st = m_statements->run(sql, {}, what, m_path); !st)
+                return st;
+        }
+        return okStatus();
     });
     if (m_pendingTexts)
         m_pendingTexts->clear(); // indexed, or listed durably for the next catch-up to read back

@@ -1,5 +1,5 @@
 // The search index fed in batches (schema 23): the texts an import keeps for the measures it listed in
-// search_pending, until Database::catchUpSearchIndex indexes them.
+// search_pending, until Database::catchUpSearchIndex indexes them (and, schema 25, merges the fresh rows).
 #pragma once
 
 #include <QByteArray>
@@ -21,6 +21,10 @@ struct PendingIndexTexts {
     std::unordered_map<qint64, Texts> byId;
     int plans = 0;    // plans whose texts are kept
     qint64 bytes = 0; // their texts' bytes
+    // Plans stored outside a batch since this connection's last catch-up (schema 25: their fresh rows
+    // are merged every Database::kSearchBatchPlans of them, so readers never scan more than a batch's).
+    // Not cleared by clear(); the catch-up sets it to 0.
+    int unmergedPlans = 0;
 
     void clear() {
         byId.clear();
