@@ -107,8 +107,9 @@ Result<QList<CoverageCell>> coverageOfArea(Database& db, const QString& areaId) 
         db.isPostgres()
             ? QStringLiteral(
                   "SELECT document_id, pc_title(body, title), pc_body(body) FROM measures WHERE area = ?")
-            : QStringLiteral("SELECT document_id, pc_title(body, title), pc_body(body) FROM measures WHERE id IN "
-                             "(SELECT measure_id FROM measure_areas WHERE area = ?) ORDER BY id"),
+            : QStringLiteral(
+                  "SELECT document_id, pc_title(body, title), pc_body(body) FROM measures WHERE id IN "
+                  "(SELECT measure_id FROM measure_areas WHERE area = ?) ORDER BY id"),
         {areaId});
     if (!m)
         return m.error();

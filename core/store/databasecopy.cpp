@@ -222,8 +222,9 @@ Result<QStringList> copiedTables(Database& database) {
                 return name == base || name == base + QStringLiteral("_merged") ||
                        name == base + QStringLiteral("_fresh");
             };
-            if (!own && !derived(QStringLiteral("compare_rows")) && !derived(QStringLiteral("agency_measures")) &&
-                !derived(QStringLiteral("measure_areas")) && !name.startsWith(QLatin1String("search_")))
+            if (!own && !derived(QStringLiteral("compare_rows")) &&
+                !derived(QStringLiteral("agency_measures")) && !derived(QStringLiteral("measure_areas")) &&
+                !name.startsWith(QLatin1String("search_")))
                 tables << name;
         }
         // Schema 22: the unit links are the view measure_agencies (inserting into it stores a link).

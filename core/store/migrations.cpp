@@ -922,20 +922,22 @@ QList<Migration> buildMigrations() {
                  QStringLiteral("DROP TRIGGER targets_compare_update"),
                  QStringLiteral("DROP TRIGGER targets_compare_delete"),
                  QStringLiteral("ALTER TABLE compare_rows RENAME TO compare_rows_merged"),
-                 QStringLiteral("CREATE TABLE compare_rows_fresh(indicator TEXT NOT NULL, target_id INTEGER "
-                                "PRIMARY KEY, document_id INTEGER NOT NULL, measure_ordinal INTEGER NOT NULL, "
-                                "span_start INTEGER NOT NULL, rejected INTEGER NOT NULL, value REAL, baseline "
-                                "REAL, confidence REAL, row TEXT NOT NULL)"),
+                 QStringLiteral(
+                     "CREATE TABLE compare_rows_fresh(indicator TEXT NOT NULL, target_id INTEGER "
+                     "PRIMARY KEY, document_id INTEGER NOT NULL, measure_ordinal INTEGER NOT NULL, "
+                     "span_start INTEGER NOT NULL, rejected INTEGER NOT NULL, value REAL, baseline "
+                     "REAL, confidence REAL, row TEXT NOT NULL)"),
                  QStringLiteral("CREATE VIEW compare_rows AS SELECT * FROM compare_rows_merged UNION ALL "
                                 "SELECT * FROM compare_rows_fresh"),
                  QStringLiteral("CREATE TRIGGER targets_compare_insert AFTER INSERT ON targets WHEN "
                                 "new.indicator IS NOT NULL BEGIN INSERT OR REPLACE INTO compare_rows_fresh "
                                 "VALUES (%1); END")
                      .arg(values(QStringLiteral("new."))),
-                 QStringLiteral("CREATE TRIGGER targets_compare_update AFTER UPDATE ON targets BEGIN DELETE "
-                                "FROM compare_rows_merged WHERE indicator = old.indicator AND target_id = "
-                                "old.id; DELETE FROM compare_rows_fresh WHERE target_id = old.id; INSERT OR "
-                                "REPLACE INTO compare_rows_fresh SELECT %1 WHERE new.indicator IS NOT NULL; END")
+                 QStringLiteral(
+                     "CREATE TRIGGER targets_compare_update AFTER UPDATE ON targets BEGIN DELETE "
+                     "FROM compare_rows_merged WHERE indicator = old.indicator AND target_id = "
+                     "old.id; DELETE FROM compare_rows_fresh WHERE target_id = old.id; INSERT OR "
+                     "REPLACE INTO compare_rows_fresh SELECT %1 WHERE new.indicator IS NOT NULL; END")
                      .arg(values(QStringLiteral("new."))),
                  QStringLiteral("CREATE TRIGGER targets_compare_delete AFTER DELETE ON targets BEGIN DELETE "
                                 "FROM compare_rows_merged WHERE indicator = old.indicator AND target_id = "
@@ -958,14 +960,16 @@ QList<Migration> buildMigrations() {
                      "SELECT new.measure_id, new.agency_id WHERE NOT EXISTS (SELECT 1 FROM "
                      "agency_measures_merged WHERE agency_id = new.agency_id AND measure_id = "
                      "new.measure_id); END"),
-                 QStringLiteral("CREATE TRIGGER measures_links_delete AFTER DELETE ON measures WHEN "
-                                "old.unit_links IS NOT NULL BEGIN DELETE FROM agency_measures_merged WHERE "
-                                "agency_id IN (SELECT value FROM json_each(pc_links_agencies(old.unit_links))) "
-                                "AND measure_id = old.id; DELETE FROM agency_measures_fresh WHERE measure_id = "
-                                "old.id; END"),
+                 QStringLiteral(
+                     "CREATE TRIGGER measures_links_delete AFTER DELETE ON measures WHEN "
+                     "old.unit_links IS NOT NULL BEGIN DELETE FROM agency_measures_merged WHERE "
+                     "agency_id IN (SELECT value FROM json_each(pc_links_agencies(old.unit_links))) "
+                     "AND measure_id = old.id; DELETE FROM agency_measures_fresh WHERE measure_id = "
+                     "old.id; END"),
                  QStringLiteral("DROP INDEX measures_area"),
-                 QStringLiteral("CREATE TABLE measure_areas_merged(area TEXT NOT NULL, measure_id INTEGER NOT "
-                                "NULL, PRIMARY KEY(area, measure_id)) WITHOUT ROWID"),
+                 QStringLiteral(
+                     "CREATE TABLE measure_areas_merged(area TEXT NOT NULL, measure_id INTEGER NOT "
+                     "NULL, PRIMARY KEY(area, measure_id)) WITHOUT ROWID"),
                  QStringLiteral("INSERT INTO measure_areas_merged(area, measure_id) SELECT area, id FROM "
                                 "measures WHERE area IS NOT NULL ORDER BY area, id"),
                  QStringLiteral("CREATE TABLE measure_areas_fresh(measure_id INTEGER PRIMARY KEY, area TEXT "
@@ -976,11 +980,12 @@ QList<Migration> buildMigrations() {
                  QStringLiteral("CREATE TRIGGER measures_area_insert AFTER INSERT ON measures WHEN new.area "
                                 "IS NOT NULL BEGIN INSERT OR REPLACE INTO measure_areas_fresh(measure_id, "
                                 "area) VALUES (new.id, new.area); END"),
-                 QStringLiteral("CREATE TRIGGER measures_area_update AFTER UPDATE OF id, area ON measures "
-                                "BEGIN DELETE FROM measure_areas_merged WHERE area = old.area AND measure_id = "
-                                "old.id; DELETE FROM measure_areas_fresh WHERE measure_id = old.id; INSERT OR "
-                                "REPLACE INTO measure_areas_fresh(measure_id, area) SELECT new.id, new.area "
-                                "WHERE new.area IS NOT NULL; END"),
+                 QStringLiteral(
+                     "CREATE TRIGGER measures_area_update AFTER UPDATE OF id, area ON measures "
+                     "BEGIN DELETE FROM measure_areas_merged WHERE area = old.area AND measure_id = "
+                     "old.id; DELETE FROM measure_areas_fresh WHERE measure_id = old.id; INSERT OR "
+                     "REPLACE INTO measure_areas_fresh(measure_id, area) SELECT new.id, new.area "
+                     "WHERE new.area IS NOT NULL; END"),
                  QStringLiteral("CREATE TRIGGER measures_area_delete AFTER DELETE ON measures BEGIN DELETE "
                                 "FROM measure_areas_merged WHERE area = old.area AND measure_id = old.id; "
                                 "DELETE FROM measure_areas_fresh WHERE measure_id = old.id; END"),
@@ -1016,11 +1021,13 @@ const QStringList& freshRowsMerge() {
         QStringLiteral("INSERT OR REPLACE INTO compare_rows_merged SELECT * FROM compare_rows_fresh ORDER BY "
                        "indicator, target_id"),
         QStringLiteral("DELETE FROM compare_rows_fresh"),
-        QStringLiteral("INSERT OR IGNORE INTO agency_measures_merged(agency_id, measure_id) SELECT agency_id, "
-                       "measure_id FROM agency_measures_fresh ORDER BY agency_id, measure_id"),
+        QStringLiteral(
+            "INSERT OR IGNORE INTO agency_measures_merged(agency_id, measure_id) SELECT agency_id, "
+            "measure_id FROM agency_measures_fresh ORDER BY agency_id, measure_id"),
         QStringLiteral("DELETE FROM agency_measures_fresh"),
-        QStringLiteral("INSERT OR REPLACE INTO measure_areas_merged(area, measure_id) SELECT area, measure_id "
-                       "FROM measure_areas_fresh ORDER BY area, measure_id"),
+        QStringLiteral(
+            "INSERT OR REPLACE INTO measure_areas_merged(area, measure_id) SELECT area, measure_id "
+            "FROM measure_areas_fresh ORDER BY area, measure_id"),
         QStringLiteral("DELETE FROM measure_areas_fresh"),
     };
     return q;

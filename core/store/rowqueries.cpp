@@ -702,7 +702,8 @@ Result<QList<MeasureRecord>> Database::measures(const MeasureFilter& f) {
     if (!f.area.isEmpty()) {
         // SQLite: the area's range of measure_areas (schema 25: merged and fresh rows, no index on measures).
         where << (pg ? QStringLiteral("m.area = ?")
-                     : QStringLiteral("m.id IN (SELECT ma.measure_id FROM measure_areas ma WHERE ma.area = ?)"));
+                     : QStringLiteral(
+                           "m.id IN (SELECT ma.measure_id FROM measure_areas ma WHERE ma.area = ?)"));
         binds << f.area;
     }
     if (!f.unit.isEmpty()) {

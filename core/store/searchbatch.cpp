@@ -55,8 +55,7 @@ Status Database::catchUpSearchIndex() {
     // Nothing waiting for the index or in the fresh tables of schema 25 (most opens, every search-only
     // session): one read, no write lock.
     {
-        Result<sqlite3_stmt*> st =
-            m_statements->get(store::waitingRowsQuery(), what, m_path);
+        Result<sqlite3_stmt*> st = m_statements->get(store::waitingRowsQuery(), what, m_path);
         if (!st)
             return st.error();
         const store::StatementScope scope(*st);
@@ -135,7 +134,8 @@ Status Database::catchUpSearchIndex() {
                     return failed(rc);
             }
         }
-        if (Status st = m_statements->run(QStringLiteral("DELETE FROM search_pending"), {}, what, m_path); !st)
+        if (Status st = m_statements->run(QStringLiteral("DELETE FROM search_pending"), {}, what, m_path);
+            !st)
             return st;
         // Schema 25: the fresh rows of the comparison, the unit filter and the areas join their merged
         // tables in key order, in this transaction (a leaf per key per batch instead of per plan).

@@ -1878,9 +1878,12 @@ TEST(Database, UpgradesAVersion24FileToFreshRowsMergedInBulk) {
          "INSERT INTO measure_agencies(measure_id, agency_id, role, ordinal, written) VALUES "
          "(10, 1, 0, 0, NULL), (11, 2, 0, 0, NULL), (12, 1, 1, 0, NULL), (12, 2, 0, 1, NULL)"},
         [&](QSqlQuery& q) {
-            return collect(q, "SELECT indicator || ' ' || target_id || ' ' || row FROM compare_rows", compareBefore) &&
+            return collect(q, "SELECT indicator || ' ' || target_id || ' ' || row FROM compare_rows",
+                           compareBefore) &&
                    collect(q, "SELECT agency_id || ' ' || measure_id FROM agency_measures", keysBefore) &&
-                   collect(q, "SELECT area || ' ' || id FROM measures INDEXED BY measures_area WHERE area IS NOT NULL",
+                   collect(q,
+                           "SELECT area || ' ' || id FROM measures INDEXED BY measures_area WHERE area IS "
+                           "NOT NULL",
                            areasBefore);
         }));
     EXPECT_EQ(compareBefore.size(), 4);
@@ -1893,7 +1896,8 @@ TEST(Database, UpgradesAVersion24FileToFreshRowsMergedInBulk) {
     const auto rows = [&](const char* sql) {
         return rowsOf((*db)->connection(), QString::fromUtf8(sql), QLatin1Char('|'));
     };
-    EXPECT_EQ(rows("SELECT indicator || ' ' || target_id || ' ' || row FROM compare_rows_merged"), compareBefore);
+    EXPECT_EQ(rows("SELECT indicator || ' ' || target_id || ' ' || row FROM compare_rows_merged"),
+              compareBefore);
     EXPECT_EQ(rows("SELECT indicator || ' ' || target_id || ' ' || row FROM compare_rows"), compareBefore);
     EXPECT_EQ(rows("SELECT agency_id || ' ' || measure_id FROM agency_measures_merged"), keysBefore);
     EXPECT_EQ(rows("SELECT area || ' ' || measure_id FROM measure_areas_merged"), areasBefore);
@@ -1926,7 +1930,8 @@ TEST(Database, UpgradesAVersion24FileToFreshRowsMergedInBulk) {
     // A change of a merged target and of a measure's area (as corrections write them; this file holds
     // no source for a correction to anchor on): the rows go to the fresh tables, the readers follow.
     QSqlQuery q((*db)->connection());
-    ASSERT_TRUE(q.exec(QStringLiteral("UPDATE targets SET value = 4, row_version = row_version + 1 WHERE id = 102")));
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("UPDATE targets SET value = 4, row_version = row_version + 1 WHERE id = 102")));
     ASSERT_TRUE(q.exec(QStringLiteral("UPDATE measures SET area = 'water' WHERE id = 11")));
     q.finish();
     EXPECT_EQ(rows("SELECT target_id FROM compare_rows_fresh"), QStringList{QStringLiteral("102")});
@@ -1942,10 +1947,11 @@ TEST(Database, UpgradesAVersion24FileToFreshRowsMergedInBulk) {
     EXPECT_FALSE(std::any_of(before.compact.cbegin(), before.compact.cend(),
                              [](const ComparisonRow& r) { return r.value == 4.0; }));
     ASSERT_TRUE((*db)->catchUpSearchIndex().ok());
-    EXPECT_EQ(rows("SELECT (SELECT count(*) FROM compare_rows_fresh) || ' ' || (SELECT count(*) FROM "
-                   "measure_areas_fresh) || ' ' || (SELECT count(*) FROM compare_rows_merged) || ' ' || (SELECT "
-                   "count(*) FROM measure_areas_merged)"),
-              QStringList{QStringLiteral("0 0 4 3")});
+    EXPECT_EQ(
+        rows("SELECT (SELECT count(*) FROM compare_rows_fresh) || ' ' || (SELECT count(*) FROM "
+             "measure_areas_fresh) || ' ' || (SELECT count(*) FROM compare_rows_merged) || ' ' || (SELECT "
+             "count(*) FROM measure_areas_merged)"),
+        QStringList{QStringLiteral("0 0 4 3")});
     const BothPaths merged = rowsBothWays(**db, QStringLiteral("wa.time"), QStringLiteral("water"), true);
     EXPECT_EQ(merged.compact, corrected.compact);
     EXPECT_EQ(idsOf(water), (QList<qint64>{10, 11, 12}));

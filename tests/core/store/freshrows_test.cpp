@@ -52,19 +52,24 @@ QString layout(Database& db) {
 // a unit key per (agency, measure) link, an area key per measure with an area.
 ::testing::AssertionResult consistent(Database& db) {
     const qint64 rows = count(db, QStringLiteral("SELECT count(*) FROM compare_rows"));
-    const qint64 targets = count(db, QStringLiteral("SELECT count(*) FROM targets WHERE indicator IS NOT NULL"));
+    const qint64 targets =
+        count(db, QStringLiteral("SELECT count(*) FROM targets WHERE indicator IS NOT NULL"));
     const qint64 keys = count(db, QStringLiteral("SELECT count(*) FROM agency_measures"));
-    const qint64 links =
-        count(db, QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT agency_id, measure_id FROM measure_agencies)"));
-    const qint64 joined = count(db, QStringLiteral("SELECT count(*) FROM agency_measures am JOIN (SELECT DISTINCT "
-                                                   "agency_id, measure_id FROM measure_agencies) l USING "
-                                                   "(agency_id, measure_id)"));
+    const qint64 links = count(
+        db,
+        QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT agency_id, measure_id FROM measure_agencies)"));
+    const qint64 joined =
+        count(db, QStringLiteral("SELECT count(*) FROM agency_measures am JOIN (SELECT DISTINCT "
+                                 "agency_id, measure_id FROM measure_agencies) l USING "
+                                 "(agency_id, measure_id)"));
     const qint64 areas = count(db, QStringLiteral("SELECT count(*) FROM measure_areas"));
     const qint64 withArea = count(db, QStringLiteral("SELECT count(*) FROM measures WHERE area IS NOT NULL"));
-    const qint64 areaJoined = count(db, QStringLiteral("SELECT count(*) FROM measure_areas a JOIN measures m ON "
-                                                       "m.id = a.measure_id AND m.area = a.area"));
-    const qint64 rowsJoined = count(db, QStringLiteral("SELECT count(*) FROM compare_rows c JOIN targets t ON t.id "
-                                                       "= c.target_id AND t.indicator = c.indicator"));
+    const qint64 areaJoined =
+        count(db, QStringLiteral("SELECT count(*) FROM measure_areas a JOIN measures m ON "
+                                 "m.id = a.measure_id AND m.area = a.area"));
+    const qint64 rowsJoined =
+        count(db, QStringLiteral("SELECT count(*) FROM compare_rows c JOIN targets t ON t.id "
+                                 "= c.target_id AND t.indicator = c.indicator"));
     if (rows != targets || rowsJoined != targets || keys != links || joined != links || areas != withArea ||
         areaJoined != withArea)
         return ::testing::AssertionFailure()
@@ -102,7 +107,8 @@ QStringList readings(Database& db) {
             out << QStringLiteral("%1 in %2: %3").arg(i.id, i.area).arg(byArea ? byArea->size() : -1);
         }
     }
-    for (const QString& area : {QStringLiteral("water"), QStringLiteral("electricity"), QStringLiteral("none")}) {
+    for (const QString& area :
+         {QStringLiteral("water"), QStringLiteral("electricity"), QStringLiteral("none")}) {
         MeasureFilter f;
         f.area = area;
         const QList<MeasureRecord> ms = db.measures(f).value();
@@ -113,7 +119,10 @@ QStringList readings(Database& db) {
         const Result<QList<CoverageCell>> cells = compare::coverageOfArea(db, area);
         if (cells) {
             for (const CoverageCell& c : *cells)
-                out << QStringLiteral("%1 %2 %3 %4").arg(c.indicator, c.docId).arg(int(c.coverage)).arg(c.targets);
+                out << QStringLiteral("%1 %2 %3 %4")
+                           .arg(c.indicator, c.docId)
+                           .arg(int(c.coverage))
+                           .arg(c.targets);
         } else {
             out << area + QStringLiteral(": ") + cells.error().code;
         }
@@ -138,7 +147,8 @@ QStringList readings(Database& db) {
     auto failure = ::testing::AssertionFailure();
     failure << got.size() << " lines for " << expected.size() << ":";
     for (qsizetype i = 0, shown = 0; i < qMax(got.size(), expected.size()) && shown < 6; ++i) {
-        const QString g = got.value(i, QStringLiteral("(none)")), e = expected.value(i, QStringLiteral("(none)"));
+        const QString g = got.value(i, QStringLiteral("(none)")),
+                      e = expected.value(i, QStringLiteral("(none)"));
         if (g != e) {
             failure << "\n  got " << g.toStdString() << "\n  expected " << e.toStdString();
             ++shown;
@@ -244,26 +254,31 @@ TEST(FreshRows, ReadersSearchTheMergedTablesByTheirKey) {
     const auto plan = [&](const QString& sql) {
         QStringList out;
         QSqlQuery q(db->connection());
-        EXPECT_TRUE(q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + sql)) << q.lastError().text().toStdString();
+        EXPECT_TRUE(q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + sql))
+            << q.lastError().text().toStdString();
         while (q.next())
             out << q.value(3).toString();
         return out.join(QLatin1Char(';'));
     };
-    const QString compare = plan(QStringLiteral("SELECT c.row FROM compare_rows c WHERE c.indicator = 'wa.time'"));
-    EXPECT_TRUE(compare.contains(QStringLiteral("SEARCH compare_rows_merged USING PRIMARY KEY (indicator=?)")))
+    const QString compare =
+        plan(QStringLiteral("SELECT c.row FROM compare_rows c WHERE c.indicator = 'wa.time'"));
+    EXPECT_TRUE(
+        compare.contains(QStringLiteral("SEARCH compare_rows_merged USING PRIMARY KEY (indicator=?)")))
         << compare.toStdString();
     EXPECT_TRUE(compare.contains(QStringLiteral("SCAN compare_rows_fresh"))) << compare.toStdString();
     const QString unit = plan(QStringLiteral(
         "SELECT m.id FROM measures m WHERE m.id IN (SELECT am.measure_id FROM agency_measures am WHERE "
         "am.agency_id = (SELECT a.id FROM agencies a WHERE a.name = 'x'))"));
-    EXPECT_TRUE(unit.contains(QStringLiteral("SEARCH agency_measures_merged USING PRIMARY KEY (agency_id=?)")))
+    EXPECT_TRUE(
+        unit.contains(QStringLiteral("SEARCH agency_measures_merged USING PRIMARY KEY (agency_id=?)")))
         << unit.toStdString();
     const QString area = plan(QStringLiteral(
         "SELECT m.id FROM measures m WHERE m.id IN (SELECT ma.measure_id FROM measure_areas ma WHERE "
         "ma.area = 'water')"));
     EXPECT_TRUE(area.contains(QStringLiteral("SEARCH measure_areas_merged USING PRIMARY KEY (area=?)")))
         << area.toStdString();
-    EXPECT_TRUE(area.startsWith(QStringLiteral("SEARCH m USING INTEGER PRIMARY KEY (rowid=?)"))) << area.toStdString();
+    EXPECT_TRUE(area.startsWith(QStringLiteral("SEARCH m USING INTEGER PRIMARY KEY (rowid=?)")))
+        << area.toStdString();
 }
 
 // A killed import (the connection gone without ending its batch) leaves its rows fresh: a read-only
@@ -314,7 +329,8 @@ TEST(FreshRows, CorrectionsAndRemovalsOfPlansNotMergedYet) {
         const QList<ComparisonRow> rows = d.targets(f).value();
         ASSERT_GE(rows.size(), 4);
         ASSERT_TRUE(d.correctTarget(rows[0].targetId, OverrideKind::TargetValue, QStringLiteral("4")).ok());
-        ASSERT_TRUE(d.correctTarget(rows[3].targetId, OverrideKind::TargetScope, QStringLiteral("全市")).ok());
+        ASSERT_TRUE(
+            d.correctTarget(rows[3].targetId, OverrideKind::TargetScope, QStringLiteral("全市")).ok());
         ASSERT_TRUE(d.correctTarget(rows[1].targetId, OverrideKind::RejectTarget, QString()).ok());
         const qint64 first = firstMeasureId(d);
         ASSERT_TRUE(d.setMeasureArea(first, QStringLiteral("electricity")).ok());
@@ -331,7 +347,8 @@ TEST(FreshRows, CorrectionsAndRemovalsOfPlansNotMergedYet) {
     EXPECT_TRUE(consistent(*db));
     EXPECT_TRUE(consistent(*ref));
     const QStringList expected = readings(*ref);
-    EXPECT_TRUE(expected.join(QLatin1Char('\n')).contains(QStringLiteral(" 4 "))) << expected.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(expected.join(QLatin1Char('\n')).contains(QStringLiteral(" 4 ")))
+        << expected.join(QLatin1Char('\n')).toStdString();
     EXPECT_TRUE(same(readings(*db), expected));
     ASSERT_TRUE(db->endSearchBatch().ok());
     ASSERT_TRUE(ref->catchUpSearchIndex().ok());
@@ -355,7 +372,8 @@ TEST(FreshRows, ACopyOfAFileWithFreshRowsIsEqual) {
     const Result<QStringList> tables = copiedTables(*db);
     ASSERT_TRUE(tables.ok());
     for (const QString& t : *tables)
-        EXPECT_FALSE(t.startsWith(QLatin1String("compare_rows")) || t.startsWith(QLatin1String("agency_measures")) ||
+        EXPECT_FALSE(t.startsWith(QLatin1String("compare_rows")) ||
+                     t.startsWith(QLatin1String("agency_measures")) ||
                      t.startsWith(QLatin1String("measure_areas")))
             << t.toStdString();
     std::unique_ptr<Database> copy = openFile(dir.filePath(QStringLiteral("copy.sqlite")));
