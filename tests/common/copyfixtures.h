@@ -2,6 +2,8 @@
 // a plan set), and the answers two databases must give alike, for the tests of `db copy`.
 #pragma once
 
+#include "digests.h"
+
 #include "store/database.h"
 #include "store/databasecopy.h"
 
@@ -26,15 +28,6 @@ inline void addUserWork(Database& db) {
     ASSERT_TRUE(docs.ok() && docs->size() >= 2);
     ASSERT_TRUE(db.correctPlan(docs->at(0).docId, QStringLiteral("year"), QStringLiteral("2021")).ok());
     ASSERT_TRUE(db.savePlanSet(QStringLiteral("两区"), {docs->at(1).docId, docs->at(0).docId}).ok());
-}
-
-// Row count of one table in a digest (-1 when absent).
-inline qint64 rowsOf(const DatabaseDigest& d, const QString& table) {
-    for (const TableDigest& t : d.tables) {
-        if (t.table == table)
-            return t.rows;
-    }
-    return -1;
 }
 
 // Everything a researcher reads must be the same on `a` and `b`: plans, targets with corrections,
