@@ -5,9 +5,12 @@
 // another; /N: N files analysed ahead on worker threads while the calling thread stores.
 // Counters: MB/s of file over wall time and over the whole process's CPU time (all threads; Google
 // Benchmark's own CPU column counts the calling thread only), the calling (storing) thread's CPU
-// seconds, peak RSS so far. PLANCOMPARE_BENCH_PRAGMAS: connection settings to try (see below).
+// seconds, peak RSS so far. PLANCOMPARE_BENCH_PRAGMAS: connection settings to try, PLANCOMPARE_BENCH_SQL:
+// statements to run before the import (see below).
 // The analyser is the CLI's (one shared classifier, the importer's hash only) and so are the
-// allocator settings (PLANCOMPARE_BENCH_GLIBC_DEFAULTS=1: glibc's own).
+// allocator settings (PLANCOMPARE_BENCH_GLIBC_DEFAULTS=1: glibc's own). PLANCOMPARE_BENCH_SQL_PROFILE=1
+// prints, after each run, the SQL statements of the storing connection by their total time (SQLite's
+// own profile: wall time from the first step to the reset, triggers and FTS5 work included).
 #include "common/batchmemory.h"
 #include "extract/analysis.h"
 #include "store/database.h"
@@ -20,16 +23,24 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
 
 #include <benchmark/benchmark.h>
 
+#include <sqlite3.h>
+
 #include <sys/resource.h>
 #include <time.h>
 
+#include <algorithm>
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -67,6 +78,47 @@ const Corpus& corpus() {
     return *c;
 }
 
+// SQLite's per-statement profile of one connection, summed by statement text.
+class SqlProfile {
+public:
+    void attach(QSqlDatabase& connection) {
+        const QVariant v = connection.driver()->handle();
+        if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+            return;
+        sqlite3* handle = *static_cast<sqlite3* const*>(v.constData());
+        sqlite3_trace_v2(handle, SQLITE_TRACE_PROFILE, &SqlProfile::onProfile, this);
+    }
+    void print(double storingCpu) const {
+        std::vector<std::pair<std::string, Entry>> rows(m_entries.begin(), m_entries.end());
+        std::sort(rows.begin(), rows.end(),
+                  [](const auto& a, const auto& b) { return a.second.ns > b.second.ns; });
+        double total = 0;
+        for (const auto& r : rows)
+            total += double(r.second.ns) / 1e9;
+        printf("SQL profile: %.2f s in %zu statement texts (the storing thread's CPU: %.2f s)\n", total,
+               rows.size(), storingCpu);
+        for (size_t i = 0; i < rows.size() && i < 30; ++i)
+            printf("%8.3f s %8lld× %.110s\n", double(rows[i].second.ns) / 1e9, rows[i].second.count,
+                   rows[i].first.c_str());
+    }
+
+private:
+    struct Entry {
+        long long ns = 0;
+        long long count = 0;
+    };
+    static int onProfile(unsigned, void* self, void* statement, void* nanoseconds) {
+        const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
+        std::string key = sql ? sql : "?";
+        std::replace(key.begin(), key.end(), '\n', ' ');
+        Entry& e = static_cast<SqlProfile*>(self)->m_entries[key];
+        e.ns += *static_cast<sqlite3_int64*>(nanoseconds);
+        ++e.count;
+        return 0;
+    }
+    std::map<std::string, Entry> m_entries;
+};
+
 double cpuSeconds(clockid_t clock) {
     timespec t{};
     clock_gettime(clock, &t);
@@ -102,6 +154,19 @@ void BM_ImportFiles(benchmark::State& state) {
         for (const QString& p :
              qEnvironmentVariable("PLANCOMPARE_BENCH_PRAGMAS").split(QLatin1Char(';'), Qt::SkipEmptyParts))
             QSqlQuery((*db)->connection()).exec(QStringLiteral("PRAGMA ") + p);
+        // Statements to try, e.g. the search index's settings:
+        // PLANCOMPARE_BENCH_SQL="INSERT INTO measure_fts(measure_fts, rank) VALUES ('automerge', 8)".
+        for (const QString& sql :
+             qEnvironmentVariable("PLANCOMPARE_BENCH_SQL").split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            QSqlQuery q((*db)->connection());
+            if (!q.exec(sql)) {
+                state.SkipWithError(qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
+                return;
+            }
+        }
+        SqlProfile profile;
+        if (qEnvironmentVariableIsSet("PLANCOMPARE_BENCH_SQL_PROFILE"))
+            profile.attach((*db)->connection());
         pc::ImportOptions options;
         options.analysesAhead = int(state.range(0));
         state.ResumeTiming();
@@ -115,6 +180,8 @@ void BM_ImportFiles(benchmark::State& state) {
         cpu += cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
         storeCpu += cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - storeCpu0;
         state.PauseTiming();
+        if (qEnvironmentVariableIsSet("PLANCOMPARE_BENCH_SQL_PROFILE"))
+            profile.print(cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - storeCpu0);
         for (const pc::FileImport& r : reports) {
             if (r.status != pc::ImportStatus::Imported) {
                 state.SkipWithError(qPrintable(r.reason));
