@@ -1,7 +1,7 @@
 // Benchmark: diffusion alignment of a district plan against the municipal plan (issue goal: < 100 ms),
 // from analysed plans, so the figure is the alignment alone.
 #include "align/alignment.h"
-#include "common/datapaths.h"
+#include "benchseeds.h"
 #include "extract/analysis.h"
 #include "taxonomy/taxonomy.h"
 
@@ -9,18 +9,7 @@
 
 namespace {
 
-const pc::Taxonomy& taxonomy() {
-    static const pc::Taxonomy t = [] {
-        const auto path = pc::findDataFile(QStringLiteral("taxonomy/indicators.json"));
-        if (!path)
-            qFatal("%s", qPrintable(path.errorMessage()));
-        auto r = pc::Taxonomy::load(path.value());
-        if (!r)
-            qFatal("%s", qPrintable(r.errorMessage()));
-        return r.value();
-    }();
-    return t;
-}
+using pc::bench::taxonomy;
 
 pc::align::Plan plan(const char* stem) {
     const QString path = QString::fromUtf8(PLANCOMPARE_TEST_SEEDS) + QLatin1Char('/') +

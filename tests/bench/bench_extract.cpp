@@ -1,6 +1,6 @@
 // Benchmark: parse + extract + classify the five seed plans, and each stage alone, so extraction can be
 // compared with parsing (it should cost no more than the parse itself).
-#include "common/datapaths.h"
+#include "benchseeds.h"
 #include "extract/analysis.h"
 #include "extract/targetextractor.h"
 #include "parse/parser.h"
@@ -9,51 +9,10 @@
 
 #include <benchmark/benchmark.h>
 
-#include <QCoreApplication>
-#include <QFile>
-
 namespace {
 
-const QStringList kSeeds = {QStringLiteral("chongqing-2019"), QStringLiteral("dazu-2019"),
-                            QStringLiteral("jiangjin-2021"), QStringLiteral("wulong-2022"),
-                            QStringLiteral("yuzhong-2023")};
-
-struct Seeds {
-    QList<QByteArray> bytes;
-    QStringList paths;
-    qint64 total = 0;
-};
-
-const Seeds& seeds() {
-    static const Seeds s = [] {
-        Seeds out;
-        for (const QString& stem : kSeeds) {
-            const QString path =
-                QString::fromUtf8(PLANCOMPARE_TEST_SEEDS) + QLatin1Char('/') + stem + QStringLiteral(".txt");
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly))
-                qFatal("cannot read %s", qPrintable(path));
-            out.bytes << f.readAll();
-            out.paths << path;
-            out.total += out.bytes.last().size();
-        }
-        return out;
-    }();
-    return s;
-}
-
-const pc::Taxonomy& taxonomy() {
-    static const pc::Taxonomy t = [] {
-        const auto path = pc::findDataFile(QStringLiteral("taxonomy/indicators.json"));
-        if (!path)
-            qFatal("%s", qPrintable(path.errorMessage()));
-        auto r = pc::Taxonomy::load(path.value());
-        if (!r)
-            qFatal("%s", qPrintable(r.errorMessage()));
-        return r.value();
-    }();
-    return t;
-}
+using pc::bench::seeds;
+using pc::bench::taxonomy;
 
 QList<pc::Document> parsedSeeds() {
     QList<pc::Document> docs;
@@ -128,12 +87,4 @@ BENCHMARK(BM_TargetsCli)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
-int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+PLANCOMPARE_BENCHMARK_MAIN()

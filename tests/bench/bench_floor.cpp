@@ -14,8 +14,9 @@
 // schema, with no index, with posting lists built beforehand (BM_Floor_PostingBuild: the part a worker
 // thread could do) in two layouts, or with the product's FTS5 index: the storing thread's floor, for
 // comparison with bench_import's storing thread.
-#include "common/datapaths.h"
+#include "benchseeds.h"
 #include "extract/analysis.h"
+#include "extract/numbers.h"
 #include "parse/parser.h"
 #include "store/cjktokenizer.h"
 #include "taxonomy/classifier.h"
@@ -28,9 +29,7 @@
 
 #include <sqlite3.h>
 
-#include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 
@@ -41,46 +40,8 @@
 
 namespace {
 
-const QStringList kSeeds = {QStringLiteral("chongqing-2019"), QStringLiteral("dazu-2019"),
-                            QStringLiteral("jiangjin-2021"), QStringLiteral("wulong-2022"),
-                            QStringLiteral("yuzhong-2023")};
-
-struct Seeds {
-    QList<QByteArray> bytes;
-    QStringList paths;
-    qint64 total = 0;
-};
-
-const Seeds& seeds() {
-    static const Seeds s = [] {
-        Seeds out;
-        for (const QString& stem : kSeeds) {
-            const QString path =
-                QString::fromUtf8(PLANCOMPARE_TEST_SEEDS) + QLatin1Char('/') + stem + QStringLiteral(".txt");
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly))
-                qFatal("cannot read %s", qPrintable(path));
-            out.bytes << f.readAll();
-            out.paths << path;
-            out.total += out.bytes.last().size();
-        }
-        return out;
-    }();
-    return s;
-}
-
-const pc::Taxonomy& taxonomy() {
-    static const pc::Taxonomy t = [] {
-        const auto path = pc::findDataFile(QStringLiteral("taxonomy/indicators.json"));
-        if (!path)
-            qFatal("%s", qPrintable(path.errorMessage()));
-        auto r = pc::Taxonomy::load(path.value());
-        if (!r)
-            qFatal("%s", qPrintable(r.errorMessage()));
-        return r.value();
-    }();
-    return t;
-}
+using pc::bench::seeds;
+using pc::bench::taxonomy;
 
 // ---------------------------------------------------------------------------------------------------
 // Extraction
@@ -141,33 +102,6 @@ struct Scan {
     qsizetype cueKinds = 0;
 };
 
-bool isDigitLike(char16_t c) {
-    if (c >= u'0' && c <= u'9')
-        return true;
-    switch (c) {
-    case u'零':
-    case u'〇':
-    case u'一':
-    case u'二':
-    case u'两':
-    case u'三':
-    case u'四':
-    case u'五':
-    case u'六':
-    case u'七':
-    case u'八':
-    case u'九':
-    case u'十':
-    case u'百':
-    case u'千':
-    case u'万':
-    case u'半':
-        return true;
-    default:
-        return false;
-    }
-}
-
 Scan scanOnce(const QString& text) {
     Scan s;
     s.cueKinds = allCues().find(text, INT_MAX).size();
@@ -175,7 +109,8 @@ Scan scanOnce(const QString& text) {
     bool inNumber = false;
     for (qsizetype i = 0, n = text.size(); i < n; ++i) {
         const char16_t c = d[i];
-        const bool digit = isDigitLike(c) || (c >= u'０' && c <= u'９');
+        const bool digit =
+            pc::extract::isArabicDigit(QChar(c)) || pc::extract::isChineseDigit(QChar(c)) || c == u'半';
         if (digit && !inNumber)
             s.numberStarts.push_back(qint32(i));
         inNumber = digit || (inNumber && (c == u'.' || c == u'%'));
@@ -638,12 +573,4 @@ BENCHMARK(BM_Floor_StorePlans)
 
 } // namespace
 
-int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+PLANCOMPARE_BENCHMARK_MAIN()
