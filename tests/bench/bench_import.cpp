@@ -6,7 +6,7 @@
 // Counters: MB/s of file over wall time and over the whole process's CPU time (all threads; Google
 // Benchmark's own CPU column counts the calling thread only), the calling (storing) thread's CPU
 // seconds, peak RSS so far. PLANCOMPARE_BENCH_PRAGMAS: connection settings to try, PLANCOMPARE_BENCH_SQL:
-// statements to run before the import (see below).
+// a script to run before the import (see below).
 // The analyser is the CLI's (one shared classifier, the importer's hash only) and so are the
 // allocator settings (PLANCOMPARE_BENCH_GLIBC_DEFAULTS=1: glibc's own). PLANCOMPARE_BENCH_SQL_PROFILE=1
 // prints, after each run, the SQL statements of the storing connection by their total time (SQLite's
@@ -24,7 +24,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
@@ -79,14 +78,19 @@ const Corpus& corpus() {
 }
 
 // SQLite's per-statement profile of one connection, summed by statement text.
+// The connection's sqlite3 handle, or null for another engine.
+sqlite3* nativeHandle(QSqlDatabase& connection) {
+    const QVariant v = connection.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(v.constData());
+}
+
 class SqlProfile {
 public:
     void attach(QSqlDatabase& connection) {
-        const QVariant v = connection.driver()->handle();
-        if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-            return;
-        sqlite3* handle = *static_cast<sqlite3* const*>(v.constData());
-        sqlite3_trace_v2(handle, SQLITE_TRACE_PROFILE, &SqlProfile::onProfile, this);
+        if (sqlite3* handle = nativeHandle(connection))
+            sqlite3_trace_v2(handle, SQLITE_TRACE_PROFILE, &SqlProfile::onProfile, this);
     }
     void print(double storingCpu) const {
         std::vector<std::pair<std::string, Entry>> rows(m_entries.begin(), m_entries.end());
@@ -154,13 +158,15 @@ void BM_ImportFiles(benchmark::State& state) {
         for (const QString& p :
              qEnvironmentVariable("PLANCOMPARE_BENCH_PRAGMAS").split(QLatin1Char(';'), Qt::SkipEmptyParts))
             QSqlQuery((*db)->connection()).exec(QStringLiteral("PRAGMA ") + p);
-        // Statements to try, e.g. the search index's settings:
-        // PLANCOMPARE_BENCH_SQL="INSERT INTO measure_fts(measure_fts, rank) VALUES ('automerge', 8)".
-        for (const QString& sql :
-             qEnvironmentVariable("PLANCOMPARE_BENCH_SQL").split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-            QSqlQuery q((*db)->connection());
-            if (!q.exec(sql)) {
-                state.SkipWithError(qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
+        // A script to run first (any statements, triggers included, through sqlite3_exec), e.g. the search
+        // index's settings: PLANCOMPARE_BENCH_SQL="INSERT INTO measure_fts(measure_fts, rank) VALUES
+        // ('automerge', 8)".
+        if (const QByteArray script = qgetenv("PLANCOMPARE_BENCH_SQL"); !script.isEmpty()) {
+            sqlite3* handle = nativeHandle((*db)->connection());
+            char* error = nullptr;
+            if (!handle || sqlite3_exec(handle, script.constData(), nullptr, nullptr, &error) != SQLITE_OK) {
+                state.SkipWithError(error ? error : "PLANCOMPARE_BENCH_SQL needs a SQLite database");
+                sqlite3_free(error);
                 return;
             }
         }
