@@ -1,6 +1,7 @@
 // SHA-256 of a plan file's bytes (an import hashes every file): Qt 6.4's QCryptographicHash against
 // pc::sha256Hex (OpenSSL's EVP SHA-256, which uses the CPU's SHA extensions where it has them).
 // Arg: the buffer size in bytes (43 KB is the seeds' mean file size). Bytes/s in the output.
+#include "benchseeds.h"
 #include "common/sha256.h"
 
 #include <QCoreApplication>
@@ -42,10 +43,4 @@ BENCHMARK(BM_Sha256Hex)->Arg(1 << 10)->Arg(43 << 10)->Arg(1 << 20);
 
 } // namespace
 
-int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+PLANCOMPARE_BENCHMARK_MAIN()

@@ -1,4 +1,5 @@
 // Parser throughput: each seed plan, and all five together, parsed from bytes in memory (MB/s).
+#include "benchseeds.h"
 #include "parse/parser.h"
 
 #include <QCoreApplication>
@@ -58,10 +59,4 @@ BENCHMARK_CAPTURE(parseSeed, wulong, "wulong-2022")->Unit(benchmark::kMillisecon
 BENCHMARK_CAPTURE(parseSeed, yuzhong, "yuzhong-2023")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseAllSeeds)->Unit(benchmark::kMillisecond);
 
-int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+PLANCOMPARE_BENCHMARK_MAIN()
