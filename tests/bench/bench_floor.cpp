@@ -95,7 +95,9 @@ const pc::CueMatcher& allCues() {
 }
 
 // What a one-scan design reads from a plan's normalised text, once: where sentences end and where
-// numbers start (Arabic, full-width or Chinese digits), with every cue of the taxonomy beside them.
+// numbers start (Arabic, full-width or Chinese digits), and every occurrence of every cue of the
+// taxonomy, counted by CueMatcher. A real design would also keep each cue occurrence's position (one
+// more store per occurrence), so this floor is a little lower than that design's.
 struct Scan {
     std::vector<qint32> sentenceEnds;
     std::vector<qint32> numberStarts;
