@@ -151,7 +151,8 @@ BENCHMARK(BM_Floor_OneScan)->Unit(benchmark::kMillisecond);
 
 constexpr int kBatchPlans = 65; // the seeds 13 times: about what the import's catch-up indexes at once
 
-// What the search indexes: one row per measure (its title and body), as the product's index does.
+// What the search indexes: one row per measure (its title and body; the product's index has the units as
+// a third column), as the product's index does.
 struct Texts {
     std::vector<std::string> utf8; // for FTS5
     std::vector<QString> utf16;    // for the posting lists
@@ -182,8 +183,6 @@ const Texts& batchTexts() {
                 out.bytes += utf8.size();
             }
         }
-        if (out.utf16.size() > 0xFFFF)
-            qFatal("a batch must hold at most 65,535 rows");
         return out;
     }();
     return t;
