@@ -68,20 +68,7 @@ BENCHMARK(BM_Pipeline)->Unit(benchmark::kMillisecond);
 // file hash). Compare with tests/bench/run_reference.sh, which times the CLI and a Python regex
 // script on the same text.
 void BM_TargetsCli(benchmark::State& state) {
-    const pc::Classifier classifier(taxonomy());
-    pc::AnalyzeOptions options;
-    options.classifier = &classifier;
-    options.identify = false;
-    qsizetype targets = 0;
-    for (auto _ : state) {
-        targets = 0;
-        for (qsizetype i = 0; i < seeds().bytes.size(); ++i) {
-            const auto a = pc::analyzeBytes(seeds().bytes[i], seeds().paths[i], taxonomy(), options);
-            targets += a ? a->targets.size() : 0;
-        }
-    }
-    state.SetBytesProcessed(state.iterations() * seeds().total);
-    state.counters["targets"] = double(targets);
+    pc::bench::targetsAsTheCliRuns(state);
 }
 BENCHMARK(BM_TargetsCli)->Unit(benchmark::kMillisecond);
 

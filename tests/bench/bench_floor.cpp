@@ -48,20 +48,7 @@ using pc::bench::taxonomy;
 
 // The reference: what `plancompare-cli targets` does per file (see bench_extract's BM_TargetsCli).
 void BM_Floor_TargetsToday(benchmark::State& state) {
-    const pc::Classifier classifier(taxonomy());
-    pc::AnalyzeOptions options;
-    options.classifier = &classifier;
-    options.identify = false;
-    qsizetype targets = 0;
-    for (auto _ : state) {
-        targets = 0;
-        for (qsizetype i = 0; i < seeds().bytes.size(); ++i) {
-            const auto a = pc::analyzeBytes(seeds().bytes[i], seeds().paths[i], taxonomy(), options);
-            targets += a ? a->targets.size() : 0;
-        }
-    }
-    state.SetBytesProcessed(state.iterations() * seeds().total);
-    state.counters["targets"] = double(targets);
+    pc::bench::targetsAsTheCliRuns(state);
 }
 BENCHMARK(BM_Floor_TargetsToday)->Unit(benchmark::kMillisecond);
 

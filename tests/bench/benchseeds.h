@@ -1,8 +1,11 @@
 // What several benchmarks share: the five seed plans' bytes and the shipped taxonomy, each loaded once
-// (a missing file ends the program with its path), and a main() that gives them a QCoreApplication.
+// (a missing file ends the program with its path), the targets pipeline as the CLI runs it, and a main()
+// that gives them a QCoreApplication.
 #pragma once
 
 #include "common/datapaths.h"
+#include "extract/analysis.h"
+#include "taxonomy/classifier.h"
 #include "taxonomy/taxonomy.h"
 
 #include <QByteArray>
@@ -53,6 +56,26 @@ inline const Taxonomy& taxonomy() {
         return r.value();
     }();
     return t;
+}
+
+// The body of a benchmark of what `plancompare-cli targets` does per file, on the five seeds from their
+// bytes: detect the format, decode, normalise, parse, classify measures, extract and classify targets
+// (one classifier for the run, no file hash). Counter: the targets found.
+inline void targetsAsTheCliRuns(benchmark::State& state) {
+    const Classifier classifier(taxonomy());
+    AnalyzeOptions options;
+    options.classifier = &classifier;
+    options.identify = false;
+    qsizetype targets = 0;
+    for (auto _ : state) {
+        targets = 0;
+        for (qsizetype i = 0; i < seeds().bytes.size(); ++i) {
+            const auto a = analyzeBytes(seeds().bytes[i], seeds().paths[i], taxonomy(), options);
+            targets += a ? a->targets.size() : 0;
+        }
+    }
+    state.SetBytesProcessed(state.iterations() * seeds().total);
+    state.counters["targets"] = double(targets);
 }
 
 } // namespace pc::bench

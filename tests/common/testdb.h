@@ -81,6 +81,16 @@ inline QString freshPostgresUri() {
     return url.toString();
 }
 
+// An SQLite file opened (or created) as the application opens it; a failure fails the test with the
+// store's message and gives null.
+inline std::unique_ptr<Database> openFile(const QString& path, bool readOnly = false) {
+    DatabaseOptions o;
+    o.readOnly = readOnly;
+    Result<std::unique_ptr<Database>> db = Database::open(path, o);
+    EXPECT_TRUE(db.ok()) << db.errorMessage().toStdString();
+    return db ? std::move(db).value() : nullptr;
+}
+
 // Where a test that needs a named database keeps it: a file in `dir` (SQLite) or a new database.
 inline QString freshDatabaseLocation(const QString& sqliteFile) {
     return onPostgres() ? freshPostgresUri() : sqliteFile;

@@ -18,12 +18,6 @@ using namespace pc::test;
 
 namespace {
 
-std::unique_ptr<Database> openFile(const QString& path) {
-    Result<std::unique_ptr<Database>> db = Database::open(path);
-    EXPECT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    return db ? std::move(db).value() : nullptr;
-}
-
 // A sample database with a researcher's work, and a search word from its first measure's title.
 std::unique_ptr<Database> workedSample(QString* query) {
     std::unique_ptr<Database> db = sampleDatabase();

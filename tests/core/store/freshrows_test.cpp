@@ -23,14 +23,6 @@ using namespace pc::test;
 
 namespace {
 
-std::unique_ptr<Database> openFile(const QString& path, bool readOnly = false) {
-    DatabaseOptions o;
-    o.readOnly = readOnly;
-    Result<std::unique_ptr<Database>> db = Database::open(path, o);
-    EXPECT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    return db ? std::move(db).value() : nullptr;
-}
-
 qint64 count(Database& db, const QString& sql) {
     QSqlQuery q(db.connection());
     if (!q.exec(sql) || !q.next())

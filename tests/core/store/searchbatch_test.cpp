@@ -65,14 +65,6 @@ bool writePlans(PlanFiles& f, const QList<PlanSpec>& plans) {
     return true;
 }
 
-std::unique_ptr<Database> openFile(const QString& path, bool readOnly = false) {
-    DatabaseOptions o;
-    o.readOnly = readOnly;
-    Result<std::unique_ptr<Database>> db = Database::open(path, o);
-    EXPECT_TRUE(db.ok()) << db.errorMessage().toStdString();
-    return db ? std::move(db).value() : nullptr;
-}
-
 // FTS5's own check that the index holds exactly the tokens of the measures' texts.
 ::testing::AssertionResult indexWhole(Database& db) {
     QSqlQuery q(db.connection());

@@ -161,6 +161,23 @@ CueMatcher::Hits naiveHits(const QStringList& cues, const QString& text, int cap
     return out;
 }
 
+// Whether `got` holds exactly `want`'s hits in the same order (cue, count, end); the first difference
+// otherwise. Adds the hits compared to `*compared`.
+::testing::AssertionResult sameHits(const CueMatcher::Hits& got, const CueMatcher::Hits& want,
+                                    int* compared) {
+    if (got.size() != want.size())
+        return ::testing::AssertionFailure() << got.size() << " hits instead of " << want.size();
+    for (qsizetype k = 0; k < got.size(); ++k) {
+        if (got[k].cue != want[k].cue || got[k].count != want[k].count || got[k].lastEnd != want[k].lastEnd)
+            return ::testing::AssertionFailure()
+                   << "hit " << k << ": cue " << got[k].cue << " ×" << got[k].count << " ending "
+                   << got[k].lastEnd << " instead of cue " << want[k].cue << " ×" << want[k].count
+                   << " ending " << want[k].lastEnd;
+        ++*compared;
+    }
+    return ::testing::AssertionSuccess();
+}
+
 // Exactly the same hits, in the same order, with the same counts and ends, as the scan above: cues
 // that share first characters, characters that collide in the tables, U+0000 and U+FFFF, cues as long
 // as the text and longer.
@@ -191,15 +208,7 @@ TEST(CueMatcher, HitsAreExactlyThoseOfAScanOfEveryCueAtEveryPlace) {
         for (int k = 0; k < len; ++k)
             text += alphabet.at(next(quint32(alphabet.size())));
         const int cap = 1 + int(next(4));
-        const CueMatcher::Hits got = m.find(text, cap);
-        const CueMatcher::Hits want = naiveHits(cues, text, cap);
-        ASSERT_EQ(got.size(), want.size()) << round;
-        for (qsizetype k = 0; k < got.size(); ++k) {
-            ASSERT_EQ(got[k].cue, want[k].cue) << round << " hit " << k;
-            ASSERT_EQ(got[k].count, want[k].count) << round << " hit " << k;
-            ASSERT_EQ(got[k].lastEnd, want[k].lastEnd) << round << " hit " << k;
-            ++compared;
-        }
+        ASSERT_TRUE(sameHits(m.find(text, cap), naiveHits(cues, text, cap), &compared)) << "round " << round;
     }
     EXPECT_GT(compared, 2000);
 }
@@ -225,15 +234,7 @@ TEST(CueMatcher, HitsStayTheScansWhenTheFirstTwoCharacterFilterIsCrowded) {
         QString text;
         for (int k = 0; k < 400; ++k)
             text += character();
-        const CueMatcher::Hits got = m.find(text, 3);
-        const CueMatcher::Hits want = naiveHits(cues, text, 3);
-        ASSERT_EQ(got.size(), want.size()) << round;
-        for (qsizetype k = 0; k < got.size(); ++k) {
-            ASSERT_EQ(got[k].cue, want[k].cue) << round << " hit " << k;
-            ASSERT_EQ(got[k].count, want[k].count) << round << " hit " << k;
-            ASSERT_EQ(got[k].lastEnd, want[k].lastEnd) << round << " hit " << k;
-            ++compared;
-        }
+        ASSERT_TRUE(sameHits(m.find(text, 3), naiveHits(cues, text, 3), &compared)) << "round " << round;
     }
     EXPECT_GT(compared, 1000);
 }
